@@ -1,0 +1,52 @@
+#pragma once
+
+#include "model/clock.h"
+#include "store/database.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QList>
+#include <QTextStream>
+
+#include <memory>
+
+// The CLI's wiring: each command is a function over a context that parses nothing itself and calls core.
+namespace casebook::cli {
+
+enum Exit { kOk = 0, kFailed = 1, kUsage = 2 };
+
+class Context {
+public:
+    Context(QCommandLineParser& parser, QStringList args);
+
+    QCommandLineParser& parser;
+    QStringList args; // positional arguments after the command's name
+    SystemClock clock;
+
+    // The database chosen by --demo, --db, $CASEBOOK_DB or the default; opened on first use.
+    Database* db();
+    const QString& dbError() const { return m_dbError; }
+    bool isSet(const QString& option) const { return parser.isSet(option); }
+    QString value(const QString& option) const { return parser.value(option); }
+
+private:
+    std::unique_ptr<Database> m_db;
+    QString m_dbError;
+};
+
+QTextStream& out();
+int fail(const QString& message, int code = kFailed);
+void printJson(const QJsonDocument& doc);
+
+struct Command {
+    QString name;
+    QString usage;   // one line for --help: "show NUMBER             one ticket's conversation"
+    QList<QCommandLineOption> options;
+    int (*run)(Context&);
+};
+
+// Each file of commands lists its own.
+QList<Command> ticketCommands();
+
+} // namespace casebook::cli

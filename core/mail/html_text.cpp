@@ -1,0 +1,130 @@
+#include "mail/html_text.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace casebook {
+namespace {
+
+// Elements whose whole content is dropped, not only the tags.
+const QRegularExpression& droppedElements()
+{
+    static const QRegularExpression re(
+        QStringLiteral("<(script|style|head|title|iframe|object|embed|form|textarea|select|svg|math|template|"
+                       "noscript|frameset|frame|applet)\\b[^>]*>.*?</\\1\\s*>"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    return re;
+}
+
+const QSet<QString>& allowedTags()
+{
+    static const QSet<QString> tags{
+        QStringLiteral("a"),  QStringLiteral("b"),   QStringLiteral("blockquote"), QStringLiteral("br"),
+        QStringLiteral("code"), QStringLiteral("div"), QStringLiteral("em"),       QStringLiteral("h1"),
+        QStringLiteral("h2"), QStringLiteral("h3"),  QStringLiteral("h4"),         QStringLiteral("hr"),
+        QStringLiteral("i"),  QStringLiteral("li"),  QStringLiteral("ol"),         QStringLiteral("p"),
+        QStringLiteral("pre"), QStringLiteral("span"), QStringLiteral("strong"),   QStringLiteral("table"),
+        QStringLiteral("tbody"), QStringLiteral("td"), QStringLiteral("th"),       QStringLiteral("thead"),
+        QStringLiteral("tr"), QStringLiteral("u"),   QStringLiteral("ul"),         QStringLiteral("font"),
+        QStringLiteral("small"), QStringLiteral("sub"), QStringLiteral("sup")};
+    return tags;
+}
+
+QString safeHref(const QString& tagText)
+{
+    static const QRegularExpression href(QStringLiteral("\\bhref\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    const auto m = href.match(tagText);
+    if (!m.hasMatch())
+        return {};
+    QString target = m.captured(2) + m.captured(3) + m.captured(4);
+    target = target.trimmed();
+    static const QRegularExpression okScheme(QStringLiteral("^(https?:|mailto:)"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (!okScheme.match(target).hasMatch())
+        return {};
+    target.replace(QLatin1Char('"'), QStringLiteral("%22"));
+    return QStringLiteral(" href=\"%1\"").arg(target);
+}
+
+} // namespace
+
+QString decodeHtmlEntities(const QString& s)
+{
+    static const QRegularExpression numeric(QStringLiteral("&#(x[0-9a-fA-F]+|[0-9]+);"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = numeric.globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(s).mid(last, m.capturedStart() - last);
+        const QString code = m.captured(1);
+        bool ok = false;
+        const uint cp = code.startsWith(QLatin1Char('x')) ? code.mid(1).toUInt(&ok, 16) : code.toUInt(&ok, 10);
+        if (ok && cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000))
+            out += QString::fromUcs4(reinterpret_cast<const char32_t*>(&cp), 1);
+        else
+            out += QChar(0xFFFD);
+        last = m.capturedEnd();
+    }
+    out += QStringView(s).mid(last);
+    static const std::pair<const char*, const char*> named[] = {
+        {"&nbsp;", "\u00A0"}, {"&lt;", "<"},   {"&gt;", ">"},       {"&quot;", "\""},
+        {"&apos;", "'"},      {"&#39;", "'"},  {"&middot;", "\u00B7"}, {"&amp;", "&"}};
+    for (const auto& [from, to] : named)
+        out.replace(QString::fromUtf8(from), QString::fromUtf8(to), Qt::CaseInsensitive);
+    return out;
+}
+
+QString sanitizeHtml(const QString& html)
+{
+    QString s = html;
+    s.remove(droppedElements());
+    static const QRegularExpression comments(QStringLiteral("<!--.*?-->"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    s.remove(comments);
+    static const QRegularExpression tag(QStringLiteral("<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<[!?/][^>]*>"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = tag.globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(s).mid(last, m.capturedStart() - last);
+        last = m.capturedEnd();
+        const QString name = m.captured(2).toLower();
+        if (name.isEmpty() || !allowedTags().contains(name))
+            continue;
+        const bool closing = !m.captured(1).isEmpty();
+        if (closing)
+            out += QStringLiteral("</%1>").arg(name);
+        else if (name == QLatin1String("a"))
+            out += QStringLiteral("<a%1 rel=\"noreferrer\">").arg(safeHref(m.captured(3)));
+        else
+            out += QStringLiteral("<%1>").arg(name);
+    }
+    out += QStringView(s).mid(last);
+    // A stray '<' left over (an unterminated tag) must not open anything.
+    out.replace(QRegularExpression(QStringLiteral("<(?![a-z/])")), QStringLiteral("&lt;"));
+    return out;
+}
+
+QString htmlToText(const QString& html)
+{
+    QString s = html;
+    s.remove(droppedElements());
+    static const QRegularExpression breaks(QStringLiteral("<(br|/p|/div|/tr|/li|/h[1-6]|/blockquote|hr)\\b[^>]*>"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    s.replace(breaks, QStringLiteral("\n"));
+    static const QRegularExpression anyTag(QStringLiteral("<[^>]*>"));
+    s.remove(anyTag);
+    s = decodeHtmlEntities(s);
+    s.replace(QChar(0x00A0), QLatin1Char(' '));
+    static const QRegularExpression spaces(QStringLiteral("[ \\t]+"));
+    s.replace(spaces, QStringLiteral(" "));
+    static const QRegularExpression blankLines(QStringLiteral("\\n\\s*\\n\\s*\\n+"));
+    s.replace(blankLines, QStringLiteral("\n\n"));
+    QStringList lines = s.split(QLatin1Char('\n'));
+    for (QString& l : lines)
+        l = l.trimmed();
+    return lines.join(QLatin1Char('\n')).trimmed();
+}
+
+} // namespace casebook

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace casebook {
+
+// HTML from mail reduced to a safe subset for display: no scripts, styles, forms, frames, images or other
+// remote content, no event handlers; links keep only http, https and mailto targets.
+QString sanitizeHtml(const QString& html);
+
+// The readable text of an HTML part: block elements become line breaks, entities are decoded.
+QString htmlToText(const QString& html);
+
+// Numeric and the common named character references (&lt; &amp; &#44592; …) decoded.
+QString decodeHtmlEntities(const QString& s);
+
+} // namespace casebook

@@ -1,0 +1,273 @@
+#include "mail/mime_parser.h"
+
+#include "mail/charset.h"
+#include "mail/html_text.h"
+#include "mail/order_numbers.h"
+#include "model/sha256.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+#include <gmime/gmime.h>
+
+#include <memory>
+#include <mutex>
+
+namespace casebook {
+namespace {
+
+void initGMime()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { g_mime_init(); });
+}
+
+struct GObjectDeleter {
+    void operator()(gpointer p) const
+    {
+        if (p)
+            g_object_unref(p);
+    }
+};
+template <typename T>
+using GPtr = std::unique_ptr<T, GObjectDeleter>;
+
+struct OptionsDeleter {
+    void operator()(GMimeParserOptions* o) const { g_mime_parser_options_free(o); }
+};
+
+std::unique_ptr<GMimeParserOptions, OptionsDeleter> makeOptions()
+{
+    std::unique_ptr<GMimeParserOptions, OptionsDeleter> options(g_mime_parser_options_new());
+    // Undeclared 8-bit header text from Korean mailers is usually CP949; try UTF-8 first.
+    static const char* fallback[] = {"UTF-8", "CP949", "ISO-8859-1", nullptr};
+    g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
+    g_mime_parser_options_set_rfc2047_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_address_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_parameter_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
+    return options;
+}
+
+QString fromUtf8(const char* s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+// Control characters (and bidi overrides, which can disguise a name) have no place in a displayed header.
+QString cleanHeaderText(QString s)
+{
+    static const QRegularExpression unsafe(
+        QStringLiteral("[\\x{0000}-\\x{0008}\\x{000B}-\\x{001F}\\x{007F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]"));
+    s.remove(unsafe);
+    s.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    s.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return s.simplified();
+}
+
+QByteArray bytesOfPart(GMimePart* part)
+{
+    GMimeDataWrapper* content = g_mime_part_get_content(part);
+    if (!content)
+        return {};
+    GPtr<GMimeStream> mem(g_mime_stream_mem_new());
+    g_mime_data_wrapper_write_to_stream(content, mem.get());
+    GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.get()));
+    return QByteArray(reinterpret_cast<const char*>(arr->data), static_cast<qsizetype>(arr->len));
+}
+
+QStringList parseIds(GMimeParserOptions* options, const char* header)
+{
+    QStringList out;
+    if (!header)
+        return out;
+    GMimeReferences* refs = g_mime_references_parse(options, header);
+    if (!refs)
+        return out;
+    for (int i = 0; i < g_mime_references_length(refs); ++i)
+        out << QString::fromUtf8(g_mime_references_get_message_id(refs, i));
+    g_mime_references_free(refs);
+    return out;
+}
+
+void readAddresses(InternetAddressList* list, QString* firstName, QString* firstAddress, QStringList* all)
+{
+    if (!list)
+        return;
+    const int n = internet_address_list_length(list);
+    for (int i = 0; i < n; ++i) {
+        InternetAddress* a = internet_address_list_get_address(list, i);
+        if (!INTERNET_ADDRESS_IS_MAILBOX(a))
+            continue;
+        const QString addr = cleanHeaderText(fromUtf8(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))));
+        const QString name = cleanHeaderText(fromUtf8(internet_address_get_name(a)));
+        if (firstAddress && firstAddress->isEmpty()) {
+            *firstAddress = addr.toLower();
+            if (firstName)
+                *firstName = name;
+        }
+        if (all)
+            *all << addr.toLower();
+    }
+}
+
+struct Walker {
+    const ParseLimits& limits;
+    InboundMessage& out;
+    int parts = 0;
+    QString error;
+
+    void walk(GMimeObject* obj, int depth)
+    {
+        if (!error.isEmpty() || !obj)
+            return;
+        if (depth > limits.maxDepth) {
+            error = QStringLiteral("MIME nesting deeper than %1 levels").arg(limits.maxDepth);
+            return;
+        }
+        if (++parts > limits.maxParts) {
+            error = QStringLiteral("more than %1 MIME parts").arg(limits.maxParts);
+            return;
+        }
+        if (GMIME_IS_MULTIPART(obj)) {
+            GMimeMultipart* mp = GMIME_MULTIPART(obj);
+            const int n = g_mime_multipart_get_count(mp);
+            for (int i = 0; i < n; ++i)
+                walk(g_mime_multipart_get_part(mp, i), depth + 1);
+        } else if (GMIME_IS_MESSAGE_PART(obj)) {
+            // A forwarded message: its body parts count as attachments of ours only by their bytes.
+            GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+            if (inner)
+                walk(g_mime_message_get_mime_part(inner), depth + 1);
+        } else if (GMIME_IS_PART(obj)) {
+            leaf(GMIME_PART(obj));
+        }
+    }
+
+    void leaf(GMimePart* part)
+    {
+        GMimeContentType* ct = g_mime_object_get_content_type(GMIME_OBJECT(part));
+        const bool attachment = g_mime_part_is_attachment(part);
+        const bool isText = ct && g_mime_content_type_is_type(ct, "text", "plain");
+        const bool isHtml = ct && g_mime_content_type_is_type(ct, "text", "html");
+        if (!attachment && (isText || isHtml)) {
+            const QByteArray charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
+            const QString decoded = decodeCharset(bytesOfPart(part), charset);
+            if (isText && out.text.isEmpty())
+                out.text = decoded;
+            else if (isHtml && out.html.isEmpty())
+                out.html = decoded;
+            return;
+        }
+        Attachment a;
+        a.filename = cleanHeaderText(fromUtf8(g_mime_part_get_filename(part)));
+        if (ct) {
+            char* mime = g_mime_content_type_get_mime_type(ct);
+            a.mediaType = fromUtf8(mime).toLower();
+            g_free(mime);
+        }
+        a.data = bytesOfPart(part);
+        a.size = a.data.size();
+        a.sha256 = sha256Hex(a.data);
+        out.attachments << a;
+    }
+};
+
+qsizetype headerBlockSize(const QByteArray& raw)
+{
+    qsizetype end = raw.indexOf("\n\n");
+    const qsizetype crlf = raw.indexOf("\r\n\r\n");
+    if (crlf >= 0 && (end < 0 || crlf < end))
+        end = crlf;
+    return end < 0 ? raw.size() : end;
+}
+
+// GMime hands encoded-word charsets to iconv, which reads ks_c_5601-1987 and EUC-KR as KS X 1001 only and
+// loses the syllables CP949 adds. Parse a copy whose header block names CP949 (glibc's UHC) instead.
+QByteArray withKoreanHeaderCharsets(const QByteArray& raw)
+{
+    const qsizetype headerEnd = headerBlockSize(raw);
+    QByteArray head = raw.left(headerEnd);
+    static const QRegularExpression label(QStringLiteral("=\\?(ks_c_5601-1987|euc-kr|ks_c_5601|ksc5601)(\\*[a-z-]+)?\\?"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QString latin = QString::fromLatin1(head);
+    if (!label.match(latin).hasMatch())
+        return raw;
+    QString replaced = latin;
+    replaced.replace(label, QStringLiteral("=?CP949?"));
+    return replaced.toLatin1() + raw.mid(headerEnd);
+}
+
+} // namespace
+
+QString normalizedSubject(const QString& subject)
+{
+    static const QRegularExpression prefix(
+        QStringLiteral("^\\s*((re|fw|fwd|aw|sv|antw|답장|회신|전달|답변)\\s*(\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*)+"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression tag(QStringLiteral("\\[#\\d+\\]"));
+    QString s = subject;
+    s.remove(tag);
+    for (;;) {
+        const QString before = s;
+        s.remove(prefix);
+        s = s.trimmed();
+        if (s == before)
+            break;
+    }
+    return s.simplified().toCaseFolded();
+}
+
+Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& limits)
+{
+    initGMime();
+    if (raw.trimmed().isEmpty())
+        return makeError(QStringLiteral("the message is empty"));
+    if (headerBlockSize(raw) > limits.maxHeaderBytes)
+        return makeError(QStringLiteral("the header block is larger than %1 bytes").arg(limits.maxHeaderBytes));
+
+    auto options = makeOptions();
+    const QByteArray parsed = withKoreanHeaderCharsets(raw);
+    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(parsed.constData(), static_cast<size_t>(parsed.size())));
+    GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+    GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
+    if (!message)
+        return makeError(QStringLiteral("the bytes are not a mail message (no header could be read)"));
+    GMimeObject* obj = GMIME_OBJECT(message.get());
+    GMimeHeaderList* headers = g_mime_object_get_header_list(obj);
+    if (!headers || g_mime_header_list_get_count(headers) == 0)
+        return makeError(QStringLiteral("the message has no header fields"));
+
+    InboundMessage m;
+    m.raw = raw;
+    m.rawSha256 = sha256Hex(raw);
+    m.channel = Channel::Email;
+    m.externalId = cleanHeaderText(fromUtf8(g_mime_message_get_message_id(message.get())));
+    m.subject = cleanHeaderText(fromUtf8(g_mime_message_get_subject(message.get())));
+    readAddresses(g_mime_message_get_from(message.get()), &m.fromName, &m.fromAddress, nullptr);
+    readAddresses(g_mime_message_get_to(message.get()), nullptr, nullptr, &m.to);
+    if (GDateTime* date = g_mime_message_get_date(message.get()))
+        m.date = QDateTime::fromMSecsSinceEpoch(g_date_time_to_unix(date) * 1000 +
+                                                    g_date_time_get_microsecond(date) / 1000,
+                                                QTimeZone::utc());
+    m.references = parseIds(options.get(), g_mime_object_get_header(obj, "References"));
+    const QStringList replyTo = parseIds(options.get(), g_mime_object_get_header(obj, "In-Reply-To"));
+    m.inReplyTo = replyTo.isEmpty() ? QString() : replyTo.last();
+
+    Walker walker{limits, m, 0, {}};
+    walker.walk(g_mime_message_get_mime_part(message.get()), 0);
+    if (!walker.error.isEmpty())
+        return makeError(walker.error);
+
+    if (!m.html.isEmpty()) {
+        if (m.text.trimmed().isEmpty())
+            m.text = htmlToText(m.html);
+        m.html = sanitizeHtml(m.html);
+    }
+    m.orderNumbers = findOrderNumbers(m.subject + QLatin1Char('\n') + m.text);
+    m.customerName = m.fromName;
+    return m;
+}
+
+} // namespace casebook

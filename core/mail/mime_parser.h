@@ -1,0 +1,23 @@
+// core/mail/ owns MIME: raw mail in (GMime → InboundMessage with decoded headers, text, sanitised HTML and
+// attachments), charsets, order numbers in text, and later MIME out for replies.
+#pragma once
+
+#include "model/result.h"
+#include "model/values.h"
+
+namespace casebook {
+
+struct ParseLimits {
+    int maxDepth = 50;
+    int maxParts = 10000;
+    qsizetype maxHeaderBytes = 1 << 20;
+};
+
+// Parses one raw RFC 5322 message. Fails only when the bytes cannot be read as a message at all; the caller
+// then quarantines them. The returned message carries the raw bytes and their SHA-256.
+Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& limits = {});
+
+// Removes Re:, Fwd:, 답장:, 회신: and the like, and a [#1042] tag, for comparing subjects.
+QString normalizedSubject(const QString& subject);
+
+} // namespace casebook

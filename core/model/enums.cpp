@@ -1,0 +1,73 @@
+#include "model/enums.h"
+
+#include <array>
+#include <utility>
+
+namespace casebook {
+namespace {
+
+template <typename E, std::size_t N>
+using Names = std::array<std::pair<E, const char*>, N>;
+
+constexpr Names<TicketStatus, 5> kStatus{{{TicketStatus::New, "new"},
+                                          {TicketStatus::Open, "open"},
+                                          {TicketStatus::Waiting, "waiting"},
+                                          {TicketStatus::Resolved, "resolved"},
+                                          {TicketStatus::Spam, "spam"}}};
+constexpr Names<Channel, 4> kChannel{
+    {{Channel::Email, "email"}, {Channel::Coupang, "coupang"}, {Channel::Naver, "naver"}, {Channel::Csv, "csv"}}};
+constexpr Names<Direction, 3> kDirection{{{Direction::In, "in"}, {Direction::Out, "out"}, {Direction::Note, "note"}}};
+constexpr Names<Category, 10> kCategory{{{Category::Shipping, "shipping"},
+                                         {Category::Return, "return"},
+                                         {Category::Refund, "refund"},
+                                         {Category::Exchange, "exchange"},
+                                         {Category::Defect, "defect"},
+                                         {Category::MissingItem, "missing_item"},
+                                         {Category::Payment, "payment"},
+                                         {Category::Review, "review"},
+                                         {Category::Abuse, "abuse"},
+                                         {Category::Other, "other"}}};
+
+template <typename E, std::size_t N>
+QString nameOf(const Names<E, N>& names, E value)
+{
+    for (const auto& [v, n] : names)
+        if (v == value)
+            return QString::fromLatin1(n);
+    return {};
+}
+
+template <typename E, std::size_t N>
+std::optional<E> valueOf(const Names<E, N>& names, const QString& s)
+{
+    for (const auto& [v, n] : names)
+        if (s == QLatin1String(n))
+            return v;
+    return std::nullopt;
+}
+
+template <typename E, std::size_t N>
+QStringList namesOf(const Names<E, N>& names)
+{
+    QStringList out;
+    for (const auto& entry : names)
+        out << QString::fromLatin1(entry.second);
+    return out;
+}
+
+} // namespace
+
+QString toString(TicketStatus s) { return nameOf(kStatus, s); }
+QString toString(Channel c) { return nameOf(kChannel, c); }
+QString toString(Direction d) { return nameOf(kDirection, d); }
+QString toString(Category c) { return nameOf(kCategory, c); }
+
+std::optional<TicketStatus> ticketStatusFromString(const QString& s) { return valueOf(kStatus, s); }
+std::optional<Channel> channelFromString(const QString& s) { return valueOf(kChannel, s); }
+std::optional<Direction> directionFromString(const QString& s) { return valueOf(kDirection, s); }
+std::optional<Category> categoryFromString(const QString& s) { return valueOf(kCategory, s); }
+
+QStringList allTicketStatusNames() { return namesOf(kStatus); }
+QStringList allCategoryNames() { return namesOf(kCategory); }
+
+} // namespace casebook

@@ -1,0 +1,152 @@
+#include "store/database.h"
+
+#include "store/migrations.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+namespace casebook {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+QString sqliteMessage(const std::exception& e)
+{
+    return QString::fromUtf8(e.what());
+}
+
+// Reads user_version through a read-only connection, so that a database we will refuse is not touched:
+// switching to WAL or creating tables would change the file.
+Result<int> peekSchemaVersion(const QString& path)
+{
+    if (!QFileInfo::exists(path))
+        return 0;
+    try {
+        SQLite::Database db(path.toStdString(), SQLite::OPEN_READONLY);
+        db.setBusyTimeout(kBusyTimeoutMs);
+        return db.execAndGet("PRAGMA user_version").getInt();
+    } catch (const SQLite::Exception& e) {
+        return makeError(QStringLiteral("Could not read the database %1: %2").arg(path, sqliteMessage(e)));
+    }
+}
+
+} // namespace
+
+void configureConnection(SQLite::Database& db)
+{
+    db.setBusyTimeout(kBusyTimeoutMs);
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA foreign_keys=ON");
+}
+
+Database::Database(QString path, const Clock& clock) : m_path(std::move(path)), m_clock(clock) {}
+
+Database::~Database()
+{
+    std::scoped_lock lock(m_readersMutex);
+    m_readers.clear();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Clock& clock, OpenOptions options)
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return makeError(QStringLiteral("Could not create the folder %1 for the database.").arg(info.absolutePath()));
+
+    auto peeked = peekSchemaVersion(path);
+    if (!peeked)
+        return peeked.error();
+    if (peeked.value() > latestMigration())
+        return newerSchemaError(path, peeked.value());
+
+    std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), clock));
+    if (auto opened = db->openWriter(options); !opened)
+        return opened.error();
+    return db;
+}
+
+Result<void> Database::openWriter(OpenOptions options)
+{
+    try {
+        m_writer = std::make_unique<SQLite::Database>(m_path.toStdString(),
+                                                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        configureConnection(*m_writer);
+        if (options.quickCheck) {
+            const std::string check = m_writer->execAndGet("PRAGMA quick_check").getString();
+            if (check != "ok")
+                return makeError(QStringLiteral("The database %1 failed its integrity check (%2). Restore it "
+                                                "from a backup; Casebook did not change it.")
+                                     .arg(m_path, QString::fromStdString(check)));
+        }
+    } catch (const SQLite::Exception& e) {
+        return makeError(QStringLiteral("Could not open the database %1: %2").arg(m_path, sqliteMessage(e)));
+    }
+    auto migrated = migrate(*m_writer);
+    if (!migrated)
+        return migrated.error();
+    m_schemaVersion = migrated.value();
+    return {};
+}
+
+QString Database::lockerDir() const
+{
+    const QFileInfo info(m_path);
+    return info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".locker");
+}
+
+Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)>& fn)
+{
+    std::scoped_lock lock(m_writeMutex);
+    try {
+        SQLite::Transaction tx(*m_writer, SQLite::TransactionBehavior::IMMEDIATE);
+        Result<void> r = fn(*m_writer);
+        if (!r)
+            return r; // the transaction's destructor rolls back
+        tx.commit();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_FULL)
+            return makeError(QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
+        if (e.getErrorCode() == SQLITE_READONLY)
+            return makeError(QStringLiteral("The database %1 is read-only: nothing was written.").arg(m_path));
+        if (e.getErrorCode() == SQLITE_BUSY)
+            return makeError(QStringLiteral("The database %1 is locked by another program: nothing was written.")
+                                 .arg(m_path));
+        return makeError(QStringLiteral("Could not write to the database: %1").arg(sqliteMessage(e)));
+    }
+}
+
+SQLite::Database& Database::reader()
+{
+    void* key = QThread::currentThreadId();
+    std::scoped_lock lock(m_readersMutex);
+    auto it = m_readers.find(key);
+    if (it != m_readers.end())
+        return **it;
+    auto conn = std::make_shared<SQLite::Database>(m_path.toStdString(), SQLite::OPEN_READWRITE);
+    configureConnection(*conn);
+    conn->exec("PRAGMA query_only=ON");
+    m_readers.insert(key, conn);
+    return *conn;
+}
+
+int Database::latestSchemaVersion()
+{
+    return latestMigration();
+}
+
+QString Database::defaultPath()
+{
+    const QString env = qEnvironmentVariable("CASEBOOK_DB");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/casebook.sqlite");
+}
+
+} // namespace casebook

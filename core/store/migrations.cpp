@@ -1,0 +1,251 @@
+#include "store/migrations.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+
+namespace casebook {
+namespace {
+
+// Step 1: the whole first schema. Times are UTC milliseconds since the epoch; hashes are lower-case hex.
+constexpr const char* kStep1 = R"SQL(
+CREATE TABLE customers (
+  id            INTEGER PRIMARY KEY,
+  display_name  TEXT    NOT NULL DEFAULT '',
+  abusive       INTEGER NOT NULL DEFAULT 0,
+  vip           INTEGER NOT NULL DEFAULT 0,
+  note          TEXT    NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL
+);
+CREATE TABLE customer_identities (
+  id           INTEGER PRIMARY KEY,
+  customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  kind         TEXT    NOT NULL,
+  value        TEXT    NOT NULL,
+  UNIQUE (kind, value)
+);
+CREATE INDEX customer_identities_customer ON customer_identities(customer_id);
+
+CREATE TABLE tickets (
+  id               INTEGER PRIMARY KEY,
+  number           INTEGER NOT NULL UNIQUE,
+  subject          TEXT    NOT NULL DEFAULT '',
+  customer_id      INTEGER REFERENCES customers(id),
+  status           TEXT    NOT NULL DEFAULT 'new'
+                   CHECK (status IN ('new','open','waiting','resolved','spam')),
+  priority         INTEGER NOT NULL DEFAULT 0,
+  category         TEXT    NOT NULL DEFAULT 'other',
+  language         TEXT,
+  subject_key      TEXT    NOT NULL DEFAULT '',
+  summary          TEXT    NOT NULL DEFAULT '',
+  due_at           INTEGER,
+  snoozed_until    INTEGER,
+  created_at       INTEGER NOT NULL,
+  last_activity_at INTEGER NOT NULL,
+  unread_count     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX tickets_activity ON tickets(last_activity_at DESC);
+CREATE INDEX tickets_status ON tickets(status, last_activity_at DESC);
+CREATE INDEX tickets_customer ON tickets(customer_id, subject_key);
+
+CREATE TABLE ticket_orders (
+  ticket_id     INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+  order_number  TEXT    NOT NULL,
+  PRIMARY KEY (ticket_id, order_number)
+) WITHOUT ROWID;
+CREATE INDEX ticket_orders_number ON ticket_orders(order_number);
+
+-- Raw bytes of every message exactly as received, once per content.
+CREATE TABLE raw_messages (
+  sha256  TEXT    PRIMARY KEY,
+  size    INTEGER NOT NULL,
+  data    BLOB    NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE messages (
+  id            INTEGER PRIMARY KEY,
+  ticket_id     INTEGER REFERENCES tickets(id),
+  direction     TEXT    NOT NULL CHECK (direction IN ('in','out','note')),
+  channel       TEXT    NOT NULL,
+  external_id   TEXT,
+  thread_key    TEXT,
+  raw_sha256    TEXT    UNIQUE REFERENCES raw_messages(sha256),
+  from_name     TEXT    NOT NULL DEFAULT '',
+  from_address  TEXT    NOT NULL DEFAULT '',
+  to_addresses  TEXT    NOT NULL DEFAULT '',
+  subject       TEXT    NOT NULL DEFAULT '',
+  date          INTEGER,
+  text_body     TEXT    NOT NULL DEFAULT '',
+  html_body     TEXT    NOT NULL DEFAULT '',
+  in_reply_to   TEXT,
+  refs          TEXT    NOT NULL DEFAULT '',
+  customer_id   INTEGER REFERENCES customers(id),
+  source        TEXT    NOT NULL DEFAULT '',
+  source_ref    TEXT    NOT NULL DEFAULT '',
+  quarantine_reason TEXT,
+  created_at    INTEGER NOT NULL,
+  CHECK ((ticket_id IS NULL) = (quarantine_reason IS NOT NULL))
+);
+CREATE INDEX messages_ticket ON messages(ticket_id, date);
+CREATE INDEX messages_external ON messages(external_id);
+CREATE INDEX messages_thread_key ON messages(thread_key) WHERE thread_key IS NOT NULL;
+-- Every Message-ID a message names in In-Reply-To or References, for threading in either arrival order.
+CREATE TABLE message_refs (
+  message_id  INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  ref         TEXT    NOT NULL,
+  PRIMARY KEY (message_id, ref)
+) WITHOUT ROWID;
+CREATE INDEX message_refs_ref ON message_refs(ref);
+CREATE INDEX messages_quarantine ON messages(created_at) WHERE quarantine_reason IS NOT NULL;
+
+-- Content of attachments, once per content.
+CREATE TABLE blobs (
+  sha256  TEXT    PRIMARY KEY,
+  size    INTEGER NOT NULL,
+  data    BLOB    NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE attachments (
+  id          INTEGER PRIMARY KEY,
+  message_id  INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  sha256      TEXT    NOT NULL REFERENCES blobs(sha256),
+  filename    TEXT    NOT NULL DEFAULT '',
+  media_type  TEXT    NOT NULL DEFAULT 'application/octet-stream',
+  size        INTEGER NOT NULL
+);
+CREATE INDEX attachments_message ON attachments(message_id);
+
+CREATE TABLE evidence (
+  id             INTEGER PRIMARY KEY,
+  ticket_id      INTEGER NOT NULL REFERENCES tickets(id),
+  sha256         TEXT    NOT NULL,
+  size           INTEGER NOT NULL,
+  original_name  TEXT    NOT NULL,
+  media_type     TEXT    NOT NULL,
+  captured_at    INTEGER,
+  added_at       INTEGER NOT NULL,
+  note           TEXT    NOT NULL DEFAULT '',
+  source         TEXT    NOT NULL DEFAULT '',
+  UNIQUE (ticket_id, sha256)
+);
+
+-- Append-only: each entry carries the hash of the one before it in the same case.
+CREATE TABLE custody_log (
+  id          INTEGER PRIMARY KEY,
+  ticket_id   INTEGER NOT NULL REFERENCES tickets(id),
+  seq         INTEGER NOT NULL,
+  at          INTEGER NOT NULL,
+  action      TEXT    NOT NULL,
+  detail      TEXT    NOT NULL DEFAULT '',
+  prev_hash   TEXT    NOT NULL,
+  entry_hash  TEXT    NOT NULL,
+  UNIQUE (ticket_id, seq)
+);
+CREATE TRIGGER custody_log_no_update BEFORE UPDATE ON custody_log
+  BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+CREATE TRIGGER custody_log_no_delete BEFORE DELETE ON custody_log
+  BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+
+CREATE TABLE templates (
+  id          TEXT    PRIMARY KEY,
+  language    TEXT    NOT NULL,
+  category    TEXT    NOT NULL,
+  title       TEXT    NOT NULL,
+  body        TEXT    NOT NULL,
+  plain_body  TEXT    NOT NULL DEFAULT '',
+  builtin     INTEGER NOT NULL DEFAULT 0,
+  updated_at  INTEGER NOT NULL
+);
+
+-- Settings only: secrets live in the system keychain, never here.
+CREATE TABLE accounts (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL UNIQUE,
+  kind        TEXT    NOT NULL,
+  settings    TEXT    NOT NULL DEFAULT '{}',
+  created_at  INTEGER NOT NULL
+);
+
+-- Resume points of sources, committed with the items they cover.
+CREATE TABLE source_cursors (
+  source      TEXT    PRIMARY KEY,
+  cursor      TEXT    NOT NULL,
+  updated_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE outbox (
+  id               INTEGER PRIMARY KEY,
+  ticket_id        INTEGER NOT NULL REFERENCES tickets(id),
+  account_id       INTEGER REFERENCES accounts(id),
+  channel          TEXT    NOT NULL,
+  subject          TEXT    NOT NULL DEFAULT '',
+  body             TEXT    NOT NULL,
+  raw              BLOB,
+  state            TEXT    NOT NULL DEFAULT 'queued'
+                   CHECK (state IN ('queued','sending','sent','failed','unknown')),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT    NOT NULL DEFAULT '',
+  next_attempt_at  INTEGER,
+  created_at       INTEGER NOT NULL,
+  updated_at       INTEGER NOT NULL
+);
+CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+
+CREATE TABLE events (
+  id         INTEGER PRIMARY KEY,
+  ticket_id  INTEGER REFERENCES tickets(id),
+  at         INTEGER NOT NULL,
+  kind       TEXT    NOT NULL,
+  detail     TEXT    NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_ticket ON events(ticket_id, at);
+
+CREATE TABLE meta (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<const char*, 1> kSteps{kStep1};
+
+int userVersion(SQLite::Database& db)
+{
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+} // namespace
+
+Error newerSchemaError(const QString& what, int found)
+{
+    return makeError(QStringLiteral("%1 was written by a newer Casebook (schema version %2; this Casebook knows "
+                                    "up to %3). It was left untouched: open it with a newer Casebook.")
+                         .arg(what)
+                         .arg(found)
+                         .arg(latestMigration()));
+}
+
+int latestMigration()
+{
+    return static_cast<int>(kSteps.size());
+}
+
+Result<int> migrate(SQLite::Database& db)
+{
+    try {
+        const int current = userVersion(db);
+        if (current > latestMigration())
+            return newerSchemaError(QStringLiteral("This database"), current);
+        for (int step = current + 1; step <= latestMigration(); ++step) {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            db.exec(kSteps[static_cast<std::size_t>(step - 1)]);
+            db.exec("PRAGMA user_version = " + std::to_string(step));
+            tx.commit();
+        }
+        return userVersion(db);
+    } catch (const SQLite::Exception& e) {
+        return makeError(QStringLiteral("Could not update the database schema: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+} // namespace casebook

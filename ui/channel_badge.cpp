@@ -1,0 +1,132 @@
+#include "channel_badge.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPainter>
+#include <QPixmap>
+
+namespace casebook::ui {
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("casebook::ui", s);
+}
+
+QPixmap badge(const QColor& color, const QString& letter, int size)
+{
+    QPixmap pm(size, size);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(color);
+    p.setPen(Qt::NoPen);
+    p.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), size * 0.25, size * 0.25);
+    QFont f = p.font();
+    f.setBold(true);
+    f.setPixelSize(int(size * 0.62));
+    p.setFont(f);
+    p.setPen(Qt::white);
+    p.drawText(QRect(0, 0, size, size), Qt::AlignCenter, letter);
+    return pm;
+}
+
+} // namespace
+
+QIcon channelIcon(const QString& channel)
+{
+    QColor color(0x6b, 0x72, 0x80);
+    QString letter = QStringLiteral("?");
+    if (channel == QLatin1String("email")) {
+        color = QColor(0x25, 0x63, 0xeb);
+        letter = QStringLiteral("@");
+    } else if (channel == QLatin1String("coupang")) {
+        color = QColor(0xe5, 0x3e, 0x30);
+        letter = QStringLiteral("C");
+    } else if (channel == QLatin1String("naver")) {
+        color = QColor(0x03, 0xc7, 0x5a);
+        letter = QStringLiteral("N");
+    } else if (channel == QLatin1String("csv")) {
+        color = QColor(0x7c, 0x3a, 0xed);
+        letter = QStringLiteral("≡");
+    }
+    QIcon icon;
+    for (int size : {16, 24, 32})
+        icon.addPixmap(badge(color, letter, size));
+    return icon;
+}
+
+QString channelDisplayName(const QString& channel)
+{
+    if (channel == QLatin1String("email"))
+        return tr("Email");
+    if (channel == QLatin1String("coupang"))
+        return tr("Coupang");
+    if (channel == QLatin1String("naver"))
+        return tr("Naver");
+    if (channel == QLatin1String("csv"))
+        return tr("CSV import");
+    return channel;
+}
+
+DueText dueText(const QDateTime& due, const QDateTime& now)
+{
+    if (!due.isValid())
+        return {};
+    const qint64 secs = now.secsTo(due);
+    const qint64 a = std::abs(secs);
+    const QString span = a >= 86400 ? tr("%1d %2h").arg(a / 86400).arg((a % 86400) / 3600)
+                         : a >= 3600 ? tr("%1h %2m").arg(a / 3600).arg((a % 3600) / 60)
+                                     : tr("%1m").arg(std::max<qint64>(1, a / 60));
+    if (secs < 0)
+        return {tr("overdue %1").arg(span), QColor(0xdc, 0x26, 0x26)};
+    if (secs < 4 * 3600)
+        return {tr("%1 left").arg(span), QColor(0xd9, 0x77, 0x06)};
+    return {tr("%1 left").arg(span), QColor()};
+}
+
+QString statusDisplayName(TicketStatus s)
+{
+    switch (s) {
+    case TicketStatus::New:
+        return tr("New");
+    case TicketStatus::Open:
+        return tr("Open");
+    case TicketStatus::Waiting:
+        return tr("Waiting");
+    case TicketStatus::Resolved:
+        return tr("Resolved");
+    case TicketStatus::Spam:
+        return tr("Spam");
+    }
+    return {};
+}
+
+QString categoryDisplayName(Category c)
+{
+    switch (c) {
+    case Category::Shipping:
+        return tr("Shipping");
+    case Category::Return:
+        return tr("Return");
+    case Category::Refund:
+        return tr("Refund");
+    case Category::Exchange:
+        return tr("Exchange");
+    case Category::Defect:
+        return tr("Defect");
+    case Category::MissingItem:
+        return tr("Missing item");
+    case Category::Payment:
+        return tr("Payment");
+    case Category::Review:
+        return tr("Review");
+    case Category::Abuse:
+        return tr("Abuse");
+    case Category::Other:
+        return tr("Other");
+    }
+    return {};
+}
+
+} // namespace casebook::ui

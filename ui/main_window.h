@@ -1,0 +1,43 @@
+#pragma once
+
+#include "model/clock.h"
+#include "store/database.h"
+
+#include <QMainWindow>
+
+class QSplitter;
+
+namespace casebook::ui {
+
+class ConversationPane;
+class TicketListModel;
+class TicketListPane;
+class ViewsPane;
+
+// Assembles the panes and remembers the window's geometry; each pane does its own job.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ViewsPane* viewsPane() const { return m_views; }
+    TicketListPane* ticketListPane() const { return m_list; }
+    ConversationPane* conversationPane() const { return m_conversation; }
+    TicketListModel* ticketListModel() const { return m_model; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void restoreState();
+    void saveState() const;
+
+    TicketListModel* m_model;
+    ViewsPane* m_views;
+    TicketListPane* m_list;
+    ConversationPane* m_conversation;
+    QSplitter* m_splitter;
+};
+
+} // namespace casebook::ui

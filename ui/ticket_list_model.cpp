@@ -1,0 +1,176 @@
+#include "ticket_list_model.h"
+
+#include "channel_badge.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace casebook::ui {
+namespace {
+
+// The marketplace a ticket came through, if any: it sets the answer clock, so its badge is the one shown.
+QString primaryChannel(const QStringList& channels)
+{
+    for (const QString& c : channels)
+        if (c != QLatin1String("email"))
+            return c;
+    return channels.value(0);
+}
+
+} // namespace
+
+TicketListModel::TicketListModel(Database& db, const Clock& clock, QObject* parent)
+    : QAbstractTableModel(parent), m_db(db), m_clock(clock)
+{
+}
+
+void TicketListModel::setView(TicketView view)
+{
+    m_view = view;
+    reload();
+}
+
+void TicketListModel::reload()
+{
+    beginResetModel();
+    TicketFilter filter;
+    filter.view = m_view;
+    filter.now = m_clock.now();
+    m_ids = ticket_queries::ticketIds(m_db.reader(), filter);
+    m_blocks.clear();
+    endResetModel();
+}
+
+int TicketListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+}
+
+int TicketListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const TicketSummary* TicketListModel::summaryAt(int row) const
+{
+    if (row < 0 || row >= m_ids.size())
+        return nullptr;
+    const int block = row / kBlock;
+    auto it = m_blocks.find(block);
+    if (it == m_blocks.end()) {
+        const QList<qint64> ids = m_ids.mid(block * kBlock, kBlock);
+        QList<TicketSummary> loaded = ticket_queries::ticketsByIds(m_db.reader(), ids);
+        // A ticket deleted since the ids were read leaves a gap; keep rows aligned with ids.
+        QList<TicketSummary> aligned;
+        aligned.reserve(ids.size());
+        qsizetype j = 0;
+        for (qint64 id : ids) {
+            if (j < loaded.size() && loaded[j].id == id)
+                aligned << loaded[j++];
+            else
+                aligned << TicketSummary{.id = id};
+        }
+        it = m_blocks.insert(block, aligned);
+    }
+    return &it.value()[row % kBlock];
+}
+
+QVariant TicketListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    const TicketSummary* t = summaryAt(index.row());
+    if (!t)
+        return {};
+    switch (role) {
+    case TicketIdRole:
+        return t->id;
+    case TicketNumberRole:
+        return t->number;
+    case StatusRole:
+        return toString(t->status);
+    case DueAtRole:
+        return t->dueAt;
+    case ChannelsRole:
+        return t->channels;
+    case UnreadRole:
+        return t->unreadCount;
+    case Qt::FontRole:
+        if (t->unreadCount > 0 && (t->status == TicketStatus::New || t->status == TicketStatus::Open)) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == DueColumn) {
+            const QColor c = dueText(t->dueAt, m_clock.now()).color;
+            return c.isValid() ? QVariant(c) : QVariant();
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == ChannelColumn && !t->channels.isEmpty())
+            return channelIcon(primaryChannel(t->channels));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == ChannelColumn) {
+            QStringList names;
+            for (const QString& c : t->channels)
+                names << channelDisplayName(c);
+            return names.join(QStringLiteral(", "));
+        }
+        if (index.column() == SubjectColumn && !t->summary.isEmpty())
+            return t->summary;
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case DueColumn:
+        return dueText(t->dueAt, m_clock.now()).text;
+    case ChannelColumn: {
+        QStringList names;
+        for (const QString& c : t->channels)
+            names << channelDisplayName(c);
+        return names.join(QStringLiteral(" + "));
+    }
+    case CustomerColumn:
+        return t->customerName;
+    case SubjectColumn:
+        return QStringLiteral("#%1  %2").arg(t->number).arg(t->subject);
+    case CategoryColumn:
+        return categoryDisplayName(t->category);
+    case StatusColumn:
+        return statusDisplayName(t->status);
+    case ActivityColumn:
+        return QLocale().toString(t->lastActivityAt.toLocalTime(), QLocale::ShortFormat);
+    }
+    return {};
+}
+
+QVariant TicketListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case DueColumn:
+        return tr("Due");
+    case ChannelColumn:
+        return tr("Channel");
+    case CustomerColumn:
+        return tr("Customer");
+    case SubjectColumn:
+        return tr("Subject");
+    case CategoryColumn:
+        return tr("Category");
+    case StatusColumn:
+        return tr("Status");
+    case ActivityColumn:
+        return tr("Last activity");
+    }
+    return {};
+}
+
+} // namespace casebook::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/clock.h"
+#include "store/database.h"
+#include "store/ticket_queries.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace casebook::ui {
+
+// The tickets of one view. Loads the ids of the whole view first (cheap), and each row's details only when
+// a view asks for them, a block at a time, so a view of 100,000 tickets opens at once.
+class TicketListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { DueColumn, ChannelColumn, CustomerColumn, SubjectColumn, CategoryColumn, StatusColumn,
+                  ActivityColumn, ColumnCount };
+    // Roles views read; DisplayRole gives each column's text.
+    enum Role {
+        TicketIdRole = Qt::UserRole + 1, // qint64
+        TicketNumberRole,                // int
+        StatusRole,                      // QString, TicketStatus's stable name
+        DueAtRole,                       // QDateTime (UTC) or invalid
+        ChannelsRole,                    // QStringList
+        UnreadRole,                      // int
+    };
+
+    TicketListModel(Database& db, const Clock& clock, QObject* parent = nullptr);
+
+    void setView(TicketView view);
+    TicketView view() const { return m_view; }
+    void reload();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    int rowOfTicket(qint64 ticketId) const { return m_ids.indexOf(ticketId); }
+
+private:
+    const TicketSummary* summaryAt(int row) const;
+
+    static constexpr int kBlock = 200;
+    Database& m_db;
+    const Clock& m_clock;
+    TicketView m_view = TicketView::Inbox;
+    QList<qint64> m_ids;
+    mutable QHash<int, QList<TicketSummary>> m_blocks; // block index → summaries of its rows
+};
+
+} // namespace casebook::ui

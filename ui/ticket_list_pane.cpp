@@ -1,0 +1,62 @@
+#include "ticket_list_pane.h"
+
+#include "ticket_list_model.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace casebook::ui {
+
+TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model), m_view(new QTreeView(this))
+{
+    setObjectName(QStringLiteral("ticketListPane"));
+    m_view->setObjectName(QStringLiteral("ticketList"));
+    m_view->setModel(model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setFrameShape(QFrame::NoFrame);
+    QHeaderView* header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(TicketListModel::SubjectColumn, QHeaderView::Stretch);
+    header->resizeSection(TicketListModel::DueColumn, 110);
+    header->resizeSection(TicketListModel::ChannelColumn, 110);
+    header->resizeSection(TicketListModel::CustomerColumn, 150);
+    header->resizeSection(TicketListModel::CategoryColumn, 100);
+    header->resizeSection(TicketListModel::StatusColumn, 80);
+    header->resizeSection(TicketListModel::ActivityColumn, 130);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    Q_EMIT ticketSelected(current.data(TicketListModel::TicketIdRole).toLongLong());
+            });
+}
+
+void TicketListPane::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_view->setCurrentIndex(m_model->index(row, TicketListModel::SubjectColumn));
+}
+
+QByteArray TicketListPane::saveHeaderState() const
+{
+    return m_view->header()->saveState();
+}
+
+void TicketListPane::restoreHeaderState(const QByteArray& state)
+{
+    if (!state.isEmpty())
+        m_view->header()->restoreState(state);
+}
+
+} // namespace casebook::ui

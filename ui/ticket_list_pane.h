@@ -1,0 +1,32 @@
+#pragma once
+
+#include "store/ticket_queries.h"
+
+#include <QWidget>
+
+class QTreeView;
+
+namespace casebook::ui {
+
+class TicketListModel;
+
+// The middle pane: the tickets of the chosen view.
+class TicketListPane : public QWidget {
+    Q_OBJECT
+public:
+    TicketListPane(TicketListModel* model, QWidget* parent = nullptr);
+
+    QTreeView* view() const { return m_view; }
+    void selectRow(int row);
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray& state);
+
+Q_SIGNALS:
+    void ticketSelected(qint64 ticketId);
+
+private:
+    TicketListModel* m_model;
+    QTreeView* m_view;
+};
+
+} // namespace casebook::ui
