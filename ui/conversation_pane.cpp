@@ -89,8 +89,10 @@ void ConversationPane::showTicket(qint64 ticketId)
 
     if (const auto customer = ticket_queries::customerOfTicket(r, ticketId)) {
         QStringList ids;
+        // Marketplace buyers without a usable id get a synthetic key ("order:…"): not worth showing.
         for (const Identity& i : customer->identities)
-            ids << esc(i.value);
+            if (!i.value.contains(QLatin1Char(':')))
+                ids << esc(i.value);
         QString flags;
         if (customer->abusive)
             flags += QStringLiteral(" <b style='color:#dc2626'>%1</b>").arg(esc(tr("abusive")));

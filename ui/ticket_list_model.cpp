@@ -119,8 +119,10 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
                 names << channelDisplayName(c);
             return names.join(QStringLiteral(", "));
         }
-        if (index.column() == SubjectColumn && !t->summary.isEmpty())
-            return t->summary;
+        if (index.column() == SubjectColumn)
+            return t->summary.isEmpty() ? t->subject : t->subject + QStringLiteral("\n\n") + t->summary;
+        if (index.column() == ActivityColumn)
+            return QLocale().toString(t->lastActivityAt.toLocalTime(), QLocale::LongFormat);
         return {};
     case Qt::DisplayRole:
         break;
@@ -144,8 +146,16 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         return categoryDisplayName(t->category);
     case StatusColumn:
         return statusDisplayName(t->status);
-    case ActivityColumn:
-        return QLocale().toString(t->lastActivityAt.toLocalTime(), QLocale::ShortFormat);
+    case ActivityColumn: {
+        // Like a mail client: the time for today, the date before that.
+        const QDateTime local = t->lastActivityAt.toLocalTime();
+        const QDate today = m_clock.now().toLocalTime().date();
+        if (local.date() == today)
+            return QLocale().toString(local.time(), QStringLiteral("HH:mm"));
+        if (local.date().year() == today.year())
+            return QLocale().toString(local.date(), QStringLiteral("MMM d"));
+        return QLocale().toString(local.date(), QLocale::ShortFormat);
+    }
     }
     return {};
 }
