@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QTextStream>
-
 #include <memory>
 
 // The CLI's wiring: each command is a function over a context that parses nothing itself and calls core.
@@ -41,12 +40,13 @@ void printJson(const QJsonDocument& doc);
 
 struct Command {
     QString name;
-    QString usage;   // one line for --help: "show NUMBER             one ticket's conversation"
+    QString usage; // one line for --help: "show NUMBER             one ticket's conversation"
     QList<QCommandLineOption> options;
     int (*run)(Context&);
 };
 
 // Each file of commands lists its own.
 QList<Command> ticketCommands();
+QList<Command> evidenceCommands();
 
 } // namespace casebook::cli

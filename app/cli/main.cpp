@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 #include "demo/demo_inbox.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 using namespace casebook;
 using namespace casebook::cli;
@@ -33,7 +33,8 @@ Database* Context::db()
 {
     if (m_db || !m_dbError.isEmpty())
         return m_db.get();
-    auto path = chooseDatabasePath(parser.value(QStringLiteral("db")), parser.isSet(QStringLiteral("demo")), clock);
+    auto path =
+        chooseDatabasePath(parser.value(QStringLiteral("db")), parser.isSet(QStringLiteral("demo")), clock);
     if (!path) {
         m_dbError = path.error().message;
         return nullptr;
@@ -51,24 +52,30 @@ Database* Context::db()
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A QGuiApplication for fonts (the case file's PDF), on the offscreen platform: no display needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Casebook"));
     QCoreApplication::setApplicationName(QStringLiteral("casebook"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CASEBOOK_VERSION));
 
     QList<Command> commands = ticketCommands();
+    commands += evidenceCommands();
 
-    QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
+    QString help =
+        QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)
         help += QStringLiteral("  ") + c.usage + QLatin1Char('\n');
     QCommandLineParser parser;
     parser.setApplicationDescription(help);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("db"),
-                      QStringLiteral("The database file (default: $CASEBOOK_DB, or casebook.sqlite in the app data "
-                                     "folder)."),
-                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("db"),
+         QStringLiteral("The database file (default: $CASEBOOK_DB, or casebook.sqlite in the app data "
+                        "folder)."),
+         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Use the demo inbox.")});
     QStringList seen;
     for (const Command& c : commands)
@@ -103,7 +110,8 @@ int main(int argc, char* argv[])
             for (const QCommandLineOption& opt : c.options)
                 mine |= opt.names().contains(o);
             if (!global && !mine)
-                return fail(QStringLiteral("%1 does not take --%2 (see casebook-cli --help)").arg(name, o), kUsage);
+                return fail(QStringLiteral("%1 does not take --%2 (see casebook-cli --help)").arg(name, o),
+                            kUsage);
         }
         Context context(parser, args);
         return c.run(context);
