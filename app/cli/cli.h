@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QTextStream>
+
 #include <memory>
 
 // The CLI's wiring: each command is a function over a context that parses nothing itself and calls core.
@@ -40,7 +41,7 @@ void printJson(const QJsonDocument& doc);
 
 struct Command {
     QString name;
-    QString usage; // one line for --help: "show NUMBER             one ticket's conversation"
+    QString usage;   // one line for --help: "show NUMBER             one ticket's conversation"
     QList<QCommandLineOption> options;
     int (*run)(Context&);
 };

@@ -33,8 +33,7 @@ Database* Context::db()
 {
     if (m_db || !m_dbError.isEmpty())
         return m_db.get();
-    auto path =
-        chooseDatabasePath(parser.value(QStringLiteral("db")), parser.isSet(QStringLiteral("demo")), clock);
+    auto path = chooseDatabasePath(parser.value(QStringLiteral("db")), parser.isSet(QStringLiteral("demo")), clock);
     if (!path) {
         m_dbError = path.error().message;
         return nullptr;
@@ -63,19 +62,17 @@ int main(int argc, char* argv[])
     QList<Command> commands = ticketCommands();
     commands += evidenceCommands();
 
-    QString help =
-        QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
+    QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)
         help += QStringLiteral("  ") + c.usage + QLatin1Char('\n');
     QCommandLineParser parser;
     parser.setApplicationDescription(help);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(
-        {QStringLiteral("db"),
-         QStringLiteral("The database file (default: $CASEBOOK_DB, or casebook.sqlite in the app data "
-                        "folder)."),
-         QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("The database file (default: $CASEBOOK_DB, or casebook.sqlite in the app data "
+                                     "folder)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Use the demo inbox.")});
     QStringList seen;
     for (const Command& c : commands)
@@ -110,8 +107,7 @@ int main(int argc, char* argv[])
             for (const QCommandLineOption& opt : c.options)
                 mine |= opt.names().contains(o);
             if (!global && !mine)
-                return fail(QStringLiteral("%1 does not take --%2 (see casebook-cli --help)").arg(name, o),
-                            kUsage);
+                return fail(QStringLiteral("%1 does not take --%2 (see casebook-cli --help)").arg(name, o), kUsage);
         }
         Context context(parser, args);
         return c.run(context);
