@@ -2,6 +2,7 @@
 
 #include "casefile/case_file_manifest.h"
 #include "casefile/case_file_pdf.h"
+#include "casefile/case_file_verifier.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
 #include "evidence/evidence_locker.h"
@@ -218,6 +219,15 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
     if (!closed) {
         QFile::remove(partial);
         return closed.error();
+    }
+    // Read back what was written, as a recipient would check it: a case file that does not verify is
+    // never given its name.
+    auto readBack = CaseFileVerifier().verify(partial);
+    if (!readBack || !readBack->ok()) {
+        QFile::remove(partial);
+        return makeError(QStringLiteral("The case file written to %1 did not verify (%2); it was removed.")
+                             .arg(partial, readBack ? readBack->problems.join(QStringLiteral("; "))
+                                                    : readBack.error().message));
     }
     auto zipHash = sha256OfFile(partial);
     if (!zipHash || !syncFile(partial)) {

@@ -114,6 +114,11 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
     for (const QString& name : entries) {
         if (name.endsWith(QLatin1Char('/')))
             continue;
+        if (present.contains(name)) {
+            // Unzip tools keep one of the two; which one was checked cannot be known.
+            problems << QStringLiteral("added: %1 (a second entry with the same name)").arg(name);
+            continue;
+        }
         present << name;
         if (unsafeEntryName(name))
             problems << QStringLiteral("added: %1 (an unsafe path a case file never holds)").arg(name);

@@ -62,10 +62,13 @@ with zipfile.ZipFile(src) as zi, zipfile.ZipFile(tmp, 'w') as zo:
         if info.filename == entry:
             if how == 'delete':
                 continue
-            data = bytes([data[0] ^ 1]) + data[1:]
+            if how == 'flip':
+                data = bytes([data[0] ^ 1]) + data[1:]
         zo.writestr(info, data)
     if how == 'add':
         zo.writestr('evidence/99-extra.jpg', b'planted')
+    if how == 'duplicate':
+        zo.writestr(entry, b'a second photo under the same name')
 shutil.move(tmp, src)
 )");
     const test::Ran r = test::run(QStringLiteral("python3"), {QStringLiteral("-c"), script, zip, entry, how});
@@ -162,6 +165,19 @@ TEST_CASE("the PDF carries the Korean conversation, the summary and every hash",
         if (e.action == QStringLiteral("added"))
             CHECK(text.contains(e.entryHash));
     CHECK_FALSE(text.contains(QStringLiteral("내부 메모"))); // internal notes only when asked
+
+    // Every font is embedded, the CJK one included, so the PDF reads the same on any machine.
+    const test::Ran fonts =
+        test::run(QStringLiteral("pdffonts"), {out.filePath(QStringLiteral("case-%1.pdf").arg(f.number))});
+    INFO(fonts.out.toStdString());
+    REQUIRE(fonts.code == 0);
+    CHECK(fonts.out.contains(QStringLiteral("NotoSansCJK")));
+    const QStringList rows = fonts.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(2);
+    REQUIRE_FALSE(rows.isEmpty());
+    for (const QString& row : rows)
+        CHECK(row.split(QLatin1Char(' '), Qt::SkipEmptyParts)
+                  .value(row.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() - 5) ==
+              QStringLiteral("yes"));
 }
 
 TEST_CASE("internal notes and masking are options of the export", "[casefile]")
@@ -258,6 +274,15 @@ TEST_CASE("verify names a changed, a missing and an added file", "[casefile]")
         REQUIRE(v);
         REQUIRE(v->problems.size() == 1);
         CHECK(v->problems.first().startsWith(QStringLiteral("added: evidence/99-extra.jpg")));
+    }
+    SECTION("a second entry under an existing name")
+    {
+        tamper(zip, photo, QStringLiteral("duplicate"));
+        auto v = CaseFileVerifier().verify(zip);
+        REQUIRE(v);
+        INFO(v->problems.join(QLatin1Char('\n')).toStdString());
+        CHECK(
+            v->problems.contains(QStringLiteral("added: %1 (a second entry with the same name)").arg(photo)));
     }
     SECTION("a forged custody entry")
     {
