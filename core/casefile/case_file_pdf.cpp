@@ -83,12 +83,12 @@ public:
     QString cover() const
     {
         const TicketSummary& t = m_c.snapshot.ticket;
-        QString identities;
+        QStringList identityLines;
         const QJsonObject customer = case_file_manifest::customerJson(m_c.snapshot, m_c.options.maskContact);
         for (const QJsonValue& v : customer.value(QStringLiteral("identities")).toArray())
-            identities += esc(v[QStringLiteral("kind")].toString() + QStringLiteral(": ") +
-                              v[QStringLiteral("value")].toString()) +
-                          QStringLiteral("<br>");
+            identityLines << esc(v[QStringLiteral("kind")].toString() + QStringLiteral(": ") +
+                                 v[QStringLiteral("value")].toString());
+        const QString identities = identityLines.join(QStringLiteral("<br>"));
         QString html = QStringLiteral("<h1>Case #%1</h1><p style=\"font-size:12pt\">%2</p>")
                            .arg(t.number)
                            .arg(esc(mask(t.subject)));
