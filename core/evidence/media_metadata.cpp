@@ -15,6 +15,7 @@ void initExiv2()
     std::call_once(once, [] {
         Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
         Exiv2::XmpParser::initialize(); // not thread-safe on first use otherwise
+        Exiv2::enableBMFF(true);        // HEIC/AVIF: what phones take photos in
     });
 }
 
