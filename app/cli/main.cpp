@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 #include "demo/demo_inbox.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 using namespace casebook;
 using namespace casebook::cli;
@@ -51,12 +51,16 @@ Database* Context::db()
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A QGuiApplication for fonts (the case file's PDF), on the offscreen platform: no display needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Casebook"));
     QCoreApplication::setApplicationName(QStringLiteral("casebook"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CASEBOOK_VERSION));
 
     QList<Command> commands = ticketCommands();
+    commands += evidenceCommands();
 
     QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)

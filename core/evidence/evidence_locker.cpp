@@ -1,8 +1,11 @@
 #include "evidence/evidence_locker.h"
 
 #include "evidence/custody_log.h"
+#include "evidence/media_metadata.h"
+#include "evidence/safe_file_name.h"
 #include "store/sql_util.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -10,20 +13,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeDatabase>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QUuid>
-
 #include <SQLiteCpp/Statement.h>
 
 namespace casebook {
 namespace {
 
 constexpr qint64 kChunk = 1 << 20;
-constexpr int kMaxNameLength = 120;
 
-constexpr const char* kColumns =
-    "id, ticket_id, sha256, size, original_name, media_type, captured_at, added_at, note, source FROM evidence ";
+constexpr const char* kColumns = "id, ticket_id, sha256, size, original_name, media_type, captured_at, "
+                                 "added_at, note, source FROM evidence ";
 
 EvidenceRecord readRecord(SQLite::Statement& st)
 {
@@ -51,18 +51,55 @@ std::optional<EvidenceRecord> existing(SQLite::Database& db, qint64 ticketId, co
     return readRecord(st);
 }
 
+void insertRecord(SQLite::Database& db, EvidenceRecord& record)
+{
+    SQLite::Statement st(db, "INSERT INTO evidence(ticket_id, sha256, size, original_name, media_type, "
+                             "captured_at, added_at, note, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, static_cast<int64_t>(record.ticketId));
+    sql::bindText(st, 2, record.sha256);
+    st.bind(3, static_cast<int64_t>(record.size));
+    sql::bindText(st, 4, record.originalName);
+    sql::bindText(st, 5, record.mediaType);
+    sql::bindTime(st, 6, record.capturedAt);
+    sql::bindTime(st, 7, record.addedAt);
+    sql::bindText(st, 8, record.note);
+    sql::bindText(st, 9, record.source);
+    st.exec();
+    record.id = db.getLastInsertRowid();
+    const QJsonObject detail{{QStringLiteral("sha256"), record.sha256},
+                             {QStringLiteral("name"), record.originalName},
+                             {QStringLiteral("size"), record.size},
+                             {QStringLiteral("source"), record.source}};
+    custody_log::append(db, record.ticketId, record.addedAt, QStringLiteral("added"),
+                        QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+}
+
 } // namespace
 
 EvidenceLocker::EvidenceLocker(Database& db) : m_db(db) {}
 
 QList<EvidenceRecord> EvidenceLocker::list(qint64 ticketId)
 {
-    SQLite::Statement st(m_db.reader(), std::string("SELECT ") + kColumns + "WHERE ticket_id = ? ORDER BY id");
+    return list(m_db.reader(), ticketId);
+}
+
+QList<EvidenceRecord> EvidenceLocker::list(SQLite::Database& db, qint64 ticketId)
+{
+    SQLite::Statement st(db, std::string("SELECT ") + kColumns + "WHERE ticket_id = ? ORDER BY id");
     st.bind(1, static_cast<int64_t>(ticketId));
     QList<EvidenceRecord> out;
     while (st.executeStep())
         out << readRecord(st);
     return out;
+}
+
+std::optional<EvidenceRecord> EvidenceLocker::find(qint64 evidenceId)
+{
+    SQLite::Statement st(m_db.reader(), std::string("SELECT ") + kColumns + "WHERE id = ?");
+    st.bind(1, static_cast<int64_t>(evidenceId));
+    if (!st.executeStep())
+        return std::nullopt;
+    return readRecord(st);
 }
 
 QString EvidenceLocker::pathOf(const QString& sha256) const
@@ -72,33 +109,84 @@ QString EvidenceLocker::pathOf(const QString& sha256) const
 
 QString EvidenceLocker::safeName(const QString& name)
 {
-    QString s = name;
-    s.replace(QLatin1Char('\\'), QLatin1Char('/'));
-    s = s.section(QLatin1Char('/'), -1);
-    static const QRegularExpression unsafe(
-        QStringLiteral("[\\x{0000}-\\x{001F}\\x{007F}\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}"
-                       "<>:\"|?*]"));
-    s.remove(unsafe);
-    s = s.trimmed();
-    while (s.startsWith(QLatin1Char('.')))
-        s.remove(0, 1);
-    static const QRegularExpression device(QStringLiteral("^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    if (device.match(s).hasMatch())
-        s.prepend(QLatin1Char('_'));
-    if (s.size() > kMaxNameLength) {
-        const QString suffix = QFileInfo(s).suffix().left(10);
-        s = s.left(kMaxNameLength - suffix.size() - 1) + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix);
-    }
-    return s.isEmpty() ? QStringLiteral("file") : s;
+    return safeFileName(name);
 }
 
-Result<EvidenceRecord> EvidenceLocker::add(const AddRequest& request, const std::function<bool(qint64, qint64)>& progress)
+Result<void> EvidenceLocker::checkStored(const EvidenceRecord& record, const Progress& progress) const
+{
+    QFile in(pathOf(record.sha256));
+    if (!in.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("The stored copy of evidence \"%1\" is missing from %2.")
+                             .arg(record.originalName, in.fileName()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 done = 0;
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(kChunk);
+        if (chunk.isEmpty())
+            return makeError(QStringLiteral("Could not read %1: %2").arg(in.fileName(), in.errorString()));
+        hash.addData(chunk);
+        done += chunk.size();
+        if (progress && !progress(done, record.size))
+            return makeError(QStringLiteral("Cancelled."));
+    }
+    if (done != record.size || QString::fromLatin1(hash.result().toHex()) != record.sha256)
+        return makeError(
+            QStringLiteral("The stored copy of evidence \"%1\" (%2) no longer matches the hash taken "
+                           "when it was added.")
+                .arg(record.originalName, in.fileName()));
+    return {};
+}
+
+Result<EvidenceRecord> EvidenceLocker::add(const AddRequest& request, const Progress& progress)
 {
     QFile in(request.path);
     if (!in.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("Could not read %1: %2").arg(request.path, in.errorString()));
+    AddRequest r = request;
+    if (r.originalName.isEmpty())
+        r.originalName = QFileInfo(request.path).fileName();
+    if (r.source.isEmpty())
+        r.source = QStringLiteral("file");
+    return store(in, r, progress);
+}
+
+Result<EvidenceRecord> EvidenceLocker::promoteAttachment(qint64 attachmentId, const QString& note,
+                                                         const Progress& progress)
+{
+    AddRequest r;
+    QByteArray data;
+    try {
+        // Attachments are bounded by the mail they came in (and SQLite reads a blob whole anyway).
+        SQLite::Statement st(m_db.reader(),
+                             "SELECT m.ticket_id, a.filename, COALESCE(m.external_id, ''), b.data "
+                             "FROM attachments a JOIN messages m ON m.id = a.message_id "
+                             "JOIN blobs b ON b.sha256 = a.sha256 WHERE a.id = ?");
+        st.bind(1, static_cast<int64_t>(attachmentId));
+        if (!st.executeStep())
+            return makeError(QStringLiteral("There is no attachment %1 in this database.").arg(attachmentId));
+        if (st.getColumn(0).isNull())
+            return makeError(
+                QStringLiteral("Attachment %1 belongs to a message outside any case.").arg(attachmentId));
+        r.ticketId = st.getColumn(0).getInt64();
+        r.originalName = sql::textOf(st.getColumn(1));
+        const QString messageId = sql::textOf(st.getColumn(2));
+        r.source = messageId.isEmpty() ? QStringLiteral("mail attachment")
+                                       : QStringLiteral("mail attachment <%1>").arg(messageId);
+        data = QByteArray(static_cast<const char*>(st.getColumn(3).getBlob()), st.getColumn(3).getBytes());
+    } catch (const SQLite::Exception& e) {
+        return makeError(QStringLiteral("Could not read attachment %1: %2").arg(attachmentId).arg(e.what()));
+    }
+    r.note = note;
+    QBuffer in(&data);
+    in.open(QIODevice::ReadOnly);
+    return store(in, r, progress);
+}
+
+Result<EvidenceRecord> EvidenceLocker::store(QIODevice& in, const AddRequest& request,
+                                             const Progress& progress)
+{
     const qint64 total = in.size();
+    const QString what = request.originalName.isEmpty() ? request.path : request.originalName;
 
     // Copy into a temporary file in the locker while hashing, then file it under its hash.
     const QString incoming = m_db.lockerDir() + QStringLiteral("/incoming");
@@ -114,17 +202,18 @@ Result<EvidenceRecord> EvidenceLocker::add(const AddRequest& request, const std:
     qint64 done = 0;
     while (!in.atEnd()) {
         const QByteArray chunk = in.read(kChunk);
-        if (chunk.isEmpty() && in.error() != QFileDevice::NoError)
-            return makeError(QStringLiteral("Could not read %1: %2").arg(request.path, in.errorString()));
+        if (chunk.isEmpty())
+            return makeError(QStringLiteral("Could not read %1: %2").arg(what, in.errorString()));
         hash.addData(chunk);
         if (head.size() < 4096)
             head += chunk.left(4096 - head.size());
         if (out.write(chunk) != chunk.size())
-            return makeError(QStringLiteral("Could not store the evidence file: %1").arg(out.errorString()));
+            return makeError(QStringLiteral("Could not store the evidence file (is the disk full?): %1")
+                                 .arg(out.errorString()));
         done += chunk.size();
         if (progress && !progress(done, total)) {
             out.cancelWriting();
-            return makeError(QStringLiteral("Adding %1 was cancelled; nothing was stored.").arg(request.path));
+            return makeError(QStringLiteral("Adding %1 was cancelled; nothing was stored.").arg(what));
         }
     }
     const QString sha = QString::fromLatin1(hash.result().toHex());
@@ -134,47 +223,34 @@ Result<EvidenceRecord> EvidenceLocker::add(const AddRequest& request, const std:
     } else {
         QDir().mkpath(QFileInfo(target).absolutePath());
         if (!out.commit())
-            return makeError(QStringLiteral("Could not store the evidence file: %1").arg(out.errorString()));
-        if (!QFile::rename(staged, target))
+            return makeError(QStringLiteral("Could not store the evidence file (is the disk full?): %1")
+                                 .arg(out.errorString()));
+        if (!QFile::rename(staged, target)) {
+            QFile::remove(staged);
             return makeError(QStringLiteral("Could not file the evidence under its hash in %1.").arg(target));
-        QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        }
+        QFile::setPermissions(target,
+                              QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     }
 
     EvidenceRecord record;
     record.ticketId = request.ticketId;
     record.sha256 = sha;
     record.size = done;
-    record.originalName = safeName(request.originalName.isEmpty() ? QFileInfo(request.path).fileName()
-                                                                  : request.originalName);
+    record.originalName = safeName(request.originalName);
     record.mediaType = QMimeDatabase().mimeTypeForFileNameAndData(record.originalName, head).name();
+    if (record.mediaType.startsWith(QLatin1String("image/")))
+        record.capturedAt = media_metadata::capturedAt(target);
     record.addedAt = m_db.clock().now().toUTC();
     record.note = request.note;
-    record.source = request.source.isEmpty() ? QStringLiteral("file") : request.source;
+    record.source = request.source;
 
     auto written = m_db.write([&](SQLite::Database& db) -> Result<void> {
         if (auto found = existing(db, request.ticketId, sha)) {
             record = *found;
             return {};
         }
-        SQLite::Statement st(db, "INSERT INTO evidence(ticket_id, sha256, size, original_name, media_type, "
-                                 "captured_at, added_at, note, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        st.bind(1, static_cast<int64_t>(record.ticketId));
-        sql::bindText(st, 2, record.sha256);
-        st.bind(3, static_cast<int64_t>(record.size));
-        sql::bindText(st, 4, record.originalName);
-        sql::bindText(st, 5, record.mediaType);
-        sql::bindTime(st, 6, record.capturedAt);
-        sql::bindTime(st, 7, record.addedAt);
-        sql::bindText(st, 8, record.note);
-        sql::bindText(st, 9, record.source);
-        st.exec();
-        record.id = db.getLastInsertRowid();
-        const QJsonObject detail{{QStringLiteral("sha256"), sha},
-                                 {QStringLiteral("name"), record.originalName},
-                                 {QStringLiteral("size"), record.size},
-                                 {QStringLiteral("source"), record.source}};
-        custody_log::append(db, record.ticketId, record.addedAt, QStringLiteral("added"),
-                            QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+        insertRecord(db, record);
         return {};
     });
     if (!written)

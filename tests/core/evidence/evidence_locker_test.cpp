@@ -1,11 +1,17 @@
 #include "evidence/custody_log.h"
 #include "evidence/evidence_locker.h"
+#include "evidence/media_metadata.h"
+#include "inbox/ingestor.h"
 #include "store/ticket_writes.h"
 #include "support/test_support.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtEndian>
 #include <catch2/catch.hpp>
 
 using namespace casebook;
@@ -15,7 +21,8 @@ qint64 newTicket(test::TempStore& s)
 {
     qint64 id = 0;
     REQUIRE(s.db->write([&](SQLite::Database& db) -> Result<void> {
-        id = ticket_writes::createTicket(db, {QStringLiteral("case"), QStringLiteral("case"), std::nullopt, s.clock.now()});
+        id = ticket_writes::createTicket(
+            db, {QStringLiteral("case"), QStringLiteral("case"), std::nullopt, s.clock.now()});
         return {};
     }));
     return id;
@@ -45,7 +52,8 @@ TEST_CASE("evidence is stored once per content, read-only, with a custody chain"
     CHECK(first->addedAt == s.clock.now());
     const QString stored = locker.pathOf(first->sha256);
     CHECK(test::readFile(stored).size() == first->size);
-    CHECK_FALSE(QFileInfo(stored).permissions() & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther));
+    CHECK_FALSE(QFileInfo(stored).permissions() &
+                (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther));
 
     auto again = locker.add({ticket, file, QStringLiteral("copy.mp4"), {}, {}});
     REQUIRE(again);
@@ -78,8 +86,197 @@ TEST_CASE("file names are made safe for display and export", "[evidence]")
     CHECK(EvidenceLocker::safeName(QStringLiteral("../../x")) == QStringLiteral("x"));
     CHECK(EvidenceLocker::safeName(QStringLiteral("/etc/passwd")) == QStringLiteral("passwd"));
     CHECK(EvidenceLocker::safeName(QStringLiteral("CON")) == QStringLiteral("_CON"));
-    CHECK(EvidenceLocker::safeName(QStringLiteral("invoice\u202Egpj.exe")) == QStringLiteral("invoicegpj.exe"));
-    CHECK(EvidenceLocker::safeName(QString(250, QLatin1Char('a')) + QStringLiteral(".jpg")).size() <= 120);
-    CHECK(EvidenceLocker::safeName(QString(250, QLatin1Char('a')) + QStringLiteral(".jpg")).endsWith(QStringLiteral(".jpg")));
+    CHECK(EvidenceLocker::safeName(QStringLiteral("invoice\u202Egpj.exe")) ==
+          QStringLiteral("invoicegpj.exe"));
+    CHECK(EvidenceLocker::safeName(QString(250, QLatin1Char('a')) + QStringLiteral(".jpg")).toUtf8().size() <=
+          180);
+    CHECK(EvidenceLocker::safeName(QString(250, QLatin1Char('a')) + QStringLiteral(".jpg"))
+              .endsWith(QStringLiteral(".jpg")));
     CHECK(EvidenceLocker::safeName(QStringLiteral("..")) == QStringLiteral("file"));
+}
+
+namespace {
+
+void writeBytes(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.write(bytes) == bytes.size());
+}
+
+// Hostile names every mailbox eventually sees, and what must never survive sanitising.
+const QStringList kHostileNames{
+    QStringLiteral("../../x"),
+    QStringLiteral("/etc/passwd"),
+    QStringLiteral("..\\..\\windows\\system32\\evil.dll"),
+    QStringLiteral("CON"),
+    QStringLiteral("con.txt"),
+    QStringLiteral("LPT1 .jpg"),
+    QStringLiteral("invoice\u202Egpj.exe"),
+    QStringLiteral("photo\u200B\u2066.jpg\u2069"),
+    QStringLiteral("..."),
+    QStringLiteral(""),
+    QStringLiteral("-rf"),
+    QStringLiteral("line\nbreak\r\t.txt"),
+    QString(250, QLatin1Char('a')) + QStringLiteral(".jpg"),
+    QString(5000, QLatin1Char('b')),
+    QString(250, QChar(0xD55C)) + QStringLiteral(".png"), // 한 × 250: 750 bytes of UTF-8
+    QString(100, QLatin1Char('c')) + QString::fromUtf8("😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀"),
+};
+
+void requireSafe(const QString& s)
+{
+    INFO(s.toStdString());
+    CHECK_FALSE(s.isEmpty());
+    CHECK_FALSE(s.contains(QLatin1Char('/')));
+    CHECK_FALSE(s.contains(QLatin1Char('\\')));
+    CHECK_FALSE(s.startsWith(QLatin1Char('.')));
+    CHECK_FALSE(s.startsWith(QLatin1Char('-')));
+    CHECK_FALSE(s.endsWith(QLatin1Char('.')));
+    CHECK(s.toUtf8().size() <= 180);
+    CHECK(QString::fromUtf8(s.toUtf8()) == s); // no lone surrogates
+    for (QChar c : s) {
+        CHECK(c.category() != QChar::Other_Control);
+        CHECK(c.category() != QChar::Other_Format);
+    }
+    CHECK_FALSE(QRegularExpression(QStringLiteral("^(con|prn|aux|nul|com\\d|lpt\\d)( *\\..*)?$"),
+                                   QRegularExpression::CaseInsensitiveOption)
+                    .match(s)
+                    .hasMatch());
+}
+
+} // namespace
+
+TEST_CASE("hostile names become safe names, and safe ones are kept", "[evidence]")
+{
+    for (const QString& name : kHostileNames)
+        requireSafe(EvidenceLocker::safeName(name));
+    CHECK(EvidenceLocker::safeName(QStringLiteral("파손 사진.png")) == QStringLiteral("파손 사진.png"));
+    CHECK(EvidenceLocker::safeName(QStringLiteral("LPT1 .jpg")) == QStringLiteral("_LPT1 .jpg"));
+    CHECK(EvidenceLocker::safeName(QString(250, QChar(0xD55C)) + QStringLiteral(".png"))
+              .endsWith(QStringLiteral(".png")));
+    // NFD (as macOS writes Hangul) is stored composed.
+    CHECK(EvidenceLocker::safeName(QStringLiteral("사진.jpg").normalized(QString::NormalizationForm_D)) ==
+          QStringLiteral("사진.jpg"));
+}
+
+TEST_CASE("hostile names end up safe in the store, and the files live under their hash", "[evidence]")
+{
+    test::TempStore s;
+    const qint64 ticket = newTicket(s);
+    EvidenceLocker locker(*s.db);
+    int i = 0;
+    for (const QString& name : kHostileNames) {
+        const QString file = s.dir.filePath(QStringLiteral("in-%1").arg(++i));
+        writeBytes(file, QByteArray("content ") + QByteArray::number(i));
+        auto added = locker.add({ticket, file, name, {}, QStringLiteral("mail attachment")});
+        REQUIRE(added);
+        requireSafe(added->originalName);
+        CHECK(QFileInfo(locker.pathOf(added->sha256)).fileName() == added->sha256);
+    }
+    for (const EvidenceRecord& r : locker.list(ticket))
+        requireSafe(r.originalName);
+    // Everything in the locker is named by its hash (or is the staging folder), never by a given name.
+    QDirIterator it(s.db->lockerDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        CHECK(QFileInfo(it.next()).fileName().contains(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$"))));
+    CHECK(custody_log::verifyChain(s.db->reader(), ticket));
+}
+
+TEST_CASE("a cancelled add stores nothing and a missing file is a readable error", "[evidence]")
+{
+    test::TempStore s;
+    const qint64 ticket = newTicket(s);
+    const QString file = s.dir.filePath(QStringLiteral("big.bin"));
+    writeBytes(file, QByteArray(5 * 1024 * 1024, 'z'));
+    EvidenceLocker locker(*s.db);
+    int calls = 0;
+    auto cancelled = locker.add({ticket, file, {}, {}, {}}, [&](qint64, qint64) { return ++calls < 2; });
+    REQUIRE_FALSE(cancelled);
+    CHECK(cancelled.error().message.contains(QStringLiteral("cancelled")));
+    CHECK(calls == 2);
+    CHECK(locker.list(ticket).isEmpty());
+    CHECK(QDir(s.db->lockerDir() + QStringLiteral("/incoming")).entryList(QDir::Files).isEmpty());
+    CHECK_FALSE(QFileInfo::exists(s.db->lockerDir() + QStringLiteral("/evidence")));
+
+    auto missing = locker.add({ticket, s.dir.filePath(QStringLiteral("nope.jpg")), {}, {}, {}});
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.contains(QStringLiteral("nope.jpg")));
+}
+
+TEST_CASE("the same content in two cases is one stored file, and a damaged copy is caught", "[evidence]")
+{
+    test::TempStore s;
+    const qint64 a = newTicket(s);
+    const qint64 b = newTicket(s);
+    const QString file = s.dir.filePath(QStringLiteral("photo.jpg"));
+    writeBytes(file, QByteArray("not really a jpeg"));
+    EvidenceLocker locker(*s.db);
+    auto first = locker.add({a, file, {}, {}, {}});
+    auto second = locker.add({b, file, QStringLiteral("other name.jpg"), {}, {}});
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(first->id != second->id);
+    CHECK(first->sha256 == second->sha256);
+    QDir stored(s.db->lockerDir() + QStringLiteral("/evidence/") + first->sha256.left(2));
+    CHECK(stored.entryList(QDir::Files).size() == 1);
+    CHECK(locker.checkStored(*first));
+
+    const QString path = locker.pathOf(first->sha256);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    writeBytes(path, QByteArray("not really a jpeg!"));
+    auto damaged = locker.checkStored(*first);
+    REQUIRE_FALSE(damaged);
+    CHECK(damaged.error().message.contains(QStringLiteral("photo.jpg")));
+}
+
+TEST_CASE("a mail attachment is promoted to evidence in one call", "[evidence]")
+{
+    test::TempStore s;
+    Ingestor ingestor(*s.db, IngestOptions{{QStringLiteral("help@dalbit-shop.example")}});
+    auto in = ingestor.ingestMail(test::readFile(test::testData(QStringLiteral("mail/attachment.eml"))),
+                                  QStringLiteral("test"), {});
+    REQUIRE(in);
+    const qint64 attachment = s.db->reader().execAndGet("SELECT id FROM attachments").getInt64();
+    EvidenceLocker locker(*s.db);
+    auto promoted = locker.promoteAttachment(attachment, QStringLiteral("broken on arrival"));
+    REQUIRE(promoted);
+    CHECK(promoted->ticketId == in->ticketId);
+    CHECK(promoted->originalName == QStringLiteral("파손 사진.png"));
+    CHECK(promoted->mediaType == QStringLiteral("image/png"));
+    CHECK(promoted->source == QStringLiteral("mail attachment <att-1@mail.example>"));
+    CHECK(promoted->note == QStringLiteral("broken on arrival"));
+    CHECK(promoted->sha256 ==
+          QString::fromUtf8(s.db->reader().execAndGet("SELECT sha256 FROM attachments").getString().c_str()));
+    CHECK(locker.checkStored(*promoted));
+    const auto log = custody_log::entries(s.db->reader(), in->ticketId);
+    REQUIRE(log.size() == 1);
+    CHECK(log.first().action == QStringLiteral("added"));
+    CHECK(log.first().detail.contains(promoted->sha256));
+    CHECK_FALSE(locker.promoteAttachment(attachment + 100));
+}
+
+TEST_CASE("an MP4's duration is read from its mvhd box", "[evidence]")
+{
+    QTemporaryDir dir;
+    auto box = [](const QByteArray& type, const QByteArray& payload) {
+        QByteArray b(4, '\0');
+        qToBigEndian<quint32>(static_cast<quint32>(payload.size() + 8), b.data());
+        return b + type + payload;
+    };
+    QByteArray mvhd(100, '\0'); // version 0: times, then timescale and duration
+    qToBigEndian<quint32>(600, mvhd.data() + 12);
+    qToBigEndian<quint32>(600 * 42 + 300, mvhd.data() + 16);
+    const QByteArray file = box("ftyp", "isom\0\0\0\0isom") + box("mdat", QByteArray(200000, 'x')) +
+                            box("moov", box("mvhd", mvhd));
+    const QString path = dir.filePath(QStringLiteral("packing.mp4"));
+    writeBytes(path, file);
+    CHECK(media_metadata::videoDurationMs(path) == 42500);
+    writeBytes(path, file.left(file.size() - 40)); // truncated moov
+    CHECK_FALSE(media_metadata::videoDurationMs(path));
+    writeBytes(path, QByteArray("\xff\xff\xff\xff"
+                                "moov",
+                                8) +
+                         QByteArray(64, 'y'));
+    CHECK_FALSE(media_metadata::videoDurationMs(path));
 }

@@ -1,0 +1,171 @@
+// evidence add/list, export, verify: the evidence locker and the case file.
+#include "casefile/case_file_exporter.h"
+#include "casefile/case_file_verifier.h"
+#include "cli/cli.h"
+#include "evidence/evidence_locker.h"
+#include "store/ticket_json.h"
+#include "store/ticket_queries.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace casebook::cli {
+namespace {
+
+std::optional<int> caseNumber(const QString& arg)
+{
+    bool ok = false;
+    const int n = QString(arg).remove(QLatin1Char('#')).toInt(&ok);
+    return ok && n > 0 ? std::optional<int>(n) : std::nullopt;
+}
+
+int evidenceAdd(Context& c, Database& db, const TicketSummary& ticket)
+{
+    EvidenceLocker locker(db);
+    int failed = 0;
+    for (const QString& file : c.args.mid(2)) {
+        const qint64 before = locker.list(ticket.id).size();
+        auto added =
+            locker.add({ticket.id, file, {}, c.value(QStringLiteral("note")), QStringLiteral("file")});
+        if (!added) {
+            fail(added.error().message);
+            ++failed;
+            continue;
+        }
+        const bool fresh = locker.list(ticket.id).size() > before;
+        out() << (fresh ? "added " : "already in the case ") << added->sha256 << "  " << added->originalName
+              << " (" << added->mediaType << ", " << added->size << " bytes)" << Qt::endl;
+    }
+    return failed ? kFailed : kOk;
+}
+
+int evidenceList(Context& c, Database& db, const TicketSummary& ticket)
+{
+    const QList<EvidenceRecord> list = EvidenceLocker(db).list(ticket.id);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const EvidenceRecord& r : list)
+            a << QJsonObject{{QStringLiteral("id"), r.id},
+                             {QStringLiteral("sha256"), r.sha256},
+                             {QStringLiteral("size"), r.size},
+                             {QStringLiteral("name"), r.originalName},
+                             {QStringLiteral("media_type"), r.mediaType},
+                             {QStringLiteral("captured_at"), ticket_json::isoDate(r.capturedAt)},
+                             {QStringLiteral("added_at"), ticket_json::isoDate(r.addedAt)},
+                             {QStringLiteral("note"), r.note},
+                             {QStringLiteral("source"), r.source}};
+        printJson(QJsonDocument(a));
+        return kOk;
+    }
+    for (const EvidenceRecord& r : list)
+        out() << r.sha256 << "  " << r.originalName << "\t" << r.mediaType << "\t" << r.size << " bytes\t"
+              << ticket_json::isoDate(r.addedAt)
+              << (r.note.isEmpty() ? QString() : QStringLiteral("\t") + r.note) << "\n";
+    out().flush();
+    return kOk;
+}
+
+int evidence(Context& c)
+{
+    const QString sub = c.args.value(0);
+    const auto number = caseNumber(c.args.value(1));
+    if ((sub != QLatin1String("add") && sub != QLatin1String("list")) || !number ||
+        (sub == QLatin1String("add") && c.args.size() < 3))
+        return fail(QStringLiteral(
+                        "usage: evidence add NUMBER FILE... [--note TEXT] | evidence list NUMBER [--json]"),
+                    kUsage);
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    const auto ticket = ticket_queries::ticketByNumber(db->reader(), *number);
+    if (!ticket)
+        return fail(QStringLiteral("there is no ticket #%1 in %2").arg(*number).arg(db->path()));
+    return sub == QLatin1String("add") ? evidenceAdd(c, *db, *ticket) : evidenceList(c, *db, *ticket);
+}
+
+int exportCase(Context& c)
+{
+    const auto number = caseNumber(c.args.value(0));
+    if (c.args.size() != 1 || !number)
+        return fail(QStringLiteral("usage: export NUMBER --out FILE.zip [--include-notes] [--mask-contact]"),
+                    kUsage);
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    const QString outPath = c.isSet(QStringLiteral("out")) ? c.value(QStringLiteral("out"))
+                                                           : CaseFileExporter::defaultFileName(*number);
+    CaseFileOptions options;
+    options.includeNotes = c.isSet(QStringLiteral("include-notes"));
+    options.maskContact = c.isSet(QStringLiteral("mask-contact"));
+    auto done = CaseFileExporter(*db).exportCase(*number, outPath, options);
+    if (!done)
+        return fail(done.error().message);
+    out() << done->path << "\n"
+          << done->sha256 << "  " << QFileInfo(done->path).fileName() << " (" << done->files << " files, "
+          << done->size << " bytes)" << Qt::endl;
+    return kOk;
+}
+
+int verify(Context& c)
+{
+    if (c.args.size() != 1)
+        return fail(QStringLiteral("usage: verify FILE.zip"), kUsage);
+    // A custody entry only goes to a database the user pointed at, or their own existing one: verifying a
+    // file someone sent must not create a database.
+    Database* db = nullptr;
+    if (c.isSet(QStringLiteral("db")) || c.isSet(QStringLiteral("demo")) ||
+        !qEnvironmentVariableIsEmpty("CASEBOOK_DB") || QFileInfo::exists(Database::defaultPath())) {
+        db = c.db();
+        if (!db)
+            return fail(c.dbError());
+    }
+    auto checked = CaseFileVerifier(db).verify(c.args.first());
+    if (!checked)
+        return fail(checked.error().message);
+    for (const QString& p : checked->problems)
+        out() << p << "\n";
+    if (!checked->ok()) {
+        out().flush();
+        return fail(QStringLiteral("%1: %2 problem(s) found; the case file cannot be trusted as it is.")
+                        .arg(c.args.first())
+                        .arg(checked->problems.size()));
+    }
+    out() << "OK: case #" << checked->caseNumber << ", " << checked->filesChecked
+          << " files match manifest.json and SHA256SUMS; the custody chain holds"
+          << (checked->recordedInCustody ? " (recorded in the case's custody log)" : "") << Qt::endl;
+    return kOk;
+}
+
+} // namespace
+
+QList<Command> evidenceCommands()
+{
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("A note kept with added evidence."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption outFile(QStringLiteral("out"),
+                                     QStringLiteral("Where export writes the case file."),
+                                     QStringLiteral("FILE.zip"));
+    const QCommandLineOption notes(QStringLiteral("include-notes"),
+                                   QStringLiteral("export: put internal notes in the PDF's timeline."));
+    const QCommandLineOption mask(
+        QStringLiteral("mask-contact"),
+        QStringLiteral("export: hide the customer's phone and e-mail (for sharing)."));
+    return {
+        {QStringLiteral("evidence"),
+         QStringLiteral("evidence add NUMBER FILE... [--note TEXT] | evidence list NUMBER [--json]"),
+         {json, note},
+         evidence},
+        {QStringLiteral("export"),
+         QStringLiteral("export NUMBER --out FILE.zip [--include-notes] [--mask-contact]   the case file"),
+         {outFile, notes, mask},
+         exportCase},
+        {QStringLiteral("verify"),
+         QStringLiteral("verify FILE.zip          check a case file; exit 0 only if intact"),
+         {},
+         verify},
+    };
+}
+
+} // namespace casebook::cli

@@ -1,0 +1,265 @@
+#include "casefile/case_file_exporter.h"
+
+#include "casefile/case_file_manifest.h"
+#include "casefile/case_file_pdf.h"
+#include "casefile/case_file_verifier.h"
+#include "casefile/zip_archive.h"
+#include "evidence/custody_log.h"
+#include "evidence/evidence_locker.h"
+#include "evidence/safe_file_name.h"
+#include "store/ticket_json.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace casebook {
+namespace {
+
+constexpr qint64 kChunk = 1 << 20;
+
+QString numbered(int n, int count)
+{
+    return QStringLiteral("%1").arg(n, qMax(2, static_cast<int>(QString::number(count).size())), 10,
+                                    QLatin1Char('0'));
+}
+
+// "packing video.mp4" → "packing-video.mp4": names built here, from a name already made safe.
+QString exportName(const QString& originalName)
+{
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    return safeFileName(originalName).replace(spaces, QStringLiteral("-"));
+}
+
+bool compressible(const QString& mediaType)
+{
+    return !(mediaType.startsWith(QLatin1String("image/")) || mediaType.startsWith(QLatin1String("video/")) ||
+             mediaType.startsWith(QLatin1String("audio/")) || mediaType.contains(QLatin1String("zip")) ||
+             mediaType == QLatin1String("application/pdf"));
+}
+
+Result<CaseFileEntry> writeStaged(const QString& dir, const QString& path, const QByteArray& data)
+{
+    const QString file = dir + QLatin1Char('/') + QString(path).replace(QLatin1Char('/'), QLatin1Char('_'));
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.flush())
+        return makeError(
+            QStringLiteral("Could not write %1 (is the disk full?): %2").arg(file, f.errorString()));
+    CaseFileEntry e;
+    e.path = path;
+    e.source = file;
+    e.size = data.size();
+    e.sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return e;
+}
+
+Result<QString> sha256OfFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("Could not read %1: %2").arg(path, f.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    while (!f.atEnd()) {
+        const QByteArray chunk = f.read(kChunk);
+        if (chunk.isEmpty())
+            return makeError(QStringLiteral("Could not read %1: %2").arg(path, f.errorString()));
+        hash.addData(chunk);
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+// The data and the folder entry reach the disk before the rename makes the file visible.
+bool syncFile(const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+CaseFileExporter::CaseFileExporter(Database& db) : m_db(db) {}
+
+QString CaseFileExporter::defaultFileName(int caseNumber)
+{
+    return QStringLiteral("case-%1.zip").arg(caseNumber);
+}
+
+Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QString& outPath,
+                                                    const CaseFileOptions& options, const Progress& progress)
+{
+    auto loaded = loadCaseSnapshot(m_db.reader(), caseNumber);
+    if (!loaded)
+        return loaded.error();
+    const CaseSnapshot& snapshot = loaded.value();
+    const QDateTime exportedAt = m_db.clock().now().toUTC();
+    EvidenceLocker locker(m_db);
+
+    QTemporaryDir staging;
+    if (!staging.isValid())
+        return makeError(
+            QStringLiteral("Could not create a temporary folder: %1").arg(staging.errorString()));
+
+    // Work: re-hash every stored evidence file, then the ZIP writes it (reported as the second half).
+    qint64 evidenceBytes = 0;
+    for (const EvidenceRecord& r : snapshot.evidence)
+        evidenceBytes += r.size;
+    const qint64 total = 2 * evidenceBytes + 1;
+    qint64 done = 0;
+    auto report = [&](qint64 at) { return !progress || progress(at, total); };
+
+    QList<CaseFileEntry> files;
+    CasePdfContent pdf{snapshot, options, exportedAt, {}, {}};
+    int n = 0;
+    for (const EvidenceRecord& r : snapshot.evidence) {
+        auto intact = locker.checkStored(r, [&](qint64 d, qint64) { return report(done + d); });
+        if (!intact)
+            return intact.error();
+        done += r.size;
+        CaseFileEntry e;
+        e.path =
+            QStringLiteral("evidence/%1-%2")
+                .arg(numbered(++n, static_cast<int>(snapshot.evidence.size())), exportName(r.originalName));
+        e.source = locker.pathOf(r.sha256);
+        e.sha256 = r.sha256;
+        e.size = r.size;
+        e.role = QStringLiteral("evidence");
+        const EvidencePreview preview = evidencePreview(e.source, r.mediaType);
+        e.meta = QJsonObject{{QStringLiteral("original_name"), r.originalName},
+                             {QStringLiteral("media_type"), r.mediaType},
+                             {QStringLiteral("added_at"), ticket_json::isoDate(r.addedAt)},
+                             {QStringLiteral("source"), r.source},
+                             {QStringLiteral("note"), r.note}};
+        if (r.capturedAt.isValid())
+            e.meta.insert(QStringLiteral("captured_at"), ticket_json::isoDate(r.capturedAt));
+        if (preview.durationMs)
+            e.meta.insert(QStringLiteral("duration_ms"), *preview.durationMs);
+        files << e;
+        pdf.evidence << CasePdfEvidence{r, e.path, preview};
+    }
+
+    if (!options.maskContact) {
+        QList<const MessageRecord*> raw;
+        for (const MessageRecord& m : snapshot.messages)
+            if (!m.rawSha256.isEmpty() && m.direction != Direction::Note)
+                raw << &m;
+        n = 0;
+        for (const MessageRecord* m : raw) {
+            auto bytes = rawMessage(m_db.reader(), m->rawSha256);
+            if (!bytes)
+                return bytes.error();
+            const QString date = m->date.isValid() ? m->date.toUTC().toString(QStringLiteral("yyyy-MM-dd"))
+                                                   : QStringLiteral("undated");
+            const QString path =
+                QStringLiteral("messages/%1-%2-%3.%4")
+                    .arg(numbered(++n, static_cast<int>(raw.size())), date, toString(m->direction),
+                         m->channel == Channel::Email ? QStringLiteral("eml") : QStringLiteral("json"));
+            auto staged = writeStaged(staging.path(), path, bytes.value());
+            if (!staged)
+                return staged.error();
+            staged->role = QStringLiteral("message");
+            staged->meta = QJsonObject{{QStringLiteral("direction"), toString(m->direction)},
+                                       {QStringLiteral("channel"), toString(m->channel)},
+                                       {QStringLiteral("date"), ticket_json::isoDate(m->date)},
+                                       {QStringLiteral("message_id"), m->externalId}};
+            files << staged.value();
+            pdf.messages << staged.value();
+        }
+    }
+
+    const QString pdfName = QStringLiteral("case-%1.pdf").arg(caseNumber);
+    const QString pdfPath = staging.filePath(pdfName);
+    if (auto written = writeCasePdf(pdf, pdfPath); !written)
+        return written.error();
+    auto pdfHash = sha256OfFile(pdfPath);
+    if (!pdfHash)
+        return pdfHash.error();
+    files.prepend(
+        CaseFileEntry{pdfName, pdfPath, pdfHash.value(), QFileInfo(pdfPath).size(), QStringLiteral("report"),
+                      QJsonObject{{QStringLiteral("created_at"), ticket_json::isoDate(exportedAt)}}});
+
+    const QJsonObject manifest = case_file_manifest::build(snapshot, files, options, exportedAt);
+    auto manifestEntry = writeStaged(staging.path(), case_file_manifest::kManifestName,
+                                     QJsonDocument(manifest).toJson(QJsonDocument::Indented));
+    if (!manifestEntry)
+        return manifestEntry.error();
+    QList<CaseFileEntry> summed = files;
+    summed << manifestEntry.value();
+    auto sumsEntry =
+        writeStaged(staging.path(), case_file_manifest::kSumsName, case_file_manifest::sha256Sums(summed));
+    if (!sumsEntry)
+        return sumsEntry.error();
+
+    // libzip writes `partial` through its own temporary file; only a complete, synced ZIP gets the real name.
+    const QString target = QFileInfo(outPath).absoluteFilePath();
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+    auto zip = ZipArchive::create(partial);
+    if (!zip)
+        return zip.error();
+    for (const CaseFileEntry& e : summed + QList<CaseFileEntry>{sumsEntry.value()}) {
+        const bool compress = e.role != QLatin1String("evidence") ||
+                              compressible(e.meta.value(QStringLiteral("media_type")).toString());
+        if (auto added = zip.value()->addFile(e.path, e.source, exportedAt, compress); !added)
+            return added.error();
+    }
+    const qint64 zipStart = done;
+    auto closed = zip.value()->close(
+        [&](qint64 permille, qint64) { return report(zipStart + evidenceBytes * permille / 1000); });
+    if (!closed) {
+        QFile::remove(partial);
+        return closed.error();
+    }
+    // Read back what was written, as a recipient would check it: a case file that does not verify is
+    // never given its name.
+    auto readBack = CaseFileVerifier().verify(partial);
+    if (!readBack || !readBack->ok()) {
+        QFile::remove(partial);
+        return makeError(QStringLiteral("The case file written to %1 did not verify (%2); it was removed.")
+                             .arg(partial, readBack ? readBack->problems.join(QStringLiteral("; "))
+                                                    : readBack.error().message));
+    }
+    auto zipHash = sha256OfFile(partial);
+    if (!zipHash || !syncFile(partial)) {
+        QFile::remove(partial);
+        return makeError(QStringLiteral("Could not write %1 (is the disk full?)").arg(target));
+    }
+    // POSIX rename replaces a previous export of the same case atomically.
+    if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
+        QFile::remove(partial);
+        return makeError(QStringLiteral("Could not move the finished case file to %1.").arg(target));
+    }
+    syncFile(QFileInfo(target).absolutePath());
+
+    CaseFileExport result{target, zipHash.value(), QFileInfo(target).size(), static_cast<int>(files.size())};
+    const QJsonObject detail{{QStringLiteral("file"), QFileInfo(target).fileName()},
+                             {QStringLiteral("sha256"), result.sha256},
+                             {QStringLiteral("size"), result.size},
+                             {QStringLiteral("manifest_sha256"), manifestEntry->sha256},
+                             {QStringLiteral("files"), result.files},
+                             {QStringLiteral("include_notes"), options.includeNotes},
+                             {QStringLiteral("mask_contact"), options.maskContact}};
+    auto logged = m_db.write([&](SQLite::Database& db) -> Result<void> {
+        custody_log::append(db, snapshot.ticket.id, exportedAt, QStringLiteral("exported"),
+                            QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+        return {};
+    });
+    if (!logged)
+        return makeError(QStringLiteral("The case file %1 was written, but its custody entry could not be "
+                                        "recorded: %2")
+                             .arg(target, logged.error().message));
+    report(total);
+    return result;
+}
+
+} // namespace casebook

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "casefile/case_file_entry.h"
+#include "evidence/progress.h"
+#include "model/result.h"
+#include "store/database.h"
+
+#include <QString>
+
+namespace casebook {
+
+struct CaseFileExport {
+    QString path;
+    QString sha256; // of the whole ZIP, as the custody log records it
+    qint64 size = 0;
+    int files = 0; // files listed in the manifest
+};
+
+// Exports one case as `case-1042.zip`: case-1042.pdf, evidence/ (originals under numbered safe names),
+// messages/ (raw .eml, marketplace items as .json), manifest.json and SHA256SUMS. The ZIP is written beside
+// the target under a temporary name and renamed at the very end, so a crash or a full disk leaves no
+// half-written case file; an `exported` custody entry records the ZIP's hash. Needs a QGuiApplication (the
+// PDF's fonts). Runs on a worker thread; Progress may cancel.
+class CaseFileExporter {
+public:
+    explicit CaseFileExporter(Database& db);
+
+    static QString defaultFileName(int caseNumber); // "case-1042.zip"
+
+    Result<CaseFileExport> exportCase(int caseNumber, const QString& outPath,
+                                      const CaseFileOptions& options = {}, const Progress& progress = {});
+
+private:
+    Database& m_db;
+};
+
+} // namespace casebook

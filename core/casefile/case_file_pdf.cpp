@@ -1,0 +1,246 @@
+#include "casefile/case_file_pdf.h"
+
+#include "casefile/case_file_manifest.h"
+#include "casefile/contact_mask.h"
+#include "store/ticket_json.h"
+
+#include <QFile>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+
+namespace casebook {
+namespace {
+
+const char* kCjkFontFile = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+// A family that has Hangul glyphs: the system's Noto Sans CJK KR, or the same font loaded from its file.
+QString cjkFamily()
+{
+    static const QString family = [] {
+        for (const char* f : {"Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Noto Sans CJK JP"})
+            if (QFontDatabase::hasFamily(QLatin1String(f)))
+                return QString::fromLatin1(f);
+        const int id = QFontDatabase::addApplicationFont(QString::fromLatin1(kCjkFontFile));
+        const QStringList families = QFontDatabase::applicationFontFamilies(id);
+        for (const QString& f : families)
+            if (f.contains(QLatin1String("KR")))
+                return f;
+        return families.value(0);
+    }();
+    return family;
+}
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+QString when(const QDateTime& t)
+{
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : QStringLiteral("—");
+}
+
+QString hash(const QString& h)
+{
+    return QStringLiteral("<span style=\"font-family:'DejaVu Sans Mono',monospace; "
+                          "font-size:6.5pt\">%1</span>")
+        .arg(h.toHtmlEscaped());
+}
+
+QString row(const QString& label, const QString& valueHtml)
+{
+    return QStringLiteral("<tr><td style=\"color:#555\">%1</td><td>%2</td></tr>")
+        .arg(label.toHtmlEscaped(), valueHtml);
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes) + QStringLiteral(" (%1 bytes)").arg(bytes);
+}
+
+class Report {
+public:
+    explicit Report(const CasePdfContent& c) : m_c(c) {}
+
+    QString mask(const QString& s) const
+    {
+        if (!m_c.options.maskContact)
+            return s;
+        QStringList known;
+        if (m_c.snapshot.customer)
+            for (const Identity& i : m_c.snapshot.customer->identities)
+                known << i.value;
+        return maskContacts(s, known);
+    }
+
+    QString cover() const
+    {
+        const TicketSummary& t = m_c.snapshot.ticket;
+        QStringList identityLines;
+        const QJsonObject customer = case_file_manifest::customerJson(m_c.snapshot, m_c.options.maskContact);
+        for (const QJsonValue& v : customer.value(QStringLiteral("identities")).toArray())
+            identityLines << esc(v[QStringLiteral("kind")].toString() + QStringLiteral(": ") +
+                                 v[QStringLiteral("value")].toString());
+        const QString identities = identityLines.join(QStringLiteral("<br>"));
+        QString html = QStringLiteral("<h1>Case #%1</h1><p style=\"font-size:12pt\">%2</p>")
+                           .arg(t.number)
+                           .arg(esc(mask(t.subject)));
+        html += QStringLiteral("<table cellpadding=\"3\">");
+        html += row(QStringLiteral("Customer"), esc(mask(t.customerName)));
+        if (!identities.isEmpty())
+            html += row(QStringLiteral("Contact"), identities);
+        html += row(QStringLiteral("Channels"), esc(t.channels.join(QStringLiteral(", "))));
+        html += row(
+            QStringLiteral("Order numbers"),
+            esc(t.orderNumbers.isEmpty() ? QStringLiteral("—") : t.orderNumbers.join(QStringLiteral(", "))));
+        html += row(QStringLiteral("Status"), esc(toString(t.status)));
+        html += row(QStringLiteral("Category"), esc(toString(t.category)));
+        html += row(QStringLiteral("Opened"), when(t.createdAt));
+        html += row(QStringLiteral("Last activity"), when(t.lastActivityAt));
+        html += row(QStringLiteral("Exported"), when(m_c.exportedAt));
+        html += row(QStringLiteral("Exported by"), QStringLiteral("Casebook " CASEBOOK_VERSION));
+        html += QStringLiteral("</table>");
+        html +=
+            QStringLiteral("<p style=\"color:#555\">This report is part of a case file. manifest.json and "
+                           "SHA256SUMS in the same ZIP list the SHA-256 of every file; run "
+                           "<i>sha256sum -c SHA256SUMS</i> after unzipping, or <i>casebook-cli verify</i> on "
+                           "the ZIP, to check that nothing was changed.</p>");
+        html += QStringLiteral("<h2>Seller's summary</h2><p>%1</p>")
+                    .arg(m_c.snapshot.ticket.summary.trimmed().isEmpty()
+                             ? QStringLiteral("(none written)")
+                             : esc(mask(m_c.snapshot.ticket.summary)));
+        return html;
+    }
+
+    QString timeline() const
+    {
+        QString html = QStringLiteral("<h2>Timeline</h2>");
+        for (const MessageRecord& m : m_c.snapshot.messages) {
+            if (m.direction == Direction::Note && !m_c.options.includeNotes)
+                continue;
+            const QString arrow = m.direction == Direction::In    ? QStringLiteral("← received")
+                                  : m.direction == Direction::Out ? QStringLiteral("→ sent")
+                                                                  : QStringLiteral("✎ internal note");
+            const QString from = m.fromName.isEmpty()
+                                     ? m.fromAddress
+                                     : QStringLiteral("%1 <%2>").arg(m.fromName, m.fromAddress);
+            html += QStringLiteral("<p style=\"margin-top:10px\"><b>%1 · %2 · %3</b><br>From: %4")
+                        .arg(arrow, when(m.date), toString(m.channel), esc(mask(from)));
+            if (!m.to.isEmpty())
+                html += QStringLiteral("<br>To: ") + esc(mask(m.to));
+            if (!m.subject.isEmpty())
+                html += QStringLiteral("<br>Subject: ") + esc(mask(m.subject));
+            html += QStringLiteral("</p><p>%1</p>").arg(esc(mask(m.text.trimmed())));
+            for (const Attachment& a : m.attachments)
+                html += QStringLiteral("<p style=\"color:#555\">Attachment: %1 (%2, %3)<br>SHA-256 %4</p>")
+                            .arg(esc(a.filename), esc(a.mediaType), sizeText(a.size), hash(a.sha256));
+        }
+        return html;
+    }
+
+    QString evidence(QList<std::pair<QUrl, QImage>>& images) const
+    {
+        QString html = QStringLiteral("<h2>Evidence</h2>");
+        if (m_c.evidence.isEmpty())
+            return html + QStringLiteral("<p>No evidence files.</p>");
+        html += QStringLiteral("<table cellpadding=\"4\" border=\"0\">");
+        int n = 0;
+        for (const CasePdfEvidence& e : m_c.evidence) {
+            const QUrl url(QStringLiteral("thumb:%1").arg(++n));
+            images.append({url, e.preview.image});
+            const EvidenceRecord& r = e.record;
+            QString details = QStringLiteral("<b>%1</b><br>Original name: %2<br>Type: %3 · %4")
+                                  .arg(esc(e.path), esc(r.originalName), esc(r.mediaType), sizeText(r.size));
+            if (e.preview.durationMs)
+                details += QStringLiteral(" · %1").arg(QTime(0, 0)
+                                                           .addMSecs(static_cast<int>(*e.preview.durationMs))
+                                                           .toString(QStringLiteral("H:mm:ss")));
+            if (r.capturedAt.isValid())
+                details += QStringLiteral("<br>Captured: ") + when(r.capturedAt);
+            details += QStringLiteral("<br>Added: %1 · Source: %2").arg(when(r.addedAt), esc(r.source));
+            if (!r.note.isEmpty())
+                details += QStringLiteral("<br>Note: ") + esc(mask(r.note));
+            details += QStringLiteral("<br>SHA-256 ") + hash(r.sha256);
+            html += QStringLiteral("<tr><td width=\"90\"><img src=\"%1\" width=\"80\"></td><td>%2</td></tr>")
+                        .arg(url.toString(), details);
+        }
+        return html + QStringLiteral("</table>");
+    }
+
+    QString files() const
+    {
+        if (m_c.messages.isEmpty())
+            return {};
+        QString html = QStringLiteral("<h2>Messages in this case file</h2><table cellpadding=\"2\">");
+        for (const CaseFileEntry& f : m_c.messages)
+            html += QStringLiteral("<tr><td>%1<br>SHA-256 %2</td></tr>").arg(esc(f.path), hash(f.sha256));
+        return html + QStringLiteral("</table>");
+    }
+
+    QString custody() const
+    {
+        QString html =
+            QStringLiteral("<h2>Custody log</h2><p style=\"color:#555\">Each entry's hash covers the one "
+                           "before it; manifest.json holds the same entries for checking.</p>"
+                           "<table cellpadding=\"2\">");
+        for (const CustodyEntry& e : m_c.snapshot.custody) {
+            const QJsonObject detail = QJsonDocument::fromJson(e.detail.toUtf8()).object();
+            QStringList parts;
+            for (auto it = detail.begin(); it != detail.end(); ++it)
+                parts << it.key() + QStringLiteral(": ") + it.value().toVariant().toString();
+            html += QStringLiteral("<tr><td>%1. %2 · <b>%3</b><br>%4<br>entry %5</td></tr>")
+                        .arg(e.seq)
+                        .arg(when(e.at), esc(e.action), esc(mask(parts.join(QStringLiteral(" · ")))),
+                             hash(e.entryHash));
+        }
+        return html + QStringLiteral("</table>");
+    }
+
+private:
+    const CasePdfContent& m_c;
+};
+
+} // namespace
+
+Result<void> writeCasePdf(const CasePdfContent& content, const QString& path)
+{
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        return makeError(QStringLiteral("Writing the case file's PDF needs a QGuiApplication (fonts)."));
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    writer.setTitle(QStringLiteral("Case #%1").arg(content.snapshot.ticket.number));
+    writer.setCreator(QStringLiteral("Casebook " CASEBOOK_VERSION));
+
+    QTextDocument doc;
+    // Latin and digits from a TrueType family: Qt's PDF text map loses the digits and ligatures it shapes
+    // with Noto CJK's OpenType features, so a reader could not copy a hash; Hangul falls back to Noto CJK.
+    QFont font;
+    font.setFamilies({QStringLiteral("DejaVu Sans"), cjkFamily()});
+    font.setPointSizeF(9);
+    doc.setDefaultFont(font);
+    const Report report(content);
+    const QString pageBreak = QStringLiteral("<div style=\"page-break-before:always\"></div>");
+    QList<std::pair<QUrl, QImage>> images;
+    const QString evidence = report.evidence(images);
+    doc.setHtml(QStringLiteral("<html><body>") + report.cover() + pageBreak + report.timeline() + pageBreak +
+                evidence + report.files() + pageBreak + report.custody() + QStringLiteral("</body></html>"));
+    // Resources after setHtml: they are looked up when the document is laid out for printing.
+    for (const auto& [url, image] : images)
+        doc.addResource(QTextDocument::ImageResource, url, image);
+    doc.print(&writer);
+    // QPdfWriter reports no errors; an empty or missing file is the sign that the disk said no.
+    QFile written(path);
+    if (!written.exists() || written.size() == 0)
+        return makeError(QStringLiteral("Could not write the PDF %1 (is the disk full?)").arg(path));
+    return {};
+}
+
+} // namespace casebook

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "evidence/progress.h"
+#include "model/result.h"
+#include "store/database.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace casebook {
+
+struct CaseFileVerification {
+    int caseNumber = 0;
+    int filesChecked = 0;
+    QStringList problems; // one line each: "changed: evidence/01-x.jpg (…)", "missing: …", "added: …"
+    bool recordedInCustody = false; // a `verified` entry was appended to this database's case
+    bool ok() const { return problems.isEmpty(); }
+};
+
+// Checks a case file from the ZIP alone: every file's SHA-256 and size against manifest.json and
+// SHA256SUMS, manifest.json against SHA256SUMS, the custody chain exported in the manifest, and that each
+// evidence file has its `added` entry. With a database holding the case, the exported chain must also agree
+// with the database's, and a `verified` custody entry records the result.
+class CaseFileVerifier {
+public:
+    explicit CaseFileVerifier(Database* db = nullptr);
+
+    // Fails only when the file cannot be checked at all (not a ZIP); problems found are in the result.
+    Result<CaseFileVerification> verify(const QString& zipPath, const Progress& progress = {});
+
+private:
+    Database* m_db;
+};
+
+} // namespace casebook
