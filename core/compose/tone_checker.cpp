@@ -113,15 +113,11 @@ int codePointOffset(const QString& text, qsizetype utf16Index)
 
 Result<ToneChecker> ToneChecker::builtin()
 {
-    auto common = ToneRules::builtin(QStringLiteral("common"));
-    if (!common)
-        return common.error();
     ToneChecker checker;
     for (const QString& lang : {QStringLiteral("ko"), QStringLiteral("en")}) {
         auto rules = ToneRules::builtin(lang);
         if (!rules)
             return rules.error();
-        rules->merge(common.value());
         checker.setRules(lang, std::move(rules.value()));
     }
     return checker;
@@ -169,36 +165,18 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
             for (const auto& [span, pattern] : matchCategory(c, sentence)) {
                 const qsizetype start = sentenceSpan.start + span.start;
                 const qsizetype end = sentenceSpan.start + span.end;
-                // UTF-16 positions until the merge below; code points after it.
                 findings << ToneFinding{c.category,
-                                        int(start),
-                                        int(end),
-                                        {},
+                                        codePointOffset(text, start),
+                                        codePointOffset(text, end),
+                                        text.mid(start, end - start),
                                         pattern->reason.isEmpty() ? c.reason : pattern->reason,
                                         pattern->suggestion.isEmpty() ? c.suggestion : pattern->suggestion};
             }
         }
     }
-    // Rules of one category may come from two files (the language's and the common one): merge again.
-    std::sort(findings.begin(), findings.end(), [](const ToneFinding& a, const ToneFinding& b) {
-        return a.start != b.start ? a.start < b.start : a.category < b.category;
-    });
-    QList<ToneFinding> merged;
-    for (const ToneFinding& f : findings) {
-        auto same = std::find_if(merged.begin(), merged.end(), [&](const ToneFinding& m) {
-            return m.category == f.category && f.start < m.end && f.end > m.start;
-        });
-        if (same == merged.end())
-            merged << f;
-        else
-            same->end = std::max(same->end, f.end);
-    }
-    for (ToneFinding& f : merged) {
-        f.text = text.mid(f.start, f.end - f.start);
-        f.end = codePointOffset(text, f.end);
-        f.start = codePointOffset(text, f.start);
-    }
-    return merged;
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const ToneFinding& a, const ToneFinding& b) { return a.start < b.start; });
+    return findings;
 }
 
 QList<StructureHint> ToneChecker::structureHints(const QString& text, const QString& language) const

@@ -13,7 +13,7 @@ namespace casebook {
 // only splits sentences, matches, applies exceptions and reports spans in code points.
 class ToneChecker {
 public:
-    // The rules compiled into the program: Korean and English, each with the rules all languages share.
+    // The rules compiled into the program: Korean and English.
     static Result<ToneChecker> builtin();
 
     void setRules(const QString& language, ToneRules rules);

@@ -124,10 +124,4 @@ Result<ToneRules> ToneRules::builtin(const QString& language)
     return fromJson(file.readAll(), path);
 }
 
-void ToneRules::merge(const ToneRules& other)
-{
-    categories += other.categories;
-    hints += other.hints;
-}
-
 } // namespace casebook

@@ -44,9 +44,6 @@ public:
     int version = 0;
     QList<ToneCategoryRules> categories;
     QList<ToneHintRules> hints;
-
-    // Appends the categories of other (rules every language shares, such as "!!!").
-    void merge(const ToneRules& other);
 };
 
 // The categories a finding can have, in the order they are reported.

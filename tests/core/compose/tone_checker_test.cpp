@@ -37,7 +37,8 @@ TEST_CASE("spans are in code points, so an emoji before a finding counts once", 
     CHECK(f.category == QLatin1String("threat"));
     CHECK(f.text == QStringLiteral("법적 조치"));
     const QList<uint> points = text.toUcs4();
-    CHECK(QString::fromUcs4(points.constData() + f.start, f.end - f.start) == f.text);
+    CHECK(QString::fromUcs4(reinterpret_cast<const char32_t*>(points.constData()) + f.start,
+                            f.end - f.start) == f.text);
     CHECK(f.start == 11);
     CHECK_FALSE(f.reason.isEmpty());
     CHECK_FALSE(f.suggestion.isEmpty());
