@@ -16,16 +16,12 @@ namespace {
 
 QJsonObject templateJson(const ReplyTemplate& t)
 {
-    return QJsonObject{{QStringLiteral("id"), t.id},
-                       {QStringLiteral("language"), t.language},
-                       {QStringLiteral("category"), t.category},
-                       {QStringLiteral("title"), t.title},
-                       {QStringLiteral("body"), t.body},
-                       {QStringLiteral("plain"), t.plainBody},
-                       {QStringLiteral("builtin"), t.builtin},
-                       {QStringLiteral("edited"), t.edited},
-                       {QStringLiteral("placeholders"),
-                        QJsonArray::fromStringList(TemplateRenderer::placeholders(t.body + t.plainBody))}};
+    QJsonObject o = TemplateLibrary::toJsonObject(t);
+    o.insert(QStringLiteral("builtin"), t.builtin);
+    o.insert(QStringLiteral("edited"), t.edited);
+    o.insert(QStringLiteral("placeholders"),
+             QJsonArray::fromStringList(TemplateRenderer::placeholders(t.body + t.plainBody)));
+    return o;
 }
 
 // --lang: ko, en, or (where allowed) auto; empty when not given.

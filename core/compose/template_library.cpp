@@ -72,16 +72,21 @@ Result<QList<ReplyTemplate>> TemplateLibrary::fromJson(const QByteArray& json, c
     return out;
 }
 
+QJsonObject TemplateLibrary::toJsonObject(const ReplyTemplate& t)
+{
+    return QJsonObject{{QStringLiteral("id"), t.id},
+                       {QStringLiteral("language"), t.language},
+                       {QStringLiteral("category"), t.category},
+                       {QStringLiteral("title"), t.title},
+                       {QStringLiteral("body"), t.body},
+                       {QStringLiteral("plain"), t.plainBody}};
+}
+
 QByteArray TemplateLibrary::toJson(const QList<ReplyTemplate>& templates)
 {
     QJsonArray list;
     for (const ReplyTemplate& t : templates)
-        list.append(QJsonObject{{QStringLiteral("id"), t.id},
-                                {QStringLiteral("language"), t.language},
-                                {QStringLiteral("category"), t.category},
-                                {QStringLiteral("title"), t.title},
-                                {QStringLiteral("body"), t.body},
-                                {QStringLiteral("plain"), t.plainBody}});
+        list.append(toJsonObject(t));
     return QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("templates"), list}})
         .toJson();
 }

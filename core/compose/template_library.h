@@ -4,6 +4,7 @@
 #include "model/result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 
 namespace casebook {
@@ -17,6 +18,7 @@ public:
 
     static Result<QList<ReplyTemplate>> fromJson(const QByteArray& json, const QString& origin);
     static QByteArray toJson(const QList<ReplyTemplate>& templates);
+    static QJsonObject toJsonObject(const ReplyTemplate& t); // one entry of the "templates" list
 
     // Why this template cannot be kept: a bad id, language or category, an empty title or body, a
     // placeholder syntax error, a plain variant over the board limit. Empty when it is fine.
