@@ -30,6 +30,33 @@ void storeRow(SQLite::Database& db, const ReplyTemplate& t, bool isBuiltin, bool
     st.exec();
 }
 
+// How loosely `query` sits in `text` as a subsequence: 0 for a substring, more for a spread match, -1 when
+// it is not there. Greedy from each start, which is enough for a picker's ranking.
+int looseness(const QString& text, const QString& query)
+{
+    if (query.isEmpty())
+        return 0;
+    if (text.contains(query))
+        return 0;
+    int best = -1;
+    for (qsizetype start = text.indexOf(query.front()); start >= 0;
+         start = text.indexOf(query.front(), start + 1)) {
+        qsizetype at = start;
+        qsizetype i = 1;
+        for (; i < query.size(); ++i) {
+            at = text.indexOf(query.at(i), at + 1);
+            if (at < 0)
+                break;
+        }
+        if (i < query.size())
+            break;
+        const int spread = static_cast<int>(at - start + 1 - query.size()) + 1;
+        if (best < 0 || spread < best)
+            best = spread;
+    }
+    return best;
+}
+
 } // namespace
 
 Result<TemplateStore> TemplateStore::open(Database& db)
@@ -108,6 +135,35 @@ std::optional<ReplyTemplate> TemplateStore::find(const QString& id) const
         if (t.id == id)
             return t;
     return std::nullopt;
+}
+
+QList<ReplyTemplate> TemplateStore::search(const QString& query, const QString& preferredLanguage) const
+{
+    const QString q = query.toCaseFolded().remove(QLatin1Char(' '));
+    struct Hit {
+        ReplyTemplate t;
+        int score;
+    };
+    QList<Hit> hits;
+    for (const ReplyTemplate& t : list()) {
+        int best = -1;
+        for (const QString& field : {t.title, t.category, t.id}) {
+            const int s = looseness(field.toCaseFolded().remove(QLatin1Char(' ')), q);
+            if (s >= 0 && (best < 0 || s < best))
+                best = s;
+        }
+        if (best >= 0)
+            hits << Hit{t, best};
+    }
+    std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+        const bool aPreferred = a.t.language == preferredLanguage;
+        const bool bPreferred = b.t.language == preferredLanguage;
+        return aPreferred != bPreferred ? aPreferred : a.score < b.score;
+    });
+    QList<ReplyTemplate> out;
+    for (const Hit& h : hits)
+        out << h.t;
+    return out;
 }
 
 Result<void> TemplateStore::put(const ReplyTemplate& t, bool hide)

@@ -21,6 +21,10 @@ public:
     // Every visible template, or those of one language; ordered by language, category, title.
     QList<ReplyTemplate> list(const QString& language = {}) const;
     std::optional<ReplyTemplate> find(const QString& id) const;
+    // Fuzzy search for the composer's picker: the query's characters in order (case-folded, spaces
+    // ignored) in the title, category or id. Templates in preferredLanguage come first, then substring
+    // hits, then the tightest matches. An empty query lists everything, preferred language first.
+    QList<ReplyTemplate> search(const QString& query, const QString& preferredLanguage = {}) const;
 
     Result<void> add(const ReplyTemplate& t);    // a new template of the user's; the id must be free
     Result<void> update(const ReplyTemplate& t); // the user's own, or a built-in (kept as an edit)

@@ -102,6 +102,17 @@ QList<std::pair<Span, const TonePattern*>> matchCategory(const ToneCategoryRules
 
 } // namespace
 
+SendVerdict sendVerdict(const QList<ToneFinding>& findings, Channel channel)
+{
+    if (findings.isEmpty())
+        return SendVerdict::Send;
+    const bool marketplace = channel == Channel::Coupang || channel == Channel::Naver;
+    const bool policy = std::any_of(findings.begin(), findings.end(), [](const ToneFinding& f) {
+        return f.category == QLatin1String("policy");
+    });
+    return marketplace && policy ? SendVerdict::Blocked : SendVerdict::Confirm;
+}
+
 int codePointOffset(const QString& text, qsizetype utf16Index)
 {
     int points = 0;

@@ -4,6 +4,7 @@
 
 #include "compose/tone_finding.h"
 #include "compose/tone_rules.h"
+#include "model/enums.h"
 
 #include <QHash>
 
@@ -31,6 +32,11 @@ private:
 
     QHash<QString, ToneRules> m_rules;
 };
+
+// What sending a text with these findings takes: nothing, the seller's confirmation, or an explicit
+// override (a policy finding on a marketplace channel, where the marketplace itself may sanction it).
+enum class SendVerdict { Send, Confirm, Blocked };
+SendVerdict sendVerdict(const QList<ToneFinding>& findings, Channel channel);
 
 // The position, in Unicode code points, of the UTF-16 index `utf16Index` of text.
 int codePointOffset(const QString& text, qsizetype utf16Index);

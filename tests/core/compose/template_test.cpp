@@ -230,3 +230,25 @@ TEST_CASE("placeholders come from the ticket: customer, order, marketplace, sell
     REQUIRE(text.ok());
     CHECK(text.value() == QStringLiteral("김하나 고객님, 하나상점입니다."));
 }
+
+TEST_CASE("fuzzy search over title, category and id, the ticket's language first", "[templates]")
+{
+    test::TempStore s;
+    auto store = TemplateStore::open(*s.db);
+    REQUIRE(store.ok());
+    const QList<ReplyTemplate> refunds = store->search(QStringLiteral("refund"), QStringLiteral("ko"));
+    REQUIRE_FALSE(refunds.isEmpty());
+    CHECK(refunds.first().language == QLatin1String("ko")); // ko.partial_refund_offer by its id and category
+    REQUIRE(refunds.size() >= 4);
+    for (int i = 0; i < 2; ++i) {
+        CHECK(refunds.at(i).language == QLatin1String("ko"));
+        CHECK((refunds.at(i).category + refunds.at(i).id).contains(QLatin1String("refund")));
+    }
+    const QList<ReplyTemplate> spread = store->search(QStringLiteral("dmgd"), QStringLiteral("en"));
+    REQUIRE_FALSE(spread.isEmpty());
+    CHECK(spread.first().id == QStringLiteral("en.damaged_defective"));
+    CHECK(store->search(QStringLiteral("사은품"), QStringLiteral("en")).first().id ==
+          QStringLiteral("ko.free_gift_declined"));
+    CHECK(store->search(QStringLiteral("zzzzqq")).isEmpty());
+    CHECK(store->search(QString(), QStringLiteral("en")).first().language == QLatin1String("en"));
+}

@@ -162,3 +162,15 @@ TEST_CASE("every built-in template passes the tone check with zero findings", "[
         }
     }
 }
+
+TEST_CASE("sending: clean goes, findings ask, a policy finding on a marketplace blocks", "[tone]")
+{
+    const auto policy = checker().check(QStringLiteral("Add me on KakaoTalk and we'll sort it out."));
+    REQUIRE(categoriesOf(QStringLiteral("Add me on KakaoTalk and we'll sort it out.")) ==
+            QStringList{QStringLiteral("policy")});
+    CHECK(sendVerdict(policy, Channel::Coupang) == SendVerdict::Blocked);
+    CHECK(sendVerdict(policy, Channel::Naver) == SendVerdict::Blocked);
+    CHECK(sendVerdict(policy, Channel::Email) == SendVerdict::Confirm);
+    CHECK(sendVerdict(checker().check(QStringLiteral("lol ok")), Channel::Coupang) == SendVerdict::Confirm);
+    CHECK(sendVerdict({}, Channel::Coupang) == SendVerdict::Send);
+}
