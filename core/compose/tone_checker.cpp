@@ -82,8 +82,9 @@ QList<std::pair<Span, const TonePattern*>> matchCategory(const ToneCategoryRules
                 s = {m.capturedStart(QStringLiteral("hit")), m.capturedEnd(QStringLiteral("hit"))};
             if (s.end <= s.start)
                 continue;
-            if (std::any_of(c.exceptions.begin(), c.exceptions.end(),
-                            [&](const QRegularExpression& ex) { return overlaps(ex, sentence, s); }))
+            const auto cancels = [&](const QRegularExpression& ex) { return overlaps(ex, sentence, s); };
+            if (std::any_of(c.exceptions.begin(), c.exceptions.end(), cancels) ||
+                std::any_of(p.exceptions.begin(), p.exceptions.end(), cancels))
                 continue;
             found << std::pair{s, &p};
         }

@@ -56,8 +56,11 @@ Result<ToneCategoryRules> readCategory(const QJsonObject& o, const QString& orig
                           po.value(QStringLiteral("case_sensitive")).toBool());
         if (!re)
             return re.error();
+        auto own = compileAll(po.value(QStringLiteral("exceptions")).toArray(), where);
+        if (!own)
+            return own.error();
         c.patterns << TonePattern{re.value(), po.value(QStringLiteral("reason")).toString(),
-                                  po.value(QStringLiteral("suggestion")).toString()};
+                                  po.value(QStringLiteral("suggestion")).toString(), own.value()};
     }
     auto ex = compileAll(o.value(QStringLiteral("exceptions")).toArray(), where);
     if (!ex)

@@ -13,8 +13,9 @@ namespace casebook {
 // else the whole match.
 struct TonePattern {
     QRegularExpression re;
-    QString reason;     // empty: the category's
-    QString suggestion; // empty: the category's
+    QString reason;                       // empty: the category's
+    QString suggestion;                   // empty: the category's
+    QList<QRegularExpression> exceptions; // this pattern's own, besides the category's
 };
 
 struct ToneCategoryRules {

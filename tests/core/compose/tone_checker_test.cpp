@@ -75,6 +75,9 @@ TEST_CASE("informal: shouting, runs of marks, 반말 and ㅋㅋ", "[tone]")
     CHECK(categoriesOf(QStringLiteral("이미 보냈어.")) == QStringList{QStringLiteral("informal")});
     CHECK(categoriesOf(QStringLiteral("이미 보냈어요.")).isEmpty());
     CHECK(categoriesOf(QStringLiteral("확인했습니다 ㅋㅋ")) == QStringList{QStringLiteral("informal")});
+    // An exception of the 반말-ending pattern (a polite "주세요") must not cancel the category's other
+    // patterns.
+    CHECK(categoriesOf(QStringLiteral("빨리 확인해 주세요!!")) == QStringList{QStringLiteral("informal")});
 }
 
 TEST_CASE("the language is detected, and a text is checked with its own language's rules", "[tone]")
