@@ -49,5 +49,6 @@ struct Command {
 // Each file of commands lists its own.
 QList<Command> ticketCommands();
 QList<Command> evidenceCommands();
+QList<Command> templateCommands();
 
 } // namespace casebook::cli

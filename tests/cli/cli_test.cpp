@@ -1,3 +1,5 @@
+#include "inbox/ingestor.h"
+#include "store/ticket_queries.h"
 #include "support/test_support.h"
 
 #include <QJsonArray>
@@ -119,4 +121,204 @@ TEST_CASE("the demo inbox from the CLI: stats, tickets --json and show", "[cli]"
     const Run show = cli({QStringLiteral("--demo"), QStringLiteral("show"), QString::number(number)}, env);
     CHECK(show.code == 0);
     CHECK(show.out.startsWith(QStringLiteral("#%1").arg(number)));
+}
+
+namespace {
+
+Run cliWithInput(const QStringList& args, const QByteArray& input)
+{
+    QProcess p;
+    p.start(QStringLiteral(CASEBOOK_CLI), args);
+    REQUIRE(p.waitForStarted());
+    p.write(input);
+    p.closeWriteChannel();
+    REQUIRE(p.waitForFinished(120000));
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+TEST_CASE("templates list, show and render from the CLI", "[cli][templates]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("t.sqlite"));
+    const Run listed = cli({QStringLiteral("--db"), db, QStringLiteral("templates"), QStringLiteral("list"),
+                            QStringLiteral("--lang"), QStringLiteral("ko"), QStringLiteral("--json")});
+    REQUIRE(listed.code == 0);
+    const QJsonArray ko = lastJsonLine(listed.out).array();
+    CHECK(ko.size() >= 16);
+    for (const QJsonValue& v : ko)
+        CHECK(v.toObject().value(QStringLiteral("language")).toString() == QStringLiteral("ko"));
+
+    const Run shown = cli({QStringLiteral("--db"), db, QStringLiteral("templates"), QStringLiteral("show"),
+                           QStringLiteral("en.damaged_defective")});
+    CHECK(shown.code == 0);
+    CHECK(shown.out.contains(QStringLiteral("{{product}}")));
+
+    const QStringList render{QStringLiteral("--db"),
+                             db,
+                             QStringLiteral("templates"),
+                             QStringLiteral("render"),
+                             QStringLiteral("en.damaged_defective"),
+                             QStringLiteral("--set"),
+                             QStringLiteral("customer_name=Alex Kim")};
+    const Run blocked = cli(render);
+    CHECK(blocked.code == 1);
+    CHECK(blocked.out.isEmpty());
+    CHECK(blocked.err.contains(QStringLiteral("{{product}}")));
+    CHECK(blocked.err.contains(QStringLiteral("{{seller_name}}")));
+    CHECK_FALSE(blocked.err.contains(QStringLiteral("{{customer_name}}")));
+
+    const Run done =
+        cli(render + QStringList{QStringLiteral("--set"), QStringLiteral("product=Desk Lamp"),
+                                 QStringLiteral("--set"), QStringLiteral("seller_name=Maple Goods")});
+    REQUIRE(done.code == 0);
+    CHECK(done.out.startsWith(QStringLiteral("Hi Alex Kim,")));
+    CHECK(done.out.contains(QStringLiteral("your Desk Lamp arrived")));
+    CHECK(done.out.contains(QStringLiteral("Maple Goods")));
+    CHECK_FALSE(done.out.contains(QStringLiteral("{{")));
+
+    const Run noTicket = cli(render + QStringList{QStringLiteral("--ticket"), QStringLiteral("4242")});
+    CHECK(noTicket.code == 1);
+    CHECK(noTicket.err.contains(QStringLiteral("#4242")));
+    const Run unknown = cli({QStringLiteral("--db"), db, QStringLiteral("templates"), QStringLiteral("show"),
+                             QStringLiteral("nope")});
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err.contains(QStringLiteral("nope")));
+}
+
+TEST_CASE("templates render --ticket fills placeholders from the ticket", "[cli][templates]")
+{
+    using namespace casebook;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    int number = 0;
+    {
+        // A marketplace inquiry written through the real ingest path, then the database is closed.
+        FixedClock clock(QDateTime(QDate(2026, 11, 23), QTime(9, 0), QTimeZone::utc()));
+        auto db = Database::open(path, clock);
+        REQUIRE(db.ok());
+        Ingestor ingestor(*db.value(), {});
+        InboundMessage m;
+        m.channel = Channel::Naver;
+        m.raw = "{\"inquiryNo\": 5}";
+        m.rawSha256 = QStringLiteral("b").repeated(64);
+        m.externalId = QStringLiteral("naver:inquiry:5");
+        m.threadKey = m.externalId;
+        m.fromName = QStringLiteral("이서준");
+        m.customerName = m.fromName;
+        m.subject = QStringLiteral("사은품 문의");
+        m.text = QStringLiteral("사은품은 언제 오나요?");
+        m.date = clock.now();
+        m.orderNumbers = {QStringLiteral("2026112355501")};
+        m.customer = Identity{QStringLiteral("naver"), QStringLiteral("seojun")};
+        auto in = ingestor.ingest(m);
+        REQUIRE(in.ok());
+        number = ticket_queries::ticketsByIds(db.value()->reader(), {in->ticketId}).first().number;
+    }
+    const Run r =
+        cli({QStringLiteral("--db"), path, QStringLiteral("templates"), QStringLiteral("render"),
+             QStringLiteral("ko.free_gift_declined"), QStringLiteral("--ticket"), QString::number(number),
+             QStringLiteral("--set"), QStringLiteral("seller_name=데모상점"), QStringLiteral("--set"),
+             QStringLiteral("promotion=11월 첫 주 행사"), QStringLiteral("--plain")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    CHECK(r.out.startsWith(QStringLiteral("안녕하세요, 이서준 고객님. 데모상점입니다.")));
+    CHECK(r.out.contains(QStringLiteral("11월 첫 주 행사 기간")));
+    CHECK_FALSE(r.out.contains(QStringLiteral("드림"))); // the board variant has no signature
+
+    const Run order = cli({QStringLiteral("--db"), path, QStringLiteral("templates"),
+                           QStringLiteral("render"), QStringLiteral("en.acknowledgement"),
+                           QStringLiteral("--ticket"), QStringLiteral("#") + QString::number(number),
+                           QStringLiteral("--set"), QStringLiteral("seller_name=Demo Shop")});
+    REQUIRE(order.code == 0);
+    CHECK(order.out.contains(QStringLiteral("order 2026112355501")));
+}
+
+TEST_CASE("templates export, import, delete and restore through the CLI", "[cli][templates]")
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.sqlite"));
+    const QString b = dir.filePath(QStringLiteral("b.sqlite"));
+    const QString file = dir.filePath(QStringLiteral("mine.json"));
+    const Run dup = cli({QStringLiteral("--db"), a, QStringLiteral("templates"), QStringLiteral("duplicate"),
+                         QStringLiteral("en.acknowledgement"), QStringLiteral("my-ack")});
+    REQUIRE(dup.code == 0);
+    CHECK(cli({QStringLiteral("--db"), a, QStringLiteral("templates"), QStringLiteral("export"), file,
+               QStringLiteral("my-ack")})
+              .code == 0);
+    const Run imported =
+        cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("import"), file});
+    CHECK(imported.code == 0);
+    CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("show"),
+               QStringLiteral("my-ack")})
+              .code == 0);
+    CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("delete"),
+               QStringLiteral("en.size_fit")})
+              .code == 0);
+    CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("show"),
+               QStringLiteral("en.size_fit")})
+              .code == 1);
+    CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("restore")}).code == 0);
+    CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("show"),
+               QStringLiteral("en.size_fit")})
+              .code == 0);
+}
+
+TEST_CASE("tone-check --json reports spans in code points", "[cli][tone]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("reply.txt"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("🙂 고객님 잘못입니다. 내일 무조건 도착합니다.").toUtf8());
+    f.close();
+    const Run r = cli({QStringLiteral("tone-check"), QStringLiteral("--lang"), QStringLiteral("auto"),
+                       QStringLiteral("--json"), path});
+    REQUIRE(r.code == 0);
+    const QJsonArray findings = lastJsonLine(r.out).object().value(QStringLiteral("findings")).toArray();
+    REQUIRE(findings.size() == 2);
+    const QJsonObject blame = findings.at(0).toObject();
+    CHECK(blame.value(QStringLiteral("category")).toString() == QStringLiteral("blame"));
+    CHECK(blame.value(QStringLiteral("start")).toInt() == 2);
+    CHECK(blame.value(QStringLiteral("text")).toString() == QStringLiteral("고객님 잘못"));
+    CHECK(blame.value(QStringLiteral("end")).toInt() == 8);
+    for (const char* key : {"reason", "suggestion"})
+        CHECK_FALSE(blame.value(QLatin1String(key)).toString().isEmpty());
+    CHECK(findings.at(1).toObject().value(QStringLiteral("category")).toString() ==
+          QStringLiteral("date_promise"));
+
+    const Run clean =
+        cliWithInput({QStringLiteral("tone-check"), QStringLiteral("--json"), QStringLiteral("-")},
+                     "Thank you for your patience; we'll reply by 5 pm today.");
+    REQUIRE(clean.code == 0);
+    CHECK(lastJsonLine(clean.out).object().value(QStringLiteral("findings")).toArray().isEmpty());
+    CHECK(cli({QStringLiteral("tone-check"), QStringLiteral("--lang"), QStringLiteral("fr"), path}).code ==
+          2);
+    CHECK(cli({QStringLiteral("tone-check"), QStringLiteral("--ticket"), QStringLiteral("1"), path}).code ==
+          2);
+}
+
+TEST_CASE("tone-check --jsonl answers one line per input line, in order", "[cli][tone]")
+{
+    const QByteArray input = "{\"text\":\"Leave a 5-star review and get a $5 coupon.\",\"lang\":\"en\"}\n"
+                             "{\"text\":\"감사합니다. 오늘 보내 드리겠습니다.\",\"lang\":\"ko\"}\n"
+                             "not json\n"
+                             "{\"text\":\"ㅋㅋ 몰랐어\"}\n";
+    const Run r = cliWithInput({QStringLiteral("tone-check"), QStringLiteral("--jsonl")}, input);
+    REQUIRE(r.code == 0);
+    const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+    REQUIRE(lines.size() == 4);
+    auto categories = [&](int i) {
+        QStringList out;
+        const QJsonObject o = QJsonDocument::fromJson(lines.at(i).toUtf8()).object();
+        for (const QJsonValue& f : o.value(QStringLiteral("findings")).toArray())
+            out << f.toObject().value(QStringLiteral("category")).toString();
+        return out;
+    };
+    CHECK(categories(0) == QStringList{QStringLiteral("policy")});
+    CHECK(categories(1).isEmpty());
+    CHECK(QJsonDocument::fromJson(lines.at(2).toUtf8()).object().contains(QStringLiteral("error")));
+    CHECK(categories(3) == QStringList{QStringLiteral("informal"), QStringLiteral("informal")});
 }

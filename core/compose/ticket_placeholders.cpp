@@ -1,0 +1,91 @@
+#include "compose/ticket_placeholders.h"
+
+#include "compose/tone_checker.h"
+#include "store/sql_util.h"
+#include "store/ticket_queries.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace casebook {
+namespace {
+
+QString marketplaceName(const QString& channel, const QString& language)
+{
+    const bool ko = language == QLatin1String("ko");
+    if (channel == QLatin1String("coupang"))
+        return ko ? QStringLiteral("쿠팡") : QStringLiteral("Coupang");
+    if (channel == QLatin1String("naver"))
+        return ko ? QStringLiteral("네이버 스마트스토어") : QStringLiteral("Naver SmartStore");
+    return {};
+}
+
+QString metaValue(SQLite::Database& db, const char* key)
+{
+    try {
+        SQLite::Statement st(db, "SELECT value FROM meta WHERE key = ?");
+        st.bind(1, key);
+        if (st.executeStep())
+            return sql::textOf(st.getColumn(0));
+    } catch (const SQLite::Exception&) {
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<PlaceholderValues> TicketPlaceholders::forTicket(SQLite::Database& db, int number,
+                                                               const QString& language)
+{
+    const auto ticket = ticket_queries::ticketByNumber(db, number);
+    if (!ticket)
+        return std::nullopt;
+    PlaceholderValues v;
+    v.insert(QStringLiteral("ticket_number"), QString::number(ticket->number));
+    v.insert(QStringLiteral("subject"), ticket->subject);
+    v.insert(QStringLiteral("customer_name"), ticket->customerName.trimmed());
+    if (!ticket->orderNumbers.isEmpty()) {
+        v.insert(QStringLiteral("order_number"), ticket->orderNumbers.first());
+        v.insert(QStringLiteral("order_numbers"), ticket->orderNumbers.join(QStringLiteral(", ")));
+    }
+    // A ticket can span channels; the marketplace one is where the answer goes.
+    QString channel = ticket->channels.isEmpty() ? QString() : ticket->channels.first();
+    for (const QString& c : ticket->channels)
+        if (!marketplaceName(c, language).isEmpty())
+            channel = c;
+    v.insert(QStringLiteral("channel"), channel);
+    v.insert(QStringLiteral("marketplace"), marketplaceName(channel, language));
+    if (const auto customer = ticket_queries::customerOfTicket(db, ticket->id)) {
+        if (v.value(QStringLiteral("customer_name")).isEmpty())
+            v.insert(QStringLiteral("customer_name"), customer->displayName.trimmed());
+        for (const Identity& i : customer->identities)
+            if (i.kind == QLatin1String("email")) {
+                v.insert(QStringLiteral("customer_email"), i.value);
+                break;
+            }
+    }
+    v.insert(QStringLiteral("seller_name"), metaValue(db, "seller_name"));
+    // Empty values are as good as missing: drop them so rendering names them.
+    v.removeIf([](const auto& it) { return it.value().trimmed().isEmpty(); });
+    return v;
+}
+
+QString TicketPlaceholders::languageOf(SQLite::Database& db, int number)
+{
+    try {
+        SQLite::Statement st(db, "SELECT language, id FROM tickets WHERE number = ?");
+        st.bind(1, number);
+        if (!st.executeStep())
+            return {};
+        const QString stored = sql::textOf(st.getColumn(0));
+        if (!stored.isEmpty())
+            return stored.left(2).toLower();
+        const qint64 id = st.getColumn(1).getInt64();
+        for (const MessageRecord& m : ticket_queries::messagesOfTicket(db, id))
+            if (m.direction == Direction::In && !m.text.trimmed().isEmpty())
+                return ToneChecker::detectLanguage(m.subject + QLatin1Char('\n') + m.text);
+    } catch (const SQLite::Exception&) {
+    }
+    return {};
+}
+
+} // namespace casebook

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "compose/template_renderer.h"
+
+#include <SQLiteCpp/Database.h>
+#include <optional>
+
+namespace casebook {
+
+// What a ticket knows for a reply: ticket_number, customer_name, customer_email, order_number (the first),
+// order_numbers, subject, channel, marketplace (in the reply's language) and seller_name (the `meta` row
+// "seller_name", when the seller has set one). What it does not know (product, carrier, amount, …) is
+// left for the seller to fill, so rendering names it.
+class TicketPlaceholders {
+public:
+    static std::optional<PlaceholderValues> forTicket(SQLite::Database& db, int number,
+                                                      const QString& language);
+    // The ticket's language as stored, else guessed from its first message ("ko"/"en"); empty if unknown.
+    static QString languageOf(SQLite::Database& db, int number);
+};
+
+} // namespace casebook

@@ -1,0 +1,206 @@
+#include "compose/tone_checker.h"
+
+#include <algorithm>
+
+namespace casebook {
+namespace {
+
+struct Span {
+    qsizetype start = 0;
+    qsizetype end = 0;
+};
+
+// Sentences as UTF-16 spans: up to and including a run of closing punctuation that is followed by
+// whitespace or the end, or up to a line break. "3.5" and "29,000" stay whole.
+QList<Span> sentences(const QString& text)
+{
+    QList<Span> out;
+    auto isClosing = [](QChar c) {
+        return c == u'.' || c == u'!' || c == u'?' || c == u'。' || c == u'…' || c == u'！' || c == u'？';
+    };
+    qsizetype start = 0;
+    const qsizetype n = text.size();
+    auto push = [&](qsizetype end) {
+        while (start < end && text.at(start).isSpace())
+            ++start;
+        qsizetype e = end;
+        while (e > start && text.at(e - 1).isSpace())
+            --e;
+        if (e > start)
+            out << Span{start, e};
+        start = end;
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\n') {
+            push(i);
+            start = i + 1;
+        } else if (isClosing(c)) {
+            qsizetype j = i;
+            while (j + 1 < n && isClosing(text.at(j + 1)))
+                ++j;
+            if (j + 1 == n || text.at(j + 1).isSpace()) {
+                push(j + 1);
+                i = j;
+            }
+        }
+    }
+    push(n);
+    return out;
+}
+
+bool overlaps(const QRegularExpression& re, const QString& sentence, Span hit)
+{
+    auto it = re.globalMatch(sentence);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedStart() < hit.end && m.capturedEnd() > hit.start)
+            return true;
+    }
+    return false;
+}
+
+bool anyMatch(const QList<QRegularExpression>& list, const QString& text)
+{
+    return std::any_of(list.begin(), list.end(),
+                       [&](const QRegularExpression& re) { return re.match(text).hasMatch(); });
+}
+
+// Findings of one category in one sentence, in sentence-relative UTF-16 spans, overlapping ones merged.
+QList<std::pair<Span, const TonePattern*>> matchCategory(const ToneCategoryRules& c, const QString& sentence)
+{
+    QList<std::pair<Span, const TonePattern*>> found;
+    if (anyMatch(c.sentenceExceptions, sentence))
+        return found;
+    for (const TonePattern& p : c.patterns) {
+        const bool hasHit = p.re.namedCaptureGroups().contains(QStringLiteral("hit"));
+        auto it = p.re.globalMatch(sentence);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            Span s{m.capturedStart(), m.capturedEnd()};
+            if (hasHit && m.capturedStart(QStringLiteral("hit")) >= 0)
+                s = {m.capturedStart(QStringLiteral("hit")), m.capturedEnd(QStringLiteral("hit"))};
+            if (s.end <= s.start)
+                continue;
+            const auto cancels = [&](const QRegularExpression& ex) { return overlaps(ex, sentence, s); };
+            if (std::any_of(c.exceptions.begin(), c.exceptions.end(), cancels) ||
+                std::any_of(p.exceptions.begin(), p.exceptions.end(), cancels))
+                continue;
+            found << std::pair{s, &p};
+        }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
+    QList<std::pair<Span, const TonePattern*>> merged;
+    for (const auto& f : found) {
+        if (!merged.isEmpty() && f.first.start < merged.last().first.end)
+            merged.last().first.end = std::max(merged.last().first.end, f.first.end);
+        else
+            merged << f;
+    }
+    return merged;
+}
+
+} // namespace
+
+SendVerdict sendVerdict(const QList<ToneFinding>& findings, Channel channel)
+{
+    if (findings.isEmpty())
+        return SendVerdict::Send;
+    const bool marketplace = channel == Channel::Coupang || channel == Channel::Naver;
+    const bool policy = std::any_of(findings.begin(), findings.end(), [](const ToneFinding& f) {
+        return f.category == QLatin1String("policy");
+    });
+    return marketplace && policy ? SendVerdict::Blocked : SendVerdict::Confirm;
+}
+
+int codePointOffset(const QString& text, qsizetype utf16Index)
+{
+    int points = 0;
+    for (qsizetype i = 0; i < utf16Index && i < text.size(); ++i)
+        if (!text.at(i).isLowSurrogate())
+            ++points;
+    return points;
+}
+
+Result<ToneChecker> ToneChecker::builtin()
+{
+    ToneChecker checker;
+    for (const QString& lang : {QStringLiteral("ko"), QStringLiteral("en")}) {
+        auto rules = ToneRules::builtin(lang);
+        if (!rules)
+            return rules.error();
+        checker.setRules(lang, std::move(rules.value()));
+    }
+    return checker;
+}
+
+void ToneChecker::setRules(const QString& language, ToneRules rules)
+{
+    m_rules.insert(language, std::move(rules));
+}
+
+QString ToneChecker::detectLanguage(const QString& text)
+{
+    int hangul = 0;
+    int letters = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool isHangul =
+            (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0x3131 && u <= 0x318E) || (u >= 0x1100 && u <= 0x11FF);
+        if (isHangul)
+            ++hangul;
+        if (isHangul || c.isLetter())
+            ++letters;
+    }
+    // A Hangul syllable carries as much as two or three Latin letters; a few of them make a Korean text.
+    return letters > 0 && hangul * 4 >= letters ? QStringLiteral("ko") : QStringLiteral("en");
+}
+
+const ToneRules* ToneChecker::rulesFor(const QString& text, const QString& language) const
+{
+    const QString lang =
+        language.isEmpty() || language == QLatin1String("auto") ? detectLanguage(text) : language;
+    const auto it = m_rules.constFind(lang);
+    return it == m_rules.constEnd() ? nullptr : &it.value();
+}
+
+QList<ToneFinding> ToneChecker::check(const QString& text, const QString& language) const
+{
+    QList<ToneFinding> findings;
+    const ToneRules* rules = rulesFor(text, language);
+    if (!rules)
+        return findings;
+    for (const Span& sentenceSpan : sentences(text)) {
+        const QString sentence = text.mid(sentenceSpan.start, sentenceSpan.end - sentenceSpan.start);
+        for (const ToneCategoryRules& c : rules->categories) {
+            for (const auto& [span, pattern] : matchCategory(c, sentence)) {
+                const qsizetype start = sentenceSpan.start + span.start;
+                const qsizetype end = sentenceSpan.start + span.end;
+                findings << ToneFinding{c.category,
+                                        codePointOffset(text, start),
+                                        codePointOffset(text, end),
+                                        text.mid(start, end - start),
+                                        pattern->reason.isEmpty() ? c.reason : pattern->reason,
+                                        pattern->suggestion.isEmpty() ? c.suggestion : pattern->suggestion};
+            }
+        }
+    }
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const ToneFinding& a, const ToneFinding& b) { return a.start < b.start; });
+    return findings;
+}
+
+QList<StructureHint> ToneChecker::structureHints(const QString& text, const QString& language) const
+{
+    QList<StructureHint> out;
+    const ToneRules* rules = rulesFor(text, language);
+    if (!rules)
+        return out;
+    for (const ToneHintRules& h : rules->hints)
+        if (!anyMatch(h.present, text))
+            out << StructureHint{h.part, h.suggestion};
+    return out;
+}
+
+} // namespace casebook

@@ -1,0 +1,44 @@
+// core/compose/ owns what goes into a reply before it is sent: the template library (built-in and the
+// user's own), rendering with placeholders filled from a ticket, and the tone check.
+#pragma once
+
+#include "compose/tone_finding.h"
+#include "compose/tone_rules.h"
+#include "model/enums.h"
+
+#include <QHash>
+
+namespace casebook {
+
+// Finds risky passages in an outgoing text with the rules of its language. The rules are data; this class
+// only splits sentences, matches, applies exceptions and reports spans in code points.
+class ToneChecker {
+public:
+    // The rules compiled into the program: Korean and English.
+    static Result<ToneChecker> builtin();
+
+    void setRules(const QString& language, ToneRules rules);
+    QStringList languages() const { return m_rules.keys(); }
+
+    // language "ko", "en", or "auto"/empty to guess from the text. An unknown language finds nothing.
+    QList<ToneFinding> check(const QString& text, const QString& language = {}) const;
+    QList<StructureHint> structureHints(const QString& text, const QString& language = {}) const;
+
+    // "ko" when Hangul makes up a fair share of the letters, else "en".
+    static QString detectLanguage(const QString& text);
+
+private:
+    const ToneRules* rulesFor(const QString& text, const QString& language) const;
+
+    QHash<QString, ToneRules> m_rules;
+};
+
+// What sending a text with these findings takes: nothing, the seller's confirmation, or an explicit
+// override (a policy finding on a marketplace channel, where the marketplace itself may sanction it).
+enum class SendVerdict { Send, Confirm, Blocked };
+SendVerdict sendVerdict(const QList<ToneFinding>& findings, Channel channel);
+
+// The position, in Unicode code points, of the UTF-16 index `utf16Index` of text.
+int codePointOffset(const QString& text, qsizetype utf16Index);
+
+} // namespace casebook

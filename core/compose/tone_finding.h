@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace casebook {
+
+// One passage of an outgoing text that may hurt the seller: what kind, where (Unicode code points, end
+// exclusive, so emoji count once), the passage itself, why it is risky and what to write instead.
+struct ToneFinding {
+    QString category; // threat, sarcasm, blame, false_hope, date_promise, informal, profanity, policy
+    int start = 0;
+    int end = 0;
+    QString text;
+    QString reason;
+    QString suggestion;
+};
+
+// A part a good reply usually has and this text seems to lack (an apology, an explanation, a next step).
+// Advice only: never a finding, never blocks sending.
+struct StructureHint {
+    QString part; // apology, explanation, next_step
+    QString suggestion;
+};
+
+} // namespace casebook

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+
+namespace casebook {
+
+// One pattern of one category. The span reported is the named group "hit" when the pattern has one,
+// else the whole match.
+struct TonePattern {
+    QRegularExpression re;
+    QString reason;                       // empty: the category's
+    QString suggestion;                   // empty: the category's
+    QList<QRegularExpression> exceptions; // this pattern's own, besides the category's
+};
+
+struct ToneCategoryRules {
+    QString category;
+    QString reason;
+    QString suggestion;
+    QList<TonePattern> patterns;
+    QList<QRegularExpression> exceptions;         // a match overlapping the finding cancels it
+    QList<QRegularExpression> sentenceExceptions; // a match anywhere in the sentence cancels it
+};
+
+struct ToneHintRules {
+    QString part;
+    QString suggestion;
+    QList<QRegularExpression> present; // any match means the part is there
+};
+
+// The tone rules of one language, read from JSON (resources/tone/<lang>.json): data the seller's team can
+// edit and version; the matching itself is ToneChecker's.
+class ToneRules {
+public:
+    static Result<ToneRules> fromJson(const QByteArray& json, const QString& origin);
+    // The rules compiled into the program: ":/tone/<language>.json".
+    static Result<ToneRules> builtin(const QString& language);
+
+    QString language;
+    int version = 0;
+    QList<ToneCategoryRules> categories;
+    QList<ToneHintRules> hints;
+};
+
+// The categories a finding can have, in the order they are reported.
+const QStringList& toneCategories();
+
+} // namespace casebook

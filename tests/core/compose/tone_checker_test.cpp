@@ -1,0 +1,179 @@
+#include "compose/template_library.h"
+#include "compose/template_renderer.h"
+#include "compose/tone_checker.h"
+#include "support/test_support.h"
+
+using namespace casebook;
+
+namespace {
+
+const ToneChecker& checker()
+{
+    static const ToneChecker c = [] {
+        auto r = ToneChecker::builtin();
+        if (!r)
+            FAIL(r.error().message.toStdString());
+        return r.value();
+    }();
+    return c;
+}
+
+QStringList categoriesOf(const QString& text, const QString& lang = {})
+{
+    QStringList out;
+    for (const ToneFinding& f : checker().check(text, lang))
+        out << f.category;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("spans are in code points, so an emoji before a finding counts once", "[tone]")
+{
+    const QString text = QStringLiteral("😀😀 계속 이러시면 법적 조치를 취하겠습니다.");
+    const auto findings = checker().check(text, QStringLiteral("ko"));
+    REQUIRE(findings.size() == 1);
+    const ToneFinding& f = findings.first();
+    CHECK(f.category == QLatin1String("threat"));
+    CHECK(f.text == QStringLiteral("법적 조치"));
+    const QList<uint> points = text.toUcs4();
+    CHECK(QString::fromUcs4(reinterpret_cast<const char32_t*>(points.constData()) + f.start,
+                            f.end - f.start) == f.text);
+    CHECK(f.start == 11);
+    CHECK_FALSE(f.reason.isEmpty());
+    CHECK_FALSE(f.suggestion.isEmpty());
+}
+
+TEST_CASE("a date promise is found, a range with a caveat and our own reply time are not", "[tone]")
+{
+    CHECK(categoriesOf(QStringLiteral("It arrives tomorrow for sure.")) ==
+          QStringList{QStringLiteral("date_promise")});
+    CHECK(categoriesOf(QStringLiteral("내일 무조건 도착합니다.")) ==
+          QStringList{QStringLiteral("date_promise")});
+    CHECK(
+        categoriesOf(QStringLiteral("It usually arrives in 2-3 days, though carriers can vary.")).isEmpty());
+    CHECK(categoriesOf(QStringLiteral("보통 2~3일 안에 도착하며, 택배사 사정에 따라 달라질 수 있습니다."))
+              .isEmpty());
+    CHECK(categoriesOf(QStringLiteral("We will reply by 5 pm today.")).isEmpty());
+    CHECK(categoriesOf(QStringLiteral("오늘 오후 5시까지 꼭 답변드리겠습니다.")).isEmpty());
+}
+
+TEST_CASE("exceptions: saying it is not the customer's fault is not blame", "[tone]")
+{
+    CHECK(categoriesOf(QStringLiteral("This is not your fault at all.")).isEmpty());
+    CHECK(categoriesOf(QStringLiteral("This is your fault.")) == QStringList{QStringLiteral("blame")});
+    CHECK(categoriesOf(QStringLiteral("고객님의 잘못이 아닙니다.")).isEmpty());
+    CHECK(categoriesOf(QStringLiteral("고객님 잘못입니다.")) == QStringList{QStringLiteral("blame")});
+}
+
+TEST_CASE("informal: shouting, runs of marks, 반말 and ㅋㅋ", "[tone]")
+{
+    CHECK(categoriesOf(QStringLiteral("WE DO NOT ACCEPT RETURNS.")) ==
+          QStringList{QStringLiteral("informal")});
+    CHECK(categoriesOf(QStringLiteral("Please check the USPS page.")).isEmpty());
+    CHECK(categoriesOf(QStringLiteral("Why???")) == QStringList{QStringLiteral("informal")});
+    CHECK(categoriesOf(QStringLiteral("이미 보냈어.")) == QStringList{QStringLiteral("informal")});
+    CHECK(categoriesOf(QStringLiteral("이미 보냈어요.")).isEmpty());
+    CHECK(categoriesOf(QStringLiteral("확인했습니다 ㅋㅋ")) == QStringList{QStringLiteral("informal")});
+    // An exception of the 반말-ending pattern (a polite "주세요") must not cancel the category's other
+    // patterns.
+    CHECK(categoriesOf(QStringLiteral("빨리 확인해 주세요!!")) == QStringList{QStringLiteral("informal")});
+}
+
+TEST_CASE("the language is detected, and a text is checked with its own language's rules", "[tone]")
+{
+    CHECK(ToneChecker::detectLanguage(QStringLiteral("배송 문의 드립니다. Order 12345")) ==
+          QLatin1String("ko"));
+    CHECK(ToneChecker::detectLanguage(QStringLiteral("Where is my order?")) == QLatin1String("en"));
+    CHECK(categoriesOf(QStringLiteral("리뷰 지워 주시면 환불해 드릴게요."), QStringLiteral("auto")) ==
+          QStringList{QStringLiteral("policy")});
+    CHECK(checker().check(QStringLiteral("anything at all"), QStringLiteral("fr")).isEmpty());
+}
+
+TEST_CASE("rules are data: a custom rule file is read, and a broken one is refused with its place", "[tone]")
+{
+    const QByteArray json = R"({"language":"en","version":7,"categories":[{"category":"policy","reason":"r",
+        "suggestion":"s","patterns":["\\bpaypal\\s+me\\b"],"exceptions":[],"sentence_exceptions":["never"]}]})";
+    auto rules = ToneRules::fromJson(json, QStringLiteral("custom.json"));
+    REQUIRE(rules.ok());
+    CHECK(rules->version == 7);
+    ToneChecker custom;
+    custom.setRules(QStringLiteral("en"), rules.value());
+    const auto found = custom.check(QStringLiteral("Just PayPal me the rest."), QStringLiteral("en"));
+    REQUIRE(found.size() == 1);
+    CHECK(found.first().text == QStringLiteral("PayPal me"));
+    CHECK(custom.check(QStringLiteral("Never PayPal me."), QStringLiteral("en")).isEmpty());
+
+    auto bad = ToneRules::fromJson(R"({"categories":[{"category":"threat","reason":"r","suggestion":"s",
+        "patterns":["(unclosed"]}]})",
+                                   QStringLiteral("bad.json"));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.contains(QStringLiteral("bad.json")));
+    CHECK(bad.error().message.contains(QStringLiteral("(unclosed")));
+    auto unknown = ToneRules::fromJson(
+        R"({"categories":[{"category":"rude","reason":"r","suggestion":"s"}]})", QStringLiteral("u.json"));
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message.contains(QStringLiteral("rude")));
+}
+
+TEST_CASE("structure hints are advice, never findings", "[tone]")
+{
+    const QString bare = QStringLiteral("Refund done.");
+    CHECK(checker().check(bare).isEmpty());
+    QStringList parts;
+    for (const StructureHint& h : checker().structureHints(bare))
+        parts << h.part;
+    CHECK(parts ==
+          QStringList{QStringLiteral("apology"), QStringLiteral("explanation"), QStringLiteral("next_step")});
+    const QString full =
+        QStringLiteral("I'm sorry for the delay. We checked with the carrier, and we'll resend it today.");
+    CHECK(checker().structureHints(full).isEmpty());
+    CHECK(checker()
+              .structureHints(QStringLiteral("불편을 드려 죄송합니다. 확인해 보니 누락이 맞습니다. 오늘 보내 "
+                                             "드리겠습니다."))
+              .isEmpty());
+}
+
+TEST_CASE("every built-in template passes the tone check with zero findings", "[tone][templates]")
+{
+    auto builtins = TemplateLibrary::builtins();
+    REQUIRE(builtins.ok());
+    // Sample values as a seller would fill them, so the rendered text is checked too, not only the skeleton.
+    PlaceholderValues values;
+    for (const ReplyTemplate& t : builtins.value())
+        for (const QString& text : {t.body, t.plainBody})
+            for (const QString& name : TemplateRenderer::placeholders(text))
+                values.insert(name, t.language == QLatin1String("ko") ? QStringLiteral("홍길동")
+                                                                      : QStringLiteral("Alex"));
+    values.insert(QStringLiteral("shipping_days"), QStringLiteral("2~3"));
+    values.insert(QStringLiteral("delivery_days"), QStringLiteral("7~14"));
+    values.insert(QStringLiteral("order_number"), QStringLiteral("20261123-000123"));
+    for (const ReplyTemplate& t : builtins.value()) {
+        for (const QString& text : {t.body, t.plainBody}) {
+            auto rendered = TemplateRenderer::render(text, values);
+            REQUIRE(rendered.ok());
+            for (const QString& candidate : {text, rendered.value()}) {
+                const auto findings = checker().check(candidate, t.language);
+                QStringList described;
+                for (const ToneFinding& f : findings)
+                    described << f.category + QStringLiteral(": ") + f.text;
+                INFO(t.id.toStdString() << "\n"
+                                        << candidate.toStdString() << "\n"
+                                        << described.join(QLatin1Char('\n')).toStdString());
+                CHECK(findings.isEmpty());
+            }
+        }
+    }
+}
+
+TEST_CASE("sending: clean goes, findings ask, a policy finding on a marketplace blocks", "[tone]")
+{
+    const auto policy = checker().check(QStringLiteral("Add me on KakaoTalk and we'll sort it out."));
+    REQUIRE(categoriesOf(QStringLiteral("Add me on KakaoTalk and we'll sort it out.")) ==
+            QStringList{QStringLiteral("policy")});
+    CHECK(sendVerdict(policy, Channel::Coupang) == SendVerdict::Blocked);
+    CHECK(sendVerdict(policy, Channel::Naver) == SendVerdict::Blocked);
+    CHECK(sendVerdict(policy, Channel::Email) == SendVerdict::Confirm);
+    CHECK(sendVerdict(checker().check(QStringLiteral("lol ok")), Channel::Coupang) == SendVerdict::Confirm);
+    CHECK(sendVerdict({}, Channel::Coupang) == SendVerdict::Send);
+}

@@ -1,0 +1,172 @@
+// Measures the tone check against the labelled sentences of tests/data/tone/ and holds it to the targets of
+// issue 6: micro precision >= 0.9, micro recall >= 0.85, no finding on >= 95% of clean sentences.
+#include "compose/tone_checker.h"
+#include "support/test_support.h"
+
+#include <QFile>
+#include <QMap>
+#include <QSet>
+#include <cstdio>
+
+using namespace casebook;
+
+namespace {
+
+struct Labelled {
+    QSet<QString> expected;
+    QString text;
+    int line = 0;
+};
+
+QList<Labelled> readSet(const QString& name)
+{
+    QList<Labelled> out;
+    QFile file(test::testData(QStringLiteral("tone/") + name));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    int line = 0;
+    while (!file.atEnd()) {
+        ++line;
+        const QString l = QString::fromUtf8(file.readLine()).trimmed();
+        if (l.isEmpty() || l.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype tab = l.indexOf(QLatin1Char('\t'));
+        REQUIRE(tab > 0);
+        Labelled s;
+        s.text = l.mid(tab + 1);
+        s.line = line;
+        if (l.left(tab) != QLatin1String("-"))
+            for (const QString& c : l.left(tab).split(QLatin1Char(',')))
+                s.expected.insert(c.trimmed());
+        for (const QString& c : s.expected)
+            REQUIRE(toneCategories().contains(c));
+        out << s;
+    }
+    return out;
+}
+
+struct Counts {
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+};
+
+struct Score {
+    QMap<QString, Counts> perCategory;
+    Counts micro;
+    int clean = 0;
+    int cleanWithoutFinding = 0;
+    QStringList mistakes;
+    double precision() const { return micro.tp + micro.fp ? double(micro.tp) / (micro.tp + micro.fp) : 1.0; }
+    double recall() const { return micro.tp + micro.fn ? double(micro.tp) / (micro.tp + micro.fn) : 1.0; }
+    double cleanRate() const { return clean ? double(cleanWithoutFinding) / clean : 1.0; }
+};
+
+Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QString& lang)
+{
+    Score score;
+    for (const Labelled& s : set) {
+        QSet<QString> found;
+        for (const ToneFinding& f : checker.check(s.text, lang))
+            found.insert(f.category);
+        if (s.expected.isEmpty()) {
+            ++score.clean;
+            score.cleanWithoutFinding += found.isEmpty() ? 1 : 0;
+        }
+        for (const QString& c : toneCategories()) {
+            Counts& k = score.perCategory[c];
+            const bool e = s.expected.contains(c);
+            const bool f = found.contains(c);
+            k.tp += e && f;
+            k.fp += !e && f;
+            k.fn += e && !f;
+        }
+        if (found != s.expected) {
+            QStringList exp(s.expected.begin(), s.expected.end());
+            QStringList got(found.begin(), found.end());
+            exp.sort();
+            got.sort();
+            score.mistakes << QStringLiteral("line %1: expected [%2] found [%3]: %4")
+                                  .arg(s.line)
+                                  .arg(exp.join(QLatin1Char(',')), got.join(QLatin1Char(',')), s.text);
+        }
+    }
+    for (const Counts& k : score.perCategory) {
+        score.micro.tp += k.tp;
+        score.micro.fp += k.fp;
+        score.micro.fn += k.fn;
+    }
+    return score;
+}
+
+QString report(const QString& title, const Score& s)
+{
+    QString r = QStringLiteral("%1: micro P %2 R %3, clean without finding %4/%5 (%6)\n")
+                    .arg(title)
+                    .arg(s.precision(), 0, 'f', 3)
+                    .arg(s.recall(), 0, 'f', 3)
+                    .arg(s.cleanWithoutFinding)
+                    .arg(s.clean)
+                    .arg(s.cleanRate(), 0, 'f', 3);
+    for (auto it = s.perCategory.begin(); it != s.perCategory.end(); ++it) {
+        const Counts& k = it.value();
+        const double p = k.tp + k.fp ? double(k.tp) / (k.tp + k.fp) : 1.0;
+        const double rc = k.tp + k.fn ? double(k.tp) / (k.tp + k.fn) : 1.0;
+        r += QStringLiteral("  %1 P %2 R %3 (tp %4 fp %5 fn %6)\n")
+                 .arg(it.key(), -13)
+                 .arg(p, 0, 'f', 2)
+                 .arg(rc, 0, 'f', 2)
+                 .arg(k.tp)
+                 .arg(k.fp)
+                 .arg(k.fn);
+    }
+    for (const QString& m : s.mistakes)
+        r += QStringLiteral("  miss %1\n").arg(m);
+    return r;
+}
+
+Score measureFile(const QString& lang, const QString& file)
+{
+    auto checker = ToneChecker::builtin();
+    REQUIRE(checker.ok());
+    const QList<Labelled> set = readSet(file);
+    REQUIRE(set.size() >= (file.contains(QLatin1String("heldout")) ? 40 : 150));
+    const Score s = measure(checker.value(), set, lang);
+    // Printed so the figures can be read without a debugger: ctest -V or the test binary itself.
+    std::fprintf(stderr, "%s", report(file, s).toUtf8().constData());
+    return s;
+}
+
+// The issue's targets, on a labelled set the rules were written against.
+void requireTargets(const QString& lang, const QString& file)
+{
+    const Score s = measureFile(lang, file);
+    INFO(report(file, s).toStdString());
+    CHECK(s.precision() >= 0.9);
+    CHECK(s.recall() >= 0.85);
+    CHECK(s.cleanRate() >= 0.95);
+}
+
+} // namespace
+
+TEST_CASE("tone check quality on the Korean set", "[tone][quality]")
+{
+    requireTargets(QStringLiteral("ko"), QStringLiteral("ko.tsv"));
+}
+
+TEST_CASE("tone check quality on the English set", "[tone][quality]")
+{
+    requireTargets(QStringLiteral("en"), QStringLiteral("en.tsv"));
+}
+
+// Sentences never used to tune the rules, with the language detected: what a seller's new phrasing meets.
+// Pattern rules miss unseen wordings (recall is reported, not held to 0.85), but must not start
+// flagging clean replies: precision and the clean rate hold to the targets here too.
+TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][quality][heldout]")
+{
+    for (const QString& file : {QStringLiteral("ko_heldout.tsv"), QStringLiteral("en_heldout.tsv")}) {
+        const Score s = measureFile(QStringLiteral("auto"), file);
+        INFO(report(file, s).toStdString());
+        CHECK(s.precision() >= 0.9);
+        CHECK(s.cleanRate() >= 0.95);
+    }
+}
