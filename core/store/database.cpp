@@ -1,12 +1,12 @@
 #include "store/database.h"
 
+#include "store/fts_tokenizer.h"
 #include "store/migrations.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QThread>
-
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
@@ -43,6 +43,9 @@ void configureConnection(SQLite::Database& db)
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA foreign_keys=ON");
+    // The search index's triggers tokenize on every write to messages, and queries on every read.
+    if (const int rc = FtsTokenizer::registerWith(db.getHandle()); rc != SQLITE_OK)
+        throw SQLite::Exception("Could not set up the search tokenizer (is SQLite built with FTS5?)", rc);
 }
 
 Database::Database(QString path, const Clock& clock) : m_path(std::move(path)), m_clock(clock) {}
@@ -57,7 +60,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(QStringLiteral("Could not create the folder %1 for the database.").arg(info.absolutePath()));
+        return makeError(
+            QStringLiteral("Could not create the folder %1 for the database.").arg(info.absolutePath()));
 
     auto peeked = peekSchemaVersion(path);
     if (!peeked)
@@ -112,12 +116,15 @@ Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)
         return {};
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_FULL)
-            return makeError(QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
+            return makeError(
+                QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
         if (e.getErrorCode() == SQLITE_READONLY)
-            return makeError(QStringLiteral("The database %1 is read-only: nothing was written.").arg(m_path));
+            return makeError(
+                QStringLiteral("The database %1 is read-only: nothing was written.").arg(m_path));
         if (e.getErrorCode() == SQLITE_BUSY)
-            return makeError(QStringLiteral("The database %1 is locked by another program: nothing was written.")
-                                 .arg(m_path));
+            return makeError(
+                QStringLiteral("The database %1 is locked by another program: nothing was written.")
+                    .arg(m_path));
         return makeError(QStringLiteral("Could not write to the database: %1").arg(sqliteMessage(e)));
     }
 }
@@ -146,7 +153,8 @@ QString Database::defaultPath()
     const QString env = qEnvironmentVariable("CASEBOOK_DB");
     if (!env.isEmpty())
         return env;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/casebook.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/casebook.sqlite");
 }
 
 } // namespace casebook

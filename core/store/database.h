@@ -7,9 +7,7 @@
 
 #include <QHash>
 #include <QString>
-
 #include <SQLiteCpp/Database.h>
-
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -63,7 +61,8 @@ private:
     int m_schemaVersion = 0;
 };
 
-// Sets the pragmas every Casebook connection must have (WAL, synchronous=FULL, foreign keys, busy timeout).
+// Sets the pragmas every Casebook connection must have (WAL, synchronous=FULL, foreign keys, busy timeout)
+// and registers the search tokenizer.
 void configureConnection(SQLite::Database& db);
 
 } // namespace casebook

@@ -2,7 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-
+#include <algorithm>
 #include <array>
 
 namespace casebook {
@@ -207,7 +207,34 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr std::array<const char*, 1> kSteps{kStep1};
+// Step 2: the search index. External content (the text lives once, in messages), kept right by triggers so
+// every path that writes messages keeps it right without knowing it exists. Quarantined rows are indexed
+// too (their text is mostly empty) so that FTS5's 'rebuild' and 'integrity-check' see the whole table;
+// searches leave them out. Updates that touch no indexed column (a ticket merge) do not re-index.
+constexpr const char* kStep2 = R"SQL(
+CREATE VIRTUAL TABLE message_fts USING fts5(
+  subject, text_body, from_name, from_address, to_addresses,
+  content='messages', content_rowid='id', tokenize='casebook'
+);
+CREATE TRIGGER message_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_addresses)
+  VALUES (new.id, new.subject, new.text_body, new.from_name, new.from_address, new.to_addresses);
+END;
+CREATE TRIGGER message_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO message_fts(message_fts, rowid, subject, text_body, from_name, from_address, to_addresses)
+  VALUES ('delete', old.id, old.subject, old.text_body, old.from_name, old.from_address, old.to_addresses);
+END;
+CREATE TRIGGER message_fts_update
+AFTER UPDATE OF id, subject, text_body, from_name, from_address, to_addresses ON messages BEGIN
+  INSERT INTO message_fts(message_fts, rowid, subject, text_body, from_name, from_address, to_addresses)
+  VALUES ('delete', old.id, old.subject, old.text_body, old.from_name, old.from_address, old.to_addresses);
+  INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_addresses)
+  VALUES (new.id, new.subject, new.text_body, new.from_name, new.from_address, new.to_addresses);
+END;
+INSERT INTO message_fts(message_fts) VALUES ('rebuild');
+)SQL";
+
+constexpr std::array<const char*, 2> kSteps{kStep1, kStep2};
 
 int userVersion(SQLite::Database& db)
 {
@@ -218,11 +245,12 @@ int userVersion(SQLite::Database& db)
 
 Error newerSchemaError(const QString& what, int found)
 {
-    return makeError(QStringLiteral("%1 was written by a newer Casebook (schema version %2; this Casebook knows "
-                                    "up to %3). It was left untouched: open it with a newer Casebook.")
-                         .arg(what)
-                         .arg(found)
-                         .arg(latestMigration()));
+    return makeError(
+        QStringLiteral("%1 was written by a newer Casebook (schema version %2; this Casebook knows "
+                       "up to %3). It was left untouched: open it with a newer Casebook.")
+            .arg(what)
+            .arg(found)
+            .arg(latestMigration()));
 }
 
 int latestMigration()
@@ -230,13 +258,13 @@ int latestMigration()
     return static_cast<int>(kSteps.size());
 }
 
-Result<int> migrate(SQLite::Database& db)
+Result<int> migrate(SQLite::Database& db, int upTo)
 {
     try {
         const int current = userVersion(db);
         if (current > latestMigration())
             return newerSchemaError(QStringLiteral("This database"), current);
-        for (int step = current + 1; step <= latestMigration(); ++step) {
+        for (int step = current + 1; step <= std::min(upTo, latestMigration()); ++step) {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
             db.exec(kSteps[static_cast<std::size_t>(step - 1)]);
             db.exec("PRAGMA user_version = " + std::to_string(step));
@@ -244,7 +272,8 @@ Result<int> migrate(SQLite::Database& db)
         }
         return userVersion(db);
     } catch (const SQLite::Exception& e) {
-        return makeError(QStringLiteral("Could not update the database schema: %1").arg(QString::fromUtf8(e.what())));
+        return makeError(
+            QStringLiteral("Could not update the database schema: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
