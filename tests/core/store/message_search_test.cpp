@@ -246,6 +246,7 @@ TEST_CASE("quarantined messages are never found", "[search]")
     m.rawSha256 = QStringLiteral("00");
     m.subject = QStringLiteral("환불");
     m.text = QStringLiteral("환불");
+    m.date = f.store.clock.now();
     REQUIRE(f.store.db->write([&](SQLite::Database& db) -> Result<void> {
         ticket_writes::quarantine(db, m, QStringLiteral("test"), f.store.clock.now());
         return {};
@@ -254,6 +255,23 @@ TEST_CASE("quarantined messages are never found", "[search]")
     CHECK(f.count(QStringLiteral("환불")) == 0);
     CHECK(f.count(QStringLiteral("junk")) == 0);
     CHECK(f.count(QStringLiteral("after:2000-01-01")) == 0);
+
+    // Released into a ticket, it is found; sent back to quarantine, it is gone again.
+    const auto other = f.add(mail(QStringLiteral("x"), QStringLiteral("y")));
+    const auto move = [&](const char* sqlText) {
+        REQUIRE(f.store.db->write([&](SQLite::Database& db) -> Result<void> {
+            SQLite::Statement st(db, sqlText);
+            st.bind(1, static_cast<int64_t>(other.ticketId));
+            st.exec();
+            return {};
+        }));
+    };
+    move("UPDATE messages SET quarantine_reason = NULL, ticket_id = ? WHERE raw_sha256 = '00'");
+    CHECK(f.count(QStringLiteral("환불")) == 1);
+    CHECK(f.count(QStringLiteral("환불 after:2000-01-01")) == 1);
+    move("UPDATE messages SET quarantine_reason = 'again', ticket_id = NULL WHERE raw_sha256 = '00' AND ? > "
+         "0");
+    CHECK(f.count(QStringLiteral("환불")) == 0);
 }
 
 TEST_CASE("the index follows updates and deletes of messages", "[search]")
