@@ -36,14 +36,15 @@ QJsonObject hitJson(const SearchHit& h)
                        {QStringLiteral("snippet"), h.snippet.text}};
 }
 
-// Search only reads, so it skips the whole-file quick_check that Context::db() runs for commands that
-// write: on a 100 MB inbox that check costs more than the search itself. (The GUI checks at start-up.)
+// Search only reads, so it opens no writer and skips the whole-file quick_check that Context::db() runs
+// for commands that write: on a 100 MB inbox that check costs more than the search itself. (The GUI
+// checks at start-up.)
 Result<std::unique_ptr<Database>> openForReading(Context& c)
 {
     auto path = chooseDatabasePath(c.value(QStringLiteral("db")), c.isSet(QStringLiteral("demo")), c.clock);
     if (!path)
         return path.error();
-    return Database::open(path.value(), c.clock, {.quickCheck = false});
+    return Database::open(path.value(), c.clock, {.quickCheck = false, .readOnly = true});
 }
 
 int search(Context& c)

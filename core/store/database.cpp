@@ -70,6 +70,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
         return newerSchemaError(path, peeked.value());
 
     std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), clock));
+    if (options.readOnly && peeked.value() == latestMigration()) {
+        db->m_schemaVersion = peeked.value();
+        return db;
+    }
     if (auto opened = db->openWriter(options); !opened)
         return opened.error();
     return db;
@@ -107,6 +111,9 @@ QString Database::lockerDir() const
 Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)>& fn)
 {
     std::scoped_lock lock(m_writeMutex);
+    if (!m_writer)
+        return makeError(
+            QStringLiteral("The database %1 was opened for reading only: nothing was written.").arg(m_path));
     try {
         SQLite::Transaction tx(*m_writer, SQLite::TransactionBehavior::IMMEDIATE);
         Result<void> r = fn(*m_writer);

@@ -16,6 +16,9 @@ namespace casebook {
 
 struct OpenOptions {
     bool quickCheck = true; // PRAGMA quick_check at open; off for throw-away databases in tests
+    // For one-shot readers (a CLI search): no writer connection is opened and write() fails, unless the
+    // schema needs migrating, which opens the writer as usual.
+    bool readOnly = false;
 };
 
 // The database file: one writer connection shared under a lock, and one read connection per thread.

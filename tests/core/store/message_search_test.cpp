@@ -369,3 +369,15 @@ TEST_CASE("hostile queries give results or a plain error, never SQL", "[search]"
     CHECK(search.count(QStringLiteral("NEAR(x)")).value() == 1);
     CHECK(ticket_queries::stats(f.store.db->reader()).messages == 1);
 }
+
+TEST_CASE("a database opened for reading only searches, and refuses writes", "[search][store]")
+{
+    Fixture f;
+    f.add(mail(QStringLiteral("one"), QStringLiteral("환불을 원해요")));
+    auto ro = Database::open(f.store.path(), f.store.clock, {.quickCheck = false, .readOnly = true});
+    REQUIRE(ro);
+    CHECK(MessageSearch((*ro)->reader()).count(QStringLiteral("환불")).value() == 1);
+    const auto written = (*ro)->write([](SQLite::Database&) -> Result<void> { return {}; });
+    REQUIRE_FALSE(written);
+    CHECK(written.error().message.contains(QStringLiteral("reading only")));
+}
