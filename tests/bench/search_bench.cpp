@@ -2,12 +2,13 @@
 // process and warm, median of several runs; and whether 환불 finds every message the corpus manifest says
 // contains it. The mail goes in through Ingestor::ingestMail (a tiny loader here, not the importer).
 //
-// usage: search_bench MAILDIR WORKDIR [RUNS]
+// usage: search_bench MAILDIR WORKDIR [RUNS] [--reindex]
 //   MAILDIR from: /usr/bin/python3 ../shared/tools/gen_maildir.py --n 10000 --out MAILDIR
 //   needs notmuch on PATH. WORKDIR keeps the Casebook database and the notmuch index between runs.
 #include "inbox/ingestor.h"
 #include "model/clock.h"
 #include "store/database.h"
+#include "store/message_search.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -19,6 +20,7 @@
 #include <QTextStream>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace casebook;
 
@@ -89,6 +91,65 @@ Timed run(const QString& program, const QStringList& args, const QProcessEnviron
     return t;
 }
 
+// In-process medians on a warm read connection: what the GUI's search box costs per keystroke.
+void inProcess(const QString& dbPath, const QStringList& queries, int runs)
+{
+    SystemClock clock;
+    auto db = Database::open(dbPath, clock, {.quickCheck = false, .readOnly = true});
+    if (!db)
+        return;
+    MessageSearch search((*db)->reader());
+    const auto median = [runs](const std::function<void()>& f) {
+        QList<double> t;
+        for (int i = 0; i < runs + 1; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            f();
+            if (i > 0)
+                t << static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        }
+        std::sort(t.begin(), t.end());
+        return t[t.size() / 2];
+    };
+    out() << "\nin-process, warm (ms): count / first 50 hits newest / first 50 by relevance / ticket ids\n";
+    for (const QString& q : queries) {
+        const double c = median([&] { (void)search.count(q); });
+        const double h = median([&] { (void)search.hits(q, {SearchOrder::Newest, 50, 0}); });
+        const double r = median([&] { (void)search.hits(q, {SearchOrder::Relevance, 50, 0}); });
+        const double t = median([&] { (void)search.ticketIds(q); });
+        out() << QStringLiteral("%1 %2 %3 %4 %5\n")
+                     .arg(q.left(20), -22)
+                     .arg(c, 7, 'f', 2)
+                     .arg(h, 7, 'f', 2)
+                     .arg(r, 7, 'f', 2)
+                     .arg(t, 7, 'f', 2);
+    }
+}
+
+// Rebuilds the whole index the way the migration fills it: the cost of indexing, apart from ingest.
+void reindex(const QString& dbPath)
+{
+    SystemClock clock;
+    auto db = Database::open(dbPath, clock, {.quickCheck = false});
+    if (!db)
+        return;
+    qint64 n = 0;
+    QElapsedTimer timer;
+    timer.start();
+    auto done = (*db)->write([&](SQLite::Database& c) -> Result<void> {
+        c.exec("INSERT INTO message_fts(message_fts) VALUES ('delete-all')");
+        n = c.exec(
+            "INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_addresses) "
+            "SELECT id, subject, text_body, from_name, from_address, to_addresses FROM messages "
+            "WHERE quarantine_reason IS NULL");
+        return {};
+    });
+    const double secs = static_cast<double>(timer.elapsed()) / 1000.0;
+    if (done)
+        out() << "\nindexing alone: " << n << " messages in " << secs << " s (" << qRound(n / secs)
+              << " msg/s)\n";
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -101,7 +162,7 @@ int main(int argc, char* argv[])
     }
     const QString maildir = QDir(args[1]).absolutePath();
     const QString work = QDir(args[2]).absolutePath();
-    const int runs = args.size() > 3 ? args[3].toInt() : 15;
+    const int runs = args.size() > 3 && args[3].toInt() > 0 ? args[3].toInt() : 15;
     QDir().mkpath(work);
     const QString dbPath = work + QStringLiteral("/casebook.sqlite");
     if (!QFile::exists(dbPath) && !load(maildir, dbPath))
@@ -177,6 +238,12 @@ int main(int argc, char* argv[])
                      .arg(n.output, 10)
                      .arg(want, 11);
     }
+    QStringList texts;
+    for (const Query& q : queries)
+        texts << q.casebook;
+    inProcess(dbPath, texts, runs);
+    if (args.contains(QStringLiteral("--reindex")))
+        reindex(dbPath);
     out() << (allFound ? "환불 finds every message the manifest counts\n"
                        : "환불 MISSES messages the manifest counts\n");
     out().flush();
