@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QThread>
+
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
@@ -60,8 +61,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(
-            QStringLiteral("Could not create the folder %1 for the database.").arg(info.absolutePath()));
+        return makeError(QStringLiteral("Could not create the folder %1 for the database.").arg(info.absolutePath()));
 
     auto peeked = peekSchemaVersion(path);
     if (!peeked)
@@ -112,8 +112,7 @@ Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)
 {
     std::scoped_lock lock(m_writeMutex);
     if (!m_writer)
-        return makeError(
-            QStringLiteral("The database %1 was opened for reading only: nothing was written.").arg(m_path));
+        return makeError(QStringLiteral("The database %1 was opened for reading only: nothing was written.").arg(m_path));
     try {
         SQLite::Transaction tx(*m_writer, SQLite::TransactionBehavior::IMMEDIATE);
         Result<void> r = fn(*m_writer);
@@ -123,15 +122,12 @@ Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)
         return {};
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_FULL)
-            return makeError(
-                QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
+            return makeError(QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
         if (e.getErrorCode() == SQLITE_READONLY)
-            return makeError(
-                QStringLiteral("The database %1 is read-only: nothing was written.").arg(m_path));
+            return makeError(QStringLiteral("The database %1 is read-only: nothing was written.").arg(m_path));
         if (e.getErrorCode() == SQLITE_BUSY)
-            return makeError(
-                QStringLiteral("The database %1 is locked by another program: nothing was written.")
-                    .arg(m_path));
+            return makeError(QStringLiteral("The database %1 is locked by another program: nothing was written.")
+                                 .arg(m_path));
         return makeError(QStringLiteral("Could not write to the database: %1").arg(sqliteMessage(e)));
     }
 }
@@ -160,8 +156,7 @@ QString Database::defaultPath()
     const QString env = qEnvironmentVariable("CASEBOOK_DB");
     if (!env.isEmpty())
         return env;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/casebook.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/casebook.sqlite");
 }
 
 } // namespace casebook

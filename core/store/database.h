@@ -7,7 +7,9 @@
 
 #include <QHash>
 #include <QString>
+
 #include <SQLiteCpp/Database.h>
+
 #include <functional>
 #include <memory>
 #include <mutex>

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+
 #include <algorithm>
 #include <array>
 
@@ -251,12 +252,11 @@ int userVersion(SQLite::Database& db)
 
 Error newerSchemaError(const QString& what, int found)
 {
-    return makeError(
-        QStringLiteral("%1 was written by a newer Casebook (schema version %2; this Casebook knows "
-                       "up to %3). It was left untouched: open it with a newer Casebook.")
-            .arg(what)
-            .arg(found)
-            .arg(latestMigration()));
+    return makeError(QStringLiteral("%1 was written by a newer Casebook (schema version %2; this Casebook knows "
+                                    "up to %3). It was left untouched: open it with a newer Casebook.")
+                         .arg(what)
+                         .arg(found)
+                         .arg(latestMigration()));
 }
 
 int latestMigration()
@@ -278,8 +278,7 @@ Result<int> migrate(SQLite::Database& db, int upTo)
         }
         return userVersion(db);
     } catch (const SQLite::Exception& e) {
-        return makeError(
-            QStringLiteral("Could not update the database schema: %1").arg(QString::fromUtf8(e.what())));
+        return makeError(QStringLiteral("Could not update the database schema: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
