@@ -70,25 +70,35 @@ struct Timed {
     QString output;
 };
 
-Timed run(const QString& program, const QStringList& args, const QProcessEnvironment& env, int runs)
+struct Command {
+    QString program;
+    QStringList args;
+};
+
+// Runs the commands in turn, round after round, so that a busy machine slows them alike.
+QList<Timed> runInterleaved(const QList<Command>& commands, const QProcessEnvironment& env, int runs)
 {
-    QList<double> times;
-    Timed t;
-    for (int i = 0; i < runs + 2; ++i) { // two warm-up runs
-        QProcess p;
-        p.setProcessEnvironment(env);
-        QElapsedTimer timer;
-        timer.start();
-        p.start(program, args);
-        p.waitForFinished(60000);
-        const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-        t.output = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-        if (i >= 2)
-            times << ms;
+    QList<QList<double>> times(commands.size());
+    QList<Timed> results(commands.size());
+    for (int round = 0; round < runs + 2; ++round) { // two warm-up rounds
+        for (qsizetype c = 0; c < commands.size(); ++c) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            QElapsedTimer timer;
+            timer.start();
+            p.start(commands[c].program, commands[c].args);
+            p.waitForFinished(60000);
+            const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            results[c].output = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+            if (round >= 2)
+                times[c] << ms;
+        }
     }
-    std::sort(times.begin(), times.end());
-    t.medianMs = times.isEmpty() ? 0 : times[times.size() / 2];
-    return t;
+    for (qsizetype c = 0; c < commands.size(); ++c) {
+        std::sort(times[c].begin(), times[c].end());
+        results[c].medianMs = times[c].isEmpty() ? 0 : times[c][times[c].size() / 2];
+    }
+    return results;
 }
 
 // In-process medians on a warm read connection: what the GUI's search box costs per keystroke.
@@ -221,11 +231,14 @@ int main(int argc, char* argv[])
                  .arg(QStringLiteral("manifest n"), 11);
     bool allFound = true;
     for (const Query& q : queries) {
-        const Timed c = run(
-            QStringLiteral(CASEBOOK_CLI),
-            {QStringLiteral("--db"), dbPath, QStringLiteral("search"), QStringLiteral("--count"), q.casebook},
-            env, runs);
-        const Timed n = run(QStringLiteral("notmuch"), {QStringLiteral("count"), q.notmuch}, env, runs);
+        const QList<Timed> both =
+            runInterleaved({{QStringLiteral(CASEBOOK_CLI),
+                             {QStringLiteral("--db"), dbPath, QStringLiteral("search"),
+                              QStringLiteral("--count"), q.casebook}},
+                            {QStringLiteral("notmuch"), {QStringLiteral("count"), q.notmuch}}},
+                           env, runs);
+        const Timed& c = both[0];
+        const Timed& n = both[1];
         const QString want = q.manifestKey.isEmpty() ? QStringLiteral("-")
                                                      : QString::number(expected.value(q.manifestKey).toInt());
         if (q.manifestKey == QLatin1String("hwanbul_substr"))
