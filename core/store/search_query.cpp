@@ -26,7 +26,7 @@ Result<QDateTime> parseDay(const QString& field, const QString& value, const QTi
         return makeError(
             QStringLiteral("\"%1\" after %2: is not a date. Write it as YYYY-MM-DD, e.g. %2:2026-01-31.")
                 .arg(value, field));
-    return QDateTime(day, QTime(0, 0), zone);
+    return QDateTime(day, QTime(0, 0), zone.isValid() ? zone : QTimeZone::systemTimeZone());
 }
 
 QStringList channelNames()

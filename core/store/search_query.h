@@ -27,9 +27,8 @@ public:
     };
 
     // A clear error for unbalanced quotes, unknown fields, bad dates or values, and a query with nothing in
-    // it.
-    static Result<SearchQuery> parse(const QString& text,
-                                     const QTimeZone& zone = QTimeZone::systemTimeZone());
+    // it. An invalid zone means the system's, looked up only when the query has a date (that reads files).
+    static Result<SearchQuery> parse(const QString& text, const QTimeZone& zone = QTimeZone());
 
     QList<Term> terms;
     QStringList orders; // exact order numbers, or prefixes when they end in *

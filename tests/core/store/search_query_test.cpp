@@ -66,6 +66,9 @@ TEST_CASE("filters: order, status, channel and dates", "[search][query]")
     REQUIRE(seoul);
     CHECK(seoul->after == QDateTime(QDate(2025, 12, 31), QTime(15, 0), QTimeZone::utc()));
     CHECK(parsed(QStringLiteral("order:2026*")).orders == QStringList{QStringLiteral("2026*")});
+    const auto local = SearchQuery::parse(QStringLiteral("after:2026-01-01"));
+    REQUIRE(local);
+    CHECK(local->after == QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::systemTimeZone()));
 }
 
 TEST_CASE("bad queries get errors a person can act on", "[search][query]")
