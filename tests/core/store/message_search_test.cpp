@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <catch2/catch.hpp>
+#include <thread>
 
 using namespace casebook;
 
@@ -380,4 +381,15 @@ TEST_CASE("a database opened for reading only searches, and refuses writes", "[s
     const auto written = (*ro)->write([](SQLite::Database&) -> Result<void> { return {}; });
     REQUIRE_FALSE(written);
     CHECK(written.error().message.contains(QStringLiteral("reading only")));
+}
+
+TEST_CASE("a search on another thread's read connection finds what the writer indexed", "[search]")
+{
+    Fixture f;
+    f.add(mail(QStringLiteral("one"), QStringLiteral("배송이 늦어요")));
+    Result<qint64> counted = makeError(QStringLiteral("not run"));
+    std::thread worker([&] { counted = MessageSearch(f.store.db->reader()).count(QStringLiteral("배송")); });
+    worker.join();
+    REQUIRE(counted);
+    CHECK(counted.value() == 1);
 }
