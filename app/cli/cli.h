@@ -50,5 +50,6 @@ struct Command {
 QList<Command> ticketCommands();
 QList<Command> evidenceCommands();
 QList<Command> templateCommands();
+QList<Command> searchCommands();
 
 } // namespace casebook::cli

@@ -62,6 +62,7 @@ int main(int argc, char* argv[])
     QList<Command> commands = ticketCommands();
     commands += evidenceCommands();
     commands += templateCommands();
+    commands += searchCommands();
 
     QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)

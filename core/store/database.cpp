@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/fts_tokenizer.h"
 #include "store/migrations.h"
 
 #include <QDir>
@@ -43,6 +44,9 @@ void configureConnection(SQLite::Database& db)
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA foreign_keys=ON");
+    // The search index's triggers tokenize on every write to messages, and queries on every read.
+    if (const int rc = FtsTokenizer::registerWith(db.getHandle()); rc != SQLITE_OK)
+        throw SQLite::Exception("Could not set up the search tokenizer (is SQLite built with FTS5?)", rc);
 }
 
 Database::Database(QString path, const Clock& clock) : m_path(std::move(path)), m_clock(clock) {}
@@ -66,6 +70,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Cloc
         return newerSchemaError(path, peeked.value());
 
     std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), clock));
+    if (options.readOnly && peeked.value() == latestMigration()) {
+        db->m_schemaVersion = peeked.value();
+        return db;
+    }
     if (auto opened = db->openWriter(options); !opened)
         return opened.error();
     return db;
@@ -103,6 +111,8 @@ QString Database::lockerDir() const
 Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)>& fn)
 {
     std::scoped_lock lock(m_writeMutex);
+    if (!m_writer)
+        return makeError(QStringLiteral("The database %1 was opened for reading only: nothing was written.").arg(m_path));
     try {
         SQLite::Transaction tx(*m_writer, SQLite::TransactionBehavior::IMMEDIATE);
         Result<void> r = fn(*m_writer);

@@ -18,6 +18,9 @@ namespace casebook {
 
 struct OpenOptions {
     bool quickCheck = true; // PRAGMA quick_check at open; off for throw-away databases in tests
+    // For one-shot readers (a CLI search): no writer connection is opened and write() fails, unless the
+    // schema needs migrating, which opens the writer as usual.
+    bool readOnly = false;
 };
 
 // The database file: one writer connection shared under a lock, and one read connection per thread.
@@ -63,7 +66,8 @@ private:
     int m_schemaVersion = 0;
 };
 
-// Sets the pragmas every Casebook connection must have (WAL, synchronous=FULL, foreign keys, busy timeout).
+// Sets the pragmas every Casebook connection must have (WAL, synchronous=FULL, foreign keys, busy timeout)
+// and registers the search tokenizer.
 void configureConnection(SQLite::Database& db);
 
 } // namespace casebook

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
 
 namespace casebook {
@@ -207,7 +208,40 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr std::array<const char*, 1> kSteps{kStep1};
+// Step 2: the search index. External content (the text lives once, in messages), kept right by triggers so
+// that every path that writes messages keeps it right without knowing it exists. Only messages in a ticket
+// are indexed: quarantined ones (the only ones without a ticket) are never found, so a plain count needs
+// no look at the messages table. Hence no 'rebuild' (it would index them): rebuild with 'delete-all' and
+// the INSERT … SELECT below. Updates that touch no indexed column (a ticket merge) do not re-index.
+constexpr const char* kStep2 = R"SQL(
+CREATE VIRTUAL TABLE message_fts USING fts5(
+  subject, text_body, from_name, from_address, to_addresses,
+  content='messages', content_rowid='id', tokenize='casebook'
+);
+CREATE TRIGGER message_fts_insert AFTER INSERT ON messages WHEN new.quarantine_reason IS NULL BEGIN
+  INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_addresses)
+  VALUES (new.id, new.subject, new.text_body, new.from_name, new.from_address, new.to_addresses);
+END;
+CREATE TRIGGER message_fts_delete AFTER DELETE ON messages WHEN old.quarantine_reason IS NULL BEGIN
+  INSERT INTO message_fts(message_fts, rowid, subject, text_body, from_name, from_address, to_addresses)
+  VALUES ('delete', old.id, old.subject, old.text_body, old.from_name, old.from_address, old.to_addresses);
+END;
+CREATE TRIGGER message_fts_update
+AFTER UPDATE OF id, subject, text_body, from_name, from_address, to_addresses, quarantine_reason ON messages
+BEGIN
+  INSERT INTO message_fts(message_fts, rowid, subject, text_body, from_name, from_address, to_addresses)
+  SELECT 'delete', old.id, old.subject, old.text_body, old.from_name, old.from_address, old.to_addresses
+  WHERE old.quarantine_reason IS NULL;
+  INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_addresses)
+  SELECT new.id, new.subject, new.text_body, new.from_name, new.from_address, new.to_addresses
+  WHERE new.quarantine_reason IS NULL;
+END;
+INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_addresses)
+  SELECT id, subject, text_body, from_name, from_address, to_addresses FROM messages
+  WHERE quarantine_reason IS NULL;
+)SQL";
+
+constexpr std::array<const char*, 2> kSteps{kStep1, kStep2};
 
 int userVersion(SQLite::Database& db)
 {
@@ -230,13 +264,13 @@ int latestMigration()
     return static_cast<int>(kSteps.size());
 }
 
-Result<int> migrate(SQLite::Database& db)
+Result<int> migrate(SQLite::Database& db, int upTo)
 {
     try {
         const int current = userVersion(db);
         if (current > latestMigration())
             return newerSchemaError(QStringLiteral("This database"), current);
-        for (int step = current + 1; step <= latestMigration(); ++step) {
+        for (int step = current + 1; step <= std::min(upTo, latestMigration()); ++step) {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
             db.exec(kSteps[static_cast<std::size_t>(step - 1)]);
             db.exec("PRAGMA user_version = " + std::to_string(step));
