@@ -48,5 +48,6 @@ struct Command {
 
 // Each file of commands lists its own.
 QList<Command> ticketCommands();
+QList<Command> importCommands();
 
 } // namespace casebook::cli

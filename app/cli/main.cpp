@@ -57,6 +57,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(CASEBOOK_VERSION));
 
     QList<Command> commands = ticketCommands();
+    commands += importCommands();
 
     QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)

@@ -30,18 +30,21 @@ std::optional<qint64> customerOf(SQLite::Database& db, const Identity& identity)
 
 void addIdentity(SQLite::Database& db, qint64 customerId, const Identity& identity)
 {
-    SQLite::Statement st(db, "INSERT OR IGNORE INTO customer_identities(customer_id, kind, value) VALUES (?, ?, ?)");
+    SQLite::Statement st(
+        db, "INSERT OR IGNORE INTO customer_identities(customer_id, kind, value) VALUES (?, ?, ?)");
     st.bind(1, static_cast<int64_t>(customerId));
     bindText(st, 2, identity.kind);
     bindText(st, 3, identity.value);
     st.exec();
 }
 
-qint64 customerFor(SQLite::Database& db, const Identity& identity, const QString& displayName, const QDateTime& now)
+qint64 customerFor(SQLite::Database& db, const Identity& identity, const QString& displayName,
+                   const QDateTime& now)
 {
     if (auto existing = customerOf(db, identity)) {
         if (!displayName.isEmpty()) {
-            SQLite::Statement fill(db, "UPDATE customers SET display_name = ? WHERE id = ? AND display_name = ''");
+            SQLite::Statement fill(
+                db, "UPDATE customers SET display_name = ? WHERE id = ? AND display_name = ''");
             bindText(fill, 1, displayName);
             fill.bind(2, static_cast<int64_t>(*existing));
             fill.exec();
@@ -61,8 +64,9 @@ qint64 createTicket(SQLite::Database& db, const NewTicket& t)
 {
     // Case numbers start at 1001 so they never look like counts.
     const qint64 number = db.execAndGet("SELECT COALESCE(MAX(number), 1000) + 1 FROM tickets").getInt64();
-    SQLite::Statement st(db, "INSERT INTO tickets(number, subject, subject_key, customer_id, status, created_at, "
-                             "last_activity_at) VALUES (?, ?, ?, ?, 'new', ?, ?)");
+    SQLite::Statement st(db,
+                         "INSERT INTO tickets(number, subject, subject_key, customer_id, status, created_at, "
+                         "last_activity_at) VALUES (?, ?, ?, ?, 'new', ?, ?)");
     st.bind(1, static_cast<int64_t>(number));
     bindText(st, 2, t.subject);
     bindText(st, 3, t.subjectKey);
@@ -88,12 +92,14 @@ void insertRaw(SQLite::Database& db, const InboundMessage& m)
 }
 
 qint64 insertMessageRow(SQLite::Database& db, const InboundMessage& m, std::optional<qint64> ticketId,
-                        std::optional<qint64> customerId, const QString& quarantineReason, const QDateTime& now)
+                        std::optional<qint64> customerId, const QString& quarantineReason,
+                        const QDateTime& now)
 {
-    SQLite::Statement st(db, "INSERT INTO messages(ticket_id, direction, channel, external_id, thread_key, "
-                             "raw_sha256, from_name, from_address, to_addresses, subject, date, text_body, "
-                             "html_body, in_reply_to, refs, customer_id, source, source_ref, quarantine_reason, "
-                             "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement st(db,
+                         "INSERT INTO messages(ticket_id, direction, channel, external_id, thread_key, "
+                         "raw_sha256, from_name, from_address, to_addresses, subject, date, text_body, "
+                         "html_body, in_reply_to, refs, customer_id, source, source_ref, quarantine_reason, "
+                         "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (ticketId)
         st.bind(1, static_cast<int64_t>(*ticketId));
     else
@@ -179,8 +185,8 @@ qint64 insertMessage(SQLite::Database& db, const InboundMessage& m, qint64 ticke
 qint64 quarantine(SQLite::Database& db, const InboundMessage& m, const QString& reason, const QDateTime& now)
 {
     insertRaw(db, m);
-    return insertMessageRow(db, m, std::nullopt, std::nullopt, reason.isEmpty() ? QStringLiteral("unreadable") : reason,
-                            now);
+    return insertMessageRow(db, m, std::nullopt, std::nullopt,
+                            reason.isEmpty() ? QStringLiteral("unreadable") : reason, now);
 }
 
 void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, const QDateTime& at,
@@ -188,31 +194,45 @@ void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, co
 {
     if (direction == Direction::In) {
         // A customer's word reopens a waiting or resolved case and starts the answer clock, unless one runs.
-        SQLite::Statement st(db, "UPDATE tickets SET "
-                                 " last_activity_at = MAX(last_activity_at, ?1),"
-                                 " unread_count = unread_count + 1,"
-                                 " status = CASE status WHEN 'waiting' THEN 'open' WHEN 'resolved' THEN 'open' "
-                                 "          ELSE status END,"
-                                 " due_at = CASE WHEN due_at IS NULL OR status IN ('waiting','resolved') "
-                                 "          THEN ?2 ELSE MIN(due_at, ?2) END "
-                                 "WHERE id = ?3");
+        SQLite::Statement st(db,
+                             "UPDATE tickets SET "
+                             " last_activity_at = MAX(last_activity_at, ?1),"
+                             " unread_count = unread_count + 1,"
+                             " status = CASE status WHEN 'waiting' THEN 'open' WHEN 'resolved' THEN 'open' "
+                             "          ELSE status END,"
+                             " due_at = CASE WHEN due_at IS NULL OR status IN ('waiting','resolved') "
+                             "          THEN ?2 ELSE MIN(due_at, ?2) END "
+                             "WHERE id = ?3");
         bindTime(st, 1, at);
         bindTime(st, 2, at.addSecs(answerWithinSecs));
         st.bind(3, static_cast<int64_t>(ticketId));
         st.exec();
     } else if (direction == Direction::Out) {
-        SQLite::Statement st(db, "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1), due_at = NULL,"
-                                 " status = CASE WHEN status IN ('new','open') THEN 'waiting' ELSE status END "
-                                 "WHERE id = ?2");
+        SQLite::Statement st(db,
+                             "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1), due_at = NULL,"
+                             " status = CASE WHEN status IN ('new','open') THEN 'waiting' ELSE status END "
+                             "WHERE id = ?2");
         bindTime(st, 1, at);
         st.bind(2, static_cast<int64_t>(ticketId));
         st.exec();
     } else {
-        SQLite::Statement st(db, "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1) WHERE id = ?2");
+        SQLite::Statement st(db,
+                             "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1) WHERE id = ?2");
         bindTime(st, 1, at);
         st.bind(2, static_cast<int64_t>(ticketId));
         st.exec();
     }
+}
+
+void saveSourceCursor(SQLite::Database& db, const QString& source, const QString& cursor,
+                      const QDateTime& now)
+{
+    SQLite::Statement st(db, "INSERT INTO source_cursors(source, cursor, updated_at) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT(source) DO UPDATE SET cursor = ?2, updated_at = ?3");
+    bindText(st, 1, source);
+    bindText(st, 2, cursor);
+    bindTime(st, 3, now);
+    st.exec();
 }
 
 void addOrderNumbers(SQLite::Database& db, qint64 ticketId, const QStringList& orders)
@@ -243,10 +263,11 @@ void updateTicketColumn(SQLite::Database& db, const char* sqlText, qint64 ticket
 void setStatus(SQLite::Database& db, qint64 ticketId, TicketStatus status)
 {
     // No answer is owed on a case that waits on the customer, is resolved or is spam.
-    updateTicketColumn(db,
-                       "UPDATE tickets SET status = ?1, due_at = CASE WHEN ?1 IN ('waiting','resolved','spam') "
-                       "THEN NULL ELSE due_at END WHERE id = ?2",
-                       ticketId, toString(status));
+    updateTicketColumn(
+        db,
+        "UPDATE tickets SET status = ?1, due_at = CASE WHEN ?1 IN ('waiting','resolved','spam') "
+        "THEN NULL ELSE due_at END WHERE id = ?2",
+        ticketId, toString(status));
 }
 
 void setPriority(SQLite::Database& db, qint64 ticketId, int priority)
@@ -273,8 +294,8 @@ void setCustomerFlags(SQLite::Database& db, qint64 customerId, bool abusive, boo
     st.exec();
 }
 
-void recordEvent(SQLite::Database& db, std::optional<qint64> ticketId, const QDateTime& at, const QString& kind,
-                 const QString& detailJson)
+void recordEvent(SQLite::Database& db, std::optional<qint64> ticketId, const QDateTime& at,
+                 const QString& kind, const QString& detailJson)
 {
     SQLite::Statement st(db, "INSERT INTO events(ticket_id, at, kind, detail) VALUES (?, ?, ?, ?)");
     if (ticketId)
