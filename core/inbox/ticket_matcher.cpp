@@ -72,15 +72,14 @@ std::optional<qint64> TicketMatcher::byReplyChain(SQLite::Database& db, const In
     for (const QString& id : ancestors)
         if (auto t = choose(ticketsOfMessageId(db, id), customerId, subjectKey, false))
             return t;
-    if (!m.externalId.isEmpty()) {
-        // When another message already carries this Message-ID, the replies naming it were threaded to that
-        // one; they are ours only if customer or subject agree.
-        const bool shared = messageIdStored(db, m.externalId);
-        if (auto t = choose(ticketsReferencing(db, m.externalId), customerId, subjectKey, shared))
-            return t;
-    }
+    // Replies that came before this message: they name it as parent, but another message may carry the same
+    // Message-ID (forged, reused, or still to come), so customer or subject must agree as well.
+    if (auto t = choose(ticketsReferencing(db, m.externalId), customerId, subjectKey, true))
+        return t;
+    // Siblings under a ghost parent: the ghost says nothing about who is who, so customer or subject must
+    // agree (a forged or reused parent ID would otherwise gather strangers).
     for (const QString& id : ancestors)
-        if (auto t = choose(ticketsReferencing(db, id), customerId, subjectKey, false))
+        if (auto t = choose(ticketsReferencing(db, id), customerId, subjectKey, true))
             return t;
     return std::nullopt;
 }

@@ -60,15 +60,6 @@ std::vector<TicketCandidate> ticketsReferencing(SQLite::Database& db, const QStr
     return candidates(st);
 }
 
-bool messageIdStored(SQLite::Database& db, const QString& messageId)
-{
-    if (messageId.isEmpty())
-        return false;
-    SQLite::Statement st(db, "SELECT 1 FROM messages WHERE external_id = ? LIMIT 1");
-    bindText(st, 1, messageId);
-    return st.executeStep();
-}
-
 QString sourceCursor(SQLite::Database& db, const QString& source)
 {
     SQLite::Statement st(db, "SELECT cursor FROM source_cursors WHERE source = ?");

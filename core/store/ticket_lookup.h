@@ -26,9 +26,6 @@ std::vector<TicketCandidate> ticketsOfMessageId(SQLite::Database& db, const QStr
 // replies that came before their parent, or siblings under a parent we never received.
 std::vector<TicketCandidate> ticketsReferencing(SQLite::Database& db, const QString& messageId);
 
-// Whether a message with this Message-ID is stored, in a ticket or in quarantine.
-bool messageIdStored(SQLite::Database& db, const QString& messageId);
-
 // The resume point stored for a source, or an empty string.
 QString sourceCursor(SQLite::Database& db, const QString& source);
 
