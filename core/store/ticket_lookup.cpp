@@ -1,6 +1,7 @@
 #include "store/ticket_lookup.h"
 
 #include "store/sql_util.h"
+#include "store/statement_cache.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -42,9 +43,11 @@ std::vector<TicketCandidate> ticketsOfMessageId(SQLite::Database& db, const QStr
 {
     if (messageId.isEmpty())
         return {};
-    SQLite::Statement st(db, "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+    sql::Prepared stPrepared(db,
+                             "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
                              " SELECT ticket_id FROM messages WHERE external_id = ? AND channel = 'email' "
                              " AND ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, messageId);
     return candidates(st);
 }
@@ -53,26 +56,31 @@ std::vector<TicketCandidate> ticketsReferencing(SQLite::Database& db, const QStr
 {
     if (messageId.isEmpty())
         return {};
-    SQLite::Statement st(db, "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+    sql::Prepared stPrepared(db,
+                             "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
                              " SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
                              " WHERE r.ref = ? AND m.ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, messageId);
     return candidates(st);
 }
 
 QString sourceCursor(SQLite::Database& db, const QString& source)
 {
-    SQLite::Statement st(db, "SELECT cursor FROM source_cursors WHERE source = ?");
+    sql::Prepared stPrepared(db, "SELECT cursor FROM source_cursors WHERE source = ?");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, source);
     return st.executeStep() ? sql::textOf(st.getColumn(0)) : QString();
 }
 
 std::vector<QuarantinedMessage> quarantined(SQLite::Database& db)
 {
-    SQLite::Statement st(db, "SELECT m.id, m.source, m.source_ref, m.quarantine_reason, COALESCE(r.size, 0), "
+    sql::Prepared stPrepared(db,
+                             "SELECT m.id, m.source, m.source_ref, m.quarantine_reason, COALESCE(r.size, 0), "
                              "COALESCE(m.raw_sha256, ''), m.created_at FROM messages m "
                              "LEFT JOIN raw_messages r ON r.sha256 = m.raw_sha256 "
                              "WHERE m.quarantine_reason IS NOT NULL ORDER BY m.created_at DESC, m.id DESC");
+    SQLite::Statement& st = *stPrepared;
     std::vector<QuarantinedMessage> out;
     while (st.executeStep()) {
         QuarantinedMessage q;
@@ -90,7 +98,8 @@ std::vector<QuarantinedMessage> quarantined(SQLite::Database& db)
 
 std::optional<qint64> byNumber(SQLite::Database& db, int number)
 {
-    SQLite::Statement st(db, "SELECT id FROM tickets WHERE number = ?");
+    sql::Prepared stPrepared(db, "SELECT id FROM tickets WHERE number = ?");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, number);
     return firstId(st);
 }
@@ -99,8 +108,10 @@ std::optional<qint64> byThreadKey(SQLite::Database& db, const QString& threadKey
 {
     if (threadKey.isEmpty())
         return std::nullopt;
-    SQLite::Statement st(db, "SELECT ticket_id FROM messages WHERE thread_key = ? AND ticket_id IS NOT NULL "
+    sql::Prepared stPrepared(db,
+                             "SELECT ticket_id FROM messages WHERE thread_key = ? AND ticket_id IS NOT NULL "
                              "ORDER BY id LIMIT 1");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, threadKey);
     return firstId(st);
 }
@@ -108,9 +119,10 @@ std::optional<qint64> byThreadKey(SQLite::Database& db, const QString& threadKey
 std::optional<qint64> byOrderNumbers(SQLite::Database& db, const QStringList& orders,
                                      std::optional<qint64> customerId)
 {
-    SQLite::Statement st(db, "SELECT t.id FROM ticket_orders o JOIN tickets t ON t.id = o.ticket_id "
-                             "WHERE o.order_number = ?1 AND (?2 IS NULL OR t.customer_id = ?2) "
-                             "ORDER BY t.last_activity_at DESC LIMIT 1");
+    sql::Prepared stPrepared(db, "SELECT t.id FROM ticket_orders o JOIN tickets t ON t.id = o.ticket_id "
+                                 "WHERE o.order_number = ?1 AND (?2 IS NULL OR t.customer_id = ?2) "
+                                 "ORDER BY t.last_activity_at DESC LIMIT 1");
+    SQLite::Statement& st = *stPrepared;
     for (const QString& order : orders) {
         st.reset();
         bindText(st, 1, order);
@@ -129,8 +141,9 @@ std::optional<qint64> byCustomerSubject(SQLite::Database& db, qint64 customerId,
 {
     if (subjectKey.isEmpty())
         return std::nullopt;
-    SQLite::Statement st(db, "SELECT id FROM tickets WHERE customer_id = ? AND subject_key = ? "
-                             "AND last_activity_at >= ? ORDER BY last_activity_at DESC LIMIT 1");
+    sql::Prepared stPrepared(db, "SELECT id FROM tickets WHERE customer_id = ? AND subject_key = ? "
+                                 "AND last_activity_at >= ? ORDER BY last_activity_at DESC LIMIT 1");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, static_cast<int64_t>(customerId));
     bindText(st, 2, subjectKey);
     bindTime(st, 3, since);
@@ -139,7 +152,8 @@ std::optional<qint64> byCustomerSubject(SQLite::Database& db, qint64 customerId,
 
 std::optional<qint64> customerOfTicket(SQLite::Database& db, qint64 ticketId)
 {
-    SQLite::Statement st(db, "SELECT customer_id FROM tickets WHERE id = ?");
+    sql::Prepared stPrepared(db, "SELECT customer_id FROM tickets WHERE id = ?");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, static_cast<int64_t>(ticketId));
     return firstId(st);
 }
