@@ -32,7 +32,11 @@ PreparedMail Ingestor::prepareMail(const QByteArray& raw, const QString& source,
                                    const QString& sourceRef) const
 {
     PreparedMail p;
-    auto parsed = parseMessage(raw, m_options.limits);
+    Result<InboundMessage> parsed =
+        raw.size() > m_options.maxMessageBytes
+            ? Result<InboundMessage>(makeError(
+                  QStringLiteral("the message is larger than %1 MB").arg(m_options.maxMessageBytes >> 20)))
+            : parseMessage(raw, m_options.limits);
     if (parsed) {
         p.message = std::move(parsed.value());
     } else {

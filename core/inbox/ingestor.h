@@ -16,6 +16,7 @@ struct IngestOptions {
     qint64 emailAnswerWithinSecs = 24 * 3600;
     qint64 marketplaceAnswerWithinSecs = 24 * 3600;
     ParseLimits limits; // what one hostile message may cost before it is kept raw instead
+    qsizetype maxMessageBytes = 256 * 1024 * 1024; // larger is kept raw without parsing
 };
 
 struct IngestOutcome {

@@ -390,6 +390,12 @@ TEST_CASE("a message past the MIME limits is kept raw and the import goes on", "
     const ImportReport r = importAll(*s.db, source, limited);
     CHECK(r.quarantined == 1);
     CHECK(r.imported == 1);
+
+    test::TempStore small;
+    EmlSource again({test::testData(QStringLiteral("mail/utf8-base64.eml"))});
+    IngestOptions tiny;
+    tiny.maxMessageBytes = 16;
+    CHECK(importAll(*small.db, again, tiny).quarantined == 1);
     SQLite::Statement st(s.db->reader(),
                          "SELECT quarantine_reason FROM messages WHERE quarantine_reason IS NOT NULL");
     REQUIRE(st.executeStep());
