@@ -4,6 +4,7 @@
 #include "sources/mail_source.h"
 
 #include <functional>
+#include <vector>
 
 namespace casebook {
 
@@ -28,6 +29,7 @@ struct ImportProgress {
 struct ImportOptions {
     int batchSize = 500;     // messages per transaction
     int progressEvery = 100; // messages between progress calls (and after every commit)
+    int parseThreads = 0;    // threads parsing a batch while none is written; 0: one per core
 };
 
 // Drives a MailSource into the store: messages are parsed outside the write lock and written in batches,
@@ -48,6 +50,7 @@ private:
     struct Batch;
     Result<void> commit(MailSource& source, Batch& batch, ImportReport& report);
     void tally(const IngestOutcome& outcome, ImportReport& report) const;
+    void parse(const std::vector<RawMail>& raws, const QString& sourceId, Batch& batch) const;
 
     Database& m_db;
     Ingestor m_ingestor;
