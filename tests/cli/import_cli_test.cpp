@@ -51,7 +51,7 @@ QByteArray mail(int i)
 
 } // namespace
 
-TEST_CASE("import --json reports counts as its last line; quarantine lists what could not be read",
+TEST_CASE("import --json reports counts as its last line, and quarantine lists what could not be read",
           "[cli][import]")
 {
     QTemporaryDir dir;

@@ -150,7 +150,7 @@ Accuracy accuracy(Database& db, const Corpus& corpus)
 
 } // namespace
 
-TEST_CASE("the notmuch corpora: every file imported or quarantined, none lost; again adds nothing",
+TEST_CASE("the notmuch corpora: every file imported or quarantined, none lost, and again adds nothing",
           "[import]")
 {
     test::TempStore s;
@@ -249,9 +249,9 @@ TEST_CASE("two different messages sharing a Message-ID keep their replies apart,
     CHECK(ticketOf("shared-id-a") != ticketOf("shared-id-b"));
 }
 
-TEST_CASE(
-    "a freshly written mail repeating a subject opens a new ticket; a reply that lost its headers does not",
-    "[import]")
+TEST_CASE("a freshly written mail repeating a subject opens a new ticket, but a reply that lost its headers "
+          "does not",
+          "[import]")
 {
     test::TempStore s;
     EmlSource source({test::testData(QStringLiteral("threading/same-subject-fresh-1.eml")),
@@ -332,7 +332,7 @@ TEST_CASE("an import killed at any point resumes with nothing lost and nothing d
     CHECK(a.recall >= 0.97);
 }
 
-TEST_CASE("cancel from the progress callback stops after a committed batch; the next run finishes",
+TEST_CASE("cancel from the progress callback stops after a committed batch, and the next run finishes",
           "[import]")
 {
     const Corpus& corpus = Corpus::get();

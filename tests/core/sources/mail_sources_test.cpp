@@ -140,7 +140,7 @@ TEST_CASE("mbox: the cursor resumes after the last message, and a rewritten file
     CHECK(all[0].raw.startsWith("From: a@example.com\nSubject: rewritten\n"));
 }
 
-TEST_CASE("Maildir: cur, new, nested and Maildir++ folders, loose files; tmp and index files left alone",
+TEST_CASE("Maildir: cur, new, nested and Maildir++ folders, loose files, with tmp and index files left alone",
           "[sources]")
 {
     QTemporaryDir dir;
@@ -216,7 +216,7 @@ TEST_CASE("Maildir: the cursor survives a message moving from new/ to cur/ with 
     CHECK(drain(again).size() == 3);
 }
 
-TEST_CASE("eml: each file is one message; a missing file is reported", "[sources]")
+TEST_CASE("eml: each file is one message, and a missing file is reported", "[sources]")
 {
     EmlSource eml({test::testData(QStringLiteral("mail/utf8-base64.eml")),
                    QStringLiteral("/nonexistent/x.eml"), test::testData(QStringLiteral("mail/euc-kr.eml"))});
