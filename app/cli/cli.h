@@ -51,5 +51,6 @@ QList<Command> ticketCommands();
 QList<Command> evidenceCommands();
 QList<Command> templateCommands();
 QList<Command> searchCommands();
+QList<Command> importCommands();
 
 } // namespace casebook::cli

@@ -63,6 +63,7 @@ int main(int argc, char* argv[])
     commands += evidenceCommands();
     commands += templateCommands();
     commands += searchCommands();
+    commands += importCommands();
 
     QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)

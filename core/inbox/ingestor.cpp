@@ -1,6 +1,5 @@
 #include "inbox/ingestor.h"
 
-#include "mail/mime_parser.h"
 #include "model/sha256.h"
 #include "store/ticket_lookup.h"
 #include "store/ticket_writes.h"
@@ -18,29 +17,51 @@ qint64 Ingestor::answerWithin(Channel c) const
     return c == Channel::Email ? m_options.emailAnswerWithinSecs : m_options.marketplaceAnswerWithinSecs;
 }
 
-Result<IngestOutcome> Ingestor::ingestMail(const QByteArray& raw, const QString& source, const QString& sourceRef)
+bool Ingestor::isOwnAddress(const QString& address) const
 {
-    auto parsed = parseMessage(raw);
-    if (parsed) {
-        parsed->source = source;
-        parsed->sourceRef = sourceRef;
-        return ingest(std::move(parsed.value()));
+    if (address.isEmpty())
+        return false;
+    for (const QString& own : m_options.ownAddresses) {
+        if (own.startsWith(QLatin1Char('@')) ? address.endsWith(own) : address == own)
+            return true;
     }
-    InboundMessage bad;
-    bad.raw = raw;
-    bad.rawSha256 = sha256Hex(raw);
-    bad.source = source;
-    bad.sourceRef = sourceRef;
+    return false;
+}
+
+PreparedMail Ingestor::prepareMail(const QByteArray& raw, const QString& source,
+                                   const QString& sourceRef) const
+{
+    PreparedMail p;
+    Result<InboundMessage> parsed =
+        raw.size() > m_options.maxMessageBytes
+            ? Result<InboundMessage>(makeError(
+                  QStringLiteral("the message is larger than %1 MB").arg(m_options.maxMessageBytes >> 20)))
+            : parseMessage(raw, m_options.limits);
+    if (parsed) {
+        p.message = std::move(parsed.value());
+    } else {
+        p.message.raw = raw;
+        p.message.rawSha256 = sha256Hex(raw);
+        p.quarantineReason = parsed.error().message;
+    }
+    p.message.source = source;
+    p.message.sourceRef = sourceRef;
+    return p;
+}
+
+IngestOutcome Ingestor::writePrepared(SQLite::Database& db, PreparedMail& prepared)
+{
+    if (!prepared.quarantineReason.isEmpty())
+        return writeQuarantined(db, prepared.message, prepared.quarantineReason);
+    complete(prepared.message);
+    return writeMessage(db, prepared.message);
+}
+
+Result<IngestOutcome> Ingestor::writeOne(const std::function<IngestOutcome(SQLite::Database&)>& fn)
+{
     IngestOutcome outcome;
-    outcome.kind = IngestOutcome::Kind::Quarantined;
-    outcome.reason = parsed.error().message;
-    const QDateTime now = m_db.clock().now();
     auto written = m_db.write([&](SQLite::Database& db) -> Result<void> {
-        if (ticket_writes::rawMessageExists(db, bad.rawSha256)) {
-            outcome.kind = IngestOutcome::Kind::Duplicate;
-            return {};
-        }
-        ticket_writes::quarantine(db, bad, outcome.reason, now);
+        outcome = fn(db);
         return {};
     });
     if (!written)
@@ -48,15 +69,28 @@ Result<IngestOutcome> Ingestor::ingestMail(const QByteArray& raw, const QString&
     return outcome;
 }
 
+Result<IngestOutcome> Ingestor::ingestMail(const QByteArray& raw, const QString& source,
+                                           const QString& sourceRef)
+{
+    PreparedMail p = prepareMail(raw, source, sourceRef);
+    return writeOne([&](SQLite::Database& db) { return writePrepared(db, p); });
+}
+
 Result<IngestOutcome> Ingestor::ingest(InboundMessage m)
+{
+    complete(m);
+    return writeOne([&](SQLite::Database& db) { return writeMessage(db, m); });
+}
+
+// Fills what the store needs and the parser cannot know: hash, date, direction and the customer.
+void Ingestor::complete(InboundMessage& m) const
 {
     if (m.rawSha256.isEmpty())
         m.rawSha256 = sha256Hex(m.raw);
-    const QDateTime now = m_db.clock().now();
     if (!m.date.isValid())
-        m.date = now;
+        m.date = m_db.clock().now();
     if (m.channel == Channel::Email) {
-        if (m_options.ownAddresses.contains(m.fromAddress))
+        if (isOwnAddress(m.fromAddress))
             m.direction = Direction::Out;
         if (m.customer.isEmpty()) {
             const QString other = m.direction == Direction::Out ? m.to.value(0) : m.fromAddress;
@@ -65,41 +99,53 @@ Result<IngestOutcome> Ingestor::ingest(InboundMessage m)
                 m.customerName.clear();
         }
     }
+}
 
+IngestOutcome Ingestor::writeQuarantined(SQLite::Database& db, const InboundMessage& m, const QString& reason)
+{
     IngestOutcome outcome;
-    auto written = m_db.write([&](SQLite::Database& db) -> Result<void> {
-        if (ticket_writes::rawMessageExists(db, m.rawSha256)) {
-            outcome.kind = IngestOutcome::Kind::Duplicate;
-            return {};
+    outcome.reason = reason;
+    if (ticket_writes::rawMessageExists(db, m.rawSha256)) {
+        outcome.kind = IngestOutcome::Kind::Duplicate;
+        return outcome;
+    }
+    outcome.kind = IngestOutcome::Kind::Quarantined;
+    ticket_writes::quarantine(db, m, reason, m_db.clock().now());
+    return outcome;
+}
+
+IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
+{
+    IngestOutcome outcome;
+    if (ticket_writes::rawMessageExists(db, m.rawSha256)) {
+        outcome.kind = IngestOutcome::Kind::Duplicate;
+        return outcome;
+    }
+    const QDateTime now = m_db.clock().now();
+    std::optional<qint64> customerId;
+    if (!m.customer.isEmpty())
+        customerId = ticket_writes::customerOf(db, m.customer);
+    const auto match = m_matcher.match(db, m, customerId);
+    qint64 ticketId = 0;
+    if (match.ticketId) {
+        ticketId = *match.ticketId;
+        // A new identity reached through the ticket (another channel, same order) joins its customer.
+        const auto ticketCustomer = ticket_lookup::customerOfTicket(db, ticketId);
+        if (!customerId && ticketCustomer && !m.customer.isEmpty()) {
+            ticket_writes::addIdentity(db, *ticketCustomer, m.customer);
+            customerId = ticketCustomer;
         }
-        std::optional<qint64> customerId;
-        if (!m.customer.isEmpty())
-            customerId = ticket_writes::customerOf(db, m.customer);
-        const auto match = m_matcher.match(db, m, customerId);
-        qint64 ticketId = 0;
-        if (match.ticketId) {
-            ticketId = *match.ticketId;
-            // A new identity reached through the ticket (another channel, same order) joins its customer.
-            const auto ticketCustomer = ticket_lookup::customerOfTicket(db, ticketId);
-            if (!customerId && ticketCustomer && !m.customer.isEmpty()) {
-                ticket_writes::addIdentity(db, *ticketCustomer, m.customer);
-                customerId = ticketCustomer;
-            }
-        }
-        if (!customerId && !m.customer.isEmpty())
-            customerId = ticket_writes::customerFor(db, m.customer, m.customerName, now);
-        if (!match.ticketId) {
-            ticketId = ticket_writes::createTicket(
-                db, {m.subject, normalizedSubject(m.subject), customerId, m.date});
-            outcome.createdTicket = true;
-        }
-        ticket_writes::insertMessage(db, m, ticketId, customerId, now);
-        ticket_writes::noteActivity(db, ticketId, m.direction, m.date, answerWithin(m.channel));
-        outcome.ticketId = ticketId;
-        return {};
-    });
-    if (!written)
-        return written.error();
+    }
+    if (!customerId && !m.customer.isEmpty())
+        customerId = ticket_writes::customerFor(db, m.customer, m.customerName, now);
+    if (!match.ticketId) {
+        ticketId =
+            ticket_writes::createTicket(db, {m.subject, normalizedSubject(m.subject), customerId, m.date});
+        outcome.createdTicket = true;
+    }
+    ticket_writes::insertMessage(db, m, ticketId, customerId, now);
+    ticket_writes::noteActivity(db, ticketId, m.direction, m.date, answerWithin(m.channel));
+    outcome.ticketId = ticketId;
     return outcome;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "inbox/ticket_matcher.h"
+#include "mail/mime_parser.h"
 #include "model/result.h"
 #include "model/values.h"
 #include "store/database.h"
@@ -10,9 +11,12 @@
 namespace casebook {
 
 struct IngestOptions {
-    QStringList ownAddresses;            // the seller's addresses: mail from them is outgoing
+    // The seller's addresses: mail from them is outgoing. "@shop.example" stands for a whole domain.
+    QStringList ownAddresses;
     qint64 emailAnswerWithinSecs = 24 * 3600;
     qint64 marketplaceAnswerWithinSecs = 24 * 3600;
+    ParseLimits limits; // what one hostile message may cost before it is kept raw instead
+    qsizetype maxMessageBytes = 256 * 1024 * 1024; // larger is kept raw without parsing
 };
 
 struct IngestOutcome {
@@ -22,20 +26,39 @@ struct IngestOutcome {
     QString reason; // why it was quarantined
 };
 
-// Writes messages into the store, one transaction each: raw bytes first, then the parsed message in its
-// ticket. The same raw bytes twice are one message.
+// A raw message parsed and ready to be written, or kept raw with the reason it could not be read.
+struct PreparedMail {
+    InboundMessage message;
+    QString quarantineReason; // empty when the message was read
+};
+
+// Writes messages into the store: raw bytes first, then the parsed message in its ticket. The same raw bytes
+// twice are one message.
 class Ingestor {
 public:
     Ingestor(Database& db, IngestOptions options);
 
-    // Raw mail: parsed here; what cannot be parsed is quarantined with its bytes, never dropped.
+    // Raw mail, one transaction: parsed here; what cannot be parsed is quarantined with its bytes, never
+    // dropped.
     Result<IngestOutcome> ingestMail(const QByteArray& raw, const QString& source, const QString& sourceRef);
 
-    // An already parsed message (marketplace items, replies we sent).
+    // An already parsed message (marketplace items, replies we sent), one transaction.
     Result<IngestOutcome> ingest(InboundMessage m);
+
+    // For batched imports: parse outside any transaction (the slow part, no lock held) …
+    PreparedMail prepareMail(const QByteArray& raw, const QString& source, const QString& sourceRef) const;
+    // … then write inside one that Database::write opened. Throws SQLite::Exception on a store failure.
+    IngestOutcome writePrepared(SQLite::Database& db, PreparedMail& prepared);
+
+    Database& database() { return m_db; }
 
 private:
     qint64 answerWithin(Channel c) const;
+    bool isOwnAddress(const QString& address) const;
+    void complete(InboundMessage& m) const;
+    IngestOutcome writeMessage(SQLite::Database& db, InboundMessage& m);
+    IngestOutcome writeQuarantined(SQLite::Database& db, const InboundMessage& m, const QString& reason);
+    Result<IngestOutcome> writeOne(const std::function<IngestOutcome(SQLite::Database&)>& fn);
 
     Database& m_db;
     IngestOptions m_options;

@@ -3,7 +3,6 @@
 #include "model/values.h"
 
 #include <SQLiteCpp/Database.h>
-
 #include <optional>
 
 namespace casebook {
@@ -26,6 +25,10 @@ public:
 
     // The ticket number in a "[#1042]" tag, or 0.
     static int tagNumber(const QString& subject);
+
+private:
+    std::optional<qint64> byReplyChain(SQLite::Database& db, const InboundMessage& m,
+                                       std::optional<qint64> customerId) const;
 };
 
 } // namespace casebook

@@ -1,6 +1,7 @@
 #include "store/ticket_lookup.h"
 
 #include "store/sql_util.h"
+#include "store/statement_cache.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -20,49 +21,85 @@ std::optional<qint64> firstId(SQLite::Statement& st)
 
 } // namespace
 
-std::optional<qint64> byMessageIds(SQLite::Database& db, const QStringList& ids)
+namespace {
+
+std::vector<TicketCandidate> candidates(SQLite::Statement& st)
 {
-    SQLite::Statement st(db, "SELECT ticket_id FROM messages WHERE external_id = ? AND ticket_id IS NOT NULL "
-                             "AND channel = 'email' ORDER BY id LIMIT 1");
-    for (const QString& id : ids) {
-        if (id.isEmpty())
-            continue;
-        st.reset();
-        bindText(st, 1, id);
-        if (auto t = firstId(st))
-            return t;
+    std::vector<TicketCandidate> out;
+    while (st.executeStep()) {
+        TicketCandidate c;
+        c.ticketId = st.getColumn(0).getInt64();
+        if (!st.getColumn(1).isNull())
+            c.customerId = st.getColumn(1).getInt64();
+        c.subjectKey = sql::textOf(st.getColumn(2));
+        out.push_back(std::move(c));
     }
-    return std::nullopt;
+    return out;
 }
 
-std::optional<qint64> byReferencingMessage(SQLite::Database& db, const QString& messageId)
+} // namespace
+
+std::vector<TicketCandidate> ticketsOfMessageId(SQLite::Database& db, const QString& messageId)
 {
     if (messageId.isEmpty())
-        return std::nullopt;
-    SQLite::Statement st(db, "SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
-                             "WHERE r.ref = ? AND m.ticket_id IS NOT NULL ORDER BY m.id LIMIT 1");
+        return {};
+    sql::Prepared stPrepared(db,
+                             "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+                             " SELECT ticket_id FROM messages WHERE external_id = ? AND channel = 'email' "
+                             " AND ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, messageId);
-    return firstId(st);
+    return candidates(st);
 }
 
-std::optional<qint64> bySharedReference(SQLite::Database& db, const QStringList& refs)
+std::vector<TicketCandidate> ticketsReferencing(SQLite::Database& db, const QString& messageId)
 {
-    SQLite::Statement st(db, "SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
-                             "WHERE r.ref = ? AND m.ticket_id IS NOT NULL ORDER BY m.id LIMIT 1");
-    for (const QString& ref : refs) {
-        if (ref.isEmpty())
-            continue;
-        st.reset();
-        bindText(st, 1, ref);
-        if (auto t = firstId(st))
-            return t;
+    if (messageId.isEmpty())
+        return {};
+    sql::Prepared stPrepared(db,
+                             "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+                             " SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
+                             " WHERE r.ref = ? AND m.ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
+    SQLite::Statement& st = *stPrepared;
+    bindText(st, 1, messageId);
+    return candidates(st);
+}
+
+QString sourceCursor(SQLite::Database& db, const QString& source)
+{
+    sql::Prepared stPrepared(db, "SELECT cursor FROM source_cursors WHERE source = ?");
+    SQLite::Statement& st = *stPrepared;
+    bindText(st, 1, source);
+    return st.executeStep() ? sql::textOf(st.getColumn(0)) : QString();
+}
+
+std::vector<QuarantinedMessage> quarantined(SQLite::Database& db)
+{
+    sql::Prepared stPrepared(db,
+                             "SELECT m.id, m.source, m.source_ref, m.quarantine_reason, COALESCE(r.size, 0), "
+                             "COALESCE(m.raw_sha256, ''), m.created_at FROM messages m "
+                             "LEFT JOIN raw_messages r ON r.sha256 = m.raw_sha256 "
+                             "WHERE m.quarantine_reason IS NOT NULL ORDER BY m.created_at DESC, m.id DESC");
+    SQLite::Statement& st = *stPrepared;
+    std::vector<QuarantinedMessage> out;
+    while (st.executeStep()) {
+        QuarantinedMessage q;
+        q.id = st.getColumn(0).getInt64();
+        q.source = sql::textOf(st.getColumn(1));
+        q.sourceRef = sql::textOf(st.getColumn(2));
+        q.reason = sql::textOf(st.getColumn(3));
+        q.size = st.getColumn(4).getInt64();
+        q.sha256 = sql::textOf(st.getColumn(5));
+        q.createdAt = sql::timeOf(st.getColumn(6));
+        out.push_back(std::move(q));
     }
-    return std::nullopt;
+    return out;
 }
 
 std::optional<qint64> byNumber(SQLite::Database& db, int number)
 {
-    SQLite::Statement st(db, "SELECT id FROM tickets WHERE number = ?");
+    sql::Prepared stPrepared(db, "SELECT id FROM tickets WHERE number = ?");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, number);
     return firstId(st);
 }
@@ -71,17 +108,21 @@ std::optional<qint64> byThreadKey(SQLite::Database& db, const QString& threadKey
 {
     if (threadKey.isEmpty())
         return std::nullopt;
-    SQLite::Statement st(db, "SELECT ticket_id FROM messages WHERE thread_key = ? AND ticket_id IS NOT NULL "
+    sql::Prepared stPrepared(db,
+                             "SELECT ticket_id FROM messages WHERE thread_key = ? AND ticket_id IS NOT NULL "
                              "ORDER BY id LIMIT 1");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, threadKey);
     return firstId(st);
 }
 
-std::optional<qint64> byOrderNumbers(SQLite::Database& db, const QStringList& orders, std::optional<qint64> customerId)
+std::optional<qint64> byOrderNumbers(SQLite::Database& db, const QStringList& orders,
+                                     std::optional<qint64> customerId)
 {
-    SQLite::Statement st(db, "SELECT t.id FROM ticket_orders o JOIN tickets t ON t.id = o.ticket_id "
-                             "WHERE o.order_number = ?1 AND (?2 IS NULL OR t.customer_id = ?2) "
-                             "ORDER BY t.last_activity_at DESC LIMIT 1");
+    sql::Prepared stPrepared(db, "SELECT t.id FROM ticket_orders o JOIN tickets t ON t.id = o.ticket_id "
+                                 "WHERE o.order_number = ?1 AND (?2 IS NULL OR t.customer_id = ?2) "
+                                 "ORDER BY t.last_activity_at DESC LIMIT 1");
+    SQLite::Statement& st = *stPrepared;
     for (const QString& order : orders) {
         st.reset();
         bindText(st, 1, order);
@@ -100,8 +141,9 @@ std::optional<qint64> byCustomerSubject(SQLite::Database& db, qint64 customerId,
 {
     if (subjectKey.isEmpty())
         return std::nullopt;
-    SQLite::Statement st(db, "SELECT id FROM tickets WHERE customer_id = ? AND subject_key = ? "
-                             "AND last_activity_at >= ? ORDER BY last_activity_at DESC LIMIT 1");
+    sql::Prepared stPrepared(db, "SELECT id FROM tickets WHERE customer_id = ? AND subject_key = ? "
+                                 "AND last_activity_at >= ? ORDER BY last_activity_at DESC LIMIT 1");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, static_cast<int64_t>(customerId));
     bindText(st, 2, subjectKey);
     bindTime(st, 3, since);
@@ -110,7 +152,8 @@ std::optional<qint64> byCustomerSubject(SQLite::Database& db, qint64 customerId,
 
 std::optional<qint64> customerOfTicket(SQLite::Database& db, qint64 ticketId)
 {
-    SQLite::Statement st(db, "SELECT customer_id FROM tickets WHERE id = ?");
+    sql::Prepared stPrepared(db, "SELECT customer_id FROM tickets WHERE id = ?");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, static_cast<int64_t>(ticketId));
     return firstId(st);
 }

@@ -2,6 +2,7 @@
 
 #include "model/sha256.h"
 #include "store/sql_util.h"
+#include "store/statement_cache.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -13,14 +14,16 @@ using sql::bindTime;
 
 bool rawMessageExists(SQLite::Database& db, const QString& sha256)
 {
-    SQLite::Statement st(db, "SELECT 1 FROM raw_messages WHERE sha256 = ?");
+    sql::Prepared stPrepared(db, "SELECT 1 FROM raw_messages WHERE sha256 = ?");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, sha256);
     return st.executeStep();
 }
 
 std::optional<qint64> customerOf(SQLite::Database& db, const Identity& identity)
 {
-    SQLite::Statement st(db, "SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?");
+    sql::Prepared stPrepared(db, "SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, identity.kind);
     bindText(st, 2, identity.value);
     if (st.executeStep())
@@ -30,25 +33,31 @@ std::optional<qint64> customerOf(SQLite::Database& db, const Identity& identity)
 
 void addIdentity(SQLite::Database& db, qint64 customerId, const Identity& identity)
 {
-    SQLite::Statement st(db, "INSERT OR IGNORE INTO customer_identities(customer_id, kind, value) VALUES (?, ?, ?)");
+    sql::Prepared stPrepared(
+        db, "INSERT OR IGNORE INTO customer_identities(customer_id, kind, value) VALUES (?, ?, ?)");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, static_cast<int64_t>(customerId));
     bindText(st, 2, identity.kind);
     bindText(st, 3, identity.value);
     st.exec();
 }
 
-qint64 customerFor(SQLite::Database& db, const Identity& identity, const QString& displayName, const QDateTime& now)
+qint64 customerFor(SQLite::Database& db, const Identity& identity, const QString& displayName,
+                   const QDateTime& now)
 {
     if (auto existing = customerOf(db, identity)) {
         if (!displayName.isEmpty()) {
-            SQLite::Statement fill(db, "UPDATE customers SET display_name = ? WHERE id = ? AND display_name = ''");
+            sql::Prepared fillPrepared(
+                db, "UPDATE customers SET display_name = ? WHERE id = ? AND display_name = ''");
+            SQLite::Statement& fill = *fillPrepared;
             bindText(fill, 1, displayName);
             fill.bind(2, static_cast<int64_t>(*existing));
             fill.exec();
         }
         return *existing;
     }
-    SQLite::Statement st(db, "INSERT INTO customers(display_name, created_at) VALUES (?, ?)");
+    sql::Prepared stPrepared(db, "INSERT INTO customers(display_name, created_at) VALUES (?, ?)");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, displayName.isEmpty() ? identity.value : displayName);
     bindTime(st, 2, now);
     st.exec();
@@ -61,8 +70,10 @@ qint64 createTicket(SQLite::Database& db, const NewTicket& t)
 {
     // Case numbers start at 1001 so they never look like counts.
     const qint64 number = db.execAndGet("SELECT COALESCE(MAX(number), 1000) + 1 FROM tickets").getInt64();
-    SQLite::Statement st(db, "INSERT INTO tickets(number, subject, subject_key, customer_id, status, created_at, "
-                             "last_activity_at) VALUES (?, ?, ?, ?, 'new', ?, ?)");
+    sql::Prepared stPrepared(
+        db, "INSERT INTO tickets(number, subject, subject_key, customer_id, status, created_at, "
+            "last_activity_at) VALUES (?, ?, ?, ?, 'new', ?, ?)");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, static_cast<int64_t>(number));
     bindText(st, 2, t.subject);
     bindText(st, 3, t.subjectKey);
@@ -80,7 +91,8 @@ namespace {
 
 void insertRaw(SQLite::Database& db, const InboundMessage& m)
 {
-    SQLite::Statement st(db, "INSERT OR IGNORE INTO raw_messages(sha256, size, data) VALUES (?, ?, ?)");
+    sql::Prepared stPrepared(db, "INSERT OR IGNORE INTO raw_messages(sha256, size, data) VALUES (?, ?, ?)");
+    SQLite::Statement& st = *stPrepared;
     bindText(st, 1, m.rawSha256);
     st.bind(2, static_cast<int64_t>(m.raw.size()));
     st.bind(3, m.raw.constData(), static_cast<int>(m.raw.size()));
@@ -88,12 +100,15 @@ void insertRaw(SQLite::Database& db, const InboundMessage& m)
 }
 
 qint64 insertMessageRow(SQLite::Database& db, const InboundMessage& m, std::optional<qint64> ticketId,
-                        std::optional<qint64> customerId, const QString& quarantineReason, const QDateTime& now)
+                        std::optional<qint64> customerId, const QString& quarantineReason,
+                        const QDateTime& now)
 {
-    SQLite::Statement st(db, "INSERT INTO messages(ticket_id, direction, channel, external_id, thread_key, "
-                             "raw_sha256, from_name, from_address, to_addresses, subject, date, text_body, "
-                             "html_body, in_reply_to, refs, customer_id, source, source_ref, quarantine_reason, "
-                             "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sql::Prepared stPrepared(
+        db, "INSERT INTO messages(ticket_id, direction, channel, external_id, thread_key, "
+            "raw_sha256, from_name, from_address, to_addresses, subject, date, text_body, "
+            "html_body, in_reply_to, refs, customer_id, source, source_ref, quarantine_reason, "
+            "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& st = *stPrepared;
     if (ticketId)
         st.bind(1, static_cast<int64_t>(*ticketId));
     else
@@ -129,7 +144,8 @@ void insertRefs(SQLite::Database& db, qint64 messageId, const InboundMessage& m)
     QStringList refs = m.references;
     if (!m.inReplyTo.isEmpty())
         refs << m.inReplyTo;
-    SQLite::Statement st(db, "INSERT OR IGNORE INTO message_refs(message_id, ref) VALUES (?, ?)");
+    sql::Prepared stPrepared(db, "INSERT OR IGNORE INTO message_refs(message_id, ref) VALUES (?, ?)");
+    SQLite::Statement& st = *stPrepared;
     for (const QString& r : refs) {
         if (r.isEmpty() || r == m.externalId)
             continue;
@@ -142,9 +158,11 @@ void insertRefs(SQLite::Database& db, qint64 messageId, const InboundMessage& m)
 
 void insertAttachments(SQLite::Database& db, qint64 messageId, const QList<Attachment>& attachments)
 {
-    SQLite::Statement blob(db, "INSERT OR IGNORE INTO blobs(sha256, size, data) VALUES (?, ?, ?)");
-    SQLite::Statement att(db, "INSERT INTO attachments(message_id, sha256, filename, media_type, size) "
-                              "VALUES (?, ?, ?, ?, ?)");
+    sql::Prepared blobPrepared(db, "INSERT OR IGNORE INTO blobs(sha256, size, data) VALUES (?, ?, ?)");
+    SQLite::Statement& blob = *blobPrepared;
+    sql::Prepared attPrepared(db, "INSERT INTO attachments(message_id, sha256, filename, media_type, size) "
+                                  "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement& att = *attPrepared;
     for (const Attachment& a : attachments) {
         const QString sha = a.sha256.isEmpty() ? sha256Hex(a.data) : a.sha256;
         blob.reset();
@@ -179,8 +197,8 @@ qint64 insertMessage(SQLite::Database& db, const InboundMessage& m, qint64 ticke
 qint64 quarantine(SQLite::Database& db, const InboundMessage& m, const QString& reason, const QDateTime& now)
 {
     insertRaw(db, m);
-    return insertMessageRow(db, m, std::nullopt, std::nullopt, reason.isEmpty() ? QStringLiteral("unreadable") : reason,
-                            now);
+    return insertMessageRow(db, m, std::nullopt, std::nullopt,
+                            reason.isEmpty() ? QStringLiteral("unreadable") : reason, now);
 }
 
 void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, const QDateTime& at,
@@ -188,36 +206,56 @@ void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, co
 {
     if (direction == Direction::In) {
         // A customer's word reopens a waiting or resolved case and starts the answer clock, unless one runs.
-        SQLite::Statement st(db, "UPDATE tickets SET "
-                                 " last_activity_at = MAX(last_activity_at, ?1),"
-                                 " unread_count = unread_count + 1,"
-                                 " status = CASE status WHEN 'waiting' THEN 'open' WHEN 'resolved' THEN 'open' "
-                                 "          ELSE status END,"
-                                 " due_at = CASE WHEN due_at IS NULL OR status IN ('waiting','resolved') "
-                                 "          THEN ?2 ELSE MIN(due_at, ?2) END "
-                                 "WHERE id = ?3");
+        sql::Prepared stPrepared(
+            db, "UPDATE tickets SET "
+                " last_activity_at = MAX(last_activity_at, ?1),"
+                " unread_count = unread_count + 1,"
+                " status = CASE status WHEN 'waiting' THEN 'open' WHEN 'resolved' THEN 'open' "
+                "          ELSE status END,"
+                " due_at = CASE WHEN due_at IS NULL OR status IN ('waiting','resolved') "
+                "          THEN ?2 ELSE MIN(due_at, ?2) END "
+                "WHERE id = ?3");
+        SQLite::Statement& st = *stPrepared;
         bindTime(st, 1, at);
         bindTime(st, 2, at.addSecs(answerWithinSecs));
         st.bind(3, static_cast<int64_t>(ticketId));
         st.exec();
     } else if (direction == Direction::Out) {
-        SQLite::Statement st(db, "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1), due_at = NULL,"
-                                 " status = CASE WHEN status IN ('new','open') THEN 'waiting' ELSE status END "
-                                 "WHERE id = ?2");
+        sql::Prepared stPrepared(
+            db, "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1), due_at = NULL,"
+                " status = CASE WHEN status IN ('new','open') THEN 'waiting' ELSE status END "
+                "WHERE id = ?2");
+        SQLite::Statement& st = *stPrepared;
         bindTime(st, 1, at);
         st.bind(2, static_cast<int64_t>(ticketId));
         st.exec();
     } else {
-        SQLite::Statement st(db, "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1) WHERE id = ?2");
+        sql::Prepared stPrepared(
+            db, "UPDATE tickets SET last_activity_at = MAX(last_activity_at, ?1) WHERE id = ?2");
+        SQLite::Statement& st = *stPrepared;
         bindTime(st, 1, at);
         st.bind(2, static_cast<int64_t>(ticketId));
         st.exec();
     }
 }
 
+void saveSourceCursor(SQLite::Database& db, const QString& source, const QString& cursor,
+                      const QDateTime& now)
+{
+    sql::Prepared stPrepared(db, "INSERT INTO source_cursors(source, cursor, updated_at) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT(source) DO UPDATE SET cursor = ?2, updated_at = ?3");
+    SQLite::Statement& st = *stPrepared;
+    bindText(st, 1, source);
+    bindText(st, 2, cursor);
+    bindTime(st, 3, now);
+    st.exec();
+}
+
 void addOrderNumbers(SQLite::Database& db, qint64 ticketId, const QStringList& orders)
 {
-    SQLite::Statement st(db, "INSERT OR IGNORE INTO ticket_orders(ticket_id, order_number) VALUES (?, ?)");
+    sql::Prepared stPrepared(db,
+                             "INSERT OR IGNORE INTO ticket_orders(ticket_id, order_number) VALUES (?, ?)");
+    SQLite::Statement& st = *stPrepared;
     for (const QString& o : orders) {
         st.reset();
         st.bind(1, static_cast<int64_t>(ticketId));
@@ -243,10 +281,11 @@ void updateTicketColumn(SQLite::Database& db, const char* sqlText, qint64 ticket
 void setStatus(SQLite::Database& db, qint64 ticketId, TicketStatus status)
 {
     // No answer is owed on a case that waits on the customer, is resolved or is spam.
-    updateTicketColumn(db,
-                       "UPDATE tickets SET status = ?1, due_at = CASE WHEN ?1 IN ('waiting','resolved','spam') "
-                       "THEN NULL ELSE due_at END WHERE id = ?2",
-                       ticketId, toString(status));
+    updateTicketColumn(
+        db,
+        "UPDATE tickets SET status = ?1, due_at = CASE WHEN ?1 IN ('waiting','resolved','spam') "
+        "THEN NULL ELSE due_at END WHERE id = ?2",
+        ticketId, toString(status));
 }
 
 void setPriority(SQLite::Database& db, qint64 ticketId, int priority)
@@ -266,17 +305,19 @@ void setSummary(SQLite::Database& db, qint64 ticketId, const QString& summary)
 
 void setCustomerFlags(SQLite::Database& db, qint64 customerId, bool abusive, bool vip)
 {
-    SQLite::Statement st(db, "UPDATE customers SET abusive = ?, vip = ? WHERE id = ?");
+    sql::Prepared stPrepared(db, "UPDATE customers SET abusive = ?, vip = ? WHERE id = ?");
+    SQLite::Statement& st = *stPrepared;
     st.bind(1, abusive ? 1 : 0);
     st.bind(2, vip ? 1 : 0);
     st.bind(3, static_cast<int64_t>(customerId));
     st.exec();
 }
 
-void recordEvent(SQLite::Database& db, std::optional<qint64> ticketId, const QDateTime& at, const QString& kind,
-                 const QString& detailJson)
+void recordEvent(SQLite::Database& db, std::optional<qint64> ticketId, const QDateTime& at,
+                 const QString& kind, const QString& detailJson)
 {
-    SQLite::Statement st(db, "INSERT INTO events(ticket_id, at, kind, detail) VALUES (?, ?, ?, ?)");
+    sql::Prepared stPrepared(db, "INSERT INTO events(ticket_id, at, kind, detail) VALUES (?, ?, ?, ?)");
+    SQLite::Statement& st = *stPrepared;
     if (ticketId)
         st.bind(1, static_cast<int64_t>(*ticketId));
     else

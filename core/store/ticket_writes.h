@@ -3,7 +3,6 @@
 #include "model/values.h"
 
 #include <SQLiteCpp/Database.h>
-
 #include <optional>
 
 namespace casebook {
@@ -14,7 +13,8 @@ namespace ticket_writes {
 bool rawMessageExists(SQLite::Database& db, const QString& sha256);
 
 // The customer who owns this identity, created (with the identity) when none does.
-qint64 customerFor(SQLite::Database& db, const Identity& identity, const QString& displayName, const QDateTime& now);
+qint64 customerFor(SQLite::Database& db, const Identity& identity, const QString& displayName,
+                   const QDateTime& now);
 std::optional<qint64> customerOf(SQLite::Database& db, const Identity& identity);
 void addIdentity(SQLite::Database& db, qint64 customerId, const Identity& identity);
 
@@ -26,7 +26,8 @@ struct NewTicket {
 };
 qint64 createTicket(SQLite::Database& db, const NewTicket& t);
 
-// Stores the raw bytes, the message, its references, attachments and order numbers. Returns the message row id.
+// Stores the raw bytes, the message, its references, attachments and order numbers. Returns the message row
+// id.
 qint64 insertMessage(SQLite::Database& db, const InboundMessage& m, qint64 ticketId,
                      std::optional<qint64> customerId, const QDateTime& now);
 
@@ -37,6 +38,10 @@ qint64 quarantine(SQLite::Database& db, const InboundMessage& m, const QString& 
 void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, const QDateTime& at,
                   qint64 answerWithinSecs);
 
+// The resume point of a source, written in the transaction of the messages it covers.
+void saveSourceCursor(SQLite::Database& db, const QString& source, const QString& cursor,
+                      const QDateTime& now);
+
 void addOrderNumbers(SQLite::Database& db, qint64 ticketId, const QStringList& orders);
 
 void setStatus(SQLite::Database& db, qint64 ticketId, TicketStatus status);
@@ -45,8 +50,8 @@ void setCategory(SQLite::Database& db, qint64 ticketId, Category category);
 void setSummary(SQLite::Database& db, qint64 ticketId, const QString& summary);
 void setCustomerFlags(SQLite::Database& db, qint64 customerId, bool abusive, bool vip);
 
-void recordEvent(SQLite::Database& db, std::optional<qint64> ticketId, const QDateTime& at, const QString& kind,
-                 const QString& detailJson = QStringLiteral("{}"));
+void recordEvent(SQLite::Database& db, std::optional<qint64> ticketId, const QDateTime& at,
+                 const QString& kind, const QString& detailJson = QStringLiteral("{}"));
 
 } // namespace ticket_writes
 } // namespace casebook
