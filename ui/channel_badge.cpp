@@ -75,7 +75,7 @@ DueText dueText(const QDateTime& due, const QDateTime& now)
         return {};
     const qint64 secs = now.secsTo(due);
     const qint64 a = std::abs(secs);
-    const QString span = a >= 86400 ? tr("%1d %2h").arg(a / 86400).arg((a % 86400) / 3600)
+    const QString span = a >= 86400  ? tr("%1d %2h").arg(a / 86400).arg((a % 86400) / 3600)
                          : a >= 3600 ? tr("%1h %2m").arg(a / 3600).arg((a % 3600) / 60)
                                      : tr("%1m").arg(std::max<qint64>(1, a / 60));
     if (secs < 0)

@@ -55,7 +55,8 @@ ConversationPane::ConversationPane(Database& db, const Clock& clock, QWidget* pa
 void ConversationPane::clear()
 {
     m_ticketId = 0;
-    m_browser->setHtml(QStringLiteral("<p style='color:#888; margin:24px'>%1</p>").arg(esc(tr("Select a ticket."))));
+    m_browser->setHtml(
+        QStringLiteral("<p style='color:#888; margin:24px'>%1</p>").arg(esc(tr("Select a ticket."))));
 }
 
 QString ConversationPane::plainText() const
@@ -112,16 +113,22 @@ void ConversationPane::showTicket(qint64 ticketId)
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(r, ticketId)) {
         const bool out = m.direction == Direction::Out;
         const bool note = m.direction == Direction::Note;
-        const QString bg = note ? QStringLiteral("#fef3c7") : out ? QStringLiteral("#e0ecff") : QStringLiteral("#f3f4f6");
+        const QString bg = note  ? QStringLiteral("#fef3c7")
+                           : out ? QStringLiteral("#e0ecff")
+                                 : QStringLiteral("#f3f4f6");
         const QString label = note ? tr("Internal note") : out ? tr("Sent") : tr("Received");
         const QString who = m.fromName.isEmpty() ? m.fromAddress
-                            : m.fromAddress.isEmpty() ? m.fromName
-                                                      : QStringLiteral("%1 <%2>").arg(m.fromName, m.fromAddress);
-        html += QStringLiteral("<table width='100%' cellpadding='8' style='margin-top:10px; background:%1'><tr><td>")
+                            : m.fromAddress.isEmpty()
+                                ? m.fromName
+                                : QStringLiteral("%1 <%2>").arg(m.fromName, m.fromAddress);
+        html += QStringLiteral(
+                    "<table width='100%' cellpadding='8' style='margin-top:10px; background:%1'><tr><td>")
                     .arg(bg);
         html += QStringLiteral("<span style='color:#555'>%1 %2 · %3 · %4</span><br>")
-                    .arg(out ? QStringLiteral("→") : note ? QStringLiteral("✎") : QStringLiteral("←"), esc(label),
-                         esc(who), esc(when(m.date)));
+                    .arg(out    ? QStringLiteral("→")
+                         : note ? QStringLiteral("✎")
+                                : QStringLiteral("←"),
+                         esc(label), esc(who), esc(when(m.date)));
         html += paragraphs(m.text);
         for (const Attachment& a : m.attachments)
             html += QStringLiteral("<br><span style='color:#555'>📎 %1 (%2, %3)</span>")
@@ -135,9 +142,10 @@ void ConversationPane::showTicket(qint64 ticketId)
     if (!evidence.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><table cellpadding='3'>").arg(esc(tr("Evidence")));
         for (const EvidenceRecord& e : evidence)
-            html += QStringLiteral("<tr><td>%1</td><td style='color:#555'>%2</td><td style='color:#555'>%3</td>"
-                                   "<td style='color:#888; font-family:monospace'>%4…</td></tr>")
-                        .arg(esc(e.originalName), esc(e.note), esc(sizeText(e.size)), esc(e.sha256.left(16)));
+            html +=
+                QStringLiteral("<tr><td>%1</td><td style='color:#555'>%2</td><td style='color:#555'>%3</td>"
+                               "<td style='color:#888; font-family:monospace'>%4…</td></tr>")
+                    .arg(esc(e.originalName), esc(e.note), esc(sizeText(e.size)), esc(e.sha256.left(16)));
         html += QStringLiteral("</table>");
     }
     m_browser->setHtml(html);

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "conversation_pane.h"
+#include "import_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
 #include "views_pane.h"
@@ -8,21 +9,25 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDropEvent>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTreeView>
+#include <QUrl>
 
 namespace casebook::ui {
 
 MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent)
-    : QMainWindow(parent),
-      m_model(new TicketListModel(db, clock, this)),
-      m_views(new ViewsPane(db, clock)),
-      m_list(new TicketListPane(m_model)),
-      m_conversation(new ConversationPane(db, clock)),
-      m_splitter(new QSplitter(Qt::Horizontal, this))
+    : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
+      m_list(new TicketListPane(m_model)), m_conversation(new ConversationPane(db, clock)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_import(new ImportController(db, this))
 {
+    setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(title.isEmpty() ? QStringLiteral("Casebook") : QStringLiteral("Casebook — %1").arg(title));
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -36,14 +41,37 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     setCentralWidget(m_splitter);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* import = file->addMenu(tr("&Import"));
+    import->addAction(tr("&Maildir folder…"), this,
+                      [this] { m_import->chooseAndImport(ImportController::Kind::Maildir);
+});
+    import->addAction(tr("m&box file…"), this, [this] { m_import->chooseAndImport(ImportController::Kind::Mbox);
+    } // namespace casebook::ui
+);
+    import->addAction(tr("&.eml files…"), this, [this] { m_import->chooseAndImport(ImportController::Kind::Eml);
+    });
+    connect(m_import, &ImportController::finished, this, [this](const QString& summary) {
+        refresh();
+        statusBar()->showMessage(summary);
+    });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* refresh = view->addAction(tr("&Refresh"), this, [this] {
-        m_model->reload();
-        m_views->refreshCounts();
+    QAction* reload = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    reload->setShortcut(QKeySequence::Refresh);
+    QAction* search = view->addAction(tr("&Search"), m_list, &TicketListPane::focusSearch);
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    // "/" searches too, as in mail clients, unless the seller is typing somewhere.
+    auto* slash = new QShortcut(QKeySequence(Qt::Key_Slash), m_list->view());
+    slash->setContext(Qt::WidgetShortcut);
+    connect(slash, &QShortcut::activated, m_list, &TicketListPane::focusSearch);
+    connect(m_list, &TicketListPane::searchProblem, this, [this](const QString& problem) {
+        if (!problem.isEmpty())
+            statusBar()->showMessage(problem);
+        else if (!m_list->searchBox()->text().isEmpty())
+            statusBar()->showMessage(tr("%n tickets match", nullptr, m_model->rowCount()));
     });
-    refresh->setShortcut(QKeySequence::Refresh);
 
     connect(m_views, &ViewsPane::viewChosen, this, [this](TicketView v) {
         m_model->setView(v);
@@ -53,41 +81,74 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     connect(m_list, &TicketListPane::ticketSelected, m_conversation, &ConversationPane::showTicket);
 
     const StoreStats s = ticket_queries::stats(db.reader());
-    statusBar()->showMessage(tr("%1 tickets · %2 messages · %3").arg(s.tickets).arg(s.messages).arg(db.path()));
+    statusBar()->showMessage(
+        tr("%1 tickets · %2 messages · %3").arg(s.tickets).arg(s.messages).arg(db.path()));
 
     resize(1450, 860);
     restoreState();
     m_views->selectView(TicketView::Inbox);
-}
+    }
 
-MainWindow::~MainWindow() = default;
+    MainWindow::~MainWindow() = default;
 
-void MainWindow::restoreState()
-{
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("MainWindow"));
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    QMainWindow::restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    const QByteArray splitter = settings.value(QStringLiteral("splitter")).toByteArray();
-    if (!splitter.isEmpty())
-        m_splitter->restoreState(splitter);
-    m_list->restoreHeaderState(settings.value(QStringLiteral("ticketListHeader")).toByteArray());
-}
+    void MainWindow::restoreState()
+    {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("MainWindow"));
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+        QMainWindow::restoreState(settings.value(QStringLiteral("state")).toByteArray());
+        const QByteArray splitter = settings.value(QStringLiteral("splitter")).toByteArray();
+        if (!splitter.isEmpty())
+            m_splitter->restoreState(splitter);
+        m_list->restoreHeaderState(settings.value(QStringLiteral("ticketListHeader")).toByteArray());
+    }
 
-void MainWindow::saveState() const
-{
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("MainWindow"));
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("state"), QMainWindow::saveState());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("ticketListHeader"), m_list->saveHeaderState());
-}
+    void MainWindow::saveState() const
+    {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("MainWindow"));
+        settings.setValue(QStringLiteral("geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("state"), QMainWindow::saveState());
+        settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+        settings.setValue(QStringLiteral("ticketListHeader"), m_list->saveHeaderState());
+    }
 
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    saveState();
-    event->accept();
-}
+    void MainWindow::refresh()
+    {
+        m_model->reload();
+        m_views->refreshCounts();
+    }
 
-} // namespace casebook::ui
+    namespace {
+    QStringList droppedMailFiles(const QMimeData* mime)
+    {
+        QStringList files;
+        for (const QUrl& url : mime->urls())
+            if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".eml"), Qt::CaseInsensitive))
+                files << url.toLocalFile();
+        return files;
+    }
+    } // namespace
+
+    void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+    {
+        if (!droppedMailFiles(event->mimeData()).isEmpty())
+            event->acceptProposedAction();
+    }
+
+    void MainWindow::dropEvent(QDropEvent* event)
+    {
+        const QStringList files = droppedMailFiles(event->mimeData());
+        if (files.isEmpty())
+            return;
+        event->acceptProposedAction();
+        m_import->importPaths(ImportController::Kind::Eml, files);
+    }
+
+    void MainWindow::closeEvent(QCloseEvent* event)
+    {
+        saveState();
+        event->accept();
+    }
+
+    } // namespace casebook::ui

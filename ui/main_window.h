@@ -10,6 +10,7 @@ class QSplitter;
 namespace casebook::ui {
 
 class ConversationPane;
+class ImportController;
 class TicketListModel;
 class TicketListPane;
 class ViewsPane;
@@ -25,19 +26,24 @@ public:
     TicketListPane* ticketListPane() const { return m_list; }
     ConversationPane* conversationPane() const { return m_conversation; }
     TicketListModel* ticketListModel() const { return m_model; }
+    ImportController* importController() const { return m_import; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void restoreState();
     void saveState() const;
+    void refresh();
 
     TicketListModel* m_model;
     ViewsPane* m_views;
     TicketListPane* m_list;
     ConversationPane* m_conversation;
     QSplitter* m_splitter;
+    ImportController* m_import;
 };
 
 } // namespace casebook::ui

@@ -1,6 +1,7 @@
 #include "ticket_list_model.h"
 
 #include "channel_badge.h"
+#include "store/message_search.h"
 
 #include <QFont>
 #include <QLocale>
@@ -36,9 +37,24 @@ void TicketListModel::reload()
     TicketFilter filter;
     filter.view = m_view;
     filter.now = m_clock.now();
-    m_ids = ticket_queries::ticketIds(m_db.reader(), filter);
+    m_searchError.clear();
+    if (m_search.trimmed().isEmpty()) {
+        m_ids = ticket_queries::ticketIds(m_db.reader(), filter);
+    } else if (auto found = MessageSearch(m_db.reader()).ticketIds(m_search); found) {
+        m_ids = found.value();
+    } else {
+        m_ids.clear();
+        m_searchError = found.error().message;
+    }
     m_blocks.clear();
     endResetModel();
+}
+
+QString TicketListModel::setSearch(const QString& query)
+{
+    m_search = query;
+    reload();
+    return m_searchError;
 }
 
 int TicketListModel::rowCount(const QModelIndex& parent) const

@@ -14,8 +14,16 @@ namespace casebook::ui {
 class TicketListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { DueColumn, ChannelColumn, CustomerColumn, SubjectColumn, CategoryColumn, StatusColumn,
-                  ActivityColumn, ColumnCount };
+    enum Column {
+        DueColumn,
+        ChannelColumn,
+        CustomerColumn,
+        SubjectColumn,
+        CategoryColumn,
+        StatusColumn,
+        ActivityColumn,
+        ColumnCount
+    };
     // Roles views read; DisplayRole gives each column's text.
     enum Role {
         TicketIdRole = Qt::UserRole + 1, // qint64
@@ -29,6 +37,10 @@ public:
     TicketListModel(Database& db, const Clock& clock, QObject* parent = nullptr);
 
     void setView(TicketView view);
+    // Tickets with a message matching `query` (the search language of core/store/search_query.h), across
+    // views; an empty query returns to the view. Returns the query's error, if any.
+    QString setSearch(const QString& query);
+    const QString& search() const { return m_search; }
     TicketView view() const { return m_view; }
     void reload();
 
@@ -46,6 +58,8 @@ private:
     Database& m_db;
     const Clock& m_clock;
     TicketView m_view = TicketView::Inbox;
+    QString m_search;
+    QString m_searchError;
     QList<qint64> m_ids;
     mutable QHash<int, QList<TicketSummary>> m_blocks; // block index → summaries of its rows
 };

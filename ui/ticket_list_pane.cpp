@@ -4,14 +4,35 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace casebook::ui {
 
 TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
-    : QWidget(parent), m_model(model), m_view(new QTreeView(this))
+    : QWidget(parent), m_model(model), m_view(new QTreeView(this)), m_search(new QLineEdit(this))
 {
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setPlaceholderText(
+        tr("Search (Ctrl+K): words, \"phrases\", from:, order:, after:2026-03-01 …"));
+    m_search->setClearButtonEnabled(true);
+    // Search as the seller types, once they pause.
+    auto* debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, [this] {
+        Q_EMIT searchProblem(m_model->setSearch(m_search->text()));
+        selectRow(0);
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this, debounce] {
+        debounce->stop();
+        Q_EMIT searchProblem(m_model->setSearch(m_search->text()));
+        selectRow(0);
+        m_view->setFocus();
+    });
     setObjectName(QStringLiteral("ticketListPane"));
     m_view->setObjectName(QStringLiteral("ticketList"));
     m_view->setModel(model);
@@ -34,6 +55,7 @@ TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
     header->resizeSection(TicketListModel::ActivityColumn, 86);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
     layout->addWidget(m_view);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -47,6 +69,12 @@ void TicketListPane::selectRow(int row)
     if (row < 0 || row >= m_model->rowCount())
         return;
     m_view->setCurrentIndex(m_model->index(row, TicketListModel::SubjectColumn));
+}
+
+void TicketListPane::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
 }
 
 QByteArray TicketListPane::saveHeaderState() const

@@ -12,11 +12,12 @@ struct ViewEntry {
     const char* name;
 };
 
-constexpr ViewEntry kViews[] = {{TicketView::Inbox, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Inbox")},
-                                {TicketView::DueSoon, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Due soon")},
-                                {TicketView::Waiting, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Waiting")},
-                                {TicketView::Resolved, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Resolved")},
-                                {TicketView::All, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "All")}};
+constexpr ViewEntry kViews[] = {
+    {TicketView::Inbox, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Inbox")},
+    {TicketView::DueSoon, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Due soon")},
+    {TicketView::Waiting, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Waiting")},
+    {TicketView::Resolved, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Resolved")},
+    {TicketView::All, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "All")}};
 
 } // namespace
 

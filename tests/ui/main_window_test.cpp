@@ -1,5 +1,6 @@
 #include "conversation_pane.h"
 #include "demo/demo_inbox.h"
+#include "import_controller.h"
 #include "main_window.h"
 #include "support/test_support.h"
 #include "ticket_list_model.h"
@@ -8,10 +9,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
-
 #include <catch2/catch.hpp>
 
 using namespace casebook;
@@ -66,7 +68,8 @@ TEST_CASE("the main window shows the demo inbox in three panes", "[ui]")
     views->setCurrentRow(4);
     CHECK(list->model()->rowCount() >= 40);
     list->setCurrentIndex(list->model()->index(0, ui::TicketListModel::SubjectColumn));
-    CHECK(conversation->ticketId() == list->model()->index(0, 0).data(ui::TicketListModel::TicketIdRole).toLongLong());
+    CHECK(conversation->ticketId() ==
+          list->model()->index(0, 0).data(ui::TicketListModel::TicketIdRole).toLongLong());
     CHECK_FALSE(conversation->plainText().isEmpty());
     CHECK(conversation->plainText().contains(
         list->model()->index(0, 0).data(ui::TicketListModel::TicketNumberRole).toString()));
@@ -74,7 +77,8 @@ TEST_CASE("the main window shows the demo inbox in three panes", "[ui]")
     // A ticket in Korean, for the screenshot a person looks at.
     views->setCurrentRow(0);
     for (int row = 0; row < list->model()->rowCount(); ++row) {
-        const QString subject = list->model()->index(row, ui::TicketListModel::SubjectColumn).data().toString();
+        const QString subject =
+            list->model()->index(row, ui::TicketListModel::SubjectColumn).data().toString();
         if (subject.contains(QStringLiteral("배송")) || subject.contains(QStringLiteral("누락"))) {
             list->setCurrentIndex(list->model()->index(row, ui::TicketListModel::SubjectColumn));
             break;
@@ -83,4 +87,52 @@ TEST_CASE("the main window shows the demo inbox in three panes", "[ui]")
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
     const QString shot = QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/main-window-demo.png");
     CHECK(window.grab().save(shot));
+}
+
+TEST_CASE("Ctrl+K searches the tickets, Korean words with particles included", "[ui]")
+{
+    DemoStore demo;
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto* list = window.findChild<QTreeView*>(QStringLiteral("ticketList"));
+    auto* box = window.findChild<QLineEdit*>(QStringLiteral("searchBox"));
+    REQUIRE(list);
+    REQUIRE(box);
+    list->setFocus();
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    CHECK(box->hasFocus());
+    const int before = list->model()->rowCount();
+    box->insert(QStringLiteral("환불")); // as an input method commits it (QTest types ASCII only)
+    QTest::keyClick(box, Qt::Key_Return);
+    const int hits = list->model()->rowCount();
+    CHECK(hits > 0);
+    CHECK(hits != before);
+    // Every listed ticket really holds the word (in some inflected form) in one of its messages.
+    auto* conversation = window.findChild<ui::ConversationPane*>(QStringLiteral("conversationPane"));
+    for (int row = 0; row < hits; ++row) {
+        list->setCurrentIndex(list->model()->index(row, ui::TicketListModel::SubjectColumn));
+        CHECK(conversation->plainText().contains(QStringLiteral("환불")));
+    }
+    box->clear();
+    QTest::keyClick(box, Qt::Key_Return);
+    CHECK(list->model()->rowCount() == before);
+}
+
+TEST_CASE("importing .eml files from the window adds their tickets", "[ui]")
+{
+    DemoStore demo;
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    window.show();
+    auto* views = window.findChild<QListWidget*>(QStringLiteral("viewsList"));
+    views->setCurrentRow(4); // All
+    auto* list = window.findChild<QTreeView*>(QStringLiteral("ticketList"));
+    const int before = list->model()->rowCount();
+    QSignalSpy done(window.importController(), &ui::ImportController::finished);
+    window.importController()->importPaths(ui::ImportController::Kind::Eml,
+                                           {test::testData(QStringLiteral("mail/utf8-base64.eml")),
+                                            test::testData(QStringLiteral("mail/euc-kr.eml"))});
+    REQUIRE(done.wait(30000));
+    CHECK(done.first().first().toString().contains(QStringLiteral("2 imported")));
+    CHECK(list->model()->rowCount() == before + 2);
 }

@@ -1,0 +1,110 @@
+#include "import_controller.h"
+
+#include "inbox/mail_importer.h"
+#include "sources/eml_source.h"
+#include "sources/maildir_source.h"
+#include "sources/mbox_source.h"
+
+#include <QFileDialog>
+#include <QMetaObject>
+#include <QProgressDialog>
+#include <memory>
+
+namespace casebook::ui {
+
+ImportController::ImportController(Database& db, QWidget* parentWindow)
+    : QObject(parentWindow), m_db(db), m_window(parentWindow)
+{
+}
+
+ImportController::~ImportController()
+{
+    m_cancel = true;
+    if (m_worker.joinable())
+        m_worker.join();
+}
+
+void ImportController::chooseAndImport(Kind kind)
+{
+    QStringList paths;
+    if (kind == Kind::Maildir) {
+        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Import a Maildir folder"));
+        if (!dir.isEmpty())
+            paths << dir;
+    } else if (kind == Kind::Mbox) {
+        const QString file = QFileDialog::getOpenFileName(m_window, tr("Import an mbox file"), {},
+                                                          tr("Mailboxes (*.mbox *.mbx *);;All files (*)"));
+        if (!file.isEmpty())
+            paths << file;
+    } else {
+        paths = QFileDialog::getOpenFileNames(m_window, tr("Import .eml files"), {},
+                                              tr("Mail messages (*.eml);;All files (*)"));
+    }
+    if (!paths.isEmpty())
+        importPaths(kind, paths);
+}
+
+void ImportController::importPaths(Kind kind, const QStringList& paths)
+{
+    if (busy() || paths.isEmpty())
+        return;
+    m_cancel = false;
+    m_dialog = new QProgressDialog(tr("Importing mail…"), tr("Cancel"), 0, 0, m_window);
+    m_dialog->setObjectName(QStringLiteral("importProgress"));
+    m_dialog->setWindowTitle(tr("Import"));
+    m_dialog->setMinimumDuration(0);
+    m_dialog->setAutoClose(false);
+    m_dialog->setAutoReset(false);
+    connect(m_dialog, &QProgressDialog::canceled, this, [this] { m_cancel = true; });
+    m_dialog->show();
+
+    m_worker = std::thread([this, kind, paths] {
+        std::unique_ptr<MailSource> source;
+        if (kind == Kind::Maildir)
+            source = std::make_unique<MaildirSource>(paths.first());
+        else if (kind == Kind::Mbox)
+            source = std::make_unique<MboxSource>(paths.first());
+        else
+            source = std::make_unique<EmlSource>(paths);
+        MailImporter importer(m_db, IngestOptions{});
+        auto report = importer.run(*source, [this](const ImportProgress& p) {
+            QMetaObject::invokeMethod(this, [this, read = p.counts.read, rate = p.messagesPerSecond,
+                                             current = p.current] { onProgress(read, rate, current); });
+            return !m_cancel.load();
+        });
+        QString summary;
+        if (!report) {
+            summary = tr("Import failed: %1").arg(report.error().message);
+        } else {
+            summary = tr("%1 read · %2 imported · %3 already here · %4 could not be read · %5 new tickets")
+                          .arg(report->read)
+                          .arg(report->imported)
+                          .arg(report->duplicates)
+                          .arg(report->quarantined)
+                          .arg(report->ticketsCreated);
+            if (report->cancelled)
+                summary = tr("Import cancelled (it resumes where it stopped): %1").arg(summary);
+        }
+        QMetaObject::invokeMethod(this, [this, summary] { onDone(summary); });
+    });
+}
+
+void ImportController::onProgress(qint64 read, double rate, const QString& current)
+{
+    if (m_dialog)
+        m_dialog->setLabelText(
+            tr("Importing mail… %1 messages (%2/s)\n%3").arg(read).arg(qRound(rate)).arg(current.right(60)));
+}
+
+void ImportController::onDone(const QString& summary)
+{
+    if (m_worker.joinable())
+        m_worker.join();
+    if (m_dialog) {
+        m_dialog->deleteLater();
+        m_dialog = nullptr;
+    }
+    Q_EMIT finished(summary);
+}
+
+} // namespace casebook::ui
