@@ -1,3 +1,4 @@
+#include "cli/cli_runner.h"
 #include "inbox/ingestor.h"
 #include "store/ticket_queries.h"
 #include "support/test_support.h"
@@ -7,25 +8,12 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-
 #include <catch2/catch.hpp>
 
+using casebook::test::cli;
+using casebook::test::Run;
+
 namespace {
-
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CASEBOOK_CLI), args);
-    REQUIRE(p.waitForFinished(120000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 
 QJsonDocument lastJsonLine(const QString& out)
 {
@@ -74,8 +62,10 @@ TEST_CASE("stats --json on a new database, chosen by --db or CASEBOOK_DB", "[cli
     const Run r = cli({QStringLiteral("--db"), db, QStringLiteral("stats"), QStringLiteral("--json")});
     REQUIRE(r.code == 0);
     const QJsonObject o = lastJsonLine(r.out).object();
-    CHECK(o == QJsonObject{{QStringLiteral("messages"), 0}, {QStringLiteral("tickets"), 0},
-                           {QStringLiteral("customers"), 0}, {QStringLiteral("quarantined"), 0}});
+    CHECK(o == QJsonObject{{QStringLiteral("messages"), 0},
+                           {QStringLiteral("tickets"), 0},
+                           {QStringLiteral("customers"), 0},
+                           {QStringLiteral("quarantined"), 0}});
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QString viaEnv = dir.filePath(QStringLiteral("env.sqlite"));
     env.insert(QStringLiteral("CASEBOOK_DB"), viaEnv);
@@ -95,7 +85,8 @@ TEST_CASE("the demo inbox from the CLI: stats, tickets --json and show", "[cli]"
     CHECK(s.value(QStringLiteral("messages")).toInt() > s.value(QStringLiteral("tickets")).toInt());
     CHECK(s.value(QStringLiteral("quarantined")).toInt() == 0);
 
-    const Run tickets = cli({QStringLiteral("--demo"), QStringLiteral("tickets"), QStringLiteral("--json")}, env);
+    const Run tickets =
+        cli({QStringLiteral("--demo"), QStringLiteral("tickets"), QStringLiteral("--json")}, env);
     REQUIRE(tickets.code == 0);
     const QJsonArray list = lastJsonLine(tickets.out).array();
     CHECK(list.size() == s.value(QStringLiteral("tickets")).toInt());
@@ -112,7 +103,8 @@ TEST_CASE("the demo inbox from the CLI: stats, tickets --json and show", "[cli]"
             CHECK(m.value(QStringLiteral("sha256")).toString().size() == 64);
             CHECK(QDateTime::fromString(m.value(QStringLiteral("date")).toString(), Qt::ISODate).isValid());
             const QString dir = m.value(QStringLiteral("direction")).toString();
-            CHECK((dir == QLatin1String("in") || dir == QLatin1String("out") || dir == QLatin1String("note")));
+            CHECK(
+                (dir == QLatin1String("in") || dir == QLatin1String("out") || dir == QLatin1String("note")));
         }
     }
     CHECK(messages == s.value(QStringLiteral("messages")).toInt());

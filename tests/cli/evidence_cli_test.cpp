@@ -1,3 +1,4 @@
+#include "cli/cli_runner.h"
 #include "inbox/ingestor.h"
 #include "support/test_support.h"
 
@@ -12,24 +13,12 @@
 #include <QThread>
 #include <catch2/catch.hpp>
 
+using casebook::test::cli;
+using casebook::test::Run;
+
 using namespace casebook;
 
 namespace {
-
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(CASEBOOK_CLI), args);
-    REQUIRE(p.waitForFinished(120000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 // A database holding one case built from a Korean mail; the CLI opens it afterwards.
 struct CliCase {

@@ -1,3 +1,4 @@
+#include "cli/cli_runner.h"
 #include "support/test_support.h"
 
 #include <QDirIterator>
@@ -9,22 +10,10 @@
 #include <QThread>
 #include <catch2/catch.hpp>
 
+using casebook::test::cli;
+using casebook::test::Run;
+
 namespace {
-
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(CASEBOOK_CLI), args);
-    REQUIRE(p.waitForFinished(180000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 QJsonObject lastLine(const Run& r)
 {
