@@ -52,7 +52,8 @@ QByteArray compact(const QJsonObject& o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-InboundMessage baseMessage(Channel channel, const QJsonObject& item, const QString& key, const QString& source)
+InboundMessage baseMessage(Channel channel, const QJsonObject& item, const QString& key,
+                           const QString& source)
 {
     InboundMessage m;
     m.channel = channel;
@@ -109,21 +110,32 @@ struct Envelope {
     QString problem;
 };
 
-Envelope coupangEnvelope(const QByteArray& json)
+// The answer's top object; a leading byte-order mark is tolerated. Sets `problem` when it is no JSON.
+QJsonObject readRoot(const QByteArray& json, QString& problem)
 {
     QJsonParseError err{};
-    QByteArray text = json;
-    if (text.startsWith("\xEF\xBB\xBF"))
-        text.remove(0, 3);
+    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
     if (err.error != QJsonParseError::NoError)
-        return {{}, 1, QStringLiteral("not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset)};
-    const QJsonObject root = doc.object();
+        problem = QStringLiteral("not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
+    return doc.object();
+}
+
+Envelope coupangEnvelope(const QByteArray& json)
+{
+    QString problem;
+    const QJsonObject root = readRoot(json, problem);
+    if (!problem.isEmpty())
+        return {{}, 1, problem};
     const QString code = idText(root.value(QStringLiteral("code")));
     if (code != QLatin1String("200"))
-        return {{}, 1, QStringLiteral("the answer's code is %1: %2").arg(code, root.value(QStringLiteral("message")).toString())};
+        return {{},
+                1,
+                QStringLiteral("the answer's code is %1: %2")
+                    .arg(code, root.value(QStringLiteral("message")).toString())};
     const QJsonObject data = root.value(QStringLiteral("data")).toObject();
-    const int pages = data.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("totalPages")).toInt(1);
+    const int pages =
+        data.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("totalPages")).toInt(1);
     return {data.value(QStringLiteral("content")).toArray(), pages, {}};
 }
 
@@ -162,10 +174,11 @@ MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QStri
         batch.messages << q;
         for (const QJsonValue& c : item.value(QStringLiteral("commentDtoList")).toArray()) {
             const QJsonObject comment = c.toObject();
-            batch.messages << answerOf(q, comment, idText(comment.value(QStringLiteral("inquiryCommentId"))),
-                                       decodeHtmlEntities(comment.value(QStringLiteral("content")).toString()),
-                                       koreaTime(comment.value(QStringLiteral("inquiryCommentAt")).toString()),
-                                       comment.value(QStringLiteral("replyBy")).toString());
+            batch.messages << answerOf(
+                q, comment, idText(comment.value(QStringLiteral("inquiryCommentId"))),
+                decodeHtmlEntities(comment.value(QStringLiteral("content")).toString()),
+                koreaTime(comment.value(QStringLiteral("inquiryCommentAt")).toString()),
+                comment.value(QStringLiteral("replyBy")).toString());
         }
     }
     return batch;
@@ -192,21 +205,25 @@ MarketplaceBatch parseCoupangCallCenterInquiries(const QByteArray& json, const Q
         q.text = decodeHtmlEntities(item.value(QStringLiteral("content")).toString());
         q.date = koreaTime(item.value(QStringLiteral("inquiryAt")).toString());
         const QString category = item.value(QStringLiteral("receiptCategory")).toString();
-        q.subject = QStringLiteral("[쿠팡 콜센터%1] %2")
-                        .arg(category.isEmpty() ? QString() : QStringLiteral(" · ") + category, firstLine(q.text));
+        q.subject =
+            QStringLiteral("[쿠팡 콜센터%1] %2")
+                .arg(category.isEmpty() ? QString() : QStringLiteral(" · ") + category, firstLine(q.text));
         if (const QString order = idText(item.value(QStringLiteral("orderId"))); !order.isEmpty())
             q.orderNumbers << order;
         q.orderNumbers += findOrderNumbers(q.text);
         q.orderNumbers.removeDuplicates();
         const QString phone = item.value(QStringLiteral("buyerPhone")).toString();
-        q.customer = buyerIdentity(QStringLiteral("coupang"), QString(),
-                                   q.orderNumbers.isEmpty() ? key : QStringLiteral("order:") + q.orderNumbers.first());
-        q.customerName = phone.isEmpty() ? QStringLiteral("쿠팡 구매자") : QStringLiteral("쿠팡 구매자 ") + phone;
+        q.customer =
+            buyerIdentity(QStringLiteral("coupang"), QString(),
+                          q.orderNumbers.isEmpty() ? key : QStringLiteral("order:") + q.orderNumbers.first());
+        q.customerName =
+            phone.isEmpty() ? QStringLiteral("쿠팡 구매자") : QStringLiteral("쿠팡 구매자 ") + phone;
         q.fromName = q.customerName;
         batch.messages << q;
         for (const QJsonValue& r : item.value(QStringLiteral("replies")).toArray()) {
             const QJsonObject reply = r.toObject();
-            const bool vendor = reply.value(QStringLiteral("answerType")).toString() == QLatin1String("vendor");
+            const bool vendor =
+                reply.value(QStringLiteral("answerType")).toString() == QLatin1String("vendor");
             InboundMessage a = answerOf(q, reply, idText(reply.value(QStringLiteral("answerId"))),
                                         decodeHtmlEntities(reply.value(QStringLiteral("content")).toString()),
                                         koreaTime(reply.value(QStringLiteral("replyAt")).toString()),
@@ -226,16 +243,12 @@ namespace {
 
 QJsonObject naverRoot(const QByteArray& json, MarketplaceBatch& batch)
 {
-    QJsonParseError err{};
-    QByteArray text = json;
-    if (text.startsWith("\xEF\xBB\xBF"))
-        text.remove(0, 3);
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
-    if (err.error != QJsonParseError::NoError) {
-        batch.problems << QStringLiteral("not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
+    QString problem;
+    const QJsonObject root = readRoot(json, problem);
+    if (!problem.isEmpty()) {
+        batch.problems << problem;
         return {};
     }
-    const QJsonObject root = doc.object();
     batch.totalPages = root.value(QStringLiteral("totalPages")).toInt(1);
     return root;
 }
@@ -258,7 +271,8 @@ MarketplaceBatch parseNaverQnas(const QByteArray& json, const QString& source)
         q.text = decodeHtmlEntities(item.value(QStringLiteral("question")).toString());
         q.date = isoTime(item.value(QStringLiteral("createDate")).toString());
         const QString product = item.value(QStringLiteral("productName")).toString();
-        q.subject = QStringLiteral("[네이버 상품문의] %1").arg(product.isEmpty() ? firstLine(q.text) : product);
+        q.subject =
+            QStringLiteral("[네이버 상품문의] %1").arg(product.isEmpty() ? firstLine(q.text) : product);
         q.orderNumbers = findOrderNumbers(q.text);
         const QString writer = item.value(QStringLiteral("maskedWriterId")).toString();
         q.customer = buyerIdentity(QStringLiteral("naver"), writer, key);
@@ -267,9 +281,9 @@ MarketplaceBatch parseNaverQnas(const QByteArray& json, const QString& source)
         batch.messages << q;
         const QString answer = item.value(QStringLiteral("answer")).toString();
         if (item.value(QStringLiteral("answered")).toBool() && !answer.isEmpty())
-            batch.messages << answerOf(q, QJsonObject{{QStringLiteral("questionId"), id},
-                                                      {QStringLiteral("answer"), answer}},
-                                       QStringLiteral("1"), decodeHtmlEntities(answer), q.date.addSecs(1), {});
+            batch.messages << answerOf(
+                q, QJsonObject{{QStringLiteral("questionId"), id}, {QStringLiteral("answer"), answer}},
+                QStringLiteral("1"), decodeHtmlEntities(answer), q.date.addSecs(1), {});
     }
     return batch;
 }
@@ -294,8 +308,9 @@ MarketplaceBatch parseNaverInquiries(const QByteArray& json, const QString& sour
                         .arg(category, item.value(QStringLiteral("title")).toString().simplified());
         if (const QString order = idText(item.value(QStringLiteral("orderId"))); !order.isEmpty())
             q.orderNumbers << order;
-        for (const QString& po : item.value(QStringLiteral("productOrderIdList")).toString().split(QLatin1Char(','),
-                                                                                                  Qt::SkipEmptyParts))
+        for (const QString& po : item.value(QStringLiteral("productOrderIdList"))
+                                     .toString()
+                                     .split(QLatin1Char(','), Qt::SkipEmptyParts))
             q.orderNumbers << po.trimmed();
         q.orderNumbers += findOrderNumbers(q.text);
         q.orderNumbers.removeDuplicates();
