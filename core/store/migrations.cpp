@@ -241,7 +241,18 @@ INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_a
   WHERE quarantine_reason IS NULL;
 )SQL";
 
-constexpr std::array<const char*, 2> kSteps{kStep1, kStep2};
+// Step 3: what an outbox item's transport needs beyond the text (recipients and threading headers for
+// mail; the inquiry, its kind and the awaited answer for a marketplace), the id the sent message will be
+// known by, and when it left; plus the row of the outgoing message it became, so the ticket shows it.
+constexpr const char* kStep3 = R"SQL(
+ALTER TABLE outbox ADD COLUMN target TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE outbox ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN sent_at INTEGER;
+ALTER TABLE outbox ADD COLUMN message_id INTEGER REFERENCES messages(id);
+CREATE INDEX outbox_ticket ON outbox(ticket_id);
+)SQL";
+
+constexpr std::array<const char*, 3> kSteps{kStep1, kStep2, kStep3};
 
 int userVersion(SQLite::Database& db)
 {

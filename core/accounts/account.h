@@ -1,0 +1,35 @@
+// core/accounts/ owns the seller's accounts (an email account, a Coupang or Naver shop) and where their
+// secrets come from. Settings live in the database; secrets never do: they come from the system keychain
+// or from a command the user named.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace casebook {
+
+enum class AccountKind { Email, Coupang, Naver };
+
+QString toString(AccountKind k);
+std::optional<AccountKind> accountKindFromString(const QString& s);
+
+// One account. `settings` holds what the connector needs (hosts, ports, ids, the seller's address, a
+// `secret_command`), never a password or key: AccountStore refuses those keys.
+struct Account {
+    qint64 id = 0;
+    QString name;
+    AccountKind kind = AccountKind::Email;
+    QJsonObject settings;
+    QDateTime createdAt;
+
+    QString setting(const QString& key) const { return settings.value(key).toString(); }
+};
+
+// The settings keys that would hold a secret; refused in Account::settings so a secret cannot reach the
+// database by mistake.
+const QStringList& secretSettingKeys();
+
+} // namespace casebook
