@@ -1,0 +1,48 @@
+// core/connectors/ joins an account to the inbox: a connector syncs the account's channel into tickets
+// (through core/sources and core/inbox) and builds and sends replies on it (through core/net and the
+// outbox). One connector per account kind: email (IMAP + SMTP), Coupang, Naver.
+#pragma once
+
+#include "compose/outbox_item.h"
+#include "model/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace casebook {
+
+// What one sync did; the CLI prints it as {"fetched":N,"imported":N,"duplicates":N,"quarantined":N}.
+struct SyncReport {
+    int fetched = 0;
+    int imported = 0;
+    int duplicates = 0;
+    int quarantined = 0;
+    QStringList warnings; // things the seller should know that did not stop the sync
+};
+
+struct SyncControl {
+    std::function<bool()> cancelled;                 // asked between batches; may be empty
+    std::function<void(int fetched, const QString& stage)> progress; // may be empty
+};
+
+class Connector {
+public:
+    virtual ~Connector() = default;
+
+    // Fetches what is new since the account's cursor and ingests it; the cursor is committed with the
+    // items it covers, so a sync killed at any point resumes with nothing lost and nothing doubled.
+    virtual Result<SyncReport> sync(const SyncControl& control) = 0;
+
+    // A reply to the ticket on this account's channel, ready for the outbox: the raw bytes to send and the
+    // target (recipients and threading headers; or the inquiry and its kind). Refuses what the channel
+    // cannot take (an inquiry already answered, a text over the board's limit) with a clear message.
+    virtual Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) = 0;
+
+    // Sends outbox items of this account; owned by the connector, used from the thread that flushes.
+    virtual OutboxTransport& transport() = 0;
+};
+
+} // namespace casebook
