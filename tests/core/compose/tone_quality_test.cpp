@@ -180,14 +180,29 @@ TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
     }
 }
 
-// Sentences never used to tune the rules, with the language detected: what a seller's new phrasing meets.
-// ko_heldout/en_heldout (batch 6 of the first round, 40 each) and heldout3_* (written before the
-// generality work) were measured, then read for the kinds of miss; heldout4_* was written after the rules
-// were settled and scored once. All are held to the targets.
+// Sentences not written for tuning, with the language detected. Each batch was scored once when it was new
+// (figures in resources/tone/README.md), then read for the kinds of miss before the next round of rules, so
+// the newest batch is the honest held-out figure and the older ones guard against regressions. Precision and
+// the clean rate hold to the targets on all of them; recall holds to 0.85 on the batches the rules
+// have since been widened on, and is reported on the others.
 TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][quality][heldout]")
 {
-    for (const QString& file : {QStringLiteral("ko_heldout.tsv"), QStringLiteral("en_heldout.tsv"),
-                                QStringLiteral("heldout3_ko.tsv"), QStringLiteral("heldout3_en.tsv")})
-        requireTargets(file, measureFile(QStringLiteral("auto"), file,
-                                         file.startsWith(QLatin1String("heldout")) ? 120 : 40));
+    struct Batch {
+        const char* file;
+        int minimumSize;
+        bool recallHeld;
+    };
+    const Batch batches[] = {{"ko_heldout.tsv", 40, true},   {"en_heldout.tsv", 40, true},
+                             {"heldout3_ko.tsv", 120, true}, {"heldout3_en.tsv", 120, true},
+                             {"heldout4_ko.tsv", 120, true}, {"heldout4_en.tsv", 120, true},
+                             {"heldout5_ko.tsv", 120, true}, {"heldout5_en.tsv", 120, true}};
+    for (const Batch& b : batches) {
+        const QString file = QString::fromLatin1(b.file);
+        const Score s = measureFile(QStringLiteral("auto"), file, b.minimumSize);
+        INFO(report(file, s).toStdString());
+        CHECK(s.precision() >= 0.9);
+        CHECK(s.cleanRate() >= 0.95);
+        if (b.recallHeld)
+            CHECK(s.recall() >= 0.85);
+    }
 }
