@@ -10,8 +10,19 @@ struct Span {
     qsizetype end = 0;
 };
 
+// "e.g." or "Mr." ending at `dot`: a full stop that does not end the sentence.
+bool isAbbreviation(const QString& text, qsizetype dot)
+{
+    static const QRegularExpression abbreviation(
+        QStringLiteral("(?:^|[\\s(])(?:e\\.g|i\\.e|vs|mr|mrs|ms|dr|approx|incl)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return abbreviation
+        .match(text.mid(std::max<qsizetype>(0, dot - 8), dot - std::max<qsizetype>(0, dot - 8)))
+        .hasMatch();
+}
+
 // Sentences as UTF-16 spans: up to and including a run of closing punctuation that is followed by
-// whitespace or the end, or up to a line break. "3.5" and "29,000" stay whole.
+// whitespace or the end, or up to a line break. "3.5", "29,000" and "e.g. this" stay whole.
 QList<Span> sentences(const QString& text)
 {
     QList<Span> out;
@@ -39,7 +50,8 @@ QList<Span> sentences(const QString& text)
             qsizetype j = i;
             while (j + 1 < n && isClosing(text.at(j + 1)))
                 ++j;
-            if (j + 1 == n || text.at(j + 1).isSpace()) {
+            if ((j + 1 == n || text.at(j + 1).isSpace()) &&
+                !(i == j && c == u'.' && isAbbreviation(text, i))) {
                 push(j + 1);
                 i = j;
             }
@@ -73,6 +85,11 @@ QList<std::pair<Span, const TonePattern*>> matchCategory(const ToneCategoryRules
     if (anyMatch(c.sentenceExceptions, sentence))
         return found;
     for (const TonePattern& p : c.patterns) {
+        // A trigger counts only beside its object ("change" with "review"), in either order.
+        const auto inSentence = [&](const QRegularExpression& re) { return re.match(sentence).hasMatch(); };
+        if (!std::all_of(p.with.begin(), p.with.end(), inSentence) ||
+            std::any_of(p.unless.begin(), p.unless.end(), inSentence))
+            continue;
         const bool hasHit = p.re.namedCaptureGroups().contains(QStringLiteral("hit"));
         auto it = p.re.globalMatch(sentence);
         while (it.hasNext()) {
@@ -99,6 +116,43 @@ QList<std::pair<Span, const TonePattern*>> matchCategory(const ToneCategoryRules
             merged << f;
     }
     return merged;
+}
+
+// Passages between quotation marks on one line: the customer's own words, quoted back to them, are not the
+// seller's tone.
+QList<Span> quotedPassages(const QString& text)
+{
+    QList<Span> out;
+    const std::pair<QChar, QChar> pairs[] = {
+        {u'"', u'"'}, {u'“', u'”'}, {u'「', u'」'}, {u'『', u'』'}, {u'«', u'»'}};
+    for (const auto& [open, close] : pairs) {
+        qsizetype from = 0;
+        while (true) {
+            const qsizetype s = text.indexOf(open, from);
+            if (s < 0)
+                break;
+            const qsizetype e = text.indexOf(close, s + 1);
+            if (e < 0)
+                break;
+            const qsizetype newline = text.indexOf(u'\n', s + 1);
+            if (newline >= 0 && newline < e) {
+                from = newline + 1;
+                continue;
+            }
+            out << Span{s + 1, e};
+            from = e + 1;
+        }
+    }
+    return out;
+}
+
+// The text the rules see: typographic apostrophes as plain ones, so "we’ll" is "we'll". Same length, so
+// spans carry over to the original.
+QString forMatching(const QString& text)
+{
+    QString t = text;
+    t.replace(u'’', u'\'').replace(u'‘', u'\'').replace(u'＇', u'\'');
+    return t;
 }
 
 } // namespace
@@ -171,12 +225,17 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
     const ToneRules* rules = rulesFor(text, language);
     if (!rules)
         return findings;
+    const QString matched = forMatching(text);
+    const QList<Span> quoted = quotedPassages(text);
     for (const Span& sentenceSpan : sentences(text)) {
-        const QString sentence = text.mid(sentenceSpan.start, sentenceSpan.end - sentenceSpan.start);
+        const QString sentence = matched.mid(sentenceSpan.start, sentenceSpan.end - sentenceSpan.start);
         for (const ToneCategoryRules& c : rules->categories) {
             for (const auto& [span, pattern] : matchCategory(c, sentence)) {
                 const qsizetype start = sentenceSpan.start + span.start;
                 const qsizetype end = sentenceSpan.start + span.end;
+                if (std::any_of(quoted.begin(), quoted.end(),
+                                [&](Span q) { return q.start <= start && end <= q.end; }))
+                    continue;
                 findings << ToneFinding{c.category,
                                         codePointOffset(text, start),
                                         codePointOffset(text, end),

@@ -1,6 +1,7 @@
 #include "compose/tone_rules.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,15 +9,108 @@
 namespace casebook {
 namespace {
 
-// Case-insensitive and Unicode-aware by default: \b, \w and \s must know Hangul.
-Result<QRegularExpression> compile(const QJsonValue& v, const QString& where, bool caseSensitive)
+// What a file's patterns are compiled with: its named pieces ("defines", used as {{name}}) and whether
+// Korean spacing is free.
+struct Dialect {
+    QHash<QString, QString> defines;
+    bool flexibleSpacing = false;
+};
+
+bool isHangulSyllable(QChar c)
 {
+    return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3;
+}
+
+// Korean is often typed with irregular spacing ("법적조치", "환불해드릴게요", "고소 하겠습니다"): between two
+// Hangul syllables written next to each other, any whitespace is accepted. Not inside a character class,
+// nor inside a lookbehind, which must keep a fixed length.
+QString relaxSpacing(const QString& p)
+{
+    QString out;
+    QList<bool> groups; // per open group: is it a lookbehind
+    int lookbehinds = 0;
+    bool inClass = false;
+    bool prevHangul = false;
+    for (qsizetype i = 0; i < p.size(); ++i) {
+        const QChar c = p.at(i);
+        if (c == u'\\' && i + 1 < p.size()) {
+            out += c;
+            out += p.at(++i);
+            prevHangul = false;
+            continue;
+        }
+        if (inClass) {
+            inClass = c != u']';
+            out += c;
+            continue;
+        }
+        if (c == u'[') {
+            inClass = true;
+            out += c;
+            // A ']' first in the class is a literal.
+            if (i + 1 < p.size() && p.at(i + 1) == u'^')
+                out += p.at(++i);
+            if (i + 1 < p.size() && p.at(i + 1) == u']')
+                out += p.at(++i);
+            prevHangul = false;
+            continue;
+        }
+        if (c == u'(') {
+            const bool lookbehind =
+                p.mid(i, 4) == QLatin1String("(?<=") || p.mid(i, 4) == QLatin1String("(?<!");
+            groups << lookbehind;
+            lookbehinds += lookbehind;
+        } else if (c == u')' && !groups.isEmpty()) {
+            lookbehinds -= groups.takeLast();
+        }
+        const bool hangul = isHangulSyllable(c);
+        if (hangul && prevHangul && lookbehinds == 0)
+            out += QLatin1String("\\s*");
+        out += c;
+        prevHangul = hangul;
+    }
+    return out;
+}
+
+// {{name}} becomes the define's pattern as a group; defines may use one another.
+Result<QString> expandDefines(const QString& pattern, const QHash<QString, QString>& defines, int depth = 0)
+{
+    static const QRegularExpression ref(QStringLiteral("\\{\\{(\\w+)\\}\\}"));
+    if (depth > 8)
+        return makeError(QStringLiteral("the defines refer to one another in a loop"));
+    QString out;
+    qsizetype last = 0;
+    auto it = ref.globalMatch(pattern);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const auto d = defines.constFind(m.captured(1));
+        if (d == defines.constEnd())
+            return makeError(QStringLiteral("{{%1}} is not among the defines").arg(m.captured(1)));
+        auto inner = expandDefines(d.value(), defines, depth + 1);
+        if (!inner)
+            return inner.error();
+        out += pattern.mid(last, m.capturedStart() - last) + QLatin1String("(?:") + inner.value() +
+               QLatin1Char(')');
+        last = m.capturedEnd();
+    }
+    return out + pattern.mid(last);
+}
+
+// Case-insensitive and Unicode-aware by default: \b, \w and \s must know Hangul.
+Result<QRegularExpression> compile(const QJsonValue& v, const QString& where, const Dialect& dialect,
+                                   bool caseSensitive = false)
+{
+    if (v.toString().isEmpty())
+        return makeError(QStringLiteral("%1: an empty pattern").arg(where));
+    auto expanded = expandDefines(v.toString(), dialect.defines);
+    if (!expanded)
+        return makeError(
+            QStringLiteral("%1: in \"%2\": %3").arg(where, v.toString(), expanded.error().message));
     QRegularExpression::PatternOptions options = QRegularExpression::UseUnicodePropertiesOption;
     if (!caseSensitive)
         options |= QRegularExpression::CaseInsensitiveOption;
-    QRegularExpression re(v.toString(), options);
-    if (v.toString().isEmpty())
-        return makeError(QStringLiteral("%1: an empty pattern").arg(where));
+    QRegularExpression re(dialect.flexibleSpacing ? relaxSpacing(expanded.value()) : expanded.value(),
+                          options);
     if (!re.isValid())
         return makeError(
             QStringLiteral("%1: the pattern \"%2\" is not a valid regular expression (%3 at offset %4)")
@@ -26,11 +120,12 @@ Result<QRegularExpression> compile(const QJsonValue& v, const QString& where, bo
     return re;
 }
 
-Result<QList<QRegularExpression>> compileAll(const QJsonArray& list, const QString& where)
+Result<QList<QRegularExpression>> compileAll(const QJsonArray& list, const QString& where,
+                                             const Dialect& dialect)
 {
     QList<QRegularExpression> out;
     for (const QJsonValue& v : list) {
-        auto re = compile(v, where, false);
+        auto re = compile(v, where, dialect);
         if (!re)
             return re.error();
         out << re.value();
@@ -38,7 +133,39 @@ Result<QList<QRegularExpression>> compileAll(const QJsonArray& list, const QStri
     return out;
 }
 
-Result<ToneCategoryRules> readCategory(const QJsonObject& o, const QString& origin)
+// An object's own "flexible_spacing" overrides the one it sits in.
+Dialect narrowed(const Dialect& outer, const QJsonObject& o)
+{
+    Dialect d = outer;
+    d.flexibleSpacing = o.value(QStringLiteral("flexible_spacing")).toBool(outer.flexibleSpacing);
+    return d;
+}
+
+Result<TonePattern> readPattern(const QJsonValue& p, const QString& where, const Dialect& outer)
+{
+    const QJsonObject po = p.isObject() ? p.toObject() : QJsonObject{{QStringLiteral("pattern"), p}};
+    const Dialect dialect = narrowed(outer, po);
+    auto re = compile(po.value(QStringLiteral("pattern")), where, dialect,
+                      po.value(QStringLiteral("case_sensitive")).toBool());
+    if (!re)
+        return re.error();
+    TonePattern out{re.value(),
+                    po.value(QStringLiteral("reason")).toString(),
+                    po.value(QStringLiteral("suggestion")).toString(),
+                    {},
+                    {},
+                    {}};
+    for (auto [key, list] : {std::pair{"exceptions", &out.exceptions}, std::pair{"with", &out.with},
+                             std::pair{"unless", &out.unless}}) {
+        auto compiled = compileAll(po.value(QLatin1String(key)).toArray(), where, dialect);
+        if (!compiled)
+            return compiled.error();
+        *list = compiled.value();
+    }
+    return out;
+}
+
+Result<ToneCategoryRules> readCategory(const QJsonObject& o, const QString& origin, const Dialect& outer)
 {
     ToneCategoryRules c;
     c.category = o.value(QStringLiteral("category")).toString();
@@ -50,23 +177,18 @@ Result<ToneCategoryRules> readCategory(const QJsonObject& o, const QString& orig
     c.suggestion = o.value(QStringLiteral("suggestion")).toString();
     if (c.reason.isEmpty() || c.suggestion.isEmpty())
         return makeError(QStringLiteral("%1: needs a reason and a suggestion").arg(where));
+    const Dialect dialect = narrowed(outer, o);
     for (const QJsonValue& p : o.value(QStringLiteral("patterns")).toArray()) {
-        const QJsonObject po = p.isObject() ? p.toObject() : QJsonObject{{QStringLiteral("pattern"), p}};
-        auto re = compile(po.value(QStringLiteral("pattern")), where,
-                          po.value(QStringLiteral("case_sensitive")).toBool());
-        if (!re)
-            return re.error();
-        auto own = compileAll(po.value(QStringLiteral("exceptions")).toArray(), where);
-        if (!own)
-            return own.error();
-        c.patterns << TonePattern{re.value(), po.value(QStringLiteral("reason")).toString(),
-                                  po.value(QStringLiteral("suggestion")).toString(), own.value()};
+        auto pattern = readPattern(p, where, dialect);
+        if (!pattern)
+            return pattern.error();
+        c.patterns << pattern.value();
     }
-    auto ex = compileAll(o.value(QStringLiteral("exceptions")).toArray(), where);
+    auto ex = compileAll(o.value(QStringLiteral("exceptions")).toArray(), where, dialect);
     if (!ex)
         return ex.error();
     c.exceptions = ex.value();
-    auto sex = compileAll(o.value(QStringLiteral("sentence_exceptions")).toArray(), where);
+    auto sex = compileAll(o.value(QStringLiteral("sentence_exceptions")).toArray(), where, dialect);
     if (!sex)
         return sex.error();
     c.sentenceExceptions = sex.value();
@@ -96,8 +218,12 @@ Result<ToneRules> ToneRules::fromJson(const QByteArray& json, const QString& ori
     ToneRules rules;
     rules.language = root.value(QStringLiteral("language")).toString();
     rules.version = root.value(QStringLiteral("version")).toInt();
+    Dialect dialect = narrowed(Dialect{}, root);
+    const QJsonObject defines = root.value(QStringLiteral("defines")).toObject();
+    for (auto it = defines.begin(); it != defines.end(); ++it)
+        dialect.defines.insert(it.key(), it.value().toString());
     for (const QJsonValue& v : root.value(QStringLiteral("categories")).toArray()) {
-        auto c = readCategory(v.toObject(), origin);
+        auto c = readCategory(v.toObject(), origin, dialect);
         if (!c)
             return c.error();
         rules.categories << c.value();
@@ -108,7 +234,7 @@ Result<ToneRules> ToneRules::fromJson(const QByteArray& json, const QString& ori
         h.part = o.value(QStringLiteral("part")).toString();
         h.suggestion = o.value(QStringLiteral("suggestion")).toString();
         auto present = compileAll(o.value(QStringLiteral("present")).toArray(),
-                                  QStringLiteral("%1, hint %2").arg(origin, h.part));
+                                  QStringLiteral("%1, hint %2").arg(origin, h.part), dialect);
         if (!present)
             return present.error();
         h.present = present.value();

@@ -16,6 +16,8 @@ struct TonePattern {
     QString reason;                       // empty: the category's
     QString suggestion;                   // empty: the category's
     QList<QRegularExpression> exceptions; // this pattern's own, besides the category's
+    QList<QRegularExpression> with;       // each must also match somewhere in the sentence, either side
+    QList<QRegularExpression> unless;     // any match anywhere in the sentence cancels this pattern
 };
 
 struct ToneCategoryRules {

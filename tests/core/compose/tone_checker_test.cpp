@@ -116,6 +116,65 @@ TEST_CASE("rules are data: a custom rule file is read, and a broken one is refus
     CHECK(unknown.error().message.contains(QStringLiteral("rude")));
 }
 
+TEST_CASE("rules are patterns with variants: defines, free Korean spacing, a trigger beside its object",
+          "[tone]")
+{
+    // The lookbehind keeps its fixed length (spacing is not relaxed inside it), so the file compiles.
+    const QByteArray json = R"json({"language":"ko","flexible_spacing":true,
+        "defines":{"legal":"법적\\s*조치|고소","act":"하겠|할게|진행"},
+        "categories":[
+         {"category":"threat","reason":"r","suggestion":"s",
+          "patterns":[{"pattern":"(?<hit>{{legal}})","with":["{{act}}"],"unless":["하시면"]},"(?<!그냥)두고\\s*보"]},
+         {"category":"profanity","reason":"r","suggestion":"s","flexible_spacing":false,
+          "patterns":["개판"]}]})json";
+    auto rules = ToneRules::fromJson(json, QStringLiteral("variants.json"));
+    REQUIRE(rules.ok());
+    ToneChecker custom;
+    custom.setRules(QStringLiteral("ko"), rules.value());
+    const auto ko = [&](const char* text) {
+        QStringList out;
+        for (const ToneFinding& f : custom.check(QString::fromUtf8(text), QStringLiteral("ko")))
+            out << f.category + QLatin1Char(':') + f.text;
+        return out;
+    };
+    // Spacing between syllables is free ("고 소"), the span is the trigger, the object may come first.
+    CHECK(ko("법적조치 하겠습니다.") == QStringList{QStringLiteral("threat:법적조치")});
+    CHECK(ko("진행 중인 건은 고 소 하겠습니다.") == QStringList{QStringLiteral("threat:고 소")});
+    CHECK(ko("법적 조치가 필요하시면 안내드립니다.").isEmpty()); // unless: the customer's step
+    CHECK(ko("법적 조치 안내문입니다.").isEmpty());              // with: no intent, no finding
+    CHECK(ko("두고 보겠습니다.") == QStringList{QStringLiteral("threat:두고 보")});
+    // A category can keep spacing exact: "3개 판매" is not "개판".
+    CHECK(ko("3개 판매 중입니다.").isEmpty());
+    CHECK(ko("완전 개판이네요.") == QStringList{QStringLiteral("profanity:개판")});
+
+    auto loop = ToneRules::fromJson(R"({"defines":{"a":"{{b}}","b":"{{a}}"},"categories":[
+        {"category":"threat","reason":"r","suggestion":"s","patterns":["{{a}}"]}]})",
+                                    QStringLiteral("loop.json"));
+    REQUIRE_FALSE(loop.ok());
+    CHECK(loop.error().message.contains(QStringLiteral("loop")));
+    auto missing = ToneRules::fromJson(R"({"categories":[
+        {"category":"threat","reason":"r","suggestion":"s","patterns":["{{nowhere}}"]}]})",
+                                       QStringLiteral("m.json"));
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message.contains(QStringLiteral("{{nowhere}}")));
+}
+
+TEST_CASE("the customer's words quoted back, curly apostrophes and abbreviations", "[tone]")
+{
+    // Quoted: the customer's words, not the seller's tone; the seller's own words around them still count.
+    CHECK(categoriesOf(QStringLiteral("You wrote \"I'll sue you\", and we understand you're upset."))
+              .isEmpty());
+    CHECK(categoriesOf(QStringLiteral("고객님이 “고소하겠다”고 하신 부분은 마켓 절차로 안내드리겠습니다."))
+              .isEmpty());
+    CHECK(categoriesOf(QStringLiteral("You said \"fine\", so we will sue.")) ==
+          QStringList{QStringLiteral("threat")});
+    // A typographic apostrophe is an apostrophe.
+    CHECK(categoriesOf(QStringLiteral("You’ll regret this.")) == QStringList{QStringLiteral("threat")});
+    // "e.g." does not end the sentence, so the next word is not a lower-case start.
+    CHECK(categoriesOf(QStringLiteral("Send a photo of the label, e.g. the barcode side.")).isEmpty());
+    CHECK(categoriesOf(QStringLiteral("yeah it shipped.")) == QStringList{QStringLiteral("informal")});
+}
+
 TEST_CASE("structure hints are advice, never findings", "[tone]")
 {
     const QString bare = QStringLiteral("Refund done.");

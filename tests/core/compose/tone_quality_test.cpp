@@ -124,22 +124,43 @@ QString report(const QString& title, const Score& s)
     return r;
 }
 
-Score measureFile(const QString& lang, const QString& file)
+// The checker measured: the compiled-in rules, or, when CASEBOOK_TONE_RULES_DIR names a folder holding
+// ko.json and en.json, those files, so a rule edit can be scored without rebuilding.
+const ToneChecker& checker()
 {
-    auto checker = ToneChecker::builtin();
-    REQUIRE(checker.ok());
+    static const ToneChecker c = [] {
+        const QString dir = qEnvironmentVariable("CASEBOOK_TONE_RULES_DIR");
+        if (dir.isEmpty()) {
+            auto builtin = ToneChecker::builtin();
+            REQUIRE(builtin.ok());
+            return builtin.value();
+        }
+        ToneChecker custom;
+        for (const QString& lang : {QStringLiteral("ko"), QStringLiteral("en")}) {
+            const QString path = dir + QStringLiteral("/%1.json").arg(lang);
+            auto rules = ToneRules::fromJson(test::readFile(path), path);
+            if (!rules)
+                FAIL(rules.error().message.toStdString());
+            REQUIRE(rules.ok());
+            custom.setRules(lang, rules.value());
+        }
+        return custom;
+    }();
+    return c;
+}
+
+Score measureFile(const QString& lang, const QString& file, int minimumSize)
+{
     const QList<Labelled> set = readSet(file);
-    REQUIRE(set.size() >= (file.contains(QLatin1String("heldout")) ? 40 : 150));
-    const Score s = measure(checker.value(), set, lang);
+    REQUIRE(set.size() >= minimumSize);
+    const Score s = measure(checker(), set, lang);
     // Printed so the figures can be read without a debugger: ctest -V or the test binary itself.
     std::fprintf(stderr, "%s", report(file, s).toUtf8().constData());
     return s;
 }
 
-// The targets, on a labelled set the rules were written against.
-void requireTargets(const QString& lang, const QString& file)
+void requireTargets(const QString& file, const Score& s)
 {
-    const Score s = measureFile(lang, file);
     INFO(report(file, s).toStdString());
     CHECK(s.precision() >= 0.9);
     CHECK(s.recall() >= 0.85);
@@ -148,25 +169,41 @@ void requireTargets(const QString& lang, const QString& file)
 
 } // namespace
 
-TEST_CASE("tone check quality on the Korean set", "[tone][quality]")
+// The targets, on the labelled sets the rules were written against (ko.tsv, en.tsv: at least 150
+// sentences each; train2_*: sentences written for spacing, endings and word order).
+TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
 {
-    requireTargets(QStringLiteral("ko"), QStringLiteral("ko.tsv"));
+    for (const QString& lang : {QStringLiteral("ko"), QStringLiteral("en")}) {
+        requireTargets(lang + QStringLiteral(".tsv"), measureFile(lang, lang + QStringLiteral(".tsv"), 150));
+        const QString train = QStringLiteral("train2_%1.tsv").arg(lang);
+        requireTargets(train, measureFile(lang, train, 60));
+    }
 }
 
-TEST_CASE("tone check quality on the English set", "[tone][quality]")
-{
-    requireTargets(QStringLiteral("en"), QStringLiteral("en.tsv"));
-}
-
-// Sentences never used to tune the rules, with the language detected: what a seller's new phrasing meets.
-// Pattern rules miss unseen wordings (recall is reported, not held to 0.85), but must not start
-// flagging clean replies: precision and the clean rate hold to the targets here too.
+// Sentences not written for tuning, with the language detected. Each batch was scored once when it was new
+// (figures in resources/tone/README.md), then read for the kinds of miss before the next round of rules, so
+// the newest batch is the honest held-out figure and the older ones guard against regressions. Precision and
+// the clean rate hold to the targets on all of them; recall holds to 0.85 on the batches the rules
+// have since been widened on, and is reported on the others.
 TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][quality][heldout]")
 {
-    for (const QString& file : {QStringLiteral("ko_heldout.tsv"), QStringLiteral("en_heldout.tsv")}) {
-        const Score s = measureFile(QStringLiteral("auto"), file);
+    struct Batch {
+        const char* file;
+        int minimumSize;
+        bool recallHeld;
+    };
+    const Batch batches[] = {{"ko_heldout.tsv", 40, true},    {"en_heldout.tsv", 40, true},
+                             {"heldout3_ko.tsv", 120, true},  {"heldout3_en.tsv", 120, true},
+                             {"heldout4_ko.tsv", 120, true},  {"heldout4_en.tsv", 120, true},
+                             {"heldout5_ko.tsv", 120, true},  {"heldout5_en.tsv", 120, true},
+                             {"heldout6_ko.tsv", 120, false}, {"heldout6_en.tsv", 120, false}};
+    for (const Batch& b : batches) {
+        const QString file = QString::fromLatin1(b.file);
+        const Score s = measureFile(QStringLiteral("auto"), file, b.minimumSize);
         INFO(report(file, s).toStdString());
         CHECK(s.precision() >= 0.9);
         CHECK(s.cleanRate() >= 0.95);
+        if (b.recallHeld)
+            CHECK(s.recall() >= 0.85);
     }
 }
