@@ -6,7 +6,9 @@
 
 namespace casebook {
 
-Ingestor::Ingestor(Database& db, IngestOptions options) : m_db(db), m_options(std::move(options))
+Ingestor::Ingestor(Database& db, IngestOptions options)
+    : m_db(db), m_options(std::move(options)),
+      m_dueClocks(m_options.dueClocks ? *m_options.dueClocks : AppSettings::dueClocks(db.reader()))
 {
     for (QString& a : m_options.ownAddresses)
         a = a.trimmed().toLower();
@@ -14,7 +16,7 @@ Ingestor::Ingestor(Database& db, IngestOptions options) : m_db(db), m_options(st
 
 qint64 Ingestor::answerWithin(Channel c) const
 {
-    return c == Channel::Email ? m_options.emailAnswerWithinSecs : m_options.marketplaceAnswerWithinSecs;
+    return m_dueClocks.forChannel(c);
 }
 
 bool Ingestor::isOwnAddress(const QString& address) const
