@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Views</source>
-        <translation>보기</translation>
+        <translation>편지함</translation>
     </message>
 </context>
 <context>

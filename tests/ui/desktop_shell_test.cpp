@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 #include <catch2/catch.hpp>
@@ -53,6 +54,7 @@ QString saveShot(QWidget& window, const QString& name)
 {
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
     const QString path = QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/") + name;
+    QTest::qWait(50); // pending layouts (a status bar label just added) settle first
     REQUIRE(window.grab().save(path));
     return path;
 }
@@ -138,6 +140,16 @@ TEST_CASE("under the Korean UI the window's menus, views and columns are Korean"
 
     test::showKoreanTicket(window);
     saveShot(window, QStringLiteral("main-window-demo-ko.png"));
+
+    // Settings in Korean, on its answer-time page, for a person to look at.
+    window.shell()->openSettings();
+    ui::SettingsDialog* settings = window.shell()->settingsDialog();
+    REQUIRE(settings);
+    CHECK(settings->windowTitle() == QStringLiteral("설정"));
+    CHECK(settings->tabs()->tabText(2) == QStringLiteral("답변 기한"));
+    settings->tabs()->setCurrentIndex(2);
+    REQUIRE(QTest::qWaitForWindowExposed(settings));
+    saveShot(*settings, QStringLiteral("settings-dialog-ko.png"));
 }
 
 TEST_CASE("under the English UI the menus are English, and the language follows the system by default",
