@@ -56,7 +56,7 @@ public:
     Database& database() { return m_db; }
 
 private:
-    qint64 answerWithin(Channel c) const;
+    qint64 answerWithin(SQLite::Database& db, Channel c);
     bool isOwnAddress(const QString& address) const;
     void complete(InboundMessage& m) const;
     IngestOutcome writeMessage(SQLite::Database& db, InboundMessage& m);
@@ -65,7 +65,7 @@ private:
 
     Database& m_db;
     IngestOptions m_options;
-    DueClocks m_dueClocks;
+    std::optional<DueClocks> m_dueClocks; // the options' or, once read, the stored settings
     TicketMatcher m_matcher;
 };
 
