@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <catch2/catch.hpp>
@@ -137,4 +138,34 @@ TEST_CASE("English has both plural forms of every counted string", "[ui][transla
     INFO("Write the singular and plural in resources/translations/casebook_en.ts:" +
          listOf(missing).toStdString());
     CHECK(missing.isEmpty());
+}
+
+TEST_CASE("the app starts in the system's language unless told otherwise", "[ui][translations]")
+{
+    QTemporaryDir config; // no saved Settings choice
+    auto help = [&](const QString& locale, const QStringList& args) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        env.insert(QStringLiteral("LC_ALL"), locale);
+        env.insert(QStringLiteral("LANG"), locale);
+        env.remove(QStringLiteral("LANGUAGE"));
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(CASEBOOK_GUI), args + QStringList{QStringLiteral("--help")});
+        REQUIRE(app.waitForFinished(60000));
+        return QString::fromUtf8(app.readAllStandardOutput());
+    };
+    CHECK(help(QStringLiteral("ko_KR.UTF-8"), {}).contains(QStringLiteral("데모 받은편지함을 엽니다.")));
+    CHECK(help(QStringLiteral("C.UTF-8"), {}).contains(QStringLiteral("Open the demo inbox.")));
+    CHECK(help(QStringLiteral("ko_KR.UTF-8"), {QStringLiteral("--lang"), QStringLiteral("en")})
+              .contains(QStringLiteral("Open the demo inbox.")));
+    CHECK(help(QStringLiteral("en_US.UTF-8"), {QStringLiteral("--lang=ko")})
+              .contains(QStringLiteral("데모 받은편지함을 엽니다.")));
+
+    // The choice made in Settings wins over the system's language.
+    QSettings saved(config.filePath(QStringLiteral("Casebook/casebook.conf")), QSettings::IniFormat);
+    saved.setValue(QStringLiteral("ui/language"), QStringLiteral("ko"));
+    saved.sync();
+    CHECK(help(QStringLiteral("C.UTF-8"), {}).contains(QStringLiteral("데모 받은편지함을 엽니다.")));
 }
