@@ -2,12 +2,13 @@
 #include "demo/demo_inbox.h"
 #include "main_window.h"
 #include "store/database.h"
+#include "ui_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
-
 #include <cstdio>
 #include <cstdlib>
 
@@ -22,6 +23,19 @@ bool haveDisplay()
     if (!platform.isEmpty())
         return true;
     return !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
+}
+
+// --lang wins for this run (screenshots, support), else the Settings choice, else the system's language.
+QString chosenLanguage(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg.startsWith(QLatin1String("--lang=")))
+            return ui::UiLanguage::resolve(arg.mid(7));
+        if (arg == QLatin1String("--lang") && i + 1 < argc)
+            return ui::UiLanguage::resolve(QString::fromLocal8Bit(argv[i + 1]));
+    }
+    return ui::UiLanguage::resolve(ui::UiLanguage::preference());
 }
 
 } // namespace
@@ -41,20 +55,31 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Casebook"));
     QApplication::setApplicationVersion(QStringLiteral(CASEBOOK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.casebook.Casebook"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.casebook.Casebook.svg")));
+    ui::UiLanguage::install(chosenLanguage(argc, argv));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Casebook, the customer-service inbox for small online sellers."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Casebook, the customer-service inbox for small online sellers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("The database file (default: $CASEBOOK_DB, or casebook.sqlite "
-                                                     "in the app data folder)."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Open the demo inbox."));
-    const QCommandLineOption shotOption(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a picture of the window to FILE and quit."),
-                                        QStringLiteral("FILE"));
-    parser.addOptions({dbOption, demoOption, shotOption});
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QCoreApplication::translate("main", "The database file (default: $CASEBOOK_DB, or casebook.sqlite "
+                                            "in the app data folder)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QCoreApplication::translate("main", "Open the demo inbox."));
+    const QCommandLineOption shotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a picture of the window to FILE and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "The window's language for this run: en, ko or system (default: "
+                                            "as set in Settings)."),
+        QStringLiteral("LANGUAGE"));
+    parser.addOptions({dbOption, demoOption, shotOption, langOption});
     parser.process(app);
 
     SystemClock clock;
@@ -70,7 +95,7 @@ int main(int argc, char* argv[])
     auto db = Database::open(path.value(), clock);
     if (!db)
         return refuse(db.error().message);
-    const QString title = demo ? QApplication::translate("main", "Demo inbox") : path.value();
+    const QString title = demo ? QCoreApplication::translate("main", "Demo inbox") : path.value();
 
     ui::MainWindow window(**db, clock, title);
     window.show();
@@ -78,7 +103,11 @@ int main(int argc, char* argv[])
         const QString shot = parser.value(shotOption);
         QTimer::singleShot(300, &window, [&window, shot] {
             const bool saved = window.grab().save(shot);
-            std::fprintf(saved ? stdout : stderr, saved ? "%s\n" : "casebook: could not save %s\n", qPrintable(shot));
+            if (saved)
+                std::fprintf(stdout, "%s\n", qPrintable(shot));
+            else
+                std::fprintf(stderr, "casebook: %s\n",
+                             qPrintable(QCoreApplication::translate("main", "could not save %1").arg(shot)));
             QApplication::exit(saved ? 0 : 1);
         });
     }

@@ -1,5 +1,7 @@
 #include "channel_badge.h"
 
+#include "semantic_colors.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPainter>
@@ -79,9 +81,9 @@ DueText dueText(const QDateTime& due, const QDateTime& now)
                          : a >= 3600 ? tr("%1h %2m").arg(a / 3600).arg((a % 3600) / 60)
                                      : tr("%1m").arg(std::max<qint64>(1, a / 60));
     if (secs < 0)
-        return {tr("overdue %1").arg(span), QColor(0xdc, 0x26, 0x26)};
+        return {tr("overdue %1").arg(span), SemanticColors::color(SemanticColors::Role::Danger)};
     if (secs < 4 * 3600)
-        return {tr("%1 left").arg(span), QColor(0xd9, 0x77, 0x06)};
+        return {tr("%1 left").arg(span), SemanticColors::color(SemanticColors::Role::Warning)};
     return {tr("%1 left").arg(span), QColor()};
 }
 

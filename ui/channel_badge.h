@@ -11,7 +11,7 @@ namespace casebook::ui {
 QIcon channelIcon(const QString& channel);
 QString channelDisplayName(const QString& channel);
 
-// "3h 20m left", "overdue 2h" and the colour that goes with it (none, amber, red).
+// "3h 20m left", "overdue 2h" and the colour that goes with it (none, amber, red) on the current palette.
 struct DueText {
     QString text;
     QColor color;

@@ -2,6 +2,7 @@
 
 #include "channel_badge.h"
 #include "evidence/evidence_locker.h"
+#include "semantic_colors.h"
 #include "store/ticket_queries.h"
 
 #include <QLocale>
@@ -25,6 +26,12 @@ QString paragraphs(const QString& text)
 QString when(const QDateTime& t)
 {
     return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+}
+
+// Colours by meaning, in a shade the current palette (light or dark) reads.
+QString css(SemanticColors::Role role)
+{
+    return SemanticColors::color(role).name();
 }
 
 QString sizeText(qint64 bytes)
@@ -55,8 +62,8 @@ ConversationPane::ConversationPane(Database& db, const Clock& clock, QWidget* pa
 void ConversationPane::clear()
 {
     m_ticketId = 0;
-    m_browser->setHtml(
-        QStringLiteral("<p style='color:#888; margin:24px'>%1</p>").arg(esc(tr("Select a ticket."))));
+    m_browser->setHtml(QStringLiteral("<p style='color:%1; margin:24px'>%2</p>")
+                           .arg(css(SemanticColors::Role::Muted), esc(tr("Select a ticket."))));
 }
 
 QString ConversationPane::plainText() const
@@ -85,8 +92,10 @@ void ConversationPane::showTicket(qint64 ticketId)
                             esc(channels.join(QStringLiteral(", "))));
     if (const DueText due = dueText(t.dueAt, m_clock.now()); !due.text.isEmpty())
         meta += QStringLiteral(" · <span style='color:%1'>%2</span>")
-                    .arg(due.color.isValid() ? due.color.name() : QStringLiteral("#555"), esc(due.text));
-    html += QStringLiteral("<p style='color:#555; margin-top:0'>%1</p>").arg(meta);
+                    .arg(due.color.isValid() ? due.color.name() : css(SemanticColors::Role::Muted),
+                         esc(due.text));
+    html += QStringLiteral("<p style='color:%1; margin-top:0'>%2</p>")
+                .arg(css(SemanticColors::Role::Muted), meta);
 
     if (const auto customer = ticket_queries::customerOfTicket(r, ticketId)) {
         QStringList ids;
@@ -96,26 +105,30 @@ void ConversationPane::showTicket(qint64 ticketId)
                 ids << esc(i.value);
         QString flags;
         if (customer->abusive)
-            flags += QStringLiteral(" <b style='color:#dc2626'>%1</b>").arg(esc(tr("abusive")));
+            flags += QStringLiteral(" <b style='color:%1'>%2</b>")
+                         .arg(css(SemanticColors::Role::Danger), esc(tr("abusive")));
         if (customer->vip)
-            flags += QStringLiteral(" <b style='color:#7c3aed'>%1</b>").arg(esc(tr("VIP")));
-        html += QStringLiteral("<p><b>%1</b>%2<br><span style='color:#555'>%3</span>")
-                    .arg(esc(customer->displayName), flags, ids.join(QStringLiteral(" · ")));
+            flags += QStringLiteral(" <b style='color:%1'>%2</b>")
+                         .arg(css(SemanticColors::Role::Vip), esc(tr("VIP")));
+        html += QStringLiteral("<p><b>%1</b>%2<br><span style='color:%3'>%4</span>")
+                    .arg(esc(customer->displayName), flags, css(SemanticColors::Role::Muted),
+                         ids.join(QStringLiteral(" · ")));
         if (!t.orderNumbers.isEmpty())
-            html += QStringLiteral("<br><span style='color:#555'>%1 %2</span>")
-                        .arg(esc(tr("Orders:")), esc(t.orderNumbers.join(QStringLiteral(", "))));
+            html += QStringLiteral("<br><span style='color:%1'>%2 %3</span>")
+                        .arg(css(SemanticColors::Role::Muted), esc(tr("Orders:")),
+                             esc(t.orderNumbers.join(QStringLiteral(", "))));
         html += QStringLiteral("</p>");
     }
     if (!t.summary.isEmpty())
-        html += QStringLiteral("<p style='background:#fff7d6; color:#333; padding:6px'><b>%1</b> %2</p>")
-                    .arg(esc(tr("Summary:")), esc(t.summary));
+        html += QStringLiteral("<p style='background:%1; padding:6px'><b>%2</b> %3</p>")
+                    .arg(css(SemanticColors::Role::NoteBackground), esc(tr("Summary:")), esc(t.summary));
 
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(r, ticketId)) {
         const bool out = m.direction == Direction::Out;
         const bool note = m.direction == Direction::Note;
-        const QString bg = note  ? QStringLiteral("#fef3c7")
-                           : out ? QStringLiteral("#e0ecff")
-                                 : QStringLiteral("#f3f4f6");
+        const QString bg = css(note  ? SemanticColors::Role::NoteBackground
+                               : out ? SemanticColors::Role::OutgoingBackground
+                                     : SemanticColors::Role::IncomingBackground);
         const QString label = note ? tr("Internal note") : out ? tr("Sent") : tr("Received");
         const QString who = m.fromName.isEmpty() ? m.fromAddress
                             : m.fromAddress.isEmpty()
@@ -124,15 +137,17 @@ void ConversationPane::showTicket(qint64 ticketId)
         html += QStringLiteral(
                     "<table width='100%' cellpadding='8' style='margin-top:10px; background:%1'><tr><td>")
                     .arg(bg);
-        html += QStringLiteral("<span style='color:#555'>%1 %2 · %3 · %4</span><br>")
-                    .arg(out    ? QStringLiteral("→")
+        html += QStringLiteral("<span style='color:%1'>%2 %3 · %4 · %5</span><br>")
+                    .arg(css(SemanticColors::Role::Muted),
+                         out    ? QStringLiteral("→")
                          : note ? QStringLiteral("✎")
                                 : QStringLiteral("←"),
                          esc(label), esc(who), esc(when(m.date)));
         html += paragraphs(m.text);
         for (const Attachment& a : m.attachments)
-            html += QStringLiteral("<br><span style='color:#555'>📎 %1 (%2, %3)</span>")
-                        .arg(esc(a.filename.isEmpty() ? tr("(unnamed)") : a.filename), esc(a.mediaType),
+            html += QStringLiteral("<br><span style='color:%1'>📎 %2 (%3, %4)</span>")
+                        .arg(css(SemanticColors::Role::Muted),
+                             esc(a.filename.isEmpty() ? tr("(unnamed)") : a.filename), esc(a.mediaType),
                              esc(sizeText(a.size)));
         html += QStringLiteral("</td></tr></table>");
     }
@@ -142,10 +157,10 @@ void ConversationPane::showTicket(qint64 ticketId)
     if (!evidence.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><table cellpadding='3'>").arg(esc(tr("Evidence")));
         for (const EvidenceRecord& e : evidence)
-            html +=
-                QStringLiteral("<tr><td>%1</td><td style='color:#555'>%2</td><td style='color:#555'>%3</td>"
-                               "<td style='color:#888; font-family:monospace'>%4…</td></tr>")
-                    .arg(esc(e.originalName), esc(e.note), esc(sizeText(e.size)), esc(e.sha256.left(16)));
+            html += QStringLiteral("<tr><td>%1</td><td style='color:%5'>%2</td><td style='color:%5'>%3</td>"
+                                   "<td style='color:%5; font-family:monospace'>%4…</td></tr>")
+                        .arg(esc(e.originalName), esc(e.note), esc(sizeText(e.size)), esc(e.sha256.left(16)),
+                             css(SemanticColors::Role::Muted));
         html += QStringLiteral("</table>");
     }
     m_browser->setHtml(html);

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "conversation_pane.h"
+#include "desktop_shell.h"
 #include "import_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -54,6 +55,8 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         refresh();
         statusBar()->showMessage(summary);
     });
+    m_shell = new DesktopShell(db, clock, this);
+    file->addAction(m_shell->settingsAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -10,6 +10,7 @@ class QSplitter;
 namespace casebook::ui {
 
 class ConversationPane;
+class DesktopShell;
 class ImportController;
 class TicketListModel;
 class TicketListPane;
@@ -27,6 +28,7 @@ public:
     ConversationPane* conversationPane() const { return m_conversation; }
     TicketListModel* ticketListModel() const { return m_model; }
     ImportController* importController() const { return m_import; }
+    DesktopShell* shell() const { return m_shell; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -44,6 +46,7 @@ private:
     ConversationPane* m_conversation;
     QSplitter* m_splitter;
     ImportController* m_import;
+    DesktopShell* m_shell = nullptr;
 };
 
 } // namespace casebook::ui

@@ -52,5 +52,6 @@ QList<Command> evidenceCommands();
 QList<Command> templateCommands();
 QList<Command> searchCommands();
 QList<Command> importCommands();
+QList<Command> settingsCommands();
 
 } // namespace casebook::cli

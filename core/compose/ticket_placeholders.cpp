@@ -1,6 +1,7 @@
 #include "compose/ticket_placeholders.h"
 
 #include "compose/tone_checker.h"
+#include "store/app_settings.h"
 #include "store/sql_util.h"
 #include "store/ticket_queries.h"
 
@@ -16,18 +17,6 @@ QString marketplaceName(const QString& channel, const QString& language)
         return ko ? QStringLiteral("쿠팡") : QStringLiteral("Coupang");
     if (channel == QLatin1String("naver"))
         return ko ? QStringLiteral("네이버 스마트스토어") : QStringLiteral("Naver SmartStore");
-    return {};
-}
-
-QString metaValue(SQLite::Database& db, const char* key)
-{
-    try {
-        SQLite::Statement st(db, "SELECT value FROM meta WHERE key = ?");
-        st.bind(1, key);
-        if (st.executeStep())
-            return sql::textOf(st.getColumn(0));
-    } catch (const SQLite::Exception&) {
-    }
     return {};
 }
 
@@ -63,7 +52,9 @@ std::optional<PlaceholderValues> TicketPlaceholders::forTicket(SQLite::Database&
                 break;
             }
     }
-    v.insert(QStringLiteral("seller_name"), metaValue(db, "seller_name"));
+    const SellerProfile seller = AppSettings::seller(db);
+    v.insert(QStringLiteral("seller_name"), seller.name);
+    v.insert(QStringLiteral("seller_signature"), seller.signature);
     // Empty values are as good as missing: drop them so rendering names them.
     v.removeIf([](const auto& it) { return it.value().trimmed().isEmpty(); });
     return v;

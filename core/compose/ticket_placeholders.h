@@ -8,8 +8,8 @@
 namespace casebook {
 
 // What a ticket knows for a reply: ticket_number, customer_name, customer_email, order_number (the first),
-// order_numbers, subject, channel, marketplace (in the reply's language) and seller_name (the `meta` row
-// "seller_name", when the seller has set one). What it does not know (product, carrier, amount, …) is
+// order_numbers, subject, channel, marketplace (in the reply's language), seller_name and seller_signature
+// (AppSettings, when the seller has set them). What it does not know (product, carrier, amount, …) is
 // left for the seller to fill, so rendering names it.
 class TicketPlaceholders {
 public:

@@ -6,15 +6,19 @@
 
 namespace casebook {
 
-Ingestor::Ingestor(Database& db, IngestOptions options) : m_db(db), m_options(std::move(options))
+Ingestor::Ingestor(Database& db, IngestOptions options)
+    : m_db(db), m_options(std::move(options)), m_dueClocks(m_options.dueClocks)
 {
     for (QString& a : m_options.ownAddresses)
         a = a.trimmed().toLower();
 }
 
-qint64 Ingestor::answerWithin(Channel c) const
+qint64 Ingestor::answerWithin(SQLite::Database& db, Channel c)
 {
-    return c == Channel::Email ? m_options.emailAnswerWithinSecs : m_options.marketplaceAnswerWithinSecs;
+    // Read once, on the connection of the first write: no reader connection for the importing thread.
+    if (!m_dueClocks)
+        m_dueClocks = AppSettings::dueClocks(db);
+    return m_dueClocks->forChannel(c);
 }
 
 bool Ingestor::isOwnAddress(const QString& address) const
@@ -144,7 +148,7 @@ IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
         outcome.createdTicket = true;
     }
     ticket_writes::insertMessage(db, m, ticketId, customerId, now);
-    ticket_writes::noteActivity(db, ticketId, m.direction, m.date, answerWithin(m.channel));
+    ticket_writes::noteActivity(db, ticketId, m.direction, m.date, answerWithin(db, m.channel));
     outcome.ticketId = ticketId;
     return outcome;
 }

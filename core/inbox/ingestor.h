@@ -6,15 +6,18 @@
 #include "mail/mime_parser.h"
 #include "model/result.h"
 #include "model/values.h"
+#include "store/app_settings.h"
 #include "store/database.h"
+
+#include <optional>
 
 namespace casebook {
 
 struct IngestOptions {
     // The seller's addresses: mail from them is outgoing. "@shop.example" stands for a whole domain.
     QStringList ownAddresses;
-    qint64 emailAnswerWithinSecs = 24 * 3600;
-    qint64 marketplaceAnswerWithinSecs = 24 * 3600;
+    // When the answer is due, per channel; unset: the seller's settings in the database (AppSettings).
+    std::optional<DueClocks> dueClocks;
     ParseLimits limits; // what one hostile message may cost before it is kept raw instead
     qsizetype maxMessageBytes = 256 * 1024 * 1024; // larger is kept raw without parsing
 };
@@ -53,7 +56,7 @@ public:
     Database& database() { return m_db; }
 
 private:
-    qint64 answerWithin(Channel c) const;
+    qint64 answerWithin(SQLite::Database& db, Channel c);
     bool isOwnAddress(const QString& address) const;
     void complete(InboundMessage& m) const;
     IngestOutcome writeMessage(SQLite::Database& db, InboundMessage& m);
@@ -62,6 +65,7 @@ private:
 
     Database& m_db;
     IngestOptions m_options;
+    std::optional<DueClocks> m_dueClocks; // the options' or, once read, the stored settings
     TicketMatcher m_matcher;
 };
 

@@ -1,5 +1,5 @@
 #include "conversation_pane.h"
-#include "demo/demo_inbox.h"
+#include "demo_store.h"
 #include "import_controller.h"
 #include "main_window.h"
 #include "support/test_support.h"
@@ -18,17 +18,7 @@
 
 using namespace casebook;
 
-namespace {
-struct DemoStore {
-    test::TempStore store;
-    DemoStore()
-    {
-        store.clock.set(QDateTime::currentDateTimeUtc());
-        auto r = DemoInbox::load(*store.db, DemoInbox::resourceRoot());
-        REQUIRE(r);
-    }
-};
-} // namespace
+using test::DemoStore;
 
 TEST_CASE("the ticket list model passes QAbstractItemModelTester in every view", "[ui]")
 {
@@ -74,16 +64,7 @@ TEST_CASE("the main window shows the demo inbox in three panes", "[ui]")
     CHECK(conversation->plainText().contains(
         list->model()->index(0, 0).data(ui::TicketListModel::TicketNumberRole).toString()));
 
-    // A ticket in Korean, for the screenshot a person looks at.
-    views->setCurrentRow(0);
-    for (int row = 0; row < list->model()->rowCount(); ++row) {
-        const QString subject =
-            list->model()->index(row, ui::TicketListModel::SubjectColumn).data().toString();
-        if (subject.contains(QStringLiteral("배송")) || subject.contains(QStringLiteral("누락"))) {
-            list->setCurrentIndex(list->model()->index(row, ui::TicketListModel::SubjectColumn));
-            break;
-        }
-    }
+    test::showKoreanTicket(window);
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
     const QString shot = QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/main-window-demo.png");
     CHECK(window.grab().save(shot));

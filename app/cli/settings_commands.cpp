@@ -1,0 +1,96 @@
+// settings: the seller's settings that the window's Settings dialog edits too (core/store/app_settings.h).
+#include "cli/cli.h"
+#include "store/app_settings.h"
+
+#include <QJsonObject>
+
+namespace casebook::cli {
+namespace {
+
+// The names a person types, with hours for the clocks; the store keeps seconds.
+struct Field {
+    const char* name;
+    const QString* key;
+    bool hours;
+};
+const Field kFields[] = {
+    {"seller_name", &AppSettings::kSellerName, false},
+    {"seller_signature", &AppSettings::kSellerSignature, false},
+    {"due_hours.email", &AppSettings::kDueEmail, true},
+    {"due_hours.coupang", &AppSettings::kDueCoupang, true},
+    {"due_hours.naver", &AppSettings::kDueNaver, true},
+};
+
+QJsonObject currentJson(SQLite::Database& db)
+{
+    const SellerProfile seller = AppSettings::seller(db);
+    const DueClocks due = AppSettings::dueClocks(db);
+    auto hours = [](qint64 secs) { return double(secs) / 3600.0; };
+    return {{QStringLiteral("seller_name"), seller.name},
+            {QStringLiteral("seller_signature"), seller.signature},
+            {QStringLiteral("due_hours.email"), hours(due.emailSecs)},
+            {QStringLiteral("due_hours.coupang"), hours(due.coupangSecs)},
+            {QStringLiteral("due_hours.naver"), hours(due.naverSecs)}};
+}
+
+int settings(Context& c)
+{
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    if (c.args.isEmpty()) {
+        const QJsonObject o = currentJson(db->reader());
+        if (c.isSet(QStringLiteral("json"))) {
+            printJson(QJsonDocument(o));
+            return kOk;
+        }
+        for (const Field& f : kFields)
+            out() << f.name << " = " << o.value(QLatin1String(f.name)).toVariant().toString() << Qt::endl;
+        return kOk;
+    }
+    if (c.args.size() != 3 || c.args.first() != QLatin1String("set"))
+        return fail(QStringLiteral("settings takes nothing (to show them) or: set NAME VALUE"), kUsage);
+    const QString name = c.args.at(1);
+    QString value = c.args.at(2);
+    for (const Field& f : kFields) {
+        if (name != QLatin1String(f.name))
+            continue;
+        if (f.hours) {
+            bool ok = false;
+            const double h = value.toDouble(&ok);
+            if (!ok || h <= 0 || h > 24 * 365)
+                return fail(QStringLiteral("%1 takes a number of hours above 0, not '%2'").arg(name, value),
+                            kUsage);
+            value = QString::number(qRound64(h * 3600));
+        }
+        const auto written = db->write([&](SQLite::Database& w) -> Result<void> {
+            AppSettings::setValue(w, *f.key, value.trimmed());
+            return {};
+        });
+        if (!written)
+            return fail(written.error().message);
+        return kOk;
+    }
+    QStringList names;
+    for (const Field& f : kFields)
+        names << QLatin1String(f.name);
+    return fail(QStringLiteral("no setting '%1'; there are: %2").arg(name, names.join(QStringLiteral(", "))),
+                kUsage);
+}
+
+} // namespace
+
+QList<Command> settingsCommands()
+{
+    return {
+        {QStringLiteral("settings"),
+         QStringLiteral("settings [--json] | settings set NAME VALUE\n"
+                        "                          the seller's name and signature ({{seller_name}}) and the "
+                        "answer-due hours\n                          per channel (due_hours.email, "
+                        "due_hours.coupang, due_hours.naver)"),
+         {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."))},
+         settings},
+    };
+}
+
+} // namespace casebook::cli

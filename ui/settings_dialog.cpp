@@ -1,0 +1,151 @@
+#include "settings_dialog.h"
+
+#include "channel_badge.h"
+#include "store/app_settings.h"
+#include "ui_language.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace casebook::ui {
+namespace {
+
+QLabel* note(const QString& text)
+{
+    auto* label = new QLabel(text);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+QSpinBox* hoursBox(const QString& objectName, qint64 secs)
+{
+    auto* box = new QSpinBox;
+    box->setObjectName(objectName);
+    box->setRange(1, 24 * 30);
+    box->setValue(int(std::max<qint64>(1, (secs + 1800) / 3600)));
+    box->setSuffix(QCoreApplication::translate("casebook::ui::SettingsDialog", " h"));
+    return box;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Database& db, QWidget* parent)
+    : QDialog(parent), m_db(db), m_tabs(new QTabWidget(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(buildGeneralPage(), tr("General"));
+    m_tabs->addTab(buildSellerPage(), tr("Seller"));
+    m_tabs->addTab(buildDueClocksPage(), tr("Answer times"));
+    m_tabs->addTab(buildAccountsPage(), tr("Accounts"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(buttons);
+    resize(520, 420);
+}
+
+QWidget* SettingsDialog::buildGeneralPage()
+{
+    auto* page = new QWidget;
+    m_language = new QComboBox;
+    m_language->setObjectName(QStringLiteral("languageBox"));
+    m_language->addItem(tr("System language"), UiLanguage::kSystem);
+    // Each language in its own name, so a seller who cannot read the current one still finds theirs.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("한국어"), QStringLiteral("ko"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(UiLanguage::preference())));
+    auto* form = new QFormLayout(page);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(note(tr("A new language applies the next time Casebook starts.")));
+    return page;
+}
+
+QWidget* SettingsDialog::buildSellerPage()
+{
+    auto* page = new QWidget;
+    const SellerProfile seller = AppSettings::seller(m_db.reader());
+    m_sellerName = new QLineEdit(seller.name);
+    m_sellerName->setObjectName(QStringLiteral("sellerNameEdit"));
+    m_sellerName->setPlaceholderText(tr("e.g. Dalbit Ceramics"));
+    m_signature = new QPlainTextEdit(seller.signature);
+    m_signature->setObjectName(QStringLiteral("signatureEdit"));
+    m_signature->setTabChangesFocus(true);
+    m_signature->setPlaceholderText(tr("e.g. Dalbit Ceramics customer care · 02-123-4567"));
+    auto* form = new QFormLayout(page);
+    form->addRow(tr("Seller &name:"), m_sellerName);
+    form->addRow(tr("&Signature:"), m_signature);
+    form->addRow(note(tr("Templates put the seller name where they say {{seller_name}}, and the signature "
+                         "where they say {{seller_signature}}.")));
+    return page;
+}
+
+QWidget* SettingsDialog::buildDueClocksPage()
+{
+    auto* page = new QWidget;
+    const DueClocks due = AppSettings::dueClocks(m_db.reader());
+    m_dueEmail = hoursBox(QStringLiteral("dueEmailHours"), due.emailSecs);
+    m_dueCoupang = hoursBox(QStringLiteral("dueCoupangHours"), due.coupangSecs);
+    m_dueNaver = hoursBox(QStringLiteral("dueNaverHours"), due.naverSecs);
+    auto* form = new QFormLayout(page);
+    form->addRow(note(tr("How long after a customer writes the answer is due. Coupang and Naver expect an "
+                         "answer within 24 hours.")));
+    form->addRow(channelDisplayName(QStringLiteral("email")) + QLatin1Char(':'), m_dueEmail);
+    form->addRow(channelDisplayName(QStringLiteral("coupang")) + QLatin1Char(':'), m_dueCoupang);
+    form->addRow(channelDisplayName(QStringLiteral("naver")) + QLatin1Char(':'), m_dueNaver);
+    form->addRow(note(tr("New messages use these times; tickets already open keep theirs.")));
+    return page;
+}
+
+QWidget* SettingsDialog::buildAccountsPage()
+{
+    m_accountsPage = new QWidget;
+    m_accountsPage->setObjectName(QStringLiteral("accountsPage"));
+    auto* layout = new QVBoxLayout(m_accountsPage);
+    layout->addWidget(note(tr("The mail accounts Casebook fetches from and sends with.")));
+    auto* button = new QPushButton(tr("&Email accounts…"));
+    button->setObjectName(QStringLiteral("accountsButton"));
+    connect(button, &QPushButton::clicked, this, &SettingsDialog::accountsRequested);
+    layout->addWidget(button, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+    return m_accountsPage;
+}
+
+void SettingsDialog::accept()
+{
+    const auto seller =
+        AppSettings::save(m_db, SellerProfile{m_sellerName->text(), m_signature->toPlainText()});
+    const auto due =
+        seller
+            ? AppSettings::save(m_db, DueClocks{m_dueEmail->value() * 3600LL, m_dueCoupang->value() * 3600LL,
+                                                m_dueNaver->value() * 3600LL})
+            : seller;
+    if (!due) {
+        QMessageBox::warning(this, tr("Settings not saved"), due.error().message);
+        return;
+    }
+    const QString language = m_language->currentData().toString();
+    if (language != UiLanguage::preference()) {
+        UiLanguage::setPreference(language);
+        Q_EMIT languageChanged(language);
+    }
+    Q_EMIT settingsSaved();
+    QDialog::accept();
+}
+
+} // namespace casebook::ui

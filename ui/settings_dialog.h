@@ -1,0 +1,55 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTabWidget;
+class QVBoxLayout;
+
+namespace casebook::ui {
+
+// Settings: language, the seller's name and signature, answer-due clocks per channel, and a page for the
+// mail accounts. Seller and clocks go to the database (AppSettings) so the CLI and imports use them too;
+// the language goes to QSettings and applies at the next start.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(Database& db, QWidget* parent = nullptr);
+
+    // The Accounts page, for whoever builds the account list to add it to (its layout is a QVBoxLayout).
+    QWidget* accountsPage() const { return m_accountsPage; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+    void accept() override;
+
+Q_SIGNALS:
+    // The "Email accounts…" button: the window opens the accounts dialog.
+    void accountsRequested();
+    // Emitted on OK when the language preference changed ("system", "en", "ko").
+    void languageChanged(const QString& preference);
+    // Emitted on OK after the seller profile and clocks were saved.
+    void settingsSaved();
+
+private:
+    QWidget* buildGeneralPage();
+    QWidget* buildSellerPage();
+    QWidget* buildDueClocksPage();
+    QWidget* buildAccountsPage();
+
+    Database& m_db;
+    QTabWidget* m_tabs;
+    QComboBox* m_language = nullptr;
+    QLineEdit* m_sellerName = nullptr;
+    QPlainTextEdit* m_signature = nullptr;
+    QSpinBox* m_dueEmail = nullptr;
+    QSpinBox* m_dueCoupang = nullptr;
+    QSpinBox* m_dueNaver = nullptr;
+    QWidget* m_accountsPage = nullptr;
+};
+
+} // namespace casebook::ui
