@@ -1,10 +1,17 @@
 #include "conversation_pane.h"
 
 #include "channel_badge.h"
-#include "evidence/evidence_locker.h"
+#include "customer_panel.h"
+#include "evidence/safe_file_name.h"
+#include "read_only_copy.h"
 #include "store/ticket_queries.h"
 
+#include <QFileDialog>
 #include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace casebook::ui {
@@ -40,28 +47,36 @@ QVariant SafeBrowser::loadResource(int, const QUrl&)
 }
 
 ConversationPane::ConversationPane(Database& db, const Clock& clock, QWidget* parent)
-    : QWidget(parent), m_db(db), m_clock(clock), m_browser(new SafeBrowser(this))
+    : QWidget(parent), m_db(db), m_clock(clock), m_customer(new CustomerPanel(db)),
+      m_browser(new SafeBrowser(this))
 {
     setObjectName(QStringLiteral("conversationPane"));
     m_browser->setObjectName(QStringLiteral("conversationView"));
     m_browser->setOpenLinks(false);
     m_browser->setFrameShape(QFrame::NoFrame);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &ConversationPane::activateLink);
+    connect(m_customer, &CustomerPanel::ticketActivated, this, &ConversationPane::showTicket);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_browser);
+    layout->setSpacing(0);
+    layout->addWidget(m_customer);
+    layout->addWidget(m_browser, 1);
     clear();
 }
 
 void ConversationPane::clear()
 {
     m_ticketId = 0;
+    m_attachments.clear();
+    m_customer->clear();
     m_browser->setHtml(
         QStringLiteral("<p style='color:#888; margin:24px'>%1</p>").arg(esc(tr("Select a ticket."))));
 }
 
 QString ConversationPane::plainText() const
 {
-    return m_browser->toPlainText();
+    return m_customer->text().isEmpty() ? m_browser->toPlainText()
+                                        : m_customer->text() + QLatin1Char('\n') + m_browser->toPlainText();
 }
 
 void ConversationPane::showTicket(qint64 ticketId)
@@ -74,6 +89,9 @@ void ConversationPane::showTicket(qint64 ticketId)
         return;
     }
     const TicketSummary& t = found.first();
+    m_customer->showTicket(t);
+    m_attachments = mail_attachments::ofTicket(r, ticketId);
+
     QString html;
     html += QStringLiteral("<h2 style='margin-bottom:2px'>%1</h2>").arg(esc(t.subject));
     QStringList channels;
@@ -87,25 +105,6 @@ void ConversationPane::showTicket(qint64 ticketId)
         meta += QStringLiteral(" · <span style='color:%1'>%2</span>")
                     .arg(due.color.isValid() ? due.color.name() : QStringLiteral("#555"), esc(due.text));
     html += QStringLiteral("<p style='color:#555; margin-top:0'>%1</p>").arg(meta);
-
-    if (const auto customer = ticket_queries::customerOfTicket(r, ticketId)) {
-        QStringList ids;
-        // Marketplace buyers without a usable id get a synthetic key ("order:…"): not worth showing.
-        for (const Identity& i : customer->identities)
-            if (!i.value.contains(QLatin1Char(':')))
-                ids << esc(i.value);
-        QString flags;
-        if (customer->abusive)
-            flags += QStringLiteral(" <b style='color:#dc2626'>%1</b>").arg(esc(tr("abusive")));
-        if (customer->vip)
-            flags += QStringLiteral(" <b style='color:#7c3aed'>%1</b>").arg(esc(tr("VIP")));
-        html += QStringLiteral("<p><b>%1</b>%2<br><span style='color:#555'>%3</span>")
-                    .arg(esc(customer->displayName), flags, ids.join(QStringLiteral(" · ")));
-        if (!t.orderNumbers.isEmpty())
-            html += QStringLiteral("<br><span style='color:#555'>%1 %2</span>")
-                        .arg(esc(tr("Orders:")), esc(t.orderNumbers.join(QStringLiteral(", "))));
-        html += QStringLiteral("</p>");
-    }
     if (!t.summary.isEmpty())
         html += QStringLiteral("<p style='background:#fff7d6; color:#333; padding:6px'><b>%1</b> %2</p>")
                     .arg(esc(tr("Summary:")), esc(t.summary));
@@ -113,42 +112,106 @@ void ConversationPane::showTicket(qint64 ticketId)
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(r, ticketId)) {
         const bool out = m.direction == Direction::Out;
         const bool note = m.direction == Direction::Note;
+        // Colour, arrow, word and indent all say the direction, so none of them alone has to.
         const QString bg = note  ? QStringLiteral("#fef3c7")
                            : out ? QStringLiteral("#e0ecff")
                                  : QStringLiteral("#f3f4f6");
+        const QString accent = note  ? QStringLiteral("#92400e")
+                               : out ? QStringLiteral("#1d4ed8")
+                                     : QStringLiteral("#374151");
         const QString label = note ? tr("Internal note") : out ? tr("Sent") : tr("Received");
         const QString who = m.fromName.isEmpty() ? m.fromAddress
                             : m.fromAddress.isEmpty()
                                 ? m.fromName
                                 : QStringLiteral("%1 <%2>").arg(m.fromName, m.fromAddress);
-        html += QStringLiteral(
-                    "<table width='100%' cellpadding='8' style='margin-top:10px; background:%1'><tr><td>")
+        html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='8' style='margin-top:10px; "
+                               "margin-left:%1px; background:%2'><tr><td>")
+                    .arg(out || note ? 28 : 0)
                     .arg(bg);
-        html += QStringLiteral("<span style='color:#555'>%1 %2 · %3 · %4</span><br>")
-                    .arg(out    ? QStringLiteral("→")
+        html += QStringLiteral("<span style='color:%1'><b>%2 %3</b></span> "
+                               "<span style='color:#555'>· %4 · %5</span><br>")
+                    .arg(accent,
+                         out    ? QStringLiteral("→")
                          : note ? QStringLiteral("✎")
                                 : QStringLiteral("←"),
                          esc(label), esc(who), esc(when(m.date)));
-        html += paragraphs(m.text);
-        for (const Attachment& a : m.attachments)
-            html += QStringLiteral("<br><span style='color:#555'>📎 %1 (%2, %3)</span>")
-                        .arg(esc(a.filename.isEmpty() ? tr("(unnamed)") : a.filename), esc(a.mediaType),
-                             esc(sizeText(a.size)));
+        html += m.html.isEmpty() ? paragraphs(m.text) : m.html;
+        for (const StoredAttachment& a : m_attachments) {
+            if (a.messageId != m.id)
+                continue;
+            html +=
+                QStringLiteral("<br>📎 <b>%1</b> <span style='color:#555'>(%2, %3)</span> "
+                               "<a href='attachment:open/%4'>%5</a> · <a href='attachment:save/%4'>%6</a> · "
+                               "<a href='attachment:evidence/%4'>%7</a>")
+                    .arg(esc(a.filename.isEmpty() ? tr("(unnamed)") : safeFileName(a.filename)),
+                         esc(a.mediaType), esc(sizeText(a.size)))
+                    .arg(a.id)
+                    .arg(esc(tr("Open")), esc(tr("Save as…")), esc(tr("Add as evidence")));
+        }
         html += QStringLiteral("</td></tr></table>");
     }
-
-    EvidenceLocker locker(m_db);
-    const QList<EvidenceRecord> evidence = locker.list(ticketId);
-    if (!evidence.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><table cellpadding='3'>").arg(esc(tr("Evidence")));
-        for (const EvidenceRecord& e : evidence)
-            html +=
-                QStringLiteral("<tr><td>%1</td><td style='color:#555'>%2</td><td style='color:#555'>%3</td>"
-                               "<td style='color:#888; font-family:monospace'>%4…</td></tr>")
-                    .arg(esc(e.originalName), esc(e.note), esc(sizeText(e.size)), esc(e.sha256.left(16)));
-        html += QStringLiteral("</table>");
-    }
     m_browser->setHtml(html);
+}
+
+const StoredAttachment* ConversationPane::attachment(qint64 id) const
+{
+    for (const StoredAttachment& a : m_attachments)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
+void ConversationPane::showProblem(const QString& text)
+{
+    QMessageBox::warning(this, tr("Attachment"), text);
+}
+
+void ConversationPane::activateLink(const QUrl& url)
+{
+    if (url.scheme() != QLatin1String("attachment"))
+        return; // mail links are never followed from here: a seller copies them on purpose
+    const QString action = url.path().section(QLatin1Char('/'), 0, 0);
+    const qint64 id = url.path().section(QLatin1Char('/'), 1).toLongLong();
+    const StoredAttachment* a = attachment(id);
+    if (!a)
+        return;
+    if (action == QLatin1String("evidence")) {
+        Q_EMIT addAsEvidenceRequested(id);
+    } else if (action == QLatin1String("open")) {
+        auto opened = openReadOnlyCopy(a->filename, [&](const QString& path) {
+            return mail_attachments::saveCopy(m_db.reader(), id, path, true);
+        });
+        if (!opened)
+            showProblem(opened.error().message);
+    } else if (action == QLatin1String("save")) {
+        QSettings settings;
+        const QString dir = settings
+                                .value(QStringLiteral("Attachments/saveDir"),
+                                       QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+                                .toString();
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save attachment"),
+                                                          dir + QLatin1Char('/') + safeFileName(a->filename));
+        if (path.isEmpty())
+            return;
+        settings.setValue(QStringLiteral("Attachments/saveDir"), QFileInfo(path).absolutePath());
+        if (auto saved = saveAttachment(id, path); !saved)
+            showProblem(saved.error().message);
+    }
+}
+
+Result<QString> ConversationPane::copyForViewing(qint64 attachmentId)
+{
+    const StoredAttachment* a = attachment(attachmentId);
+    if (!a)
+        return makeError(tr("This ticket has no attachment %1.").arg(attachmentId));
+    return readOnlyCopy(a->filename, [&](const QString& path) {
+        return mail_attachments::saveCopy(m_db.reader(), attachmentId, path, true);
+    });
+}
+
+Result<void> ConversationPane::saveAttachment(qint64 attachmentId, const QString& path)
+{
+    return mail_attachments::saveCopy(m_db.reader(), attachmentId, path, false);
 }
 
 } // namespace casebook::ui

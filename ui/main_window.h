@@ -10,6 +10,7 @@ class QSplitter;
 namespace casebook::ui {
 
 class ConversationPane;
+class EvidencePane;
 class ImportController;
 class TicketListModel;
 class TicketListPane;
@@ -25,6 +26,7 @@ public:
     ViewsPane* viewsPane() const { return m_views; }
     TicketListPane* ticketListPane() const { return m_list; }
     ConversationPane* conversationPane() const { return m_conversation; }
+    EvidencePane* evidencePane() const { return m_evidence; }
     TicketListModel* ticketListModel() const { return m_model; }
     ImportController* importController() const { return m_import; }
 
@@ -42,6 +44,7 @@ private:
     ViewsPane* m_views;
     TicketListPane* m_list;
     ConversationPane* m_conversation;
+    EvidencePane* m_evidence = nullptr;
     QSplitter* m_splitter;
     ImportController* m_import;
 };

@@ -1,5 +1,5 @@
 #include "conversation_pane.h"
-#include "demo/demo_inbox.h"
+#include "demo_store.h"
 #include "import_controller.h"
 #include "main_window.h"
 #include "support/test_support.h"
@@ -18,17 +18,7 @@
 
 using namespace casebook;
 
-namespace {
-struct DemoStore {
-    test::TempStore store;
-    DemoStore()
-    {
-        store.clock.set(QDateTime::currentDateTimeUtc());
-        auto r = DemoInbox::load(*store.db, DemoInbox::resourceRoot());
-        REQUIRE(r);
-    }
-};
-} // namespace
+using test::DemoStore;
 
 TEST_CASE("the ticket list model passes QAbstractItemModelTester in every view", "[ui]")
 {
