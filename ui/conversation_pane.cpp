@@ -4,13 +4,17 @@
 #include "customer_panel.h"
 #include "evidence/safe_file_name.h"
 #include "read_only_copy.h"
+#include "safe_browser.h"
 #include "store/ticket_queries.h"
 
 #include <QFileDialog>
 #include <QLocale>
 #include <QMessageBox>
+#include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -39,12 +43,19 @@ QString sizeText(qint64 bytes)
     return QLocale().formattedDataSize(bytes);
 }
 
-} // namespace
+const QString kAllowedSendersKey = QStringLiteral("Privacy/remoteImagesFrom");
 
-QVariant SafeBrowser::loadResource(int, const QUrl&)
+// The sources of the images a sanitised body keeps (the sanitiser writes them as <img src="…">).
+QList<QUrl> remoteImages(const QString& html)
 {
-    return {};
+    static const QRegularExpression img(QStringLiteral("<img src=\"([^\"]+)\">"));
+    QList<QUrl> urls;
+    for (auto it = img.globalMatch(html); it.hasNext();)
+        urls << QUrl(it.next().captured(1));
+    return urls;
 }
+
+} // namespace
 
 ConversationPane::ConversationPane(Database& db, const Clock& clock, QWidget* parent)
     : QWidget(parent), m_db(db), m_clock(clock), m_customer(new CustomerPanel(db)),
@@ -55,6 +66,15 @@ ConversationPane::ConversationPane(Database& db, const Clock& clock, QWidget* pa
     m_browser->setOpenLinks(false);
     m_browser->setFrameShape(QFrame::NoFrame);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &ConversationPane::activateLink);
+    // Images arrive one by one: lay the conversation out again once they stop arriving for a moment.
+    auto* relayout = new QTimer(this);
+    relayout->setSingleShot(true);
+    relayout->setInterval(120);
+    connect(relayout, &QTimer::timeout, this, [this] {
+        if (m_ticketId > 0)
+            showTicket(m_ticketId);
+    });
+    connect(m_browser, &SafeBrowser::remoteImageLoaded, relayout, qOverload<>(&QTimer::start));
     connect(m_customer, &CustomerPanel::ticketActivated, this, &ConversationPane::showTicket);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,6 +112,7 @@ void ConversationPane::showTicket(qint64 ticketId)
     m_customer->showTicket(t);
     m_attachments = mail_attachments::ofTicket(r, ticketId);
 
+    QSet<QUrl> allowedImages;
     QString html;
     html += QStringLiteral("<h2 style='margin-bottom:2px'>%1</h2>").arg(esc(t.subject));
     QStringList channels;
@@ -136,6 +157,17 @@ void ConversationPane::showTicket(qint64 ticketId)
                                 : QStringLiteral("←"),
                          esc(label), esc(who), esc(when(m.date)));
         html += m.html.isEmpty() ? paragraphs(m.text) : m.html;
+        if (const QList<QUrl> images = remoteImages(m.html); !images.isEmpty()) {
+            if (!m.fromAddress.isEmpty() && imagesAllowedFrom(m.fromAddress))
+                allowedImages.unite(QSet<QUrl>(images.begin(), images.end()));
+            else if (!m.fromAddress.isEmpty())
+                html +=
+                    QStringLiteral(
+                        "<br><span style='color:#6b7280'>🛡 %1</span> <a href='images:%2'>%3</a>")
+                        .arg(esc(tr("%n remote image(s) blocked.", nullptr, static_cast<int>(images.size()))),
+                             QString::fromLatin1(QUrl::toPercentEncoding(m.fromAddress)),
+                             esc(tr("Load images from this sender")));
+        }
         for (const StoredAttachment& a : m_attachments) {
             if (a.messageId != m.id)
                 continue;
@@ -150,7 +182,33 @@ void ConversationPane::showTicket(qint64 ticketId)
         }
         html += QStringLiteral("</td></tr></table>");
     }
+    const int scroll = m_browser->verticalScrollBar()->value();
+    const bool same = m_browser->property("ticket").toLongLong() == ticketId;
+    m_browser->setAllowedImages(allowedImages);
     m_browser->setHtml(html);
+    m_browser->setProperty("ticket", ticketId);
+    if (same)
+        m_browser->verticalScrollBar()->setValue(scroll); // laid out again, not a new ticket
+}
+
+bool ConversationPane::imagesAllowedFrom(const QString& address)
+{
+    return QSettings().value(kAllowedSendersKey).toStringList().contains(address.trimmed().toLower());
+}
+
+void ConversationPane::allowImagesFrom(const QString& address)
+{
+    const QString a = address.trimmed().toLower();
+    if (a.isEmpty())
+        return;
+    QSettings settings;
+    QStringList allowed = settings.value(kAllowedSendersKey).toStringList();
+    if (!allowed.contains(a)) {
+        allowed << a;
+        settings.setValue(kAllowedSendersKey, allowed);
+    }
+    if (m_ticketId > 0)
+        showTicket(m_ticketId);
 }
 
 const StoredAttachment* ConversationPane::attachment(qint64 id) const
@@ -168,6 +226,10 @@ void ConversationPane::showProblem(const QString& text)
 
 void ConversationPane::activateLink(const QUrl& url)
 {
+    if (url.scheme() == QLatin1String("images")) {
+        allowImagesFrom(QUrl::fromPercentEncoding(url.path().toLatin1()));
+        return;
+    }
     if (url.scheme() != QLatin1String("attachment"))
         return; // mail links are never followed from here: a seller copies them on purpose
     const QString action = url.path().section(QLatin1Char('/'), 0, 0);

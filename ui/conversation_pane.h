@@ -4,7 +4,6 @@
 #include "model/clock.h"
 #include "store/database.h"
 
-#include <QTextBrowser>
 #include <QWidget>
 
 class QUrl;
@@ -12,17 +11,11 @@ class QUrl;
 namespace casebook::ui {
 
 class CustomerPanel;
-
-// A text browser that never fetches anything: mail HTML may point at trackers.
-class SafeBrowser : public QTextBrowser {
-    Q_OBJECT
-public:
-    using QTextBrowser::QTextBrowser;
-    QVariant loadResource(int type, const QUrl& url) override;
-};
+class SafeBrowser;
 
 // The right pane: one ticket's messages in order, each marked received, sent or internal note, with its
-// attachments (open a read-only copy, save as, add as evidence) and the customer panel above.
+// attachments (open a read-only copy, save as, add as evidence) and the customer panel above. HTML mail is
+// shown sanitised, its remote images blocked unless the seller loads images from that sender.
 class ConversationPane : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +32,12 @@ public:
     // A read-only copy for the desktop's viewer; its path.
     Result<QString> copyForViewing(qint64 attachmentId);
     Result<void> saveAttachment(qint64 attachmentId, const QString& path);
+
+    // Remote images in HTML mail stay blocked unless the seller allows their sender; the choice is kept
+    // (QSettings) for that address.
+    void allowImagesFrom(const QString& address);
+    static bool imagesAllowedFrom(const QString& address);
+    SafeBrowser* browser() const { return m_browser; }
 
 Q_SIGNALS:
     // The evidence pane adds it, on its worker thread, and shows the outcome.
