@@ -10,7 +10,6 @@ WorkerJob::WorkerJob(QWidget* dialogParent)
 {
     m_thread.setObjectName(QStringLiteral("casebook-worker"));
     m_context->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread.start();
 }
 
@@ -19,6 +18,7 @@ WorkerJob::~WorkerJob()
     m_cancel = true;
     m_thread.quit();
     m_thread.wait();
+    delete m_context; // its thread has stopped: no event can reach it any more
 }
 
 bool WorkerJob::start(const QString& title, const QString& label, std::function<void(const Progress&)> work,
