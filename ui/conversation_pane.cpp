@@ -162,8 +162,7 @@ void ConversationPane::showTicket(qint64 ticketId)
                 allowedImages.unite(QSet<QUrl>(images.begin(), images.end()));
             else if (!m.fromAddress.isEmpty())
                 html +=
-                    QStringLiteral(
-                        "<br><span style='color:#6b7280'>🛡 %1</span> <a href='images:%2'>%3</a>")
+                    QStringLiteral("<br><span style='color:#6b7280'>%1</span> <a href='images:%2'>%3</a>")
                         .arg(esc(tr("%n remote image(s) blocked.", nullptr, static_cast<int>(images.size()))),
                              QString::fromLatin1(QUrl::toPercentEncoding(m.fromAddress)),
                              esc(tr("Load images from this sender")));
@@ -171,14 +170,15 @@ void ConversationPane::showTicket(qint64 ticketId)
         for (const StoredAttachment& a : m_attachments) {
             if (a.messageId != m.id)
                 continue;
-            html +=
-                QStringLiteral("<br>📎 <b>%1</b> <span style='color:#555'>(%2, %3)</span> "
-                               "<a href='attachment:open/%4'>%5</a> · <a href='attachment:save/%4'>%6</a> · "
-                               "<a href='attachment:evidence/%4'>%7</a>")
-                    .arg(esc(a.filename.isEmpty() ? tr("(unnamed)") : safeFileName(a.filename)),
-                         esc(a.mediaType), esc(sizeText(a.size)))
-                    .arg(a.id)
-                    .arg(esc(tr("Open")), esc(tr("Save as…")), esc(tr("Add as evidence")));
+            html += QStringLiteral(
+                        "<br><span style='color:#555'>%1</span> <b>%2</b> <span style='color:#555'>(%3, %4)"
+                        "</span> <a href='attachment:open/%5'>%6</a> · <a href='attachment:save/%5'>%7</a> · "
+                        "<a href='attachment:evidence/%5'>%8</a>")
+                        // One pass: a name holding "%5" is not filled in again.
+                        .arg(esc(tr("Attachment:")),
+                             esc(a.filename.isEmpty() ? tr("(unnamed)") : safeFileName(a.filename)),
+                             esc(a.mediaType), esc(sizeText(a.size)), QString::number(a.id), esc(tr("Open")),
+                             esc(tr("Save as…")), esc(tr("Add as evidence")));
         }
         html += QStringLiteral("</td></tr></table>");
     }

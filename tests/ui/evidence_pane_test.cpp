@@ -321,6 +321,8 @@ TEST_CASE("a mail attachment opens read-only, saves, and becomes evidence from t
     const EvidenceRecord r =
         w.pane->model()->record(static_cast<int>(hashesListed(w.evidenceList).indexOf(a.sha256)));
     CHECK(r.source.startsWith(QStringLiteral("mail attachment")));
+    QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
+    CHECK(w.window.grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/conversation-attachment-demo.png")));
 }
 
 TEST_CASE("screenshot: a Korean case with its demo evidence", "[ui][evidence]")
