@@ -1,5 +1,6 @@
 // The evidence pane and the conversation's attachments, driven in the real window on the demo inbox.
 #include "casefile/case_file_verifier.h"
+#include "casefile/zip_archive.h"
 #include "conversation_pane.h"
 #include "demo_store.h"
 #include "evidence/custody_log.h"
@@ -11,18 +12,21 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUrl>
@@ -337,4 +341,45 @@ TEST_CASE("screenshot: a Korean case with its demo evidence", "[ui][evidence]")
     QTest::qWait(50);
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
     CHECK(w.window.grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/evidence-pane-demo.png")));
+}
+
+TEST_CASE("the Export case file button asks for the options and exports with them", "[ui][evidence]")
+{
+    DemoStore demo;
+    Window w(demo);
+    REQUIRE(w.select([&] { return w.pane->model()->rowCount() > 0; }) >= 0);
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("from-dialog.zip"));
+    bool dialogSeen = false;
+    // The dialog is modal: fill it in once it is up, as the seller would.
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        dialogSeen = dialog->objectName() == QLatin1String("caseExportDialog");
+        auto* path = dialog->findChild<QLineEdit*>(QStringLiteral("exportPath"));
+        auto* notes = dialog->findChild<QCheckBox*>(QStringLiteral("exportIncludeNotes"));
+        auto* mask = dialog->findChild<QCheckBox*>(QStringLiteral("exportMaskContact"));
+        REQUIRE(path);
+        REQUIRE(notes);
+        REQUIRE(mask);
+        CHECK(path->text().endsWith(QStringLiteral(".zip")));
+        CHECK_FALSE(notes->isChecked()); // internal notes stay out unless asked for
+        path->setText(zip);
+        mask->setChecked(true);
+        dialog->accept();
+    });
+    QSignalSpy done(w.pane, &ui::EvidencePane::jobFinished);
+    QTest::mouseClick(w.pane->findChild<QPushButton*>(QStringLiteral("exportCaseButton")), Qt::LeftButton);
+    CHECK(dialogSeen);
+    auto [ok, message] = finished(done);
+    INFO(message.toStdString());
+    REQUIRE(ok);
+    auto checked = CaseFileVerifier().verify(zip);
+    REQUIRE(checked);
+    CHECK(checked->ok());
+    // Masked: the raw messages (which carry the contact details) stay out of the file.
+    auto archive = ZipArchive::openReadOnly(zip);
+    REQUIRE(archive);
+    for (const QString& entry : archive.value()->entryNames())
+        CHECK_FALSE(entry.startsWith(QStringLiteral("messages/")));
 }
