@@ -1,22 +1,21 @@
 #pragma once
 
+#include "evidence/mail_attachments.h"
 #include "model/clock.h"
 #include "store/database.h"
 
-#include <QTextBrowser>
 #include <QWidget>
+
+class QUrl;
 
 namespace casebook::ui {
 
-// A text browser that never fetches anything: mail HTML may point at trackers.
-class SafeBrowser : public QTextBrowser {
-    Q_OBJECT
-public:
-    using QTextBrowser::QTextBrowser;
-    QVariant loadResource(int type, const QUrl& url) override;
-};
+class CustomerPanel;
+class SafeBrowser;
 
-// The right pane: one ticket's messages in order, in and out, with its customer and evidence.
+// The right pane: one ticket's messages in order, each marked received, sent or internal note, with its
+// attachments (open a read-only copy, save as, add as evidence) and the customer panel above. HTML mail is
+// shown sanitised, its remote images blocked unless the seller loads images from that sender.
 class ConversationPane : public QWidget {
     Q_OBJECT
 public:
@@ -26,12 +25,34 @@ public:
     void clear();
     qint64 ticketId() const { return m_ticketId; }
     QString plainText() const;
+    QList<StoredAttachment> attachments() const { return m_attachments; }
+
+    // What the attachment links do ("attachment:open/ID", "attachment:save/ID", "attachment:evidence/ID").
+    void activateLink(const QUrl& url);
+    // A read-only copy for the desktop's viewer; its path.
+    Result<QString> copyForViewing(qint64 attachmentId);
+    Result<void> saveAttachment(qint64 attachmentId, const QString& path);
+
+    // Remote images in HTML mail stay blocked unless the seller allows their sender; the choice is kept
+    // (QSettings) for that address.
+    void allowImagesFrom(const QString& address);
+    static bool imagesAllowedFrom(const QString& address);
+    SafeBrowser* browser() const { return m_browser; }
+
+Q_SIGNALS:
+    // The evidence pane adds it, on its worker thread, and shows the outcome.
+    void addAsEvidenceRequested(qint64 attachmentId);
 
 private:
+    const StoredAttachment* attachment(qint64 id) const;
+    void showProblem(const QString& text);
+
     Database& m_db;
     const Clock& m_clock;
+    CustomerPanel* m_customer;
     SafeBrowser* m_browser;
     qint64 m_ticketId = 0;
+    QList<StoredAttachment> m_attachments;
 };
 
 } // namespace casebook::ui

@@ -2,6 +2,7 @@
 
 #include "conversation_pane.h"
 #include "desktop_shell.h"
+#include "evidence_pane.h"
 #include "import_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -34,7 +35,13 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_views);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_conversation);
+    // The evidence of the selected case sits below its conversation.
+    auto* caseSplitter = new QSplitter(Qt::Vertical);
+    caseSplitter->setObjectName(QStringLiteral("caseSplitter"));
+    caseSplitter->addWidget(m_conversation);
+    caseSplitter->addWidget(m_evidence = new EvidencePane(db));
+    caseSplitter->setSizes({560, 260});
+    m_splitter->addWidget(caseSplitter);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
@@ -82,6 +89,12 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         m_list->selectRow(0);
     });
     connect(m_list, &TicketListPane::ticketSelected, m_conversation, &ConversationPane::showTicket);
+    connect(m_list, &TicketListPane::ticketSelected, m_evidence, &EvidencePane::showTicket);
+    connect(m_conversation, &ConversationPane::addAsEvidenceRequested, m_evidence, &EvidencePane::promoteAttachment);
+    m_evidence->acceptDropsOn(m_list->view()->viewport(), [this](QPoint at) {
+        return m_list->view()->indexAt(at).data(TicketListModel::TicketIdRole).toLongLong();
+    });
+    m_evidence->acceptDropsOn(this);
 
     const StoreStats s = ticket_queries::stats(db.reader());
     statusBar()->showMessage(

@@ -11,6 +11,7 @@ namespace casebook::ui {
 
 class ConversationPane;
 class DesktopShell;
+class EvidencePane;
 class ImportController;
 class TicketListModel;
 class TicketListPane;
@@ -26,6 +27,7 @@ public:
     ViewsPane* viewsPane() const { return m_views; }
     TicketListPane* ticketListPane() const { return m_list; }
     ConversationPane* conversationPane() const { return m_conversation; }
+    EvidencePane* evidencePane() const { return m_evidence; }
     TicketListModel* ticketListModel() const { return m_model; }
     ImportController* importController() const { return m_import; }
     DesktopShell* shell() const { return m_shell; }
@@ -44,6 +46,7 @@ private:
     ViewsPane* m_views;
     TicketListPane* m_list;
     ConversationPane* m_conversation;
+    EvidencePane* m_evidence = nullptr;
     QSplitter* m_splitter;
     ImportController* m_import;
     DesktopShell* m_shell = nullptr;

@@ -3,6 +3,7 @@
 #include "casefile/case_file_verifier.h"
 #include "cli/cli.h"
 #include "evidence/evidence_locker.h"
+#include "evidence/mail_attachments.h"
 #include "store/ticket_json.h"
 #include "store/ticket_queries.h"
 
@@ -66,22 +67,76 @@ int evidenceList(Context& c, Database& db, const TicketSummary& ticket)
     return kOk;
 }
 
+int evidenceAttachments(Context& c, Database& db, const TicketSummary& ticket)
+{
+    const QList<StoredAttachment> list = mail_attachments::ofTicket(db.reader(), ticket.id);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const StoredAttachment& s : list)
+            a << QJsonObject{{QStringLiteral("id"), s.id},
+                             {QStringLiteral("message_id"), s.messageId},
+                             {QStringLiteral("sha256"), s.sha256},
+                             {QStringLiteral("size"), s.size},
+                             {QStringLiteral("name"), EvidenceLocker::safeName(s.filename)},
+                             {QStringLiteral("media_type"), s.mediaType}};
+        printJson(QJsonDocument(a));
+        return kOk;
+    }
+    for (const StoredAttachment& s : list)
+        out() << s.sha256 << "  " << EvidenceLocker::safeName(s.filename) << "\t" << s.mediaType << "\t"
+              << s.size << " bytes\n";
+    out().flush();
+    return kOk;
+}
+
+// A mail attachment becomes evidence of the case its message belongs to, named by its SHA-256 (as
+// `evidence attachments` lists it) rather than by the name the sender gave it.
+int evidencePromote(Context& c, Database& db, const TicketSummary& ticket)
+{
+    if (!c.isSet(QStringLiteral("attachment")))
+        return fail(QStringLiteral("usage: evidence promote NUMBER --attachment SHA256 [--note TEXT]"),
+                    kUsage);
+    auto found =
+        mail_attachments::findInTicket(db.reader(), ticket.id, c.value(QStringLiteral("attachment")));
+    if (!found)
+        return fail(QStringLiteral("#%1: %2").arg(ticket.number).arg(found.error().message));
+    EvidenceLocker locker(db);
+    const qint64 before = locker.list(ticket.id).size();
+    auto promoted = locker.promoteAttachment(found->id, c.value(QStringLiteral("note")));
+    if (!promoted)
+        return fail(promoted.error().message);
+    const bool fresh = locker.list(ticket.id).size() > before;
+    out() << (fresh ? "added " : "already in the case ") << promoted->sha256 << "  " << promoted->originalName
+          << " (" << promoted->mediaType << ", " << promoted->size << " bytes, from " << promoted->source
+          << ")" << Qt::endl;
+    return kOk;
+}
+
 int evidence(Context& c)
 {
+    static const QStringList subs{QStringLiteral("add"), QStringLiteral("list"),
+                                  QStringLiteral("attachments"), QStringLiteral("promote")};
     const QString sub = c.args.value(0);
     const auto number = caseNumber(c.args.value(1));
-    if ((sub != QLatin1String("add") && sub != QLatin1String("list")) || !number ||
-        (sub == QLatin1String("add") && c.args.size() < 3))
-        return fail(QStringLiteral(
-                        "usage: evidence add NUMBER FILE... [--note TEXT] | evidence list NUMBER [--json]"),
-                    kUsage);
+    if (!subs.contains(sub) || !number || (sub == QLatin1String("add") && c.args.size() < 3) ||
+        (sub != QLatin1String("add") && c.args.size() != 2))
+        return fail(
+            QStringLiteral("usage: evidence add NUMBER FILE... [--note TEXT] | evidence list NUMBER "
+                           "[--json] | evidence attachments NUMBER [--json] | evidence promote NUMBER "
+                           "--attachment SHA256 [--note TEXT]"),
+            kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
     const auto ticket = ticket_queries::ticketByNumber(db->reader(), *number);
     if (!ticket)
         return fail(QStringLiteral("there is no ticket #%1 in %2").arg(*number).arg(db->path()));
-    return sub == QLatin1String("add") ? evidenceAdd(c, *db, *ticket) : evidenceList(c, *db, *ticket);
+    if (sub == QLatin1String("add"))
+        return evidenceAdd(c, *db, *ticket);
+    if (sub == QLatin1String("promote"))
+        return evidencePromote(c, *db, *ticket);
+    return sub == QLatin1String("list") ? evidenceList(c, *db, *ticket)
+                                        : evidenceAttachments(c, *db, *ticket);
 }
 
 int exportCase(Context& c)
@@ -144,6 +199,10 @@ QList<Command> evidenceCommands()
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("A note kept with added evidence."),
                                   QStringLiteral("TEXT"));
+    const QCommandLineOption attachment(
+        QStringLiteral("attachment"),
+        QStringLiteral("evidence promote: the mail attachment's SHA-256 (or its first 8+ hex digits)."),
+        QStringLiteral("SHA256"));
     const QCommandLineOption outFile(QStringLiteral("out"),
                                      QStringLiteral("Where export writes the case file."),
                                      QStringLiteral("FILE.zip"));
@@ -154,8 +213,10 @@ QList<Command> evidenceCommands()
         QStringLiteral("export: hide the customer's phone and e-mail (for sharing)."));
     return {
         {QStringLiteral("evidence"),
-         QStringLiteral("evidence add NUMBER FILE... [--note TEXT] | evidence list NUMBER [--json]"),
-         {json, note},
+         QStringLiteral("evidence add NUMBER FILE... [--note TEXT] | evidence list NUMBER [--json] | "
+                        "evidence attachments NUMBER [--json] | evidence promote NUMBER --attachment SHA256 "
+                        "[--note TEXT]"),
+         {json, note, attachment},
          evidence},
         {QStringLiteral("export"),
          QStringLiteral("export NUMBER --out FILE.zip [--include-notes] [--mask-contact]   the case file"),

@@ -31,11 +31,14 @@ QString numbered(int n, int count)
                                     QLatin1Char('0'));
 }
 
-// "packing video.mp4" → "packing-video.mp4": names built here, from a name already made safe.
-QString exportName(const QString& originalName)
+// "packing video.mp4" → "01-packing-video.mp4": names built here, from a name already made safe, and no
+// longer than a stored name may be, number included.
+QString exportName(const QString& number, const QString& originalName)
 {
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
-    return safeFileName(originalName).replace(spaces, QStringLiteral("-"));
+    const QString prefix = number + QLatin1Char('-');
+    const QString name = safeFileName(originalName).replace(spaces, QStringLiteral("-"));
+    return prefix + safeFileName(name, 180 - static_cast<int>(prefix.toUtf8().size()));
 }
 
 bool compressible(const QString& mediaType)
@@ -127,9 +130,8 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
             return intact.error();
         done += r.size;
         CaseFileEntry e;
-        e.path =
-            QStringLiteral("evidence/%1-%2")
-                .arg(numbered(++n, static_cast<int>(snapshot.evidence.size())), exportName(r.originalName));
+        e.path = QStringLiteral("evidence/") +
+                 exportName(numbered(++n, static_cast<int>(snapshot.evidence.size())), r.originalName);
         e.source = locker.pathOf(r.sha256);
         e.sha256 = r.sha256;
         e.size = r.size;
@@ -218,7 +220,12 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         [&](qint64 permille, qint64) { return report(zipStart + evidenceBytes * permille / 1000); });
     if (!closed) {
         QFile::remove(partial);
-        return closed.error();
+        if (progress && !report(zipStart))
+            return makeError(QStringLiteral("The export was cancelled; no case file was written."));
+        return makeError(
+            QStringLiteral("Could not write the case file %1 (is the disk full?): %2. Nothing was "
+                           "left behind.")
+                .arg(target, closed.error().message));
     }
     // Read back what was written, as a recipient would check it: a case file that does not verify is
     // never given its name.

@@ -88,8 +88,8 @@ Result<void> ZipArchive::close(const Progress& progress)
             nullptr, this);
     }
     if (zip_close(m_zip) != 0) {
-        const QString why = m_cancelled ? QStringLiteral("cancelled") : error();
-        return makeError(QStringLiteral("Could not write %1: %2").arg(m_path, why));
+        // The reason alone: the caller names the file the user asked for (ours may be a temporary name).
+        return makeError(m_cancelled ? QStringLiteral("cancelled") : error());
     }
     m_zip = nullptr;
     return {};

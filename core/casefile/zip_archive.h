@@ -29,6 +29,7 @@ public:
     Result<void> addFile(const QString& entryName, const QString& source, const QDateTime& mtime,
                          bool compress);
     // Writes everything; `progress` gets per-mille of the work and may cancel (the target is then untouched).
+    // A failure's message is libzip's reason ("Write error: No space left on device", "cancelled").
     Result<void> close(const Progress& progress = {});
 
     QStringList entryNames() const;

@@ -30,21 +30,39 @@ const QSet<QString>& allowedTags()
     return tags;
 }
 
+// An attribute (href, src: named by `attribute`) when its value starts with an allowed scheme, quotes
+// escaped; empty otherwise.
+QString safeUrlAttribute(const QString& tagText, const QRegularExpression& attribute,
+                         const QRegularExpression& okScheme)
+{
+    const auto m = attribute.match(tagText);
+    if (!m.hasMatch())
+        return {};
+    QString target = (m.captured(2) + m.captured(3) + m.captured(4)).trimmed();
+    if (!okScheme.match(target).hasMatch())
+        return {};
+    return target.replace(QLatin1Char('"'), QStringLiteral("%22")).replace(QLatin1Char('<'), QStringLiteral("%3C"));
+}
+
 QString safeHref(const QString& tagText)
 {
     static const QRegularExpression href(QStringLiteral("\\bhref\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"),
                                          QRegularExpression::CaseInsensitiveOption);
-    const auto m = href.match(tagText);
-    if (!m.hasMatch())
-        return {};
-    QString target = m.captured(2) + m.captured(3) + m.captured(4);
-    target = target.trimmed();
     static const QRegularExpression okScheme(QStringLiteral("^(https?:|mailto:)"),
                                              QRegularExpression::CaseInsensitiveOption);
-    if (!okScheme.match(target).hasMatch())
-        return {};
-    target.replace(QLatin1Char('"'), QStringLiteral("%22"));
-    return QStringLiteral(" href=\"%1\"").arg(target);
+    const QString target = safeUrlAttribute(tagText, href, okScheme);
+    return target.isEmpty() ? QString() : QStringLiteral(" href=\"%1\"").arg(target);
+}
+
+// An image keeps only an http(s) source, quoted by us: whether it is ever fetched is the viewer's choice
+// (blocked unless the seller allows the sender), so the mail reads as it was written once allowed.
+QString safeImage(const QString& tagText)
+{
+    static const QRegularExpression src(QStringLiteral("(?:^|\\s)src\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression okScheme(QStringLiteral("^https?://"), QRegularExpression::CaseInsensitiveOption);
+    const QString target = safeUrlAttribute(tagText, src, okScheme);
+    return target.isEmpty() ? QString() : QStringLiteral("<img src=\"%1\">").arg(target);
 }
 
 } // namespace
@@ -90,6 +108,10 @@ QString sanitizeHtml(const QString& html)
         out += QStringView(s).mid(last, m.capturedStart() - last);
         last = m.capturedEnd();
         const QString name = m.captured(2).toLower();
+        if (name == QLatin1String("img") && m.captured(1).isEmpty()) {
+            out += safeImage(m.captured(3));
+            continue;
+        }
         if (name.isEmpty() || !allowedTags().contains(name))
             continue;
         const bool closing = !m.captured(1).isEmpty();

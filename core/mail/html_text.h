@@ -4,8 +4,9 @@
 
 namespace casebook {
 
-// HTML from mail reduced to a safe subset for display: no scripts, styles, forms, frames, images or other
-// remote content, no event handlers; links keep only http, https and mailto targets.
+// HTML from mail reduced to a safe subset for display: no scripts, styles, forms, frames or event handlers;
+// links keep only http, https and mailto targets; images keep only an http(s) `src`, which the viewer
+// leaves unfetched unless the seller allows that sender's images.
 QString sanitizeHtml(const QString& html);
 
 // The readable text of an HTML part: block elements become line breaks, entities are decoded.

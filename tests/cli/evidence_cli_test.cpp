@@ -22,15 +22,16 @@ namespace {
 
 // A database holding one case built from a Korean mail; the CLI opens it afterwards.
 struct CliCase {
-    CliCase()
+    explicit CliCase(const QString& mail = QStringLiteral("mail/utf8-base64.eml"))
     {
         db = dir.filePath(QStringLiteral("casebook.sqlite"));
         SystemClock clock;
         auto opened = Database::open(db, clock);
         REQUIRE(opened);
         Ingestor ingestor(*opened.value(), IngestOptions{{QStringLiteral("help@dalbit-shop.example")}});
-        auto in = ingestor.ingestMail(test::readFile(test::testData(QStringLiteral("mail/utf8-base64.eml"))),
-                                      QStringLiteral("test"), {});
+        auto in = ingestor.ingestMail(
+            mail.startsWith(QLatin1String("From:")) ? mail.toUtf8() : test::readFile(test::testData(mail)),
+            QStringLiteral("test"), {});
         REQUIRE(in);
         number = QString::number(opened.value()->reader().execAndGet("SELECT number FROM tickets").getInt());
     }
@@ -150,4 +151,82 @@ TEST_CASE("a crash in the middle of an export leaves no case file", "[cli][evide
     // The case is untouched: the next export succeeds and verifies.
     REQUIRE(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip})).code == 0);
     CHECK(cli(c.args({QStringLiteral("verify"), zip})).code == 0);
+}
+
+TEST_CASE("evidence promote turns a mail attachment with a hostile name into safe evidence",
+          "[cli][evidence]")
+{
+    // A customer's mail whose attachments are named to climb out of any folder they are saved in.
+    const QString mail = QStringLiteral(
+        "From: buyer@mail.example\r\nTo: help@dalbit-shop.example\r\nSubject: photos\r\n"
+        "Date: Fri, 06 Mar 2026 08:00:00 +0000\r\nMessage-ID: <hostile-1@mail.example>\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+        "--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+        "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"../../x\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n"
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\n"
+        "--b\r\nContent-Type: application/octet-stream\r\n"
+        "Content-Disposition: attachment; filename*=UTF-8''invoice%E2%80%AEgpj.exe\r\n\r\nMZ\r\n"
+        "--b--\r\n");
+    CliCase c(mail);
+    const Run listed = cli(c.args(
+        {QStringLiteral("evidence"), QStringLiteral("attachments"), c.number, QStringLiteral("--json")}));
+    INFO(listed.err.toStdString());
+    REQUIRE(listed.code == 0);
+    const QJsonArray attachments = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    REQUIRE(attachments.size() == 2);
+    CHECK(attachments.at(0)[QStringLiteral("name")].toString() == QStringLiteral("x"));
+    const QString png = attachments.at(0)[QStringLiteral("sha256")].toString();
+    const QString exe = attachments.at(1)[QStringLiteral("sha256")].toString();
+
+    const Run promoted = cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number,
+                                     QStringLiteral("--attachment"), png, QStringLiteral("--note"),
+                                     QStringLiteral("고객이 보낸 파손 사진")}));
+    INFO(promoted.err.toStdString());
+    REQUIRE(promoted.code == 0);
+    CHECK(promoted.out.startsWith(QStringLiteral("added ") + png));
+    CHECK(promoted.out.contains(QStringLiteral("mail attachment <hostile-1@mail.example>")));
+    // A prefix of the hash is enough; the same attachment twice is one piece of evidence.
+    const Run byPrefix = cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number,
+                                     QStringLiteral("--attachment"), exe.left(10)}));
+    REQUIRE(byPrefix.code == 0);
+    const Run again = cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number,
+                                  QStringLiteral("--attachment"), png.toUpper()}));
+    CHECK(again.code == 0);
+    CHECK(again.out.startsWith(QStringLiteral("already in the case")));
+
+    const Run list =
+        cli(c.args({QStringLiteral("evidence"), QStringLiteral("list"), c.number, QStringLiteral("--json")}));
+    const QJsonArray evidence = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    REQUIRE(evidence.size() == 2);
+    CHECK(evidence.at(0)[QStringLiteral("name")].toString() == QStringLiteral("x"));
+    CHECK(evidence.at(0)[QStringLiteral("sha256")].toString() == png);
+    CHECK(evidence.at(0)[QStringLiteral("note")].toString() == QStringLiteral("고객이 보낸 파손 사진"));
+    CHECK(evidence.at(1)[QStringLiteral("name")].toString() == QStringLiteral("invoicegpj.exe"));
+
+    // Both come out of the case file under names Casebook built, and the file verifies.
+    const QString zip = c.dir.filePath(QStringLiteral("case.zip"));
+    REQUIRE(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip})).code == 0);
+    QProcess py;
+    py.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))"),
+         zip});
+    REQUIRE(py.waitForFinished(60000));
+    const QStringList names = QString::fromUtf8(py.readAllStandardOutput()).split(QLatin1Char('\n'));
+    CHECK(names.contains(QStringLiteral("evidence/01-x")));
+    CHECK(names.contains(QStringLiteral("evidence/02-invoicegpj.exe")));
+    CHECK(cli(c.args({QStringLiteral("verify"), zip})).code == 0);
+
+    // Mistakes are named, not guessed at.
+    const Run unknown = cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number,
+                                    QStringLiteral("--attachment"), QString(64, QLatin1Char('0'))}));
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err.contains(QStringLiteral("No attachment of this case")));
+    const Run tooShort = cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number,
+                                     QStringLiteral("--attachment"), png.left(4)}));
+    CHECK(tooShort.code == 1);
+    CHECK(tooShort.err.contains(QStringLiteral("at least the first 8")));
+    CHECK(cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number})).code == 2);
 }

@@ -1,6 +1,7 @@
 #include "evidence/custody_log.h"
 #include "evidence/evidence_locker.h"
 #include "evidence/media_metadata.h"
+#include "hostile_names.h"
 #include "inbox/ingestor.h"
 #include "store/ticket_writes.h"
 #include "support/test_support.h"
@@ -104,53 +105,12 @@ void writeBytes(const QString& path, const QByteArray& bytes)
     REQUIRE(f.write(bytes) == bytes.size());
 }
 
-// Hostile names every mailbox eventually sees, and what must never survive sanitising.
-const QStringList kHostileNames{
-    QStringLiteral("../../x"),
-    QStringLiteral("/etc/passwd"),
-    QStringLiteral("..\\..\\windows\\system32\\evil.dll"),
-    QStringLiteral("CON"),
-    QStringLiteral("con.txt"),
-    QStringLiteral("LPT1 .jpg"),
-    QStringLiteral("invoice\u202Egpj.exe"),
-    QStringLiteral("photo\u200B\u2066.jpg\u2069"),
-    QStringLiteral("..."),
-    QStringLiteral(""),
-    QStringLiteral("-rf"),
-    QStringLiteral("line\nbreak\r\t.txt"),
-    QString(250, QLatin1Char('a')) + QStringLiteral(".jpg"),
-    QString(5000, QLatin1Char('b')),
-    QString(250, QChar(0xD55C)) + QStringLiteral(".png"), // 한 × 250: 750 bytes of UTF-8
-    QString(100, QLatin1Char('c')) + QString::fromUtf8("😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀"),
-};
-
-void requireSafe(const QString& s)
-{
-    INFO(s.toStdString());
-    CHECK_FALSE(s.isEmpty());
-    CHECK_FALSE(s.contains(QLatin1Char('/')));
-    CHECK_FALSE(s.contains(QLatin1Char('\\')));
-    CHECK_FALSE(s.startsWith(QLatin1Char('.')));
-    CHECK_FALSE(s.startsWith(QLatin1Char('-')));
-    CHECK_FALSE(s.endsWith(QLatin1Char('.')));
-    CHECK(s.toUtf8().size() <= 180);
-    CHECK(QString::fromUtf8(s.toUtf8()) == s); // no lone surrogates
-    for (QChar c : s) {
-        CHECK(c.category() != QChar::Other_Control);
-        CHECK(c.category() != QChar::Other_Format);
-    }
-    CHECK_FALSE(QRegularExpression(QStringLiteral("^(con|prn|aux|nul|com\\d|lpt\\d)( *\\..*)?$"),
-                                   QRegularExpression::CaseInsensitiveOption)
-                    .match(s)
-                    .hasMatch());
-}
-
 } // namespace
 
 TEST_CASE("hostile names become safe names, and safe ones are kept", "[evidence]")
 {
-    for (const QString& name : kHostileNames)
-        requireSafe(EvidenceLocker::safeName(name));
+    for (const QString& name : test::kHostileNames)
+        test::requireSafeName(EvidenceLocker::safeName(name));
     CHECK(EvidenceLocker::safeName(QStringLiteral("파손 사진.png")) == QStringLiteral("파손 사진.png"));
     CHECK(EvidenceLocker::safeName(QStringLiteral("LPT1 .jpg")) == QStringLiteral("_LPT1 .jpg"));
     CHECK(EvidenceLocker::safeName(QString(250, QChar(0xD55C)) + QStringLiteral(".png"))
@@ -166,16 +126,16 @@ TEST_CASE("hostile names end up safe in the store, and the files live under thei
     const qint64 ticket = newTicket(s);
     EvidenceLocker locker(*s.db);
     int i = 0;
-    for (const QString& name : kHostileNames) {
+    for (const QString& name : test::kHostileNames) {
         const QString file = s.dir.filePath(QStringLiteral("in-%1").arg(++i));
         writeBytes(file, QByteArray("content ") + QByteArray::number(i));
         auto added = locker.add({ticket, file, name, {}, QStringLiteral("mail attachment")});
         REQUIRE(added);
-        requireSafe(added->originalName);
+        test::requireSafeName(added->originalName);
         CHECK(QFileInfo(locker.pathOf(added->sha256)).fileName() == added->sha256);
     }
     for (const EvidenceRecord& r : locker.list(ticket))
-        requireSafe(r.originalName);
+        test::requireSafeName(r.originalName);
     // Everything in the locker is named by its hash (or is the staging folder), never by a given name.
     QDirIterator it(s.db->lockerDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext())

@@ -1,0 +1,174 @@
+// The case file under hostile names and a full disk: what reliability.md promises for both.
+#include "casefile/case_file_exporter.h"
+#include "casefile/case_file_verifier.h"
+#include "casefile/case_fixture.h"
+#include "casefile/zip_archive.h"
+#include "evidence/custody_log.h"
+#include "evidence/evidence_locker.h"
+#include "evidence/hostile_names.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+#include <csignal>
+#include <optional>
+#include <sys/resource.h>
+
+using namespace casebook;
+using test::CaseFixture;
+
+namespace {
+
+// A folder whose file system is full after `bytes`: a small tmpfs where this process may mount one (root,
+// as the tests run in CI); otherwise the same limit as RLIMIT_FSIZE on this process for as long as the
+// object lives (writes then fail with EFBIG instead of ENOSPC, SIGXFSZ ignored).
+class SmallDisk {
+public:
+    explicit SmallDisk(qint64 bytes)
+    {
+        const test::Ran mounted =
+            test::run(QStringLiteral("mount"),
+                      {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                       QStringLiteral("size=%1").arg(bytes), QStringLiteral("tmpfs"), m_dir.path()});
+        m_mounted = mounted.code == 0;
+        if (m_mounted)
+            return;
+        WARN("tmpfs not available (" << mounted.err.toStdString() << "): limiting file size instead");
+        REQUIRE(getrlimit(RLIMIT_FSIZE, &m_saved) == 0);
+        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit small = m_saved;
+        small.rlim_cur = static_cast<rlim_t>(bytes);
+        REQUIRE(setrlimit(RLIMIT_FSIZE, &small) == 0);
+        m_limited = true;
+    }
+    ~SmallDisk()
+    {
+        release();
+        if (m_mounted)
+            test::run(QStringLiteral("umount"), {m_dir.path()});
+    }
+    // Lifts a file-size limit (a tmpfs stays mounted, so its contents can still be listed).
+    void release()
+    {
+        if (m_limited) {
+            setrlimit(RLIMIT_FSIZE, &m_saved);
+            std::signal(SIGXFSZ, m_oldHandler);
+            m_limited = false;
+        }
+    }
+    QString path() const { return m_dir.path(); }
+    bool mounted() const { return m_mounted; }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
+    bool m_limited = false;
+    rlimit m_saved{};
+    void (*m_oldHandler)(int) = nullptr;
+};
+
+QByteArray noise(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator gen(42);
+    gen.fillRange(reinterpret_cast<quint32*>(data.data()), size / 4);
+    return data;
+}
+
+} // namespace
+
+TEST_CASE("a full disk leaves no half-written case file, a clear message and a usable case", "[casefile]")
+{
+    CaseFixture f;
+    // 3 MB of video that cannot be compressed: the case file cannot fit in 1 MB.
+    const QString video = f.store.dir.filePath(QStringLiteral("packing.mp4"));
+    {
+        QFile out(video);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        REQUIRE(out.write(noise(3 << 20)) == 3 << 20);
+    }
+    REQUIRE(EvidenceLocker(*f.store.db).add({f.ticketId, video, {}, {}, QStringLiteral("file")}));
+    const int custodyBefore = static_cast<int>(custody_log::entries(f.store.db->reader(), f.ticketId).size());
+
+    SmallDisk disk(1 << 20);
+    const QString zip = disk.path() + QLatin1Char('/') + CaseFileExporter::defaultFileName(f.number);
+    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip);
+    disk.release();
+    REQUIRE_FALSE(done);
+    const QString message = done.error().message;
+    INFO(message.toStdString());
+    CHECK(message.contains(QStringLiteral("is the disk full?")));
+    CHECK(message.contains(zip));
+    CHECK_FALSE(message.contains(QStringLiteral(".partial")));
+    // Nothing is left: no case-N.zip, no .partial, no libzip temporary file.
+    CHECK(QDir(disk.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+    CHECK(custody_log::entries(f.store.db->reader(), f.ticketId).size() == custodyBefore); // no "exported"
+
+    // The case is unharmed: with room, the same export succeeds and verifies.
+    const QString roomy = f.store.dir.filePath(QStringLiteral("case.zip"));
+    auto again = CaseFileExporter(*f.store.db).exportCase(f.number, roomy);
+    REQUIRE(again);
+    auto checked = CaseFileVerifier().verify(roomy);
+    REQUIRE(checked);
+    CHECK(checked->ok());
+}
+
+TEST_CASE("every hostile evidence name becomes a safe entry of the case file", "[casefile]")
+{
+    CaseFixture f;
+    EvidenceLocker locker(*f.store.db);
+    int i = 0;
+    for (const QString& name : test::kHostileNames) {
+        const QString file = f.store.dir.filePath(QStringLiteral("hostile-%1").arg(++i));
+        QFile out(file);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write("hostile " + QByteArray::number(i));
+        out.close();
+        REQUIRE(locker.add({f.ticketId, file, name, {}, QStringLiteral("mail attachment")}));
+    }
+    const QString zip = f.store.dir.filePath(QStringLiteral("case.zip"));
+    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip);
+    REQUIRE(done);
+
+    auto archive = ZipArchive::openReadOnly(zip);
+    REQUIRE(archive);
+    const QStringList entries = archive.value()->entryNames();
+    int evidence = 0;
+    for (const QString& entry : entries) {
+        const QStringList parts = entry.split(QLatin1Char('/'));
+        REQUIRE(parts.size() <= 2);
+        if (parts.size() == 2)
+            CHECK((parts.first() == QLatin1String("evidence") || parts.first() == QLatin1String("messages")));
+        test::requireSafeName(parts.last());
+        evidence += parts.first() == QLatin1String("evidence");
+    }
+    CHECK(evidence == static_cast<int>(f.evidence.size() + test::kHostileNames.size()));
+    CHECK_FALSE(entries.contains(QStringLiteral("evidence/passwd"))); // numbered, never as given
+
+    // Unzipped by an ordinary tool, every file lands inside the folder, one file per entry.
+    QTemporaryDir out;
+    test::unzip(zip, out.path());
+    int files = 0;
+    QDirIterator it(out.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = QFileInfo(it.next()).canonicalFilePath();
+        CHECK(path.startsWith(QDir(out.path()).canonicalPath() + QLatin1Char('/')));
+        ++files;
+    }
+    CHECK(files == entries.size());
+    // The manifest keeps the sanitised original names, which are safe too.
+    const QJsonObject manifest =
+        QJsonDocument::fromJson(test::readFile(out.filePath(QStringLiteral("manifest.json")))).object();
+    for (const QJsonValue& v : manifest.value(QStringLiteral("files")).toArray())
+        if (v[QStringLiteral("role")].toString() == QLatin1String("evidence"))
+            test::requireSafeName(v[QStringLiteral("original_name")].toString());
+    auto checked = CaseFileVerifier().verify(zip);
+    REQUIRE(checked);
+    CHECK(checked->ok());
+}
