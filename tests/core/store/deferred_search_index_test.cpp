@@ -68,10 +68,11 @@ TEST_CASE("messages written under a deferred index are found once the batch comm
     // After the batch the trigger indexes single writes again.
     REQUIRE(addAlone(*s.db, QStringLiteral("c1"), QStringLiteral("after chargeback"), now));
     CHECK(count(*s.db, "chargeback") == 2);
-    CHECK(s.db->write([&](SQLite::Database& db) -> Result<void> {
-        db.exec("INSERT INTO message_fts(message_fts, rank) VALUES ('integrity-check', 1)");
-        return {};
-    }));
+    // One index entry per message in a ticket (FTS5's integrity-check cannot be used: it expects every row
+    // of the content table, quarantined ones included, to be indexed).
+    CHECK(
+        s.db->reader().execAndGet("SELECT count(*) FROM message_fts_docsize").getInt() ==
+        s.db->reader().execAndGet("SELECT count(*) FROM messages WHERE quarantine_reason IS NULL").getInt());
 }
 
 TEST_CASE("a batch that rolls back leaves neither messages nor the deferral behind", "[search][store]")
