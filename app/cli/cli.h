@@ -35,6 +35,9 @@ private:
     QString m_dbError;
 };
 
+// Where --db, --demo, $CASEBOOK_DB or the default point; each program decides what --demo may do.
+Result<QString> databasePath(const QString& dbOption, bool demo, const Clock& clock);
+
 QTextStream& out();
 int fail(const QString& message, int code = kFailed);
 void printJson(const QJsonDocument& doc);
@@ -53,5 +56,8 @@ QList<Command> templateCommands();
 QList<Command> searchCommands();
 QList<Command> importCommands();
 QList<Command> settingsCommands();
+
+// Parses the arguments (of the QCoreApplication made before), and runs the command they name.
+int run(const QList<Command>& commands);
 
 } // namespace casebook::cli

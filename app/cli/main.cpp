@@ -1,64 +1,59 @@
-// casebook-cli: the headless face of Casebook. Parses arguments and hands them to a command.
+// casebook-cli-full: the headless face of Casebook with every command. casebook-cli (search_main.cpp)
+// runs the searches itself and hands everything else to this program.
 #include "cli/cli.h"
 #include "demo/demo_inbox.h"
 
 #include <QGuiApplication>
+#include <memory>
+#include <string_view>
 
 using namespace casebook;
 using namespace casebook::cli;
 
 namespace casebook::cli {
 
-QTextStream& out()
+Result<QString> databasePath(const QString& dbOption, bool demo, const Clock& clock)
 {
-    static QTextStream s(stdout);
-    return s;
-}
-
-int fail(const QString& message, int code)
-{
-    QTextStream err(stderr);
-    err << "casebook-cli: " << message << Qt::endl;
-    return code;
-}
-
-void printJson(const QJsonDocument& doc)
-{
-    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Compact)) << Qt::endl;
-}
-
-Context::Context(QCommandLineParser& p, QStringList a) : parser(p), args(std::move(a)) {}
-
-Database* Context::db()
-{
-    if (m_db || !m_dbError.isEmpty())
-        return m_db.get();
-    auto path = chooseDatabasePath(parser.value(QStringLiteral("db")), parser.isSet(QStringLiteral("demo")), clock);
-    if (!path) {
-        m_dbError = path.error().message;
-        return nullptr;
-    }
-    auto opened = Database::open(path.value(), clock);
-    if (!opened) {
-        m_dbError = opened.error().message;
-        return nullptr;
-    }
-    m_db = std::move(opened.value());
-    return m_db.get();
+    return chooseDatabasePath(dbOption, demo, clock);
 }
 
 } // namespace casebook::cli
 
+namespace {
+
+// Starting a QGuiApplication (platform plugin, fonts) is most of a one-shot command's start-up, and only
+// the case file's PDF and evidence previews need one. The commands known to do without get a
+// QCoreApplication: the first word that is not an option (or the --db file) names the command.
+bool needsGui(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a(argv[i]);
+        if (a == "--demo")
+            return true; // the demo inbox is made with its previews
+        if (a == "--db") {
+            ++i;
+            continue;
+        }
+        if (a.starts_with('-'))
+            continue;
+        return a != "search" && a != "import" && a != "quarantine";
+    }
+    return true;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    // A QGuiApplication for fonts (the case file's PDF), on the offscreen platform: no display needed.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Casebook"));
-    QCoreApplication::setApplicationName(QStringLiteral("casebook"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CASEBOOK_VERSION));
-
+    std::unique_ptr<QCoreApplication> app;
+    if (needsGui(argc, argv)) {
+        // Fonts for the case file's PDF, on the offscreen platform: no display needed.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QList<Command> commands = ticketCommands();
     commands += evidenceCommands();
     commands += templateCommands();
@@ -66,55 +61,5 @@ int main(int argc, char* argv[])
     commands += importCommands();
     commands += settingsCommands();
 
-    QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
-    for (const Command& c : commands)
-        help += QStringLiteral("  ") + c.usage + QLatin1Char('\n');
-    QCommandLineParser parser;
-    parser.setApplicationDescription(help);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption({QStringLiteral("db"),
-                      QStringLiteral("The database file (default: $CASEBOOK_DB, or casebook.sqlite in the app data "
-                                     "folder)."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("demo"), QStringLiteral("Use the demo inbox.")});
-    QStringList seen;
-    for (const Command& c : commands)
-        for (const QCommandLineOption& o : c.options)
-            if (!seen.contains(o.names().first())) {
-                seen << o.names().first();
-                parser.addOption(o);
-            }
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
-
-    if (!parser.parse(QCoreApplication::arguments()))
-        return fail(parser.errorText() + QStringLiteral(" (see casebook-cli --help)"), kUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        out().flush();
-        return kOk;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        out() << "casebook-cli " << CASEBOOK_VERSION << Qt::endl;
-        return kOk;
-    }
-    QStringList args = parser.positionalArguments();
-    if (args.isEmpty())
-        return fail(QStringLiteral("no command given (see casebook-cli --help)"), kUsage);
-    const QString name = args.takeFirst();
-    for (const Command& c : commands) {
-        if (c.name != name)
-            continue;
-        for (const QString& o : parser.optionNames()) {
-            const bool global = o == QLatin1String("db") || o == QLatin1String("demo");
-            bool mine = false;
-            for (const QCommandLineOption& opt : c.options)
-                mine |= opt.names().contains(o);
-            if (!global && !mine)
-                return fail(QStringLiteral("%1 does not take --%2 (see casebook-cli --help)").arg(name, o), kUsage);
-        }
-        Context context(parser, args);
-        return c.run(context);
-    }
-    return fail(QStringLiteral("unknown command '%1' (see casebook-cli --help)").arg(name), kUsage);
+    return run(commands);
 }

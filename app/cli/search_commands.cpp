@@ -1,6 +1,5 @@
 // search: finding messages through the core search API.
 #include "cli/cli.h"
-#include "demo/demo_inbox.h"
 #include "store/message_search.h"
 #include "store/ticket_json.h"
 
@@ -41,7 +40,7 @@ QJsonObject hitJson(const SearchHit& h)
 // checks at start-up.)
 Result<std::unique_ptr<Database>> openForReading(Context& c)
 {
-    auto path = chooseDatabasePath(c.value(QStringLiteral("db")), c.isSet(QStringLiteral("demo")), c.clock);
+    auto path = databasePath(c.value(QStringLiteral("db")), c.isSet(QStringLiteral("demo")), c.clock);
     if (!path)
         return path.error();
     return Database::open(path.value(), c.clock, {.quickCheck = false, .readOnly = true});

@@ -32,20 +32,20 @@ bool Ingestor::isOwnAddress(const QString& address) const
     return false;
 }
 
-PreparedMail Ingestor::prepareMail(const QByteArray& raw, const QString& source,
-                                   const QString& sourceRef) const
+PreparedMail Ingestor::prepareMail(const QByteArray& raw, const QString& source, const QString& sourceRef,
+                                   const QString& rawSha256) const
 {
     PreparedMail p;
     Result<InboundMessage> parsed =
         raw.size() > m_options.maxMessageBytes
             ? Result<InboundMessage>(makeError(
                   QStringLiteral("the message is larger than %1 MB").arg(m_options.maxMessageBytes >> 20)))
-            : parseMessage(raw, m_options.limits);
+            : parseMessage(raw, m_options.limits, rawSha256);
     if (parsed) {
         p.message = std::move(parsed.value());
     } else {
         p.message.raw = raw;
-        p.message.rawSha256 = sha256Hex(raw);
+        p.message.rawSha256 = rawSha256.isEmpty() ? sha256Hex(raw) : rawSha256;
         p.quarantineReason = parsed.error().message;
     }
     p.message.source = source;

@@ -48,8 +48,10 @@ public:
     // An already parsed message (marketplace items, replies we sent), one transaction.
     Result<IngestOutcome> ingest(InboundMessage m);
 
-    // For batched imports: parse outside any transaction (the slow part, no lock held) …
-    PreparedMail prepareMail(const QByteArray& raw, const QString& source, const QString& sourceRef) const;
+    // For batched imports: parse outside any transaction (the slow part, no lock held; `rawSha256` when the
+    // caller hashed the bytes already) …
+    PreparedMail prepareMail(const QByteArray& raw, const QString& source, const QString& sourceRef,
+                             const QString& rawSha256 = {}) const;
     // … then write inside one that Database::write opened. Throws SQLite::Exception on a store failure.
     IngestOutcome writePrepared(SQLite::Database& db, PreparedMail& prepared);
 

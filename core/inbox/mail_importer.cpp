@@ -1,6 +1,7 @@
 #include "inbox/mail_importer.h"
 
 #include "model/sha256.h"
+#include "store/deferred_search_index.h"
 #include "store/statement_cache.h"
 #include "store/ticket_lookup.h"
 #include "store/ticket_writes.h"
@@ -10,15 +11,70 @@
 #include <QThread>
 #include <SQLiteCpp/Exception.h>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
 namespace casebook {
 
+// What the reading side hands the writer: one transaction's worth of the source.
 struct MailImporter::Batch {
     std::vector<PreparedMail> mails;
-    QSet<QString> hashes;
-    QString cursor;
+    qint64 read = 0;  // messages the source yielded for this batch
+    qint64 known = 0; // of them, bytes stored before (not parsed)
+    QString cursor;   // the source's resume point after this batch
+    QString last;     // the last message's reference, for progress
+    QStringList problems;
+    std::optional<Error> failure; // the source failed after this batch
+    bool end = false;             // nothing follows
+};
+
+// One batch waits while another is written: enough to keep the writer busy, and memory bounded.
+class MailImporter::Pipeline {
+public:
+    // Blocks while the queue is full; false when the run was stopped (the batch is dropped).
+    bool push(Batch&& b)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_queue.empty(); });
+        if (m_stopped)
+            return false;
+        m_queue.push_back(std::move(b));
+        m_changed.notify_all();
+        return true;
+    }
+
+    Batch pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_queue.empty(); });
+        Batch b = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_changed.notify_all();
+        return b;
+    }
+
+    void stop()
+    {
+        std::scoped_lock lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+
+    bool stopped()
+    {
+        std::scoped_lock lock(m_mutex);
+        return m_stopped;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Batch> m_queue;
+    bool m_stopped = false;
 };
 
 MailImporter::MailImporter(Database& db, IngestOptions ingest, ImportOptions options)
@@ -26,21 +82,22 @@ MailImporter::MailImporter(Database& db, IngestOptions ingest, ImportOptions opt
 {
     if (m_options.batchSize < 1)
         m_options.batchSize = 1;
-    if (m_options.progressEvery < 1)
-        m_options.progressEvery = 1;
     if (m_options.parseThreads < 1)
         m_options.parseThreads = std::clamp(QThread::idealThreadCount(), 1, 8);
 }
 
-// Parsing is most of an import's work and touches no shared state, so a batch is parsed on every core;
-// the results keep the source's order, so tickets come out the same as from one thread.
-void MailImporter::parse(const std::vector<RawMail>& raws, const QString& sourceId, Batch& batch) const
+// Parsing touches no shared state, so a batch is parsed on every core; the results keep the source's order,
+// so tickets come out the same as from one thread.
+void MailImporter::parse(std::vector<RawMail>& raws, std::vector<QString>& hashes, const QString& sourceId,
+                         Batch& batch) const
 {
-    std::vector<PreparedMail> parsed(raws.size());
+    batch.mails.resize(raws.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i = next++; i < raws.size(); i = next++)
-            parsed[i] = m_ingestor.prepareMail(raws[i].raw, sourceId, raws[i].ref);
+        for (std::size_t i = next++; i < raws.size(); i = next++) {
+            batch.mails[i] = m_ingestor.prepareMail(raws[i].raw, sourceId, raws[i].ref, hashes[i]);
+            raws[i].raw = {}; // the prepared message holds the bytes now
+        }
     };
     const int helpers = std::min<int>(m_options.parseThreads, static_cast<int>(raws.size() / 16 + 1)) - 1;
     std::vector<std::thread> threads;
@@ -49,8 +106,61 @@ void MailImporter::parse(const std::vector<RawMail>& raws, const QString& source
     work();
     for (std::thread& t : threads)
         t.join();
-    for (PreparedMail& p : parsed)
-        batch.mails.push_back(std::move(p));
+}
+
+// The reading side, on a thread of its own: reads a batch from the source, hashes each message once, skips
+// what the store holds already, parses the rest and queues the batch for the writer.
+void MailImporter::produce(MailSource& source, Pipeline& pipe) const
+{
+    sql::StatementCache statements; // this thread's lookups, compiled once
+    const QString sourceId = source.id();
+    const bool resumable = !source.cursor().isEmpty();
+    bool end = false;
+    while (!end && !pipe.stopped()) {
+        Batch batch;
+        std::vector<RawMail> raws;
+        std::vector<QString> hashes;
+        QSet<QString> seen; // the same bytes twice in one batch are parsed once
+        while (batch.read < m_options.batchSize) {
+            auto item = source.next();
+            if (!item) {
+                batch.failure = item.error();
+                end = true;
+                break;
+            }
+            if (!item->has_value()) {
+                end = true;
+                break;
+            }
+            RawMail& mail = **item;
+            ++batch.read;
+            batch.last = mail.ref;
+            QString sha = sha256Hex(mail.raw);
+            bool known = seen.contains(sha);
+            if (!known) {
+                try {
+                    known = ticket_writes::rawMessageExists(m_db.reader(), sha);
+                } catch (const SQLite::Exception&) {
+                    known = false; // checked again in the write transaction
+                }
+            }
+            if (known) {
+                // Not parsed again: re-importing a source costs a read and a hash per message.
+                ++batch.known;
+                continue;
+            }
+            seen.insert(sha);
+            raws.push_back(std::move(mail));
+            hashes.push_back(std::move(sha));
+        }
+        parse(raws, hashes, sourceId, batch);
+        if (resumable)
+            batch.cursor = source.cursor();
+        batch.problems = source.problems();
+        batch.end = end;
+        if (!pipe.push(std::move(batch)))
+            return;
+    }
 }
 
 void MailImporter::tally(const IngestOutcome& outcome, ImportReport& report) const
@@ -70,9 +180,8 @@ void MailImporter::tally(const IngestOutcome& outcome, ImportReport& report) con
     }
 }
 
-Result<void> MailImporter::commit(MailSource& source, Batch& batch, ImportReport& report)
+Result<void> MailImporter::commit(const QString& sourceId, Batch& batch, ImportReport& report)
 {
-    const QString sourceId = source.id();
     const QDateTime now = m_db.clock().now();
     auto saveCursor = [&](SQLite::Database& db) {
         if (!batch.cursor.isEmpty())
@@ -81,9 +190,11 @@ Result<void> MailImporter::commit(MailSource& source, Batch& batch, ImportReport
     ImportReport counted;
     auto written = m_db.write([&](SQLite::Database& db) -> Result<void> {
         counted = {};
+        DeferredSearchIndex index(db); // the batch is indexed in one statement, not message by message
         for (PreparedMail& p : batch.mails)
             tally(m_ingestor.writePrepared(db, p), counted);
         saveCursor(db);
+        index.finish();
         return {};
     });
     if (!written) {
@@ -115,12 +226,12 @@ Result<void> MailImporter::commit(MailSource& source, Batch& batch, ImportReport
             !cursor)
             return cursor.error();
     }
+    report.read += batch.read;
+    report.duplicates += batch.known + counted.duplicates;
     report.imported += counted.imported;
-    report.duplicates += counted.duplicates;
     report.quarantined += counted.quarantined;
     report.ticketsCreated += counted.ticketsCreated;
     batch.mails.clear();
-    batch.hashes.clear();
     return {};
 }
 
@@ -132,22 +243,15 @@ Result<ImportReport> MailImporter::run(MailSource& source,
     sql::StatementCache statements; // compiled once for the run, not once per message
     ImportReport report;
     const QString sourceId = source.id();
-    const bool resumable = !source.cursor().isEmpty();
     // Lookups by hash and Message-ID touch the whole index as it grows; SQLite's default 2 MB page cache
-    // would send most of them to the file. 64 MB per connection keeps a 100k import well inside its budget.
-    try {
-        m_db.reader().exec("PRAGMA cache_size = -65536");
-        if (auto sized = m_db.write([](SQLite::Database& db) -> Result<void> {
-                db.exec("PRAGMA cache_size = -65536");
-                return {};
-            });
-            !sized)
-            return sized.error();
-    } catch (const SQLite::Exception& e) {
-        return makeError(QStringLiteral("Could not prepare the database for the import: %1")
-                             .arg(QString::fromUtf8(e.what())));
-    }
-    if (resumable) {
+    // would send most of them to the file. 64 MB keeps a 100k import well inside its memory budget.
+    if (auto sized = m_db.write([](SQLite::Database& db) -> Result<void> {
+            db.exec("PRAGMA cache_size = -65536");
+            return {};
+        });
+        !sized)
+        return sized.error();
+    if (!source.cursor().isEmpty()) {
         try {
             const QString stored = ticket_lookup::sourceCursor(m_db.reader(), sourceId);
             if (!stored.isEmpty())
@@ -158,70 +262,43 @@ Result<ImportReport> MailImporter::run(MailSource& source,
         }
     }
 
-    QString current;
-    auto tell = [&]() -> bool {
-        if (!progress)
-            return true;
-        ImportProgress p;
-        p.counts = report;
-        p.counts.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-        p.counts.problems = source.problems();
-        p.messagesPerSecond = p.counts.seconds > 0 ? static_cast<double>(report.read) / p.counts.seconds : 0;
-        p.current = current;
-        return progress(p);
-    };
-
-    Batch batch;
-    std::vector<RawMail> raws;
-    bool end = false;
-    while (!end && !report.cancelled) {
-        raws.clear();
-        while (static_cast<int>(raws.size()) < m_options.batchSize) {
-            auto item = source.next();
-            if (!item) {
-                // Keep what was read before the source failed, then say why it stopped.
-                parse(raws, sourceId, batch);
-                if (auto committed = commit(source, batch, report); !committed)
-                    return committed.error();
-                return item.error();
-            }
-            if (!item->has_value()) {
-                end = true;
-                break;
-            }
-            RawMail& mail = **item;
-            ++report.read;
-            current = mail.ref;
-            const QString sha = sha256Hex(mail.raw);
-            bool known = batch.hashes.contains(sha);
-            if (!known) {
-                try {
-                    known = ticket_writes::rawMessageExists(m_db.reader(), sha);
-                } catch (const SQLite::Exception&) {
-                    known = false; // checked again in the write transaction
-                }
-            }
-            if (known) {
-                // Not parsed again: re-importing a source costs a read and a hash per message.
-                ++report.duplicates;
-            } else {
-                batch.hashes.insert(sha);
-                raws.push_back(std::move(mail));
-            }
-            if (report.read % m_options.progressEvery == 0 && !tell()) {
-                report.cancelled = true;
-                break;
-            }
+    Pipeline pipe;
+    std::thread reader([&] { produce(source, pipe); });
+    // Whatever way the loop ends, the reading side stops and is joined before the source goes away.
+    struct Join {
+        Pipeline& pipe;
+        std::thread& thread;
+        ~Join()
+        {
+            pipe.stop();
+            thread.join();
         }
-        parse(raws, sourceId, batch);
-        if (resumable)
-            batch.cursor = source.cursor();
-        if (auto committed = commit(source, batch, report); !committed)
+    } join{pipe, reader};
+
+    QString current;
+    QStringList problems;
+    for (bool end = false; !end && !report.cancelled;) {
+        Batch batch = pipe.pop();
+        end = batch.end;
+        current = batch.last;
+        problems = batch.problems;
+        // A batch is kept even when the source failed after it; then the run says why it stopped.
+        if (auto committed = commit(sourceId, batch, report); !committed)
             return committed.error();
-        if (!tell())
-            report.cancelled = true;
+        if (batch.failure)
+            return *batch.failure;
+        if (progress) {
+            ImportProgress p;
+            p.counts = report;
+            p.counts.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+            p.counts.problems = problems;
+            p.messagesPerSecond =
+                p.counts.seconds > 0 ? static_cast<double>(report.read) / p.counts.seconds : 0;
+            p.current = current;
+            report.cancelled = !progress(p);
+        }
     }
-    report.problems = source.problems();
+    report.problems = problems;
     report.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     return report;
 }

@@ -27,30 +27,34 @@ struct ImportProgress {
 };
 
 struct ImportOptions {
-    int batchSize = 500;     // messages per transaction
-    int progressEvery = 100; // messages between progress calls (and after every commit)
-    int parseThreads = 0;    // threads parsing a batch while none is written; 0: one per core
+    int batchSize = 1000; // messages read from the source per transaction
+    int parseThreads = 0; // threads parsing a batch while the previous one is written; 0: one per core
 };
 
-// Drives a MailSource into the store: messages are parsed outside the write lock and written in batches,
-// each batch in one transaction together with the source's resume point. Killing the process at any moment
-// therefore loses nothing committed, and the next run continues where the last commit left off; what is
-// stored already is recognised by its bytes. A message that cannot be read is quarantined, never the end
-// of the run.
+// Drives a MailSource into the store in batches, each written in one transaction together with the
+// source's resume point. Killing the process at any moment therefore loses nothing committed, and the next
+// run continues where the last commit left off; what is stored already is recognised by its bytes. A
+// message that cannot be read is quarantined, never the end of the run.
+//
+// Reading, hashing and parsing run on other threads, one batch ahead of the writer: while batch N is
+// written, batch N+1 is parsed. Each message is hashed once, and one already stored is not parsed.
 class MailImporter {
 public:
     MailImporter(Database& db, IngestOptions ingest, ImportOptions options = {});
 
-    // `progress` is called now and then from this thread; returning false cancels after the current batch
-    // is committed (the run can be resumed later).
+    // `progress` is called from this thread after every committed batch; returning false cancels (the
+    // batch read ahead is dropped, and the run can be resumed later). The counts are those committed.
     Result<ImportReport> run(MailSource& source,
                              const std::function<bool(const ImportProgress&)>& progress = {});
 
 private:
     struct Batch;
-    Result<void> commit(MailSource& source, Batch& batch, ImportReport& report);
+    class Pipeline;
+    void produce(MailSource& source, Pipeline& pipe) const;
+    Result<void> commit(const QString& sourceId, Batch& batch, ImportReport& report);
     void tally(const IngestOutcome& outcome, ImportReport& report) const;
-    void parse(const std::vector<RawMail>& raws, const QString& sourceId, Batch& batch) const;
+    void parse(std::vector<RawMail>& raws, std::vector<QString>& hashes, const QString& sourceId,
+               Batch& batch) const;
 
     Database& m_db;
     Ingestor m_ingestor;

@@ -124,7 +124,8 @@ QString sanitizeHtml(const QString& html)
     }
     out += QStringView(s).mid(last);
     // A stray '<' left over (an unterminated tag) must not open anything.
-    out.replace(QRegularExpression(QStringLiteral("<(?![a-z/])")), QStringLiteral("&lt;"));
+    static const QRegularExpression stray(QStringLiteral("<(?![a-z/])"));
+    out.replace(stray, QStringLiteral("&lt;"));
     return out;
 }
 

@@ -188,6 +188,10 @@ QByteArray withKoreanHeaderCharsets(const QByteArray& raw)
 {
     const qsizetype headerEnd = headerBlockSize(raw);
     QByteArray head = raw.left(headerEnd);
+    // Most mail names no Korean charset: a byte search spares it the regular expression over UTF-16.
+    const QByteArray lower = head.toLower();
+    if (!lower.contains("=?ks_c_5601") && !lower.contains("=?euc-kr") && !lower.contains("=?ksc5601"))
+        return raw;
     static const QRegularExpression label(QStringLiteral("=\\?(ks_c_5601-1987|euc-kr|ks_c_5601|ksc5601)(\\*[a-z-]+)?\\?"),
                                           QRegularExpression::CaseInsensitiveOption);
     const QString latin = QString::fromLatin1(head);
@@ -218,7 +222,7 @@ QString normalizedSubject(const QString& subject)
     return s.simplified().toCaseFolded();
 }
 
-Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& limits)
+Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& limits, const QString& rawSha256)
 {
     initGMime();
     if (raw.trimmed().isEmpty())
@@ -241,7 +245,7 @@ Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& li
 
     InboundMessage m;
     m.raw = raw;
-    m.rawSha256 = sha256Hex(raw);
+    m.rawSha256 = rawSha256.isEmpty() ? sha256Hex(raw) : rawSha256;
     m.channel = Channel::Email;
     m.externalId = cleanHeaderText(fromUtf8(g_mime_message_get_message_id(message.get())));
     m.subject = cleanHeaderText(fromUtf8(g_mime_message_get_subject(message.get())));

@@ -14,8 +14,10 @@ struct ParseLimits {
 };
 
 // Parses one raw RFC 5322 message. Fails only when the bytes cannot be read as a message at all; the caller
-// then quarantines them. The returned message carries the raw bytes and their SHA-256.
-Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& limits = {});
+// then quarantines them. The returned message carries the raw bytes and their SHA-256 (`rawSha256` when the
+// caller hashed them already, so that an import hashes each message once).
+Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& limits = {},
+                                    const QString& rawSha256 = {});
 
 // Removes Re:, Fwd:, 답장:, 회신: and the like, and a [#1042] tag, for comparing subjects.
 QString normalizedSubject(const QString& subject);

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 using casebook::test::cli;
@@ -109,12 +110,20 @@ TEST_CASE("an mbox import killed part-way resumes: nothing lost, nothing doubled
     QProcess p;
     p.start(QStringLiteral(CASEBOOK_CLI), args);
     REQUIRE(p.waitForStarted());
-    // Kill it once it has committed something and before it is done.
+    // Kill it once it has committed a batch (its resume point is stored) and before it is done.
+    auto committed = [&] {
+        try {
+            SQLite::Database r(db.toStdString(), SQLite::OPEN_READONLY);
+            r.setBusyTimeout(1000);
+            return r.execAndGet("SELECT count(*) FROM source_cursors").getInt() > 0;
+        } catch (const SQLite::Exception&) {
+            return false; // not created or not migrated yet
+        }
+    };
     bool killed = false;
-    for (int i = 0; i < 400 && p.state() == QProcess::Running; ++i) {
-        QThread::msleep(25);
-        if (QFile::exists(db + QStringLiteral("-wal")) &&
-            QFileInfo(db + QStringLiteral("-wal")).size() > 400000) {
+    for (int i = 0; i < 2000 && p.state() == QProcess::Running; ++i) {
+        QThread::msleep(10);
+        if (QFile::exists(db) && committed()) {
             p.kill();
             killed = true;
             break;

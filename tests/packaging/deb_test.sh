@@ -17,7 +17,7 @@ for needed in fonts-noto-cjk libqt6widgets6 libgmime-3.0-0 libsqlite3-0; do
 done
 
 dpkg-deb -x "$deb" "$work/root"
-for f in usr/bin/casebook usr/bin/casebook-cli usr/share/applications/io.github.casebook.Casebook.desktop \
+for f in usr/bin/casebook usr/bin/casebook-cli usr/bin/casebook-cli-full usr/share/applications/io.github.casebook.Casebook.desktop \
          usr/share/metainfo/io.github.casebook.Casebook.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/io.github.casebook.Casebook.svg; do
   [[ -e $work/root/$f ]] || { echo "FAIL: package lacks /$f"; exit 1; }

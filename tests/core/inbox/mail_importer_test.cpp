@@ -338,7 +338,7 @@ TEST_CASE("cancel from the progress callback stops after a committed batch, and 
     const Corpus& corpus = Corpus::get();
     test::TempStore s;
     MaildirSource first(corpus.maildir);
-    MailImporter importer(*s.db, corpusOptions(), {.batchSize = 100, .progressEvery = 50});
+    MailImporter importer(*s.db, corpusOptions(), {.batchSize = 100});
     int calls = 0;
     double lastRate = 0;
     auto cancelled = importer.run(first, [&](const ImportProgress& p) {
