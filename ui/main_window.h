@@ -11,6 +11,7 @@ namespace casebook::ui {
 
 class ConversationPane;
 class ImportController;
+class TicketActionsController;
 class TicketListModel;
 class TicketListPane;
 class ViewsPane;
@@ -27,6 +28,7 @@ public:
     ConversationPane* conversationPane() const { return m_conversation; }
     TicketListModel* ticketListModel() const { return m_model; }
     ImportController* importController() const { return m_import; }
+    TicketActionsController* ticketActions() const { return m_actions; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -44,6 +46,7 @@ private:
     ConversationPane* m_conversation;
     QSplitter* m_splitter;
     ImportController* m_import;
+    TicketActionsController* m_actions = nullptr;
 };
 
 } // namespace casebook::ui

@@ -52,5 +52,6 @@ QList<Command> evidenceCommands();
 QList<Command> templateCommands();
 QList<Command> searchCommands();
 QList<Command> importCommands();
+QList<Command> triageCommands();
 
 } // namespace casebook::cli

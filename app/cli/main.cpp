@@ -64,6 +64,7 @@ int main(int argc, char* argv[])
     commands += templateCommands();
     commands += searchCommands();
     commands += importCommands();
+    commands += triageCommands();
 
     QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)

@@ -241,7 +241,30 @@ INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_a
   WHERE quarantine_reason IS NULL;
 )SQL";
 
-constexpr std::array<const char*, 2> kSteps{kStep1, kStep2};
+// Step 3: triage. A merged ticket stays (its custody log is append-only and its evidence keeps pointing at
+// it) but is hidden and points at the ticket it joined. Undo records hold what an action changed, so undo
+// restores exactly; saved searches are the seller's named queries.
+constexpr const char* kStep3 = R"SQL(
+ALTER TABLE tickets ADD COLUMN merged_into INTEGER REFERENCES tickets(id);
+CREATE INDEX tickets_snoozed ON tickets(snoozed_until) WHERE snoozed_until IS NOT NULL;
+CREATE INDEX tickets_category ON tickets(category, last_activity_at DESC);
+CREATE TABLE undo_log (
+  id         INTEGER PRIMARY KEY,
+  at         INTEGER NOT NULL,
+  kind       TEXT    NOT NULL,
+  ticket_id  INTEGER,
+  data       TEXT    NOT NULL,
+  undone_at  INTEGER
+);
+CREATE TABLE saved_searches (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL UNIQUE,
+  query       TEXT    NOT NULL,
+  created_at  INTEGER NOT NULL
+);
+)SQL";
+
+constexpr std::array<const char*, 3> kSteps{kStep1, kStep2, kStep3};
 
 int userVersion(SQLite::Database& db)
 {
