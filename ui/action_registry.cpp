@@ -4,7 +4,6 @@
 #include <QCollator>
 #include <QMenu>
 #include <QWidget>
-
 #include <algorithm>
 
 namespace casebook::ui {

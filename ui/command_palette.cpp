@@ -9,13 +9,13 @@
 #include <QPointer>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace casebook::ui {
 
 CommandPalette::CommandPalette(QWidget* window)
-    : QDialog(window), m_actions(registeredActions(window)), m_input(new QLineEdit(this)), m_list(new QListWidget(this))
+    : QDialog(window), m_actions(registeredActions(window)), m_input(new QLineEdit(this)),
+      m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("commandPalette"));
     setWindowTitle(tr("Command palette"));
@@ -76,9 +76,8 @@ void CommandPalette::filter(const QString& pattern)
     for (const Hit& h : hits) {
         const QAction* a = m_actions[h.index];
         const QString keys = actionKeys(a).join(QStringLiteral(", "));
-        auto* item = new QListWidgetItem(keys.isEmpty() ? plainActionText(a)
-                                                        : plainActionText(a) + QStringLiteral("    ") + keys,
-                                         m_list);
+        auto* item = new QListWidgetItem(
+            keys.isEmpty() ? plainActionText(a) : plainActionText(a) + QStringLiteral("    ") + keys, m_list);
         item->setIcon(a->icon());
         item->setData(Qt::UserRole, h.index);
     }

@@ -9,7 +9,8 @@
 
 namespace casebook::ui {
 
-SnoozeDialog::SnoozeDialog(const Clock& clock, QWidget* parent) : QDialog(parent), m_edit(new QDateTimeEdit(this))
+SnoozeDialog::SnoozeDialog(const Clock& clock, QWidget* parent)
+    : QDialog(parent), m_edit(new QDateTimeEdit(this))
 {
     setObjectName(QStringLiteral("snoozeDialog"));
     setWindowTitle(tr("Snooze"));
@@ -35,7 +36,8 @@ SnoozeDialog::SnoozeDialog(const Clock& clock, QWidget* parent) : QDialog(parent
     preset(tr("In 3 hours"), QStringLiteral("snoozeLater"), now.addSecs(3 * 3600));
     preset(tr("Tomorrow 9:00"), QStringLiteral("snoozeTomorrow"), tomorrowMorning);
     const int toMonday = 8 - now.date().dayOfWeek(); // 1..7 days ahead
-    preset(tr("Next Monday"), QStringLiteral("snoozeNextWeek"), QDateTime(now.date().addDays(toMonday), QTime(9, 0)));
+    preset(tr("Next Monday"), QStringLiteral("snoozeNextWeek"),
+           QDateTime(now.date().addDays(toMonday), QTime(9, 0)));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -23,8 +23,8 @@ namespace casebook::ui {
 
 TicketActionsController::TicketActionsController(Database& db, const Clock& clock, TicketListPane* list,
                                                  ViewsPane* views, QMainWindow* window)
-    : QObject(window), m_db(db), m_clock(clock), m_list(list), m_views(views), m_window(window), m_actions(db),
-      m_goMenu(new QMenu(tr("&Go"), window)), m_ticketMenu(new QMenu(tr("&Ticket"), window))
+    : QObject(window), m_db(db), m_clock(clock), m_list(list), m_views(views), m_window(window),
+      m_actions(db), m_goMenu(new QMenu(tr("&Go"), window)), m_ticketMenu(new QMenu(tr("&Ticket"), window))
 {
     m_goMenu->setObjectName(QStringLiteral("goMenu"));
     m_ticketMenu->setObjectName(QStringLiteral("ticketMenu"));
@@ -54,7 +54,8 @@ QAction* TicketActionsController::add(QMenu* menu, const QString& name, const QS
 void TicketActionsController::buildMenus()
 {
     QMenu* go = m_goMenu;
-    add(go, QStringLiteral("actionNextTicket"), tr("Next ticket"), QKeySequence(Qt::Key_J), [this] { moveBy(1); });
+    add(go, QStringLiteral("actionNextTicket"), tr("Next ticket"), QKeySequence(Qt::Key_J),
+        [this] { moveBy(1); });
     add(go, QStringLiteral("actionPreviousTicket"), tr("Previous ticket"), QKeySequence(Qt::Key_K),
         [this] { moveBy(-1); });
     // Enter is the list's own key (it emits activated), so it never takes Enter from a field or a button.
@@ -72,25 +73,27 @@ void TicketActionsController::buildMenus()
     };
     add(t, QStringLiteral("actionResolve"), tr("Resolve"), QKeySequence(Qt::Key_E),
         [status, this] { status(TicketStatus::Resolved, tr("Resolved")); });
-    add(t, QStringLiteral("actionSnooze"), tr("Snooze…"), QKeySequence(Qt::Key_S), [this] { snoozeSelected(); });
+    add(t, QStringLiteral("actionSnooze"), tr("Snooze…"), QKeySequence(Qt::Key_S),
+        [this] { snoozeSelected(); });
     add(t, QStringLiteral("actionSpam"), tr("Mark as spam"), QKeySequence(Qt::Key_NumberSign),
         [status, this] { status(TicketStatus::Spam, tr("Marked as spam")); });
     QMenu* statusMenu = t->addMenu(tr("Set &status"));
-    for (TicketStatus s : {TicketStatus::New, TicketStatus::Open, TicketStatus::Waiting, TicketStatus::Resolved,
-                           TicketStatus::Spam})
+    for (TicketStatus s : {TicketStatus::New, TicketStatus::Open, TicketStatus::Waiting,
+                           TicketStatus::Resolved, TicketStatus::Spam})
         add(statusMenu, QStringLiteral("actionStatus_") + toString(s),
             tr("Status: %1").arg(statusDisplayName(s)), {},
             [status, s, this] { status(s, tr("Status set to %1").arg(statusDisplayName(s))); });
     QMenu* priorityMenu = t->addMenu(tr("Set &priority"));
     const QStringList priorities{tr("Normal"), tr("High"), tr("Urgent")};
     for (int p = 0; p <= TicketActions::kMaxPriority; ++p)
-        add(priorityMenu, QStringLiteral("actionPriority_%1").arg(p), tr("Priority: %1").arg(priorities[p]), {},
-            [this, p, priorities] {
+        add(priorityMenu, QStringLiteral("actionPriority_%1").arg(p), tr("Priority: %1").arg(priorities[p]),
+            {}, [this, p, priorities] {
                 onSelected(tr("Priority set to %1").arg(priorities[p]),
                            [this, p](qint64 id) { return m_actions.setPriority(id, p); });
             });
     m_categoryMenu = t->addMenu(tr("Set &category"));
-    m_suggested = add(m_categoryMenu, QStringLiteral("actionCategorySuggested"), tr("Suggested category"), {}, [] {});
+    m_suggested =
+        add(m_categoryMenu, QStringLiteral("actionCategorySuggested"), tr("Suggested category"), {}, [] {});
     m_categoryMenu->addSeparator();
     for (const QString& name : allCategoryNames()) {
         const Category c = *categoryFromString(name);
@@ -102,14 +105,15 @@ void TicketActionsController::buildMenus()
     }
     t->addSeparator();
     add(t, QStringLiteral("actionAddOrder"), tr("Add order number…"), {}, [this] { addOrderNumber(); });
-    add(t, QStringLiteral("actionMerge"), tr("Merge selected tickets"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
-        [this] { mergeSelected(); });
+    add(t, QStringLiteral("actionMerge"), tr("Merge selected tickets"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] { mergeSelected(); });
     add(t, QStringLiteral("actionSplit"), tr("Split a message out…"), {}, [this] { splitMessage(); });
     t->addSeparator();
     m_abusive = add(t, QStringLiteral("actionFlagAbusive"), tr("Customer is abusive"), {}, [this] {
         const bool on = m_abusive->isChecked();
-        onSelected(on ? tr("Customer flagged abusive") : tr("Abusive flag removed"),
-                   [this, on](qint64 id) { return m_actions.setCustomerFlag(id, CustomerFlag::Abusive, on); });
+        onSelected(on ? tr("Customer flagged abusive") : tr("Abusive flag removed"), [this, on](qint64 id) {
+            return m_actions.setCustomerFlag(id, CustomerFlag::Abusive, on);
+        });
     });
     m_abusive->setCheckable(true);
     m_vip = add(t, QStringLiteral("actionFlagVip"), tr("Customer is a VIP"), {}, [this] {

@@ -3,7 +3,6 @@
 #include "store/ticket_queries.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace casebook::ui {

@@ -29,7 +29,7 @@ constexpr ViewEntry kViews[] = {
     {TicketView::Spam, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Spam")},
     {TicketView::Snoozed, QT_TRANSLATE_NOOP("casebook::ui::ViewsPane", "Snoozed")}};
 
-constexpr int kKeyRole = Qt::UserRole;       // "view:0", "quarantine", "channel:email", "category:3", "saved:12"
+constexpr int kKeyRole = Qt::UserRole; // "view:0", "quarantine", "channel:email", "category:3", "saved:12"
 constexpr int kQueryRole = Qt::UserRole + 1; // a saved search's query
 constexpr int kNameRole = Qt::UserRole + 2;  // a saved search's name
 
@@ -49,6 +49,7 @@ ViewsPane::ViewsPane(Database& db, const Clock& clock, QWidget* parent)
     m_list->setObjectName(QStringLiteral("viewsList"));
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setIconSize(QSize(14, 14));
     auto* title = new QLabel(tr("Views"), this);
     title->setStyleSheet(QStringLiteral("font-weight: 600; padding: 6px 4px;"));
     auto* layout = new QVBoxLayout(this);
@@ -70,7 +71,8 @@ ViewsPane::ViewsPane(Database& db, const Clock& clock, QWidget* parent)
 void ViewsPane::rebuild()
 {
     m_rebuilding = true;
-    const QString current = m_list->currentItem() ? m_list->currentItem()->data(kKeyRole).toString() : QString();
+    const QString current =
+        m_list->currentItem() ? m_list->currentItem()->data(kKeyRole).toString() : QString();
     const ViewCounts counts = ticket_queries::viewCounts(m_db.reader(), m_clock.now());
     m_list->clear();
     auto add = [this](const QString& key, const QString& text) {
@@ -102,7 +104,15 @@ void ViewsPane::rebuild()
             withCount(categoryDisplayName(c), counts.categories.value(c)));
     }
     header(tr("Saved searches"));
-    for (const SavedSearch& s : saved_searches::list(m_db.reader())) {
+    const QList<SavedSearch> saved = saved_searches::list(m_db.reader());
+    if (saved.isEmpty()) {
+        auto* hint = new QListWidgetItem(tr("Right-click to save a search"), m_list);
+        hint->setFlags(Qt::NoItemFlags);
+        QFont f = hint->font();
+        f.setItalic(true);
+        hint->setFont(f);
+    }
+    for (const SavedSearch& s : saved) {
         QListWidgetItem* item = add(kSaved + QString::number(s.id), s.name);
         item->setData(kQueryRole, s.query);
         item->setData(kNameRole, s.name);
@@ -193,8 +203,8 @@ void ViewsPane::renameSavedSearch(QListWidgetItem* item)
 {
     const qint64 id = item->data(kKeyRole).toString().mid(kSaved.size()).toLongLong();
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename saved search"), tr("Name:"), QLineEdit::Normal,
-                                               item->data(kNameRole).toString(), &ok);
+    const QString name = QInputDialog::getText(this, tr("Rename saved search"), tr("Name:"),
+                                               QLineEdit::Normal, item->data(kNameRole).toString(), &ok);
     if (!ok)
         return;
     if (auto renamed = saved_searches::rename(m_db, id, name); !renamed)

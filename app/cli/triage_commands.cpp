@@ -52,7 +52,8 @@ QJsonObject ticketState(Database& db, qint64 id)
             {QStringLiteral("messages"), t.messageCount}};
 }
 
-// "2026-03-12T09:00:00Z", "2026-03-12T09:00+09:00", a local "2026-03-12T09:00", a date (its start), or "none".
+// "2026-03-12T09:00:00Z", "2026-03-12T09:00+09:00", a local "2026-03-12T09:00", a date (its start), or
+// "none".
 Result<QDateTime> snoozeArg(const QString& s)
 {
     if (s == QLatin1String("none"))
@@ -64,15 +65,17 @@ Result<QDateTime> snoozeArg(const QString& s)
             t = d.startOfDay();
     }
     if (!t.isValid())
-        return makeError(QStringLiteral("'%1' is not a date: use ISO 8601, e.g. 2026-03-12T09:00:00+09:00, or none")
-                             .arg(s));
+        return makeError(
+            QStringLiteral("'%1' is not a date: use ISO 8601, e.g. 2026-03-12T09:00:00+09:00, or none")
+                .arg(s));
     return t.toUTC();
 }
 
 int ticket(Context& c)
 {
     if (c.args.size() != 1)
-        return fail(QStringLiteral("ticket takes one ticket number, e.g. ticket 1042 --status resolved"), kUsage);
+        return fail(QStringLiteral("ticket takes one ticket number, e.g. ticket 1042 --status resolved"),
+                    kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
@@ -106,7 +109,8 @@ int ticket(Context& c)
                   bool isInt = false;
                   const int p = v.toInt(&isInt);
                   if (!isInt)
-                      return makeError(QStringLiteral("'%1' is not a number (0 normal, 1 high, 2 urgent)").arg(v));
+                      return makeError(
+                          QStringLiteral("'%1' is not a number (0 normal, 1 high, 2 urgent)").arg(v));
                   return actions.setPriority(id, p);
               }) &&
         apply(QStringLiteral("category"),
@@ -128,8 +132,8 @@ int ticket(Context& c)
         apply(QStringLiteral("flag"), [&](const QString& v) -> Result<void> {
             if (v != QLatin1String("abusive") && v != QLatin1String("vip"))
                 return makeError(QStringLiteral("'%1' is not a flag (abusive or vip)").arg(v));
-            return actions.setCustomerFlag(id, v == QLatin1String("vip") ? CustomerFlag::Vip : CustomerFlag::Abusive,
-                                           true);
+            return actions.setCustomerFlag(
+                id, v == QLatin1String("vip") ? CustomerFlag::Vip : CustomerFlag::Abusive, true);
         });
     QJsonObject state = ticketState(*db, id);
     state[QStringLiteral("changed")] = QJsonArray::fromStringList(done);
@@ -140,7 +144,8 @@ int ticket(Context& c)
 int merge(Context& c)
 {
     if (c.args.size() != 2)
-        return fail(QStringLiteral("merge takes two ticket numbers: merge INTO FROM, e.g. merge 1002 1005"), kUsage);
+        return fail(QStringLiteral("merge takes two ticket numbers: merge INTO FROM, e.g. merge 1002 1005"),
+                    kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
@@ -158,7 +163,8 @@ int merge(Context& c)
 int split(Context& c)
 {
     if (c.args.size() != 1 || !c.isSet(QStringLiteral("message")))
-        return fail(QStringLiteral("split takes a ticket number and --message SHA256 (see: tickets --json)"), kUsage);
+        return fail(QStringLiteral("split takes a ticket number and --message SHA256 (see: tickets --json)"),
+                    kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
@@ -183,7 +189,8 @@ int split(Context& c)
 int undo(Context& c)
 {
     if (!c.args.isEmpty())
-        return fail(QStringLiteral("undo takes no arguments: it undoes the most recent triage action"), kUsage);
+        return fail(QStringLiteral("undo takes no arguments: it undoes the most recent triage action"),
+                    kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
@@ -201,23 +208,35 @@ QList<Command> triageCommands()
 {
     return {
         {QStringLiteral("ticket"),
-         QStringLiteral("ticket NUMBER [--status S] [--priority N] [--category C] [--add-order X] [--snooze ISO|none] "
-                        "[--flag abusive|vip]   triage one ticket"),
-         {{QStringLiteral("status"), QStringLiteral("new, open, waiting, resolved or spam."), QStringLiteral("S")},
-          {QStringLiteral("priority"), QStringLiteral("0 (normal), 1 (high) or 2 (urgent)."), QStringLiteral("N")},
-          {QStringLiteral("category"), QStringLiteral("A category: %1.").arg(allCategoryNames().join(QStringLiteral(", "))),
+         QStringLiteral(
+             "ticket NUMBER [--status S] [--priority N] [--category C] [--add-order X] [--snooze ISO|none] "
+             "[--flag abusive|vip]   triage one ticket"),
+         {{QStringLiteral("status"), QStringLiteral("new, open, waiting, resolved or spam."),
+           QStringLiteral("S")},
+          {QStringLiteral("priority"), QStringLiteral("0 (normal), 1 (high) or 2 (urgent)."),
+           QStringLiteral("N")},
+          {QStringLiteral("category"),
+           QStringLiteral("A category: %1.").arg(allCategoryNames().join(QStringLiteral(", "))),
            QStringLiteral("C")},
-          {QStringLiteral("add-order"), QStringLiteral("Add an order number to the ticket."), QStringLiteral("X")},
-          {QStringLiteral("snooze"), QStringLiteral("Hide from the Inbox until this time (ISO 8601), or none."),
-           QStringLiteral("ISO")},
-          {QStringLiteral("flag"), QStringLiteral("Flag the ticket's customer: abusive or vip."), QStringLiteral("F")}},
+          {QStringLiteral("add-order"), QStringLiteral("Add an order number to the ticket."),
+           QStringLiteral("X")},
+          {QStringLiteral("snooze"),
+           QStringLiteral("Hide from the Inbox until this time (ISO 8601), or none."), QStringLiteral("ISO")},
+          {QStringLiteral("flag"), QStringLiteral("Flag the ticket's customer: abusive or vip."),
+           QStringLiteral("F")}},
          ticket},
-        {QStringLiteral("merge"), QStringLiteral("merge INTO FROM          move every message of FROM into INTO"), {},
+        {QStringLiteral("merge"),
+         QStringLiteral("merge INTO FROM          move every message of FROM into INTO"),
+         {},
          merge},
-        {QStringLiteral("split"), QStringLiteral("split NUMBER --message SHA256   move one message into a new ticket"),
-         {{QStringLiteral("message"), QStringLiteral("The SHA-256 of the message to split out."), QStringLiteral("SHA256")}},
+        {QStringLiteral("split"),
+         QStringLiteral("split NUMBER --message SHA256   move one message into a new ticket"),
+         {{QStringLiteral("message"), QStringLiteral("The SHA-256 of the message to split out."),
+           QStringLiteral("SHA256")}},
          split},
-        {QStringLiteral("undo"), QStringLiteral("undo                    take back the most recent triage action"), {},
+        {QStringLiteral("undo"),
+         QStringLiteral("undo                    take back the most recent triage action"),
+         {},
          undo},
     };
 }

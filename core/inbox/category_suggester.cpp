@@ -16,7 +16,8 @@ Result<CategorySuggester> CategorySuggester::fromJson(const QList<QByteArray>& d
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
         if (!doc.isObject())
-            return makeError(QStringLiteral("The category rules are not valid JSON: %1").arg(error.errorString()));
+            return makeError(
+                QStringLiteral("The category rules are not valid JSON: %1").arg(error.errorString()));
         const QString language = doc.object().value(QStringLiteral("language")).toString();
         const QJsonArray categories = doc.object().value(QStringLiteral("categories")).toArray();
         for (int i = 0; i < categories.size(); ++i) {
@@ -24,8 +25,9 @@ Result<CategorySuggester> CategorySuggester::fromJson(const QList<QByteArray>& d
             const QString name = c.value(QStringLiteral("category")).toString();
             const auto category = categoryFromString(name);
             if (!category)
-                return makeError(QStringLiteral("The %1 category rules name an unknown category \"%2\" (known: %3)")
-                                     .arg(language, name, allCategoryNames().join(QStringLiteral(", "))));
+                return makeError(
+                    QStringLiteral("The %1 category rules name an unknown category \"%2\" (known: %3)")
+                        .arg(language, name, allCategoryNames().join(QStringLiteral(", "))));
             Rule rule{*category, i, {}};
             for (const QJsonValue& p : c.value(QStringLiteral("patterns")).toArray()) {
                 QRegularExpression re(p.toString(), QRegularExpression::CaseInsensitiveOption |

@@ -44,7 +44,8 @@ Result<void> requireLive(SQLite::Database& db, qint64 ticketId)
 
 } // namespace
 
-TicketActions::TicketActions(Database& db, qint64 answerWithinSecs) : m_db(db), m_answerWithinSecs(answerWithinSecs)
+TicketActions::TicketActions(Database& db, qint64 answerWithinSecs)
+    : m_db(db), m_answerWithinSecs(answerWithinSecs)
 {
 }
 
@@ -75,7 +76,8 @@ Result<void> TicketActions::setStatus(qint64 ticketId, TicketStatus status)
     return act(ticketId, [&](SQLite::Database& db) -> Result<Change> {
         const QJsonObject before = ticket_snapshot::captureTicket(db, ticketId);
         ticket_writes::setStatus(db, ticketId, status);
-        return Change{QStringLiteral("status"), ticketId,
+        return Change{QStringLiteral("status"),
+                      ticketId,
                       QStringLiteral("#%1 %2 → %3")
                           .arg(numberOf(db, ticketId))
                           .arg(before.value(QStringLiteral("status")).toString(), toString(status)),
@@ -88,12 +90,14 @@ Result<void> TicketActions::setStatus(qint64 ticketId, TicketStatus status)
 Result<void> TicketActions::setPriority(qint64 ticketId, int priority)
 {
     if (priority < 0 || priority > kMaxPriority)
-        return makeError(QStringLiteral("Priority %1 is out of range: use 0 (normal), 1 (high) or 2 (urgent).")
-                             .arg(priority));
+        return makeError(
+            QStringLiteral("Priority %1 is out of range: use 0 (normal), 1 (high) or 2 (urgent).")
+                .arg(priority));
     return act(ticketId, [&](SQLite::Database& db) -> Result<Change> {
         const QJsonObject before = ticket_snapshot::captureTicket(db, ticketId);
         ticket_writes::setPriority(db, ticketId, priority);
-        return Change{QStringLiteral("priority"), ticketId,
+        return Change{QStringLiteral("priority"),
+                      ticketId,
                       QStringLiteral("#%1 priority %2").arg(numberOf(db, ticketId)).arg(priority),
                       {{QStringLiteral("tickets"), QJsonArray{before}}},
                       {{QStringLiteral("from"), before.value(QStringLiteral("priority"))},
@@ -106,7 +110,8 @@ Result<void> TicketActions::setCategory(qint64 ticketId, Category category)
     return act(ticketId, [&](SQLite::Database& db) -> Result<Change> {
         const QJsonObject before = ticket_snapshot::captureTicket(db, ticketId);
         ticket_writes::setCategory(db, ticketId, category);
-        return Change{QStringLiteral("category"), ticketId,
+        return Change{QStringLiteral("category"),
+                      ticketId,
                       QStringLiteral("#%1 category %2").arg(numberOf(db, ticketId)).arg(toString(category)),
                       {{QStringLiteral("tickets"), QJsonArray{before}}},
                       {{QStringLiteral("from"), before.value(QStringLiteral("category"))},
@@ -119,15 +124,18 @@ Result<void> TicketActions::addOrderNumber(qint64 ticketId, const QString& order
     const QString order = orderNumber.trimmed();
     static const QRegularExpression kShape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$"));
     if (!kShape.match(order).hasMatch())
-        return makeError(QStringLiteral("\"%1\" does not look like an order number: use 3 to 64 letters, digits "
-                                        "or dashes (e.g. 2026031012345 or 123-1234567-1234567).")
-                             .arg(orderNumber));
+        return makeError(
+            QStringLiteral("\"%1\" does not look like an order number: use 3 to 64 letters, digits "
+                           "or dashes (e.g. 2026031012345 or 123-1234567-1234567).")
+                .arg(orderNumber));
     return act(ticketId, [&](SQLite::Database& db) -> Result<Change> {
         const QJsonObject before = ticket_snapshot::captureTicket(db, ticketId);
         if (before.value(QStringLiteral("orders")).toArray().contains(order))
-            return makeError(QStringLiteral("#%1 already has order %2.").arg(numberOf(db, ticketId)).arg(order));
+            return makeError(
+                QStringLiteral("#%1 already has order %2.").arg(numberOf(db, ticketId)).arg(order));
         ticket_writes::addOrderNumbers(db, ticketId, {order});
-        return Change{QStringLiteral("order_added"), ticketId,
+        return Change{QStringLiteral("order_added"),
+                      ticketId,
                       QStringLiteral("#%1 order %2").arg(numberOf(db, ticketId)).arg(order),
                       {{QStringLiteral("tickets"), QJsonArray{before}}},
                       {{QStringLiteral("order"), order}}};
@@ -143,12 +151,17 @@ Result<void> TicketActions::setCustomerFlag(qint64 ticketId, CustomerFlag flag, 
             return makeError(QStringLiteral("#%1 has no customer to flag.").arg(numberOf(db, ticketId)));
         const qint64 customer = st.getColumn(0).getInt64();
         const QJsonObject before = ticket_snapshot::captureCustomer(db, customer);
-        const bool abusive = flag == CustomerFlag::Abusive ? on : before.value(QStringLiteral("abusive")).toBool();
+        const bool abusive =
+            flag == CustomerFlag::Abusive ? on : before.value(QStringLiteral("abusive")).toBool();
         const bool vip = flag == CustomerFlag::Vip ? on : before.value(QStringLiteral("vip")).toBool();
         ticket_writes::setCustomerFlags(db, customer, abusive, vip);
-        const QString name = flag == CustomerFlag::Abusive ? QStringLiteral("abusive") : QStringLiteral("vip");
-        return Change{QStringLiteral("customer_flag"), ticketId,
-                      QStringLiteral("#%1 customer %2 %3").arg(numberOf(db, ticketId)).arg(name, on ? QStringLiteral("on") : QStringLiteral("off")),
+        const QString name =
+            flag == CustomerFlag::Abusive ? QStringLiteral("abusive") : QStringLiteral("vip");
+        return Change{QStringLiteral("customer_flag"),
+                      ticketId,
+                      QStringLiteral("#%1 customer %2 %3")
+                          .arg(numberOf(db, ticketId))
+                          .arg(name, on ? QStringLiteral("on") : QStringLiteral("off")),
                       {{QStringLiteral("customers"), QJsonArray{before}}},
                       {{QStringLiteral("customer"), static_cast<double>(customer)},
                        {QStringLiteral("flag"), name},
@@ -165,9 +178,11 @@ Result<void> TicketActions::snooze(qint64 ticketId, const QDateTime& until)
         st.bind(2, static_cast<int64_t>(ticketId));
         st.exec();
         const QString at = until.isValid() ? until.toUTC().toString(Qt::ISODate) : QString();
-        return Change{QStringLiteral("snooze"), ticketId,
-                      until.isValid() ? QStringLiteral("#%1 snoozed until %2").arg(numberOf(db, ticketId)).arg(at)
-                                      : QStringLiteral("#%1 woken").arg(numberOf(db, ticketId)),
+        return Change{QStringLiteral("snooze"),
+                      ticketId,
+                      until.isValid()
+                          ? QStringLiteral("#%1 snoozed until %2").arg(numberOf(db, ticketId)).arg(at)
+                          : QStringLiteral("#%1 woken").arg(numberOf(db, ticketId)),
                       {{QStringLiteral("tickets"), QJsonArray{before}}},
                       {{QStringLiteral("until"), until.isValid() ? QJsonValue(at) : QJsonValue()}}};
     });
@@ -199,17 +214,25 @@ Result<UndoRecord> TicketActions::undo()
         // A ticket that a split created goes away again: refuse while something else now depends on it.
         if (undo.contains(QStringLiteral("created_ticket"))) {
             const auto created = static_cast<qint64>(undo.value(QStringLiteral("created_ticket")).toDouble());
-            const qint64 moved = undo.value(QStringLiteral("messages")).toObject().value(QStringLiteral("ids")).toArray().size();
+            const qint64 moved = undo.value(QStringLiteral("messages"))
+                                     .toObject()
+                                     .value(QStringLiteral("ids"))
+                                     .toArray()
+                                     .size();
             const int number = numberOf(db, created);
             if (countWhere(db, "SELECT COUNT(*) FROM messages WHERE ticket_id = ?", created) != moved)
                 return makeError(QStringLiteral("#%1 has received messages since the split; merge it back "
-                                                "instead of undoing.").arg(number));
-            if (countWhere(db, "SELECT (SELECT COUNT(*) FROM evidence WHERE ticket_id = ?1) + (SELECT COUNT(*) "
-                               "FROM custody_log WHERE ticket_id = ?1) + (SELECT COUNT(*) FROM outbox WHERE "
-                               "ticket_id = ?1) + (SELECT COUNT(*) FROM tickets WHERE merged_into = ?1)",
+                                                "instead of undoing.")
+                                     .arg(number));
+            if (countWhere(db,
+                           "SELECT (SELECT COUNT(*) FROM evidence WHERE ticket_id = ?1) + (SELECT COUNT(*) "
+                           "FROM custody_log WHERE ticket_id = ?1) + (SELECT COUNT(*) FROM outbox WHERE "
+                           "ticket_id = ?1) + (SELECT COUNT(*) FROM tickets WHERE merged_into = ?1)",
                            created) > 0)
-                return makeError(QStringLiteral("#%1 has evidence, replies or merged tickets since the split; "
-                                                "merge it back instead of undoing.").arg(number));
+                return makeError(
+                    QStringLiteral("#%1 has evidence, replies or merged tickets since the split; "
+                                   "merge it back instead of undoing.")
+                        .arg(number));
         }
         applyUndo(db, undo);
         const QDateTime now = m_db.clock().now();
@@ -233,10 +256,12 @@ Result<UndoRecord> TicketActions::undo()
 void TicketActions::applyUndo(SQLite::Database& db, const QJsonObject& undo)
 {
     const QJsonObject messages = undo.value(QStringLiteral("messages")).toObject();
-    moveRows(db, "UPDATE messages SET ticket_id = ? WHERE id = ?", messages.value(QStringLiteral("ids")).toArray(),
+    moveRows(db, "UPDATE messages SET ticket_id = ? WHERE id = ?",
+             messages.value(QStringLiteral("ids")).toArray(),
              static_cast<qint64>(messages.value(QStringLiteral("to")).toDouble()));
     const QJsonObject evidence = undo.value(QStringLiteral("evidence")).toObject();
-    moveRows(db, "UPDATE evidence SET ticket_id = ? WHERE id = ?", evidence.value(QStringLiteral("ids")).toArray(),
+    moveRows(db, "UPDATE evidence SET ticket_id = ? WHERE id = ?",
+             evidence.value(QStringLiteral("ids")).toArray(),
              static_cast<qint64>(evidence.value(QStringLiteral("to")).toDouble()));
     if (undo.contains(QStringLiteral("created_ticket"))) {
         const auto created = static_cast<int64_t>(undo.value(QStringLiteral("created_ticket")).toDouble());

@@ -5,7 +5,6 @@
 #include "store/database.h"
 
 #include <QJsonObject>
-
 #include <optional>
 
 namespace casebook {

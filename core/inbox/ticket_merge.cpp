@@ -37,14 +37,17 @@ Result<void> TicketActions::merge(qint64 intoTicketId, qint64 fromTicketId)
         if (from.isEmpty())
             return makeError(QStringLiteral("There is no such ticket to merge (id %1).").arg(fromTicketId));
         if (!from.value(QStringLiteral("merged_into")).isNull())
-            return makeError(QStringLiteral("#%1 was already merged into another ticket.").arg(numberOf(db, fromTicketId)));
-        const QJsonArray messages = idsOf(db, "SELECT id FROM messages WHERE ticket_id = ? ORDER BY id", fromTicketId);
+            return makeError(QStringLiteral("#%1 was already merged into another ticket.")
+                                 .arg(numberOf(db, fromTicketId)));
+        const QJsonArray messages =
+            idsOf(db, "SELECT id FROM messages WHERE ticket_id = ? ORDER BY id", fromTicketId);
         // Evidence follows unless the same file is already in the case (a case holds a file once).
         // Evidence follows unless the same file is already in the case (a case holds a file once).
         QJsonArray movableEvidence;
         {
-            SQLite::Statement st(db, "SELECT e.id FROM evidence e WHERE e.ticket_id = ?1 AND NOT EXISTS (SELECT 1 "
-                                     "FROM evidence o WHERE o.ticket_id = ?2 AND o.sha256 = e.sha256) ORDER BY e.id");
+            SQLite::Statement st(
+                db, "SELECT e.id FROM evidence e WHERE e.ticket_id = ?1 AND NOT EXISTS (SELECT 1 "
+                    "FROM evidence o WHERE o.ticket_id = ?2 AND o.sha256 = e.sha256) ORDER BY e.id");
             st.bind(1, static_cast<int64_t>(fromTicketId));
             st.bind(2, static_cast<int64_t>(intoTicketId));
             while (st.executeStep())
@@ -62,17 +65,18 @@ Result<void> TicketActions::merge(qint64 intoTicketId, qint64 fromTicketId)
         ticket_writes::addOrderNumbers(db, intoTicketId, orders);
         // The merged case owes an answer if either did, keeps the earlier clock and the higher priority.
         SQLite::Statement st(
-            db, "UPDATE tickets SET "
-                " status = CASE WHEN status NOT IN ('new','open') AND (SELECT status FROM tickets WHERE id = ?2) "
-                "   IN ('new','open') THEN 'open' ELSE status END,"
-                " due_at = CASE WHEN due_at IS NULL THEN (SELECT due_at FROM tickets WHERE id = ?2)"
-                "   ELSE MIN(due_at, COALESCE((SELECT due_at FROM tickets WHERE id = ?2), due_at)) END,"
-                " priority = MAX(priority, (SELECT priority FROM tickets WHERE id = ?2)),"
-                " category = CASE WHEN category = 'other' THEN (SELECT category FROM tickets WHERE id = ?2) "
-                "   ELSE category END,"
-                " last_activity_at = MAX(last_activity_at, (SELECT last_activity_at FROM tickets WHERE id = ?2)),"
-                " unread_count = unread_count + (SELECT unread_count FROM tickets WHERE id = ?2) "
-                "WHERE id = ?1");
+            db,
+            "UPDATE tickets SET "
+            " status = CASE WHEN status NOT IN ('new','open') AND (SELECT status FROM tickets WHERE id = ?2) "
+            "   IN ('new','open') THEN 'open' ELSE status END,"
+            " due_at = CASE WHEN due_at IS NULL THEN (SELECT due_at FROM tickets WHERE id = ?2)"
+            "   ELSE MIN(due_at, COALESCE((SELECT due_at FROM tickets WHERE id = ?2), due_at)) END,"
+            " priority = MAX(priority, (SELECT priority FROM tickets WHERE id = ?2)),"
+            " category = CASE WHEN category = 'other' THEN (SELECT category FROM tickets WHERE id = ?2) "
+            "   ELSE category END,"
+            " last_activity_at = MAX(last_activity_at, (SELECT last_activity_at FROM tickets WHERE id = ?2)),"
+            " unread_count = unread_count + (SELECT unread_count FROM tickets WHERE id = ?2) "
+            "WHERE id = ?1");
         st.bind(1, static_cast<int64_t>(intoTicketId));
         st.bind(2, static_cast<int64_t>(fromTicketId));
         st.exec();
@@ -82,7 +86,8 @@ Result<void> TicketActions::merge(qint64 intoTicketId, qint64 fromTicketId)
         hide.exec();
         const int intoNumber = numberOf(db, intoTicketId);
         const int fromNumber = numberOf(db, fromTicketId);
-        return Change{QStringLiteral("merge"), intoTicketId,
+        return Change{QStringLiteral("merge"),
+                      intoTicketId,
                       QStringLiteral("merge #%1 into #%2").arg(fromNumber).arg(intoNumber),
                       {{QStringLiteral("tickets"), QJsonArray{into, from}},
                        {QStringLiteral("messages"),
@@ -99,7 +104,8 @@ Result<qint64> TicketActions::split(qint64 messageId)
 {
     qint64 sourceId = 0;
     {
-        SQLite::Statement st(m_db.reader(), "SELECT ticket_id FROM messages WHERE id = ? AND ticket_id IS NOT NULL");
+        SQLite::Statement st(m_db.reader(),
+                             "SELECT ticket_id FROM messages WHERE id = ? AND ticket_id IS NOT NULL");
         st.bind(1, static_cast<int64_t>(messageId));
         if (!st.executeStep())
             return makeError(QStringLiteral("There is no such message in a ticket (id %1).").arg(messageId));
@@ -125,7 +131,8 @@ Result<qint64> TicketActions::split(qint64 messageId)
             customer = st.getColumn(5).getInt64();
         const QJsonObject before = ticket_snapshot::captureTicket(db, sourceId);
         if (!customer) {
-            SQLite::Statement c(db, "SELECT customer_id FROM tickets WHERE id = ? AND customer_id IS NOT NULL");
+            SQLite::Statement c(db,
+                                "SELECT customer_id FROM tickets WHERE id = ? AND customer_id IS NOT NULL");
             c.bind(1, static_cast<int64_t>(sourceId));
             if (c.executeStep())
                 customer = c.getColumn(0).getInt64();
@@ -140,14 +147,16 @@ Result<qint64> TicketActions::split(qint64 messageId)
         ticket_writes::addOrderNumbers(db, created, findOrderNumbers(subject + QLatin1Char('\n') + text));
         // The case it left: its activity is that of the messages it keeps.
         SQLite::Statement rest(
-            db, "UPDATE tickets SET last_activity_at = (SELECT MAX(date) FROM messages WHERE ticket_id = ?1), "
-                "unread_count = MIN(unread_count, (SELECT COUNT(*) FROM messages WHERE ticket_id = ?1 AND "
-                "direction = 'in')) WHERE id = ?1");
+            db,
+            "UPDATE tickets SET last_activity_at = (SELECT MAX(date) FROM messages WHERE ticket_id = ?1), "
+            "unread_count = MIN(unread_count, (SELECT COUNT(*) FROM messages WHERE ticket_id = ?1 AND "
+            "direction = 'in')) WHERE id = ?1");
         rest.bind(1, static_cast<int64_t>(sourceId));
         rest.exec();
         const int newNumber = numberOf(db, created);
         const int oldNumber = numberOf(db, sourceId);
-        return Change{QStringLiteral("split"), sourceId,
+        return Change{QStringLiteral("split"),
+                      sourceId,
                       QStringLiteral("split #%1 out of #%2").arg(newNumber).arg(oldNumber),
                       {{QStringLiteral("tickets"), QJsonArray{before}},
                        {QStringLiteral("created_ticket"), static_cast<double>(created)},

@@ -42,7 +42,8 @@ QJsonObject captureTicket(SQLite::Database& db, qint64 ticketId)
     o[QStringLiteral("unread_count")] = st.getColumn(6).getInt();
     o[QStringLiteral("merged_into")] = intOrNull(st.getColumn(7));
     QJsonArray orders;
-    SQLite::Statement os(db, "SELECT order_number FROM ticket_orders WHERE ticket_id = ? ORDER BY order_number");
+    SQLite::Statement os(db,
+                         "SELECT order_number FROM ticket_orders WHERE ticket_id = ? ORDER BY order_number");
     os.bind(1, static_cast<int64_t>(ticketId));
     while (os.executeStep())
         orders << sql::textOf(os.getColumn(0));

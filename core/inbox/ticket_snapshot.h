@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-
 #include <SQLiteCpp/Database.h>
 
 namespace casebook {

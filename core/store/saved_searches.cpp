@@ -24,7 +24,8 @@ Result<QString> checkedName(SQLite::Database& db, const QString& name, qint64 ex
     sql::bindText(st, 1, n);
     st.bind(2, static_cast<int64_t>(exceptId));
     if (st.executeStep())
-        return makeError(QStringLiteral("There is already a saved search named \"%1\": choose another name.").arg(n));
+        return makeError(
+            QStringLiteral("There is already a saved search named \"%1\": choose another name.").arg(n));
     return n;
 }
 
@@ -35,14 +36,16 @@ QList<SavedSearch> list(SQLite::Database& db)
     SQLite::Statement st(db, "SELECT id, name, query FROM saved_searches ORDER BY name COLLATE NOCASE, id");
     QList<SavedSearch> out;
     while (st.executeStep())
-        out << SavedSearch{st.getColumn(0).getInt64(), sql::textOf(st.getColumn(1)), sql::textOf(st.getColumn(2))};
+        out << SavedSearch{st.getColumn(0).getInt64(), sql::textOf(st.getColumn(1)),
+                           sql::textOf(st.getColumn(2))};
     return out;
 }
 
 Result<qint64> add(Database& database, const QString& name, const QString& query)
 {
     if (query.trimmed().isEmpty())
-        return makeError(QStringLiteral("A saved search needs a query (what you would type in the search box)."));
+        return makeError(
+            QStringLiteral("A saved search needs a query (what you would type in the search box)."));
     qint64 id = 0;
     auto done = database.write([&](SQLite::Database& db) -> Result<void> {
         auto n = checkedName(db, name, 0);
@@ -54,8 +57,9 @@ Result<qint64> add(Database& database, const QString& name, const QString& query
         sql::bindTime(st, 3, database.clock().now());
         st.exec();
         id = db.getLastInsertRowid();
-        ticket_writes::recordEvent(db, std::nullopt, database.clock().now(), QStringLiteral("saved_search_added"),
-                                   detail({{QStringLiteral("name"), n.value()}, {QStringLiteral("query"), query}}));
+        ticket_writes::recordEvent(
+            db, std::nullopt, database.clock().now(), QStringLiteral("saved_search_added"),
+            detail({{QStringLiteral("name"), n.value()}, {QStringLiteral("query"), query}}));
         return {};
     });
     if (!done)
@@ -74,9 +78,9 @@ Result<void> rename(Database& database, qint64 id, const QString& name)
         st.bind(2, static_cast<int64_t>(id));
         if (st.exec() == 0)
             return makeError(QStringLiteral("That saved search no longer exists."));
-        ticket_writes::recordEvent(db, std::nullopt, database.clock().now(), QStringLiteral("saved_search_renamed"),
-                                   detail({{QStringLiteral("id"), static_cast<double>(id)},
-                                           {QStringLiteral("name"), n.value()}}));
+        ticket_writes::recordEvent(
+            db, std::nullopt, database.clock().now(), QStringLiteral("saved_search_renamed"),
+            detail({{QStringLiteral("id"), static_cast<double>(id)}, {QStringLiteral("name"), n.value()}}));
         return {};
     });
 }
@@ -88,7 +92,8 @@ Result<void> remove(Database& database, qint64 id)
         st.bind(1, static_cast<int64_t>(id));
         if (st.exec() == 0)
             return makeError(QStringLiteral("That saved search no longer exists."));
-        ticket_writes::recordEvent(db, std::nullopt, database.clock().now(), QStringLiteral("saved_search_removed"),
+        ticket_writes::recordEvent(db, std::nullopt, database.clock().now(),
+                                   QStringLiteral("saved_search_removed"),
                                    detail({{QStringLiteral("id"), static_cast<double>(id)}}));
         return {};
     });

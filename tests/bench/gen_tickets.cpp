@@ -8,20 +8,21 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTextStream>
-
 #include <SQLiteCpp/Statement.h>
 
 using namespace casebook;
 
 namespace {
 
-const char* const kSubjects[] = {"배송 언제 오나요?",        "환불 요청드립니다",         "교환 가능한가요",
-                                 "Where is my order?",       "Refund for cracked plate", "접시 하나가 누락됐어요",
-                                 "세금계산서 발행 요청",      "Wrong colour mug",          "반품 접수 문의",
-                                 "Invoice for order 123-4567890-1234567"};
-const char* const kCategories[] = {"shipping", "refund", "exchange", "shipping", "defect",
-                                   "missing_item", "payment", "defect", "return", "payment"};
-const char* const kStatuses[] = {"new", "open", "open", "waiting", "resolved", "resolved", "resolved", "spam"};
+const char* const kSubjects[] = {"배송 언제 오나요?",        "환불 요청드립니다",
+                                 "교환 가능한가요",          "Where is my order?",
+                                 "Refund for cracked plate", "접시 하나가 누락됐어요",
+                                 "세금계산서 발행 요청",     "Wrong colour mug",
+                                 "반품 접수 문의",           "Invoice for order 123-4567890-1234567"};
+const char* const kCategories[] = {"shipping",     "refund",  "exchange", "shipping", "defect",
+                                   "missing_item", "payment", "defect",   "return",   "payment"};
+const char* const kStatuses[] = {"new",      "open",     "open",     "waiting",
+                                 "resolved", "resolved", "resolved", "spam"};
 const char* const kChannels[] = {"email", "email", "coupang", "naver"};
 
 } // namespace
@@ -52,16 +53,20 @@ int main(int argc, char* argv[])
     qint64 messages = 0;
     for (int start = 0; start < n; start += kBatch) {
         auto written = db.write([&](SQLite::Database& w) -> Result<void> {
-            SQLite::Statement customer(w, "INSERT OR IGNORE INTO customers(id, display_name, abusive, vip, created_at) "
-                                          "VALUES (?, ?, ?, ?, ?)");
-            SQLite::Statement identity(w, "INSERT OR IGNORE INTO customer_identities(customer_id, kind, value) "
-                                          "VALUES (?, 'email', ?)");
-            SQLite::Statement ticket(w, "INSERT INTO tickets(id, number, subject, customer_id, status, priority, "
-                                        "category, subject_key, due_at, created_at, last_activity_at, unread_count) "
-                                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-            SQLite::Statement message(w, "INSERT INTO messages(ticket_id, direction, channel, external_id, from_name, "
-                                         "from_address, to_addresses, subject, date, text_body, customer_id, source, "
-                                         "created_at) VALUES (?,?,?,?,?,?,'help@shop.example',?,?,?,?,'bench',?)");
+            SQLite::Statement customer(
+                w, "INSERT OR IGNORE INTO customers(id, display_name, abusive, vip, created_at) "
+                   "VALUES (?, ?, ?, ?, ?)");
+            SQLite::Statement identity(w,
+                                       "INSERT OR IGNORE INTO customer_identities(customer_id, kind, value) "
+                                       "VALUES (?, 'email', ?)");
+            SQLite::Statement ticket(
+                w, "INSERT INTO tickets(id, number, subject, customer_id, status, priority, "
+                   "category, subject_key, due_at, created_at, last_activity_at, unread_count) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+            SQLite::Statement message(
+                w, "INSERT INTO messages(ticket_id, direction, channel, external_id, from_name, "
+                   "from_address, to_addresses, subject, date, text_body, customer_id, source, "
+                   "created_at) VALUES (?,?,?,?,?,?,'help@shop.example',?,?,?,?,'bench',?)");
             for (int i = start; i < std::min(n, start + kBatch); ++i) {
                 const int c = static_cast<int>(rng.bounded(customers)) + 1;
                 const QString name = QStringLiteral("Customer %1").arg(c);
@@ -92,7 +97,8 @@ int main(int argc, char* argv[])
                 ticket.bind(7, kCategories[kind]);
                 ticket.bind(8, kSubjects[kind]);
                 if (owed)
-                    ticket.bind(9, static_cast<int64_t>(now + (static_cast<qint64>(rng.bounded(48)) - 12) * 3600000));
+                    ticket.bind(
+                        9, static_cast<int64_t>(now + (static_cast<qint64>(rng.bounded(48)) - 12) * 3600000));
                 else
                     ticket.bind(9);
                 ticket.bind(10, static_cast<int64_t>(created));
@@ -127,7 +133,8 @@ int main(int argc, char* argv[])
             return 1;
         }
     }
-    QTextStream(stdout) << QStringLiteral("{\"tickets\": %1, \"messages\": %2, \"seconds\": %3, \"db\": \"%4\"}\n")
+    QTextStream(stdout) << QStringLiteral(
+                               "{\"tickets\": %1, \"messages\": %2, \"seconds\": %3, \"db\": \"%4\"}\n")
                                .arg(n)
                                .arg(messages)
                                .arg(timer.elapsed() / 1000.0, 0, 'f', 2)

@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 #include <QTreeView>
-
 #include <sys/resource.h>
 
 using namespace casebook;
@@ -77,9 +76,10 @@ int main(int argc, char* argv[])
         app.processEvents(QEventLoop::AllEvents, 5);
     const qint64 scrollMs = scroll.elapsed();
 
-    QTextStream(stdout) << QStringLiteral("{\"open_db_ms\": %1, \"first_paint_ms\": %2, \"all_view_rows\": %3, "
-                                          "\"scroll_to_end_ms\": %4, \"peak_rss_mb\": %5, \"qt_baseline_rss_mb\": "
-                                          "%6}\n")
+    QTextStream(stdout) << QStringLiteral(
+                               "{\"open_db_ms\": %1, \"first_paint_ms\": %2, \"all_view_rows\": %3, "
+                               "\"scroll_to_end_ms\": %4, \"peak_rss_mb\": %5, \"qt_baseline_rss_mb\": "
+                               "%6}\n")
                                .arg(openMs)
                                .arg(firstPaintMs)
                                .arg(rows)

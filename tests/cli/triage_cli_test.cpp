@@ -31,14 +31,17 @@ struct TriageDb {
     TriageDb()
     {
         const QStringList mails{
-            QStringLiteral("From: kim@x.example\nTo: help@shop.example\nSubject: 환불 문의\nDate: Mon, 02 Mar 2026 "
-                           "09:00:00 +0900\nMessage-ID: <a1@x>\nContent-Type: text/plain; charset=UTF-8\n\n"
-                           "환불 부탁드립니다\n"),
-            QStringLiteral("From: kim@x.example\nTo: help@shop.example\nSubject: Re: 환불 문의\nDate: Mon, 02 Mar "
-                           "2026 10:00:00 +0900\nMessage-ID: <a2@x>\nIn-Reply-To: <a1@x>\nContent-Type: text/plain; "
-                           "charset=UTF-8\n\n그리고 접시 하나가 누락됐어요\n"),
-            QStringLiteral("From: lee@x.example\nTo: help@shop.example\nSubject: Where is my parcel\nDate: Tue, 03 "
-                           "Mar 2026 09:00:00 +0900\nMessage-ID: <b1@x>\n\nStill waiting for delivery\n")};
+            QStringLiteral(
+                "From: kim@x.example\nTo: help@shop.example\nSubject: 환불 문의\nDate: Mon, 02 Mar 2026 "
+                "09:00:00 +0900\nMessage-ID: <a1@x>\nContent-Type: text/plain; charset=UTF-8\n\n"
+                "환불 부탁드립니다\n"),
+            QStringLiteral(
+                "From: kim@x.example\nTo: help@shop.example\nSubject: Re: 환불 문의\nDate: Mon, 02 Mar "
+                "2026 10:00:00 +0900\nMessage-ID: <a2@x>\nIn-Reply-To: <a1@x>\nContent-Type: text/plain; "
+                "charset=UTF-8\n\n그리고 접시 하나가 누락됐어요. 세트에 한 개가 없어요\n"),
+            QStringLiteral(
+                "From: lee@x.example\nTo: help@shop.example\nSubject: Where is my parcel\nDate: Tue, 03 "
+                "Mar 2026 09:00:00 +0900\nMessage-ID: <b1@x>\n\nStill waiting for delivery\n")};
         QStringList files;
         for (int i = 0; i < mails.size(); ++i) {
             const QString path = dir.filePath(QStringLiteral("m%1.eml").arg(i));
@@ -71,19 +74,22 @@ struct TriageDb {
 
 } // namespace
 
-TEST_CASE("ticket sets status, priority, category, order, snooze and flags, and answers in JSON", "[cli][triage]")
+TEST_CASE("ticket sets status, priority, category, order, snooze and flags, and answers in JSON",
+          "[cli][triage]")
 {
     TriageDb t;
-    const QString number = QString::number(t.bySubject(QStringLiteral("환불 문의")).value(QStringLiteral("number")).toInt());
+    const QString number =
+        QString::number(t.bySubject(QStringLiteral("환불 문의")).value(QStringLiteral("number")).toInt());
     // The category was suggested at import.
     Run r = cli(t.run({QStringLiteral("ticket"), number}));
     CHECK(json(r).value(QStringLiteral("category")).toString() == QStringLiteral("refund"));
 
-    r = cli(t.run({QStringLiteral("ticket"), number, QStringLiteral("--status"), QStringLiteral("waiting"),
-                   QStringLiteral("--priority"), QStringLiteral("2"), QStringLiteral("--category"),
-                   QStringLiteral("missing_item"), QStringLiteral("--add-order"), QStringLiteral("2026030212345"),
-                   QStringLiteral("--snooze"), QStringLiteral("2026-03-20T09:00:00+09:00"), QStringLiteral("--flag"),
-                   QStringLiteral("vip")}));
+    r = cli(
+        t.run({QStringLiteral("ticket"), number, QStringLiteral("--status"), QStringLiteral("waiting"),
+               QStringLiteral("--priority"), QStringLiteral("2"), QStringLiteral("--category"),
+               QStringLiteral("missing_item"), QStringLiteral("--add-order"), QStringLiteral("2026030212345"),
+               QStringLiteral("--snooze"), QStringLiteral("2026-03-20T09:00:00+09:00"),
+               QStringLiteral("--flag"), QStringLiteral("vip")}));
     REQUIRE(r.code == 0);
     QJsonObject o = json(r);
     CHECK(o.value(QStringLiteral("status")).toString() == QStringLiteral("waiting"));
@@ -97,7 +103,8 @@ TEST_CASE("ticket sets status, priority, category, order, snooze and flags, and 
     r = cli(t.run({QStringLiteral("ticket"), number, QStringLiteral("--status"), QStringLiteral("closed")}));
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("not a status")));
-    r = cli(t.run({QStringLiteral("ticket"), QStringLiteral("9999"), QStringLiteral("--status"), QStringLiteral("open")}));
+    r = cli(t.run({QStringLiteral("ticket"), QStringLiteral("9999"), QStringLiteral("--status"),
+                   QStringLiteral("open")}));
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("no ticket #9999")));
 
@@ -137,12 +144,18 @@ TEST_CASE("merge and split move messages, and undo restores the tickets", "[cli]
     CHECK(json(r).value(QStringLiteral("undone")).toString() == QStringLiteral("merge"));
     CHECK(t.tickets() == before);
 
-    const QString reply = refund.value(QStringLiteral("messages")).toArray().last().toObject().value(QStringLiteral("sha256")).toString();
+    const QString reply = refund.value(QStringLiteral("messages"))
+                              .toArray()
+                              .last()
+                              .toObject()
+                              .value(QStringLiteral("sha256"))
+                              .toString();
     r = cli(t.run({QStringLiteral("split"), a, QStringLiteral("--message"), reply}));
     REQUIRE(r.code == 0);
     const QJsonObject split = json(r);
     CHECK(split.value(QStringLiteral("ticket")).toObject().value(QStringLiteral("messages")).toInt() == 1);
-    CHECK(split.value(QStringLiteral("new_ticket")).toObject().value(QStringLiteral("messages")).toInt() == 1);
+    CHECK(split.value(QStringLiteral("new_ticket")).toObject().value(QStringLiteral("messages")).toInt() ==
+          1);
     CHECK(split.value(QStringLiteral("new_ticket")).toObject().value(QStringLiteral("category")).toString() ==
           QStringLiteral("missing_item"));
     CHECK(t.tickets().size() == before.size() + 1);

@@ -13,12 +13,12 @@
 
 #include <QDir>
 #include <QHeaderView>
-#include <QPushButton>
-#include <QRegularExpression>
-#include <QStatusBar>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
@@ -69,8 +69,7 @@ struct Window {
             out << idAt(row);
         return out;
     }
-    template <typename T>
-    T* find(const QString& name) const
+    template <typename T> T* find(const QString& name) const
     {
         auto* w = window->findChild<T*>(name);
         REQUIRE(w);
@@ -125,7 +124,8 @@ TEST_CASE("two selected tickets merge, and undo splits them again", "[ui][triage
     w.list->setFocus();
     // As Ctrl+click does; set explicitly, since the view reads the keyboard modifiers earlier tests left.
     w.list->selectionModel()->setCurrentIndex(w.list->model()->index(0, ui::TicketListModel::SubjectColumn),
-                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                                              QItemSelectionModel::ClearAndSelect |
+                                                  QItemSelectionModel::Rows);
     w.list->selectionModel()->select(w.list->model()->index(3, 0),
                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
     REQUIRE(w.list->selectionModel()->selectedRows().size() == 2);
@@ -136,7 +136,8 @@ TEST_CASE("two selected tickets merge, and undo splits them again", "[ui][triage
     const QList<qint64> left = w.ids();
     const qint64 survivor = left.contains(a) ? a : b;
     CHECK(left.contains(a) != left.contains(b));
-    CHECK(ticket_queries::messagesOfTicket(w.store.db->reader(), survivor).size() == messagesOfA + messagesOfB);
+    CHECK(ticket_queries::messagesOfTicket(w.store.db->reader(), survivor).size() ==
+          messagesOfA + messagesOfB);
     auto* status = w.window->statusBar();
     CHECK(status->currentMessage().contains(QStringLiteral("Merged")));
     // The current ticket is the merged one, and its conversation shows every message.
@@ -159,10 +160,10 @@ TEST_CASE("? lists every shortcut from the registered actions", "[ui][triage]")
     for (int r = 0; r < table->rowCount(); ++r)
         rows << table->item(r, 0)->text() + QStringLiteral(" = ") + table->item(r, 1)->text();
     INFO(rows.join(QStringLiteral("; ")).toStdString());
-    for (const QString& expected : {QStringLiteral("J = Next ticket"), QStringLiteral("K = Previous ticket"),
-                                    QStringLiteral("E = Resolve"), QStringLiteral("S = Snooze"),
-                                    QStringLiteral("# = Mark as spam"), QStringLiteral("? = Keyboard shortcuts"),
-                                    QStringLiteral("Ctrl+Shift+P = Command palette")})
+    for (const QString& expected :
+         {QStringLiteral("J = Next ticket"), QStringLiteral("K = Previous ticket"),
+          QStringLiteral("E = Resolve"), QStringLiteral("S = Snooze"), QStringLiteral("# = Mark as spam"),
+          QStringLiteral("? = Keyboard shortcuts"), QStringLiteral("Ctrl+Shift+P = Command palette")})
         CHECK(rows.contains(expected));
     CHECK(rows.filter(QStringLiteral("Ctrl+K")).size() == 1);
     CHECK(rows.filter(QStringLiteral("/")).size() == 1);
@@ -189,8 +190,10 @@ TEST_CASE("the command palette finds an action by a few letters and runs it", "[
     QTRY_VERIFY(!w.ids().contains(chosen));
     const auto t = ticket_queries::ticketsByIds(w.store.db->reader(), {chosen});
     CHECK(t.first().status == TicketStatus::Spam);
-    CHECK(ui::CommandPalette::fuzzyScore(QStringLiteral("mrg sel"), QStringLiteral("Merge selected tickets")) > 0);
-    CHECK(ui::CommandPalette::fuzzyScore(QStringLiteral("xyz"), QStringLiteral("Merge selected tickets")) < 0);
+    CHECK(ui::CommandPalette::fuzzyScore(QStringLiteral("mrg sel"),
+                                         QStringLiteral("Merge selected tickets")) > 0);
+    CHECK(ui::CommandPalette::fuzzyScore(QStringLiteral("xyz"), QStringLiteral("Merge selected tickets")) <
+          0);
 }
 
 TEST_CASE("s snoozes through a small date dialog; the ticket waits in Snoozed", "[ui][triage]")
@@ -225,8 +228,11 @@ TEST_CASE("views by channel, category, saved search and the could-not-read list"
     w.views->setCurrentItem(w.view(QStringLiteral("Coupang")));
     REQUIRE(w.list->model()->rowCount() == w.count(QStringLiteral("Coupang")));
     for (int row = 0; row < w.list->model()->rowCount(); ++row)
-        CHECK(w.list->model()->index(row, 0).data(ui::TicketListModel::ChannelsRole).toStringList().contains(
-            QStringLiteral("coupang")));
+        CHECK(w.list->model()
+                  ->index(row, 0)
+                  .data(ui::TicketListModel::ChannelsRole)
+                  .toStringList()
+                  .contains(QStringLiteral("coupang")));
 
     w.views->setCurrentItem(w.view(QStringLiteral("Refunds")));
     CHECK(w.find<QLineEdit>(QStringLiteral("searchBox"))->text() == QStringLiteral("환불"));
@@ -246,11 +252,15 @@ TEST_CASE("views by channel, category, saved search and the could-not-read list"
     w.list->header()->setSortIndicator(ui::TicketListModel::CustomerColumn, Qt::AscendingOrder);
     QStringList customers;
     for (int row = 0; row < w.list->model()->rowCount(); ++row)
-        customers << w.list->model()->index(row, ui::TicketListModel::CustomerColumn).data().toString().remove(
-            QRegularExpression(QStringLiteral("^[⚠★] ")));
+        customers << w.list->model()
+                         ->index(row, ui::TicketListModel::CustomerColumn)
+                         .data()
+                         .toString()
+                         .remove(QRegularExpression(QStringLiteral("^[⚠★] ")));
     QStringList sorted = customers;
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const QString& x, const QString& y) { return x.compare(y, Qt::CaseInsensitive) < 0; });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const QString& x, const QString& y) {
+        return x.compare(y, Qt::CaseInsensitive) < 0;
+    });
     CHECK(customers == sorted);
 }
 
@@ -263,8 +273,11 @@ TEST_CASE("a screenshot of the window after triage, for a person to look at", "[
     REQUIRE(vip);
     vip->setChecked(false);
     vip->trigger(); // toggles it on, as a click would
-    CHECK(w.list->model()->index(0, 0).data(ui::TicketListModel::CustomerFlagsRole).toStringList().contains(
-        QStringLiteral("vip")));
+    CHECK(w.list->model()
+              ->index(0, 0)
+              .data(ui::TicketListModel::CustomerFlagsRole)
+              .toStringList()
+              .contains(QStringLiteral("vip")));
     w.list->selectionModel()->select(w.list->model()->index(2, 0),
                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));

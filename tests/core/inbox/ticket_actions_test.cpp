@@ -25,7 +25,8 @@ TicketSummary ticket(test::TriageStore& s, qint64 id)
 TEST_CASE("status, priority, category, order number and flags are set, recorded and undone", "[triage]")
 {
     test::TriageStore s;
-    const qint64 t = s.add(QStringLiteral("kim@x.example"), QStringLiteral("Hello"), QStringLiteral("a question"));
+    const qint64 t =
+        s.add(QStringLiteral("kim@x.example"), QStringLiteral("Hello"), QStringLiteral("a question"));
     TicketActions actions(*s.store.db);
     const QString before = s.dump();
 
@@ -63,7 +64,8 @@ TEST_CASE("status, priority, category, order number and flags are set, recorded 
 TEST_CASE("a snoozed ticket leaves the Inbox until its time, then comes back", "[triage]")
 {
     test::TriageStore s;
-    const qint64 t = s.add(QStringLiteral("kim@x.example"), QStringLiteral("Hello"), QStringLiteral("a question"));
+    const qint64 t =
+        s.add(QStringLiteral("kim@x.example"), QStringLiteral("Hello"), QStringLiteral("a question"));
     s.add(QStringLiteral("lee@x.example"), QStringLiteral("Other"), QStringLiteral("another"));
     TicketActions actions(*s.store.db);
     REQUIRE(s.count(TicketView::Inbox) == 2);
@@ -78,9 +80,10 @@ TEST_CASE("a snoozed ticket leaves the Inbox until its time, then comes back", "
     // The customer writing again wakes a snoozed ticket at once.
     REQUIRE(actions.snooze(t, s.store.clock.now().addDays(7)));
     CHECK(s.count(TicketView::Inbox) == 1);
-    auto reply = s.ingestor.ingestMail(QByteArrayLiteral("From: kim@x.example\nTo: help@shop.example\nSubject: "
-                                                         "Re: Hello\nIn-Reply-To: <m1@test>\n\nstill there?\n"),
-                                       QStringLiteral("test"), {});
+    auto reply =
+        s.ingestor.ingestMail(QByteArrayLiteral("From: kim@x.example\nTo: help@shop.example\nSubject: "
+                                                "Re: Hello\nIn-Reply-To: <m1@test>\n\nstill there?\n"),
+                              QStringLiteral("test"), {});
     REQUIRE(reply);
     CHECK(reply->ticketId == t);
     CHECK(s.count(TicketView::Inbox) == 2);
@@ -91,8 +94,9 @@ TEST_CASE("merge moves every message, and undo puts back exactly what was", "[tr
     test::TriageStore s;
     const qint64 a = s.add(QStringLiteral("kim@x.example"), QStringLiteral("Broken mug"),
                            QStringLiteral("the mug arrived cracked"), {QStringLiteral("2026030111111")});
-    const qint64 b = s.add(QStringLiteral("kim@other.example"), QStringLiteral("Photo of the mug"),
-                           QStringLiteral("here is a photo 사진 첨부합니다"), {QStringLiteral("2026030122222")});
+    const qint64 b =
+        s.add(QStringLiteral("kim@other.example"), QStringLiteral("Photo of the mug"),
+              QStringLiteral("here is a photo 사진 첨부합니다"), {QStringLiteral("2026030122222")});
     s.add(QStringLiteral("kim@other.example"), QStringLiteral("Re: Photo of the mug"),
           QStringLiteral("and one more"));
     TicketActions actions(*s.store.db);
@@ -118,9 +122,10 @@ TEST_CASE("merge moves every message, and undo puts back exactly what was", "[tr
     CHECK_FALSE(actions.merge(a, a));
 
     // Mail that would have joined b (same customer, same subject) joins a now.
-    auto late = s.ingestor.ingestMail(QByteArrayLiteral("From: kim@other.example\nTo: help@shop.example\nSubject: "
-                                                        "Re: Photo of the mug\n\nlate\n"),
-                                      QStringLiteral("test"), {});
+    auto late =
+        s.ingestor.ingestMail(QByteArrayLiteral("From: kim@other.example\nTo: help@shop.example\nSubject: "
+                                                "Re: Photo of the mug\n\nlate\n"),
+                              QStringLiteral("test"), {});
     REQUIRE(late);
     CHECK(late->ticketId == a);
     CHECK_FALSE(late->createdTicket);
@@ -187,9 +192,10 @@ TEST_CASE("undoing a split is refused once the new ticket got mail of its own", 
     TicketActions actions(*s.store.db);
     auto created = actions.split(s.messageIds(t).last());
     REQUIRE(created);
-    auto reply = s.ingestor.ingestMail(QByteArrayLiteral("From: kim@x.example\nTo: help@shop.example\nSubject: "
-                                                         "Re: First\nIn-Reply-To: <m2@test>\n\nthree\n"),
-                                       QStringLiteral("test"), {});
+    auto reply =
+        s.ingestor.ingestMail(QByteArrayLiteral("From: kim@x.example\nTo: help@shop.example\nSubject: "
+                                                "Re: First\nIn-Reply-To: <m2@test>\n\nthree\n"),
+                              QStringLiteral("test"), {});
     REQUIRE(reply);
     REQUIRE(reply->ticketId == created.value());
     const QString before = s.dump();

@@ -15,8 +15,8 @@ struct TriageStore {
     Ingestor ingestor{*store.db, IngestOptions{{QStringLiteral("help@shop.example")}}};
     int serial = 0;
 
-    qint64 add(const QString& from, const QString& subject, const QString& text, const QStringList& orders = {},
-               Channel channel = Channel::Email)
+    qint64 add(const QString& from, const QString& subject, const QString& text,
+               const QStringList& orders = {}, Channel channel = Channel::Email)
     {
         InboundMessage m;
         m.channel = channel;
@@ -61,7 +61,8 @@ struct TriageStore {
     // Every ticket, message placement, order number, evidence row and customer flag.
     QString dump()
     {
-        return rows("SELECT * FROM tickets ORDER BY id") + rows("SELECT id, ticket_id FROM messages ORDER BY id") +
+        return rows("SELECT * FROM tickets ORDER BY id") +
+               rows("SELECT id, ticket_id FROM messages ORDER BY id") +
                rows("SELECT * FROM ticket_orders ORDER BY ticket_id, order_number") +
                rows("SELECT id, ticket_id FROM evidence ORDER BY id") +
                rows("SELECT id, abusive, vip FROM customers ORDER BY id");

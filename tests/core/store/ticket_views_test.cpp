@@ -1,6 +1,6 @@
+#include "../inbox/triage_fixture.h"
 #include "inbox/ticket_actions.h"
 #include "store/saved_searches.h"
-#include "../inbox/triage_fixture.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,10 +9,12 @@ using namespace casebook;
 TEST_CASE("views split the inbox by answer clock, status, channel and category", "[views]")
 {
     test::TriageStore s;
-    const qint64 a = s.add(QStringLiteral("kim@x.example"), QStringLiteral("배송 문의"), QStringLiteral("언제 와요"));
-    const qint64 b = s.add(QStringLiteral("lee@x.example"), QStringLiteral("Refund"), QStringLiteral("refund please"));
-    const qint64 c = s.add(QStringLiteral("buyer-7"), QStringLiteral("상품 문의"), QStringLiteral("재고 있나요"), {},
-                           Channel::Coupang);
+    const qint64 a =
+        s.add(QStringLiteral("kim@x.example"), QStringLiteral("배송 문의"), QStringLiteral("언제 와요"));
+    const qint64 b =
+        s.add(QStringLiteral("lee@x.example"), QStringLiteral("Refund"), QStringLiteral("refund please"));
+    const qint64 c = s.add(QStringLiteral("buyer-7"), QStringLiteral("상품 문의"),
+                           QStringLiteral("재고 있나요"), {}, Channel::Coupang);
     TicketActions actions(*s.store.db);
     REQUIRE(actions.setStatus(c, TicketStatus::Waiting));
     CHECK(s.count(TicketView::Inbox) == 2);
@@ -87,5 +89,6 @@ TEST_CASE("saved searches are added, renamed and deleted, each recorded", "[view
     list = saved_searches::list(s.r());
     REQUIRE(list.size() == 1);
     CHECK(s.rows("SELECT kind FROM events ORDER BY id") ==
-          QStringLiteral("saved_search_added|\nsaved_search_added|\nsaved_search_renamed|\nsaved_search_removed|\n"));
+          QStringLiteral(
+              "saved_search_added|\nsaved_search_added|\nsaved_search_renamed|\nsaved_search_removed|\n"));
 }
