@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace casebook::ui {
@@ -35,11 +36,6 @@ constexpr int kNameRole = Qt::UserRole + 2;  // a saved search's name
 
 const QString kSaved = QStringLiteral("saved:");
 
-QString withCount(const QString& name, int n)
-{
-    return QStringLiteral("%1   %2").arg(name).arg(n);
-}
-
 } // namespace
 
 ViewsPane::ViewsPane(Database& db, const Clock& clock, QWidget* parent)
@@ -56,7 +52,9 @@ ViewsPane::ViewsPane(Database& db, const Clock& clock, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(title);
     layout->addWidget(m_list);
-    rebuild();
+    // The numbers come just after the window first paints: the list the seller looks at comes first.
+    rebuild(false);
+    QTimer::singleShot(0, this, &ViewsPane::refreshCounts);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (!item || m_rebuilding)
             return;
@@ -68,12 +66,16 @@ ViewsPane::ViewsPane(Database& db, const Clock& clock, QWidget* parent)
     connect(m_list, &QWidget::customContextMenuRequested, this, &ViewsPane::showContextMenu);
 }
 
-void ViewsPane::rebuild()
+void ViewsPane::rebuild(bool withCounts)
 {
     m_rebuilding = true;
     const QString current =
         m_list->currentItem() ? m_list->currentItem()->data(kKeyRole).toString() : QString();
-    const ViewCounts counts = ticket_queries::viewCounts(m_db.reader(), m_clock.now());
+    const ViewCounts counts =
+        withCounts ? ticket_queries::viewCounts(m_db.reader(), m_clock.now()) : ViewCounts{};
+    auto withCount = [withCounts](const QString& name, int n) {
+        return withCounts ? QStringLiteral("%1   %2").arg(name).arg(n) : name;
+    };
     m_list->clear();
     auto add = [this](const QString& key, const QString& text) {
         auto* item = new QListWidgetItem(text, m_list);

@@ -36,7 +36,7 @@ Q_SIGNALS:
     void selectionChosen(const casebook::ui::ViewSelection& selection);
 
 private:
-    void rebuild();
+    void rebuild(bool withCounts = true);
     void showContextMenu(const QPoint& pos);
     void reportError(const QString& message);
 

@@ -246,8 +246,10 @@ INSERT INTO message_fts(rowid, subject, text_body, from_name, from_address, to_a
 // restores exactly; saved searches are the seller's named queries.
 constexpr const char* kStep3 = R"SQL(
 ALTER TABLE tickets ADD COLUMN merged_into INTEGER REFERENCES tickets(id);
-CREATE INDEX tickets_snoozed ON tickets(snoozed_until) WHERE snoozed_until IS NOT NULL;
-CREATE INDEX tickets_category ON tickets(category, last_activity_at DESC);
+-- Covering indexes for the views and their counts, so 100,000 tickets list and count without a table scan.
+CREATE INDEX tickets_live ON tickets(status, last_activity_at DESC, snoozed_until, due_at) WHERE merged_into IS NULL;
+CREATE INDEX tickets_live_category ON tickets(category, status) WHERE merged_into IS NULL;
+CREATE INDEX messages_channel ON messages(channel, ticket_id);
 CREATE TABLE undo_log (
   id         INTEGER PRIMARY KEY,
   at         INTEGER NOT NULL,

@@ -3,6 +3,7 @@
 // process's peak RSS. Targets: under 1 s and under 200 MB for 100,000 tickets.
 #include "main_window.h"
 #include "store/database.h"
+#include "views_pane.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

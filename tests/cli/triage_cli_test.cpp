@@ -144,12 +144,11 @@ TEST_CASE("merge and split move messages, and undo restores the tickets", "[cli]
     CHECK(json(r).value(QStringLiteral("undone")).toString() == QStringLiteral("merge"));
     CHECK(t.tickets() == before);
 
-    const QString reply = refund.value(QStringLiteral("messages"))
-                              .toArray()
-                              .last()
-                              .toObject()
-                              .value(QStringLiteral("sha256"))
-                              .toString();
+    QString reply;
+    for (const QJsonValue& m : refund.value(QStringLiteral("messages")).toArray())
+        if (m.toObject().value(QStringLiteral("message_id")).toString() == QStringLiteral("a2@x"))
+            reply = m.toObject().value(QStringLiteral("sha256")).toString();
+    REQUIRE_FALSE(reply.isEmpty());
     r = cli(t.run({QStringLiteral("split"), a, QStringLiteral("--message"), reply}));
     REQUIRE(r.code == 0);
     const QJsonObject split = json(r);

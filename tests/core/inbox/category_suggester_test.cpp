@@ -41,6 +41,14 @@ TEST_CASE("the built-in rules suggest categories from Korean and English text", 
           Category::Exchange);
     CHECK(suggest(QStringLiteral("Hello"), QStringLiteral("Do you sell gift cards?")) == Category::Other);
 
+    // Two signs of a missing item in the text outweigh a refund named in the subject, on a tie by the order
+    // of the rules.
+    const CategorySuggestion split = CategorySuggester::builtin().suggest(
+        QStringLiteral("Re: 환불 문의"),
+        QStringLiteral("그리고 접시 하나가 누락됐어요. 세트에 한 개가 없어요"));
+    INFO(split.score << " " << split.matched.join(QStringLiteral(",")).toStdString());
+    CHECK(split.category == Category::MissingItem);
+
     const CategorySuggestion why = CategorySuggester::builtin().suggest(QStringLiteral("환불 요청"), {});
     CHECK(why.matched.contains(QStringLiteral("환불")));
 }
