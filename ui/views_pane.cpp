@@ -46,6 +46,8 @@ ViewsPane::ViewsPane(Database& db, const Clock& clock, QWidget* parent)
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setIconSize(QSize(14, 14));
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideRight);
     auto* title = new QLabel(tr("Views"), this);
     title->setStyleSheet(QStringLiteral("font-weight: 600; padding: 6px 4px;"));
     auto* layout = new QVBoxLayout(this);
