@@ -4,6 +4,7 @@
 #include "desktop_shell.h"
 #include "evidence_pane.h"
 #include "import_controller.h"
+#include "ticket_actions_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
 #include "views_pane.h"
@@ -71,11 +72,11 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     QAction* reload = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     reload->setShortcut(QKeySequence::Refresh);
     QAction* search = view->addAction(tr("&Search"), m_list, &TicketListPane::focusSearch);
-    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    // "/" searches too, as in mail clients, unless the seller is typing somewhere.
-    auto* slash = new QShortcut(QKeySequence(Qt::Key_Slash), m_list->view());
-    slash->setContext(Qt::WidgetShortcut);
-    connect(slash, &QShortcut::activated, m_list, &TicketListPane::focusSearch);
+    // "/" searches too, as in mail clients; text fields keep their own "/".
+    search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::Key_Slash)});
+    m_actions = new TicketActionsController(db, clock, m_list, m_views, this);
+    m_actions->install();
+    connect(m_list->searchBox(), &QLineEdit::textChanged, m_views, &ViewsPane::setCurrentSearch);
     connect(m_list, &TicketListPane::searchProblem, this, [this](const QString& problem) {
         if (!problem.isEmpty())
             statusBar()->showMessage(problem);
@@ -83,10 +84,9 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
             statusBar()->showMessage(tr("%n tickets match", nullptr, m_model->rowCount()));
     });
 
-    connect(m_views, &ViewsPane::viewChosen, this, [this](TicketView v) {
-        m_model->setView(v);
+    connect(m_views, &ViewsPane::selectionChosen, this, [this](const ViewSelection& s) {
         m_conversation->clear();
-        m_list->selectRow(0);
+        m_list->showSelection(s);
     });
     connect(m_list, &TicketListPane::ticketSelected, m_conversation, &ConversationPane::showTicket);
     connect(m_list, &TicketListPane::ticketSelected, m_evidence, &EvidencePane::showTicket);

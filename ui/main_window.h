@@ -13,6 +13,7 @@ class ConversationPane;
 class DesktopShell;
 class EvidencePane;
 class ImportController;
+class TicketActionsController;
 class TicketListModel;
 class TicketListPane;
 class ViewsPane;
@@ -31,6 +32,7 @@ public:
     TicketListModel* ticketListModel() const { return m_model; }
     ImportController* importController() const { return m_import; }
     DesktopShell* shell() const { return m_shell; }
+    TicketActionsController* ticketActions() const { return m_actions; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -50,6 +52,7 @@ private:
     QSplitter* m_splitter;
     ImportController* m_import;
     DesktopShell* m_shell = nullptr;
+    TicketActionsController* m_actions = nullptr;
 };
 
 } // namespace casebook::ui

@@ -27,15 +27,37 @@ TicketListModel::TicketListModel(Database& db, const Clock& clock, QObject* pare
 
 void TicketListModel::setView(TicketView view)
 {
-    m_view = view;
+    m_filter.view = view;
+    m_filter.channel.reset();
+    m_filter.category.reset();
+    reload();
+}
+
+void TicketListModel::show(TicketView view, std::optional<Channel> channel, std::optional<Category> category,
+                           const QString& query)
+{
+    m_filter.view = view;
+    m_filter.channel = channel;
+    m_filter.category = category;
+    m_search = query;
+    reload();
+}
+
+void TicketListModel::sort(int column, Qt::SortOrder order)
+{
+    static constexpr TicketSort kByColumn[ColumnCount] = {TicketSort::Due,      TicketSort::Channel,
+                                                          TicketSort::Customer, TicketSort::Subject,
+                                                          TicketSort::Category, TicketSort::Status,
+                                                          TicketSort::Activity};
+    m_filter.sort = column >= 0 && column < ColumnCount ? kByColumn[column] : TicketSort::Default;
+    m_filter.ascending = order == Qt::AscendingOrder;
     reload();
 }
 
 void TicketListModel::reload()
 {
     beginResetModel();
-    TicketFilter filter;
-    filter.view = m_view;
+    TicketFilter filter = m_filter;
     filter.now = m_clock.now();
     m_searchError.clear();
     if (m_search.trimmed().isEmpty()) {
@@ -111,6 +133,14 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         return t->channels;
     case UnreadRole:
         return t->unreadCount;
+    case CustomerFlagsRole: {
+        QStringList flags;
+        if (t->customerAbusive)
+            flags << QStringLiteral("abusive");
+        if (t->customerVip)
+            flags << QStringLiteral("vip");
+        return flags;
+    }
     case Qt::FontRole:
         if (t->unreadCount > 0 && (t->status == TicketStatus::New || t->status == TicketStatus::Open)) {
             QFont f;
@@ -119,6 +149,10 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
+        if (index.column() == CustomerColumn && t->customerAbusive)
+            return QColor(0xc0, 0x39, 0x2b);
+        if (index.column() == CustomerColumn && t->customerVip)
+            return QColor(0xb7, 0x79, 0x1f);
         if (index.column() == DueColumn) {
             const QColor c = dueText(t->dueAt, m_clock.now()).color;
             return c.isValid() ? QVariant(c) : QVariant();
@@ -139,6 +173,12 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
             return t->summary.isEmpty() ? t->subject : t->subject + QStringLiteral("\n\n") + t->summary;
         if (index.column() == ActivityColumn)
             return QLocale().toString(t->lastActivityAt.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == CustomerColumn && (t->customerAbusive || t->customerVip))
+            return t->customerAbusive ? tr("Flagged abusive: answer with care, keep records")
+                                      : tr("VIP customer");
+        if (index.column() == DueColumn && t->snoozedUntil.isValid())
+            return tr("Snoozed until %1")
+                .arg(QLocale().toString(t->snoozedUntil.toLocalTime(), QLocale::ShortFormat));
         return {};
     case Qt::DisplayRole:
         break;
@@ -155,9 +195,16 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         return names.join(QStringLiteral(" + "));
     }
     case CustomerColumn:
+        // The flag goes before the name so it is seen even when the column is narrow.
+        if (t->customerAbusive)
+            return QStringLiteral("⚠ ") + t->customerName;
+        if (t->customerVip)
+            return QStringLiteral("★ ") + t->customerName;
         return t->customerName;
-    case SubjectColumn:
-        return QStringLiteral("#%1  %2").arg(t->number).arg(t->subject);
+    case SubjectColumn: {
+        const QString mark = t->priority >= 2 ? QStringLiteral("‼ ") : t->priority == 1 ? QStringLiteral("! ") : QString();
+        return QStringLiteral("#%1  %2%3").arg(t->number).arg(mark, t->subject);
+    }
     case CategoryColumn:
         return categoryDisplayName(t->category);
     case StatusColumn:

@@ -32,17 +32,24 @@ public:
         DueAtRole,                       // QDateTime (UTC) or invalid
         ChannelsRole,                    // QStringList
         UnreadRole,                      // int
+        CustomerFlagsRole,               // QStringList: "abusive", "vip"
     };
 
     TicketListModel(Database& db, const Clock& clock, QObject* parent = nullptr);
 
     void setView(TicketView view);
+    // A view, narrowed to one channel's or one category's tickets (nullopt for all), or a search; one reload.
+    void show(TicketView view, std::optional<Channel> channel, std::optional<Category> category,
+              const QString& query);
     // Tickets with a message matching `query` (the search language of core/store/search_query.h), across
     // views; an empty query returns to the view. Returns the query's error, if any.
     QString setSearch(const QString& query);
     const QString& search() const { return m_search; }
-    TicketView view() const { return m_view; }
+    TicketView view() const { return m_filter.view; }
+    Database& database() const { return m_db; }
     void reload();
+    // Sorted in SQL: the ids come back in order and details still load a block at a time.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -57,7 +64,7 @@ private:
     static constexpr int kBlock = 200;
     Database& m_db;
     const Clock& m_clock;
-    TicketView m_view = TicketView::Inbox;
+    TicketFilter m_filter{.view = TicketView::Inbox};
     QString m_search;
     QString m_searchError;
     QList<qint64> m_ids;

@@ -1,10 +1,12 @@
 #include "ticket_list_pane.h"
 
+#include "quarantine_pane.h"
 #include "ticket_list_model.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -12,7 +14,8 @@
 namespace casebook::ui {
 
 TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
-    : QWidget(parent), m_model(model), m_view(new QTreeView(this)), m_search(new QLineEdit(this))
+    : QWidget(parent), m_model(model), m_view(new QTreeView(this)), m_search(new QLineEdit(this)),
+      m_quarantine(new QuarantinePane(model->database(), this)), m_stack(new QStackedWidget(this))
 {
     m_search->setObjectName(QStringLiteral("searchBox"));
     m_search->setPlaceholderText(
@@ -23,14 +26,10 @@ TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
     debounce->setSingleShot(true);
     debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, [this] {
-        Q_EMIT searchProblem(m_model->setSearch(m_search->text()));
-        selectRow(0);
-    });
+    connect(debounce, &QTimer::timeout, this, &TicketListPane::runSearch);
     connect(m_search, &QLineEdit::returnPressed, this, [this, debounce] {
         debounce->stop();
-        Q_EMIT searchProblem(m_model->setSearch(m_search->text()));
-        selectRow(0);
+        runSearch();
         m_view->setFocus();
     });
     setObjectName(QStringLiteral("ticketListPane"));
@@ -53,10 +52,23 @@ TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
     header->resizeSection(TicketListModel::CategoryColumn, 92);
     header->resizeSection(TicketListModel::StatusColumn, 66);
     header->resizeSection(TicketListModel::ActivityColumn, 86);
+    // Sorting is the model's, in SQL; the indicator starts on the newest activity, as the views order it.
+    header->setSortIndicator(TicketListModel::ActivityColumn, Qt::DescendingOrder);
+    header->setSortIndicatorShown(true);
+    header->setSectionsClickable(true);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        const qint64 current = currentTicketId();
+        m_model->sort(column, order);
+        const int row = m_model->rowOfTicket(current);
+        selectRow(row >= 0 ? row : 0);
+    });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_quarantine);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
-    layout->addWidget(m_view);
+    layout->addWidget(m_stack);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid())
@@ -69,6 +81,60 @@ void TicketListPane::selectRow(int row)
     if (row < 0 || row >= m_model->rowCount())
         return;
     m_view->setCurrentIndex(m_model->index(row, TicketListModel::SubjectColumn));
+}
+
+void TicketListPane::runSearch()
+{
+    m_stack->setCurrentWidget(m_view);
+    Q_EMIT searchProblem(m_model->setSearch(m_search->text()));
+    selectRow(0);
+}
+
+void TicketListPane::showSelection(const ViewSelection& selection)
+{
+    if (selection.kind == ViewSelection::Kind::Quarantine) {
+        m_quarantine->reload();
+        m_stack->setCurrentWidget(m_quarantine);
+        return;
+    }
+    m_stack->setCurrentWidget(m_view);
+    // A saved search fills the search box, so the seller sees (and can refine) what it asks.
+    const QString query = selection.kind == ViewSelection::Kind::SavedSearch ? selection.query : QString();
+    {
+        const QSignalBlocker quiet(m_search);
+        m_search->setText(query);
+    }
+    m_model->show(selection.view, selection.channel, selection.category, query);
+    selectRow(0);
+}
+
+QList<qint64> TicketListPane::selectedTicketIds() const
+{
+    QList<qint64> ids;
+    const qint64 current = currentTicketId();
+    if (current)
+        ids << current;
+    for (const QModelIndex& row : m_view->selectionModel()->selectedRows()) {
+        const qint64 id = row.data(TicketListModel::TicketIdRole).toLongLong();
+        if (!ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
+
+qint64 TicketListPane::currentTicketId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(TicketListModel::TicketIdRole).toLongLong() : 0;
+}
+
+void TicketListPane::reloadKeepingPlace()
+{
+    const qint64 current = currentTicketId();
+    const int oldRow = m_view->currentIndex().row();
+    m_model->reload();
+    const int row = m_model->rowOfTicket(current);
+    selectRow(row >= 0 ? row : std::min(std::max(oldRow, 0), m_model->rowCount() - 1));
 }
 
 void TicketListPane::focusSearch()

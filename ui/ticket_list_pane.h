@@ -1,14 +1,17 @@
 #pragma once
 
 #include "store/ticket_queries.h"
+#include "view_selection.h"
 
 #include <QWidget>
 
 class QLineEdit;
+class QStackedWidget;
 class QTreeView;
 
 namespace casebook::ui {
 
+class QuarantinePane;
 class TicketListModel;
 
 // The middle pane: the tickets of the chosen view.
@@ -18,9 +21,19 @@ public:
     TicketListPane(TicketListModel* model, QWidget* parent = nullptr);
 
     QTreeView* view() const { return m_view; }
+    TicketListModel* model() const { return m_model; }
+    QuarantinePane* quarantinePane() const { return m_quarantine; }
     QLineEdit* searchBox() const { return m_search; }
     void focusSearch();
     void selectRow(int row);
+    // Points the list at what the views pane chose: a view, a channel or category, a saved search, or the
+    // messages that could not be read.
+    void showSelection(const ViewSelection& selection);
+    // The ids of the selected tickets, the current one first.
+    QList<qint64> selectedTicketIds() const;
+    qint64 currentTicketId() const;
+    // Reloads the list and keeps the current ticket selected, or the row where it was if it left the view.
+    void reloadKeepingPlace();
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray& state);
 
@@ -29,9 +42,13 @@ Q_SIGNALS:
     void searchProblem(const QString& message); // empty when the query is fine
 
 private:
+    void runSearch();
+
     TicketListModel* m_model;
     QTreeView* m_view;
     QLineEdit* m_search;
+    QuarantinePane* m_quarantine;
+    QStackedWidget* m_stack;
 };
 
 } // namespace casebook::ui

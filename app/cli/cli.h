@@ -56,6 +56,7 @@ QList<Command> templateCommands();
 QList<Command> searchCommands();
 QList<Command> importCommands();
 QList<Command> settingsCommands();
+QList<Command> triageCommands();
 
 // Parses the arguments (of the QCoreApplication made before), and runs the command they name.
 int run(const QList<Command>& commands);

@@ -60,6 +60,7 @@ int main(int argc, char* argv[])
     commands += searchCommands();
     commands += importCommands();
     commands += settingsCommands();
+    commands += triageCommands();
 
     return run(commands);
 }

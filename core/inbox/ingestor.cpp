@@ -1,10 +1,31 @@
 #include "inbox/ingestor.h"
 
+#include "inbox/category_suggester.h"
 #include "model/sha256.h"
+#include "store/statement_cache.h"
 #include "store/ticket_lookup.h"
 #include "store/ticket_writes.h"
 
 namespace casebook {
+namespace {
+
+// A merged ticket is hidden; what would have joined it joins the ticket it was merged into.
+qint64 liveTicket(SQLite::Database& db, qint64 ticketId)
+{
+    sql::Prepared stPrepared(db, "SELECT merged_into FROM tickets WHERE id = ? AND merged_into IS NOT NULL");
+    SQLite::Statement& st = *stPrepared;
+    for (int hops = 0; hops < 64; ++hops) {
+        st.reset();
+        st.clearBindings();
+        st.bind(1, static_cast<int64_t>(ticketId));
+        if (!st.executeStep())
+            break;
+        ticketId = st.getColumn(0).getInt64();
+    }
+    return ticketId;
+}
+
+} // namespace
 
 Ingestor::Ingestor(Database& db, IngestOptions options)
     : m_db(db), m_options(std::move(options)), m_dueClocks(m_options.dueClocks)
@@ -132,7 +153,7 @@ IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
     const auto match = m_matcher.match(db, m, customerId);
     qint64 ticketId = 0;
     if (match.ticketId) {
-        ticketId = *match.ticketId;
+        ticketId = liveTicket(db, *match.ticketId);
         // A new identity reached through the ticket (another channel, same order) joins its customer.
         const auto ticketCustomer = ticket_lookup::customerOfTicket(db, ticketId);
         if (!customerId && ticketCustomer && !m.customer.isEmpty()) {
@@ -146,6 +167,10 @@ IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
         ticketId =
             ticket_writes::createTicket(db, {m.subject, normalizedSubject(m.subject), customerId, m.date});
         outcome.createdTicket = true;
+        // A new ticket has no category yet: suggest one from what the customer wrote.
+        const Category suggested = CategorySuggester::builtin().suggest(m.subject, m.text).category;
+        if (suggested != Category::Other)
+            ticket_writes::setCategory(db, ticketId, suggested);
     }
     ticket_writes::insertMessage(db, m, ticketId, customerId, now);
     ticket_writes::noteActivity(db, ticketId, m.direction, m.date, answerWithin(db, m.channel));

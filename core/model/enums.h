@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHashFunctions>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,12 @@ std::optional<TicketStatus> ticketStatusFromString(const QString& s);
 std::optional<Channel> channelFromString(const QString& s);
 std::optional<Direction> directionFromString(const QString& s);
 std::optional<Category> categoryFromString(const QString& s);
+
+// For QHash keys.
+inline size_t qHash(Category c, size_t seed = 0) noexcept
+{
+    return ::qHash(static_cast<int>(c), seed);
+}
 
 QStringList allTicketStatusNames();
 QStringList allCategoryNames();

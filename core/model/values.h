@@ -60,11 +60,14 @@ struct TicketSummary {
     int priority = 0;
     Category category = Category::Other;
     QString customerName;
+    bool customerAbusive = false;
+    bool customerVip = false;
     QStringList channels;
     QStringList orderNumbers;
     QDateTime createdAt;
     QDateTime dueAt;         // null when no answer is owed
     QDateTime lastActivityAt;
+    QDateTime snoozedUntil;  // null when not snoozed
     int unreadCount = 0;
     int messageCount = 0;
     QString summary;

@@ -289,7 +289,32 @@ WHEN new.quarantine_reason IS NULL AND NOT EXISTS (SELECT 1 FROM search_index_de
 END;
 )SQL";
 
-constexpr std::array<const char*, 4> kSteps{kStep1, kStep2, kStep3, kStep4};
+// Step 5: triage. A merged ticket stays (its custody log is append-only and its evidence keeps pointing at
+// it) but is hidden and points at the ticket it joined. Undo records hold what an action changed, so undo
+// restores exactly; saved searches are the seller's named queries.
+constexpr const char* kStep5 = R"SQL(
+ALTER TABLE tickets ADD COLUMN merged_into INTEGER REFERENCES tickets(id);
+-- Covering indexes for the views and their counts, so 100,000 tickets list and count without a table scan.
+CREATE INDEX tickets_live ON tickets(status, last_activity_at DESC, snoozed_until, due_at) WHERE merged_into IS NULL;
+CREATE INDEX tickets_live_category ON tickets(category, status) WHERE merged_into IS NULL;
+CREATE INDEX messages_channel ON messages(channel, ticket_id);
+CREATE TABLE undo_log (
+  id         INTEGER PRIMARY KEY,
+  at         INTEGER NOT NULL,
+  kind       TEXT    NOT NULL,
+  ticket_id  INTEGER,
+  data       TEXT    NOT NULL,
+  undone_at  INTEGER
+);
+CREATE TABLE saved_searches (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL UNIQUE,
+  query       TEXT    NOT NULL,
+  created_at  INTEGER NOT NULL
+);
+)SQL";
+
+constexpr std::array<const char*, 5> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5};
 
 int userVersion(SQLite::Database& db)
 {

@@ -19,7 +19,8 @@ constexpr const char* kSummaryColumns =
     "t.due_at, t.last_activity_at, t.unread_count, t.summary, "
     "(SELECT group_concat(channel) FROM (SELECT DISTINCT channel FROM messages WHERE ticket_id = t.id)), "
     "(SELECT group_concat(order_number) FROM ticket_orders WHERE ticket_id = t.id), "
-    "(SELECT COUNT(*) FROM messages WHERE ticket_id = t.id) ";
+    "(SELECT COUNT(*) FROM messages WHERE ticket_id = t.id), "
+    "COALESCE(c.abusive, 0), COALESCE(c.vip, 0), t.snoozed_until ";
 
 TicketSummary readSummary(SQLite::Statement& st)
 {
@@ -42,39 +43,99 @@ TicketSummary readSummary(SQLite::Statement& st)
     const QString orders = textOf(st.getColumn(13));
     t.orderNumbers = orders.isEmpty() ? QStringList{} : orders.split(QLatin1Char(','));
     t.messageCount = st.getColumn(14).getInt();
+    t.customerAbusive = st.getColumn(15).getInt() != 0;
+    t.customerVip = st.getColumn(16).getInt() != 0;
+    t.snoozedUntil = timeOf(st.getColumn(17));
     return t;
 }
 
-QString whereFor(TicketView view)
+// Merged tickets are hidden everywhere: their messages live in the ticket they joined.
+QString whereFor(const TicketFilter& f)
 {
-    switch (view) {
+    static const QString kAwake = QStringLiteral("(t.snoozed_until IS NULL OR t.snoozed_until <= :now)");
+    static const QString kActive = QStringLiteral("t.status IN ('new','open') AND ") + kAwake;
+    QString w = QStringLiteral("t.merged_into IS NULL AND ");
+    switch (f.view) {
     case TicketView::Inbox:
-        return QStringLiteral("t.status IN ('new','open')");
+        w += kActive;
+        break;
     case TicketView::DueSoon:
-        return QStringLiteral("t.status IN ('new','open') AND t.due_at IS NOT NULL AND t.due_at <= :due_limit");
+        w += kActive + QStringLiteral(" AND t.due_at > :now AND t.due_at <= :due_limit");
+        break;
+    case TicketView::Overdue:
+        w += kActive + QStringLiteral(" AND t.due_at <= :now");
+        break;
     case TicketView::Waiting:
-        return QStringLiteral("t.status = 'waiting'");
+        w += QStringLiteral("t.status = 'waiting'");
+        break;
     case TicketView::Resolved:
-        return QStringLiteral("t.status = 'resolved'");
+        w += QStringLiteral("t.status = 'resolved'");
+        break;
     case TicketView::Spam:
-        return QStringLiteral("t.status = 'spam'");
+        w += QStringLiteral("t.status = 'spam'");
+        break;
+    case TicketView::Snoozed:
+        w += QStringLiteral("t.snoozed_until > :now AND t.status NOT IN ('resolved','spam')");
+        break;
     case TicketView::All:
+        w += QStringLiteral("t.status <> 'spam'");
         break;
     }
-    return QStringLiteral("t.status <> 'spam'");
+    if (f.channel)
+        w += QStringLiteral(" AND EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.channel = :channel)");
+    if (f.category)
+        w += QStringLiteral(" AND t.category = :category");
+    return w;
 }
 
 void bindFilter(SQLite::Statement& st, const TicketFilter& f)
 {
-    if (f.view == TicketView::DueSoon)
-        bindTime(st, st.getIndex(":due_limit"), (f.now.isValid() ? f.now : QDateTime::currentDateTimeUtc())
-                                                    .addSecs(f.dueSoonSecs));
+    const QDateTime now = f.now.isValid() ? f.now : QDateTime::currentDateTimeUtc();
+    // Each view names only some parameters; an index of 0 means this statement has none by that name.
+    if (const int i = st.getIndex(":now"))
+        bindTime(st, i, now);
+    if (const int i = st.getIndex(":due_limit"))
+        bindTime(st, i, now.addSecs(f.dueSoonSecs));
+    if (const int i = st.getIndex(":channel"); i && f.channel)
+        bindText(st, i, toString(*f.channel));
+    if (const int i = st.getIndex(":category"); i && f.category)
+        bindText(st, i, toString(*f.category));
 }
 
-QString orderFor(TicketView view)
+// Sorting happens in SQL so the list keeps loading ids first and details lazily.
+QString orderFor(const TicketFilter& f)
 {
-    return view == TicketView::DueSoon ? QStringLiteral(" ORDER BY t.due_at ASC, t.id")
-                                       : QStringLiteral(" ORDER BY t.last_activity_at DESC, t.id DESC");
+    const QString dir = f.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QString key;
+    switch (f.sort) {
+    case TicketSort::Default:
+        return f.view == TicketView::DueSoon || f.view == TicketView::Overdue
+                   ? QStringLiteral(" ORDER BY t.due_at ASC, t.id")
+                   : QStringLiteral(" ORDER BY t.last_activity_at DESC, t.id DESC");
+    case TicketSort::Due:
+        // Tickets that owe no answer go last either way.
+        return QStringLiteral(" ORDER BY t.due_at IS NULL, t.due_at") + dir + QStringLiteral(", t.id") + dir;
+    case TicketSort::Channel:
+        key = QStringLiteral("(SELECT MIN(channel) FROM messages WHERE ticket_id = t.id)");
+        break;
+    case TicketSort::Customer:
+        key = QStringLiteral("COALESCE(c.display_name, '') COLLATE NOCASE");
+        break;
+    case TicketSort::Subject:
+        key = QStringLiteral("t.subject COLLATE NOCASE");
+        break;
+    case TicketSort::Category:
+        key = QStringLiteral("t.category");
+        break;
+    case TicketSort::Status:
+        key = QStringLiteral("CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'waiting' THEN 2 "
+                             "WHEN 'resolved' THEN 3 ELSE 4 END");
+        break;
+    case TicketSort::Activity:
+        key = QStringLiteral("t.last_activity_at");
+        break;
+    }
+    return QStringLiteral(" ORDER BY ") + key + dir + QStringLiteral(", t.id") + dir;
 }
 
 QString limitFor(const TicketFilter& f)
@@ -96,8 +157,8 @@ StoreStats stats(SQLite::Database& db)
 
 QList<qint64> ticketIds(SQLite::Database& db, const TicketFilter& filter)
 {
-    const QString q = QStringLiteral("SELECT t.id FROM tickets t WHERE ") + whereFor(filter.view) +
-                      orderFor(filter.view) + limitFor(filter);
+    const QString q = QStringLiteral("SELECT t.id FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE ") +
+                      whereFor(filter) + orderFor(filter) + limitFor(filter);
     SQLite::Statement st(db, q.toStdString());
     bindFilter(st, filter);
     QList<qint64> ids;
@@ -110,7 +171,7 @@ QList<TicketSummary> tickets(SQLite::Database& db, const TicketFilter& filter)
 {
     const QString q = QStringLiteral("SELECT ") + QLatin1String(kSummaryColumns) +
                       QStringLiteral("FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE ") +
-                      whereFor(filter.view) + orderFor(filter.view) + limitFor(filter);
+                      whereFor(filter) + orderFor(filter) + limitFor(filter);
     SQLite::Statement st(db, q.toStdString());
     bindFilter(st, filter);
     QList<TicketSummary> out;
@@ -145,11 +206,38 @@ std::optional<TicketSummary> ticketByNumber(SQLite::Database& db, int number)
 
 int countInView(SQLite::Database& db, const TicketFilter& filter)
 {
-    const QString q = QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + whereFor(filter.view);
+    const QString q = QStringLiteral("SELECT COUNT(*) FROM tickets t WHERE ") + whereFor(filter);
     SQLite::Statement st(db, q.toStdString());
     bindFilter(st, filter);
     st.executeStep();
     return st.getColumn(0).getInt();
+}
+
+ViewCounts viewCounts(SQLite::Database& db, const QDateTime& now, qint64 dueSoonSecs)
+{
+    ViewCounts counts;
+    for (TicketView v : {TicketView::Inbox, TicketView::DueSoon, TicketView::Overdue, TicketView::Waiting,
+                         TicketView::Resolved, TicketView::Spam, TicketView::Snoozed, TicketView::All}) {
+        TicketFilter f;
+        f.view = v;
+        f.now = now;
+        f.dueSoonSecs = dueSoonSecs;
+        counts.views.insert(v, countInView(db, f));
+    }
+    // One pass each for the per-channel and per-category numbers, as the All view counts them.
+    SQLite::Statement channels(db, "SELECT m.channel, COUNT(DISTINCT m.ticket_id) FROM messages m JOIN tickets t "
+                                   "ON t.id = m.ticket_id WHERE t.status <> 'spam' AND t.merged_into IS NULL "
+                                   "GROUP BY m.channel");
+    while (channels.executeStep())
+        counts.channels.insert(textOf(channels.getColumn(0)), channels.getColumn(1).getInt());
+    SQLite::Statement categories(db, "SELECT category, COUNT(*) FROM tickets WHERE status <> 'spam' AND "
+                                     "merged_into IS NULL GROUP BY category");
+    while (categories.executeStep())
+        if (auto c = categoryFromString(textOf(categories.getColumn(0))))
+            counts.categories.insert(*c, categories.getColumn(1).getInt());
+    counts.quarantined =
+        db.execAndGet("SELECT COUNT(*) FROM messages WHERE quarantine_reason IS NOT NULL").getInt();
+    return counts;
 }
 
 namespace {
@@ -233,6 +321,16 @@ QList<MessageRecord> quarantined(SQLite::Database& db)
     while (st.executeStep())
         out << readMessage(st);
     return out;
+}
+
+QByteArray rawMessage(SQLite::Database& db, const QString& sha256)
+{
+    SQLite::Statement st(db, "SELECT data FROM raw_messages WHERE sha256 = ?");
+    bindText(st, 1, sha256);
+    if (!st.executeStep())
+        return {};
+    const SQLite::Column c = st.getColumn(0);
+    return QByteArray(static_cast<const char*>(c.getBlob()), c.getBytes());
 }
 
 std::optional<qint64> ticketOfExternalId(SQLite::Database& db, const QString& externalId)

@@ -205,10 +205,11 @@ void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, co
                   qint64 answerWithinSecs)
 {
     if (direction == Direction::In) {
-        // A customer's word reopens a waiting or resolved case and starts the answer clock, unless one runs.
+        // A customer's word reopens a waiting or resolved case, wakes a snoozed one and starts the answer
+        // clock, unless one runs.
         sql::Prepared stPrepared(
             db, "UPDATE tickets SET "
-                " last_activity_at = MAX(last_activity_at, ?1),"
+                " last_activity_at = MAX(last_activity_at, ?1), snoozed_until = NULL,"
                 " unread_count = unread_count + 1,"
                 " status = CASE status WHEN 'waiting' THEN 'open' WHEN 'resolved' THEN 'open' "
                 "          ELSE status END,"

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "model/result.h"
+#include "model/values.h"
+#include "store/database.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace casebook {
+
+enum class CustomerFlag { Abusive, Vip };
+
+// The most recent action that undo would take back, as a person reads it ("merge #1005 into #1002").
+struct UndoRecord {
+    qint64 id = 0;
+    QString kind;
+    qint64 ticketId = 0;
+    QString description;
+};
+
+// The seller's triage commands on tickets. Each runs in one write transaction, is recorded in `events`,
+// and leaves an undo record holding what it changed, so undo() restores exactly: the tickets' state and
+// order numbers, the messages' (and evidence's) ticket, the customer's flags. Undo takes back the most
+// recent action not yet undone.
+class TicketActions {
+public:
+    explicit TicketActions(Database& db, qint64 answerWithinSecs = 24 * 3600);
+
+    Result<void> setStatus(qint64 ticketId, TicketStatus status);
+    Result<void> setPriority(qint64 ticketId, int priority); // 0 normal, 1 high, 2 urgent
+    Result<void> setCategory(qint64 ticketId, Category category);
+    Result<void> addOrderNumber(qint64 ticketId, const QString& orderNumber);
+    Result<void> setCustomerFlag(qint64 ticketId, CustomerFlag flag, bool on);
+    // Hidden from the Inbox until `until` (UTC), then back by itself; an invalid time wakes it now.
+    Result<void> snooze(qint64 ticketId, const QDateTime& until);
+
+    // Moves every message of `fromTicketId` into `intoTicketId`; the emptied ticket is kept, hidden, and
+    // points at the one it joined (its custody log cannot move).
+    Result<void> merge(qint64 intoTicketId, qint64 fromTicketId);
+    // Moves one message out into a new ticket; returns the new ticket's id.
+    Result<qint64> split(qint64 messageId);
+
+    Result<UndoRecord> undo();
+    std::optional<UndoRecord> lastUndoable() const;
+
+    static constexpr int kMaxPriority = 2;
+
+private:
+    struct Change {
+        QString kind;
+        qint64 ticketId = 0;
+        QString description;
+        QJsonObject undo;   // snapshots and moves that undo applies
+        QJsonObject detail; // the event's detail
+    };
+    // Runs fn on a live (not merged) ticket, then records the event and the undo record of what it returns.
+    Result<void> act(qint64 ticketId, const std::function<Result<Change>(SQLite::Database&)>& fn);
+    void applyUndo(SQLite::Database& db, const QJsonObject& undo);
+
+    Database& m_db;
+    qint64 m_answerWithinSecs;
+};
+
+} // namespace casebook

@@ -1,0 +1,165 @@
+#include "cli/cli_runner.h"
+#include "support/test_support.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+
+using casebook::test::cli;
+using casebook::test::Run;
+
+namespace {
+
+QJsonObject json(const Run& r)
+{
+    INFO(r.out.toStdString() << r.err.toStdString());
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.trimmed().toUtf8(), &err);
+    REQUIRE(err.error == QJsonParseError::NoError);
+    return doc.object();
+}
+
+// A store with three tickets, one of them holding a message and its reply; returns its path.
+struct TriageDb {
+    QTemporaryDir dir;
+    QString db = dir.filePath(QStringLiteral("c.sqlite"));
+    QStringList run(const QStringList& args) { return QStringList{QStringLiteral("--db"), db} + args; }
+
+    TriageDb()
+    {
+        const QStringList mails{
+            QStringLiteral(
+                "From: kim@x.example\nTo: help@shop.example\nSubject: 환불 문의\nDate: Mon, 02 Mar 2026 "
+                "09:00:00 +0900\nMessage-ID: <a1@x>\nContent-Type: text/plain; charset=UTF-8\n\n"
+                "환불 부탁드립니다\n"),
+            QStringLiteral(
+                "From: kim@x.example\nTo: help@shop.example\nSubject: Re: 환불 문의\nDate: Mon, 02 Mar "
+                "2026 10:00:00 +0900\nMessage-ID: <a2@x>\nIn-Reply-To: <a1@x>\nContent-Type: text/plain; "
+                "charset=UTF-8\n\n그리고 접시 하나가 누락됐어요. 세트에 한 개가 없어요\n"),
+            QStringLiteral(
+                "From: lee@x.example\nTo: help@shop.example\nSubject: Where is my parcel\nDate: Tue, 03 "
+                "Mar 2026 09:00:00 +0900\nMessage-ID: <b1@x>\n\nStill waiting for delivery\n")};
+        QStringList files;
+        for (int i = 0; i < mails.size(); ++i) {
+            const QString path = dir.filePath(QStringLiteral("m%1.eml").arg(i));
+            QFile f(path);
+            REQUIRE(f.open(QIODevice::WriteOnly));
+            f.write(mails[i].toUtf8());
+            files << path;
+        }
+        const Run r = cli(run(QStringList{QStringLiteral("import"), QStringLiteral("eml")} + files));
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+    }
+
+    QJsonArray tickets()
+    {
+        const Run r = cli(run({QStringLiteral("tickets"), QStringLiteral("--json")}));
+        REQUIRE(r.code == 0);
+        return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    }
+
+    QJsonObject bySubject(const QString& subject)
+    {
+        for (const QJsonValue& v : tickets())
+            if (v.toObject().value(QStringLiteral("subject")).toString() == subject)
+                return v.toObject();
+        FAIL("no ticket with subject " << subject.toStdString());
+        return {};
+    }
+};
+
+} // namespace
+
+TEST_CASE("ticket sets status, priority, category, order, snooze and flags, and answers in JSON",
+          "[cli][triage]")
+{
+    TriageDb t;
+    const QString number =
+        QString::number(t.bySubject(QStringLiteral("환불 문의")).value(QStringLiteral("number")).toInt());
+    // The category was suggested at import.
+    Run r = cli(t.run({QStringLiteral("ticket"), number}));
+    CHECK(json(r).value(QStringLiteral("category")).toString() == QStringLiteral("refund"));
+
+    r = cli(
+        t.run({QStringLiteral("ticket"), number, QStringLiteral("--status"), QStringLiteral("waiting"),
+               QStringLiteral("--priority"), QStringLiteral("2"), QStringLiteral("--category"),
+               QStringLiteral("missing_item"), QStringLiteral("--add-order"), QStringLiteral("2026030212345"),
+               QStringLiteral("--snooze"), QStringLiteral("2026-03-20T09:00:00+09:00"),
+               QStringLiteral("--flag"), QStringLiteral("vip")}));
+    REQUIRE(r.code == 0);
+    QJsonObject o = json(r);
+    CHECK(o.value(QStringLiteral("status")).toString() == QStringLiteral("waiting"));
+    CHECK(o.value(QStringLiteral("priority")).toInt() == 2);
+    CHECK(o.value(QStringLiteral("category")).toString() == QStringLiteral("missing_item"));
+    CHECK(o.value(QStringLiteral("orders")).toArray().contains(QStringLiteral("2026030212345")));
+    CHECK(o.value(QStringLiteral("snoozed_until")).toString() == QStringLiteral("2026-03-20T00:00:00Z"));
+    CHECK(o.value(QStringLiteral("customer_flags")).toArray() == QJsonArray{QStringLiteral("vip")});
+    CHECK(o.value(QStringLiteral("changed")).toArray().size() == 6);
+
+    r = cli(t.run({QStringLiteral("ticket"), number, QStringLiteral("--status"), QStringLiteral("closed")}));
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("not a status")));
+    r = cli(t.run({QStringLiteral("ticket"), QStringLiteral("9999"), QStringLiteral("--status"),
+                   QStringLiteral("open")}));
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("no ticket #9999")));
+
+    // Undo walks back the six changes, the last first.
+    r = cli(t.run({QStringLiteral("undo")}));
+    REQUIRE(r.code == 0);
+    CHECK(json(r).value(QStringLiteral("undone")).toString() == QStringLiteral("customer_flag"));
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(cli(t.run({QStringLiteral("undo")})).code == 0);
+    o = json(cli(t.run({QStringLiteral("ticket"), number})));
+    CHECK(o.value(QStringLiteral("status")).toString() == QStringLiteral("new"));
+    CHECK(o.value(QStringLiteral("priority")).toInt() == 0);
+    CHECK(o.value(QStringLiteral("category")).toString() == QStringLiteral("refund"));
+    CHECK(o.value(QStringLiteral("orders")).toArray().isEmpty());
+    CHECK(o.value(QStringLiteral("snoozed_until")).isNull());
+    CHECK(o.value(QStringLiteral("customer_flags")).toArray().isEmpty());
+    r = cli(t.run({QStringLiteral("undo")}));
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("nothing to undo")));
+}
+
+TEST_CASE("merge and split move messages, and undo restores the tickets", "[cli][triage]")
+{
+    TriageDb t;
+    const QJsonArray before = t.tickets();
+    const QJsonObject refund = t.bySubject(QStringLiteral("환불 문의"));
+    const QJsonObject parcel = t.bySubject(QStringLiteral("Where is my parcel"));
+    const QString a = QString::number(refund.value(QStringLiteral("number")).toInt());
+    const QString b = QString::number(parcel.value(QStringLiteral("number")).toInt());
+
+    Run r = cli(t.run({QStringLiteral("merge"), a, b}));
+    REQUIRE(r.code == 0);
+    CHECK(json(r).value(QStringLiteral("into")).toObject().value(QStringLiteral("messages")).toInt() == 3);
+    CHECK(cli(t.run({QStringLiteral("merge"), a, b})).code == 1); // b is merged already
+    r = cli(t.run({QStringLiteral("undo")}));
+    REQUIRE(r.code == 0);
+    CHECK(json(r).value(QStringLiteral("undone")).toString() == QStringLiteral("merge"));
+    CHECK(t.tickets() == before);
+
+    QString reply;
+    for (const QJsonValue& m : refund.value(QStringLiteral("messages")).toArray())
+        if (m.toObject().value(QStringLiteral("message_id")).toString() == QStringLiteral("a2@x"))
+            reply = m.toObject().value(QStringLiteral("sha256")).toString();
+    REQUIRE_FALSE(reply.isEmpty());
+    r = cli(t.run({QStringLiteral("split"), a, QStringLiteral("--message"), reply}));
+    REQUIRE(r.code == 0);
+    const QJsonObject split = json(r);
+    CHECK(split.value(QStringLiteral("ticket")).toObject().value(QStringLiteral("messages")).toInt() == 1);
+    CHECK(split.value(QStringLiteral("new_ticket")).toObject().value(QStringLiteral("messages")).toInt() ==
+          1);
+    CHECK(split.value(QStringLiteral("new_ticket")).toObject().value(QStringLiteral("category")).toString() ==
+          QStringLiteral("missing_item"));
+    CHECK(t.tickets().size() == before.size() + 1);
+    r = cli(t.run({QStringLiteral("split"), a, QStringLiteral("--message"), QStringLiteral("00ff")}));
+    CHECK(r.code == 1);
+    REQUIRE(cli(t.run({QStringLiteral("undo")})).code == 0);
+    CHECK(t.tickets() == before);
+}
