@@ -1,7 +1,9 @@
 #include "main_window.h"
 
+#include "accounts_dialog.h"
 #include "conversation_pane.h"
 #include "import_controller.h"
+#include "mail_sync_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
 #include "views_pane.h"
@@ -25,7 +27,8 @@ namespace casebook::ui {
 MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent)
     : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
       m_list(new TicketListPane(m_model)), m_conversation(new ConversationPane(db, clock)),
-      m_splitter(new QSplitter(Qt::Horizontal, this)), m_import(new ImportController(db, this))
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_import(new ImportController(db, this)),
+      m_sync(new MailSyncController(db, this))
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
@@ -54,6 +57,14 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         refresh();
         statusBar()->showMessage(summary);
     });
+    file->addAction(tr("&Accounts…"), this, [this, &db] {
+        AccountsDialog(db, this).exec();
+        m_sync->restart();
+    });
+    connect(m_sync, &MailSyncController::mailArrived, this, &MainWindow::refresh);
+    connect(m_sync, &MailSyncController::statusChanged, this,
+            [this](const QString& s) { statusBar()->showMessage(s); });
+    m_sync->restart();
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -11,6 +11,7 @@ namespace casebook::ui {
 
 class ConversationPane;
 class ImportController;
+class MailSyncController;
 class TicketListModel;
 class TicketListPane;
 class ViewsPane;
@@ -44,6 +45,7 @@ private:
     ConversationPane* m_conversation;
     QSplitter* m_splitter;
     ImportController* m_import;
+    MailSyncController* m_sync;
 };
 
 } // namespace casebook::ui

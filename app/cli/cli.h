@@ -52,5 +52,7 @@ QList<Command> evidenceCommands();
 QList<Command> templateCommands();
 QList<Command> searchCommands();
 QList<Command> importCommands();
+QList<Command> accountCommands();
+QList<Command> replyCommands();
 
 } // namespace casebook::cli

@@ -64,6 +64,8 @@ int main(int argc, char* argv[])
     commands += templateCommands();
     commands += searchCommands();
     commands += importCommands();
+    commands += accountCommands();
+    commands += replyCommands();
 
     QString help = QStringLiteral("Casebook, the customer-service inbox, from the command line.\n\nCommands:\n");
     for (const Command& c : commands)
