@@ -396,11 +396,15 @@ Result<ImapConnection> connectImap(const Endpoint& endpoint, const QString& user
     auto transport = SocketTransport::connect(endpoint, refusedCertSha256);
     if (!transport)
         return transport.error();
+    SocketTransport* socket = transport->get();
     ImapConnection c;
     c.transport = std::move(transport.value());
     c.session = std::make_unique<ImapSession>(*c.transport);
-    if (auto opened = c.session->open(endpoint.tls, user, password); !opened)
+    if (auto opened = c.session->open(endpoint.tls, user, password); !opened) {
+        if (refusedCertSha256 && !socket->refusedCertificateSha256().isEmpty())
+            *refusedCertSha256 = socket->refusedCertificateSha256(); // refused at STARTTLS
         return opened.error();
+    }
     return c;
 }
 

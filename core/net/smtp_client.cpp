@@ -212,11 +212,15 @@ Result<SmtpConnection> connectSmtp(const Endpoint& endpoint, const QString& user
     auto transport = SocketTransport::connect(endpoint, refusedCertSha256);
     if (!transport)
         return transport.error();
+    SocketTransport* socket = transport->get();
     SmtpConnection c;
     c.transport = std::move(transport.value());
     c.client = std::make_unique<SmtpClient>(*c.transport);
-    if (auto opened = c.client->open(endpoint.tls, user, password); !opened)
+    if (auto opened = c.client->open(endpoint.tls, user, password); !opened) {
+        if (refusedCertSha256 && !socket->refusedCertificateSha256().isEmpty())
+            *refusedCertSha256 = socket->refusedCertificateSha256(); // refused at STARTTLS
         return opened.error();
+    }
     return c;
 }
 

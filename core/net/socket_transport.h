@@ -27,6 +27,8 @@ public:
 
     // Hex SHA-256 of the server's certificate once encrypted (or of the one refused).
     QString peerCertificateSha256() const { return m_peerSha256; }
+    // The SHA-256 of a certificate the handshake refused (implicit TLS or STARTTLS), else empty.
+    QString refusedCertificateSha256() const { return m_tlsRefusal.isEmpty() ? QString() : m_peerSha256; }
     void close();
 
 private:

@@ -40,7 +40,7 @@ struct Scenario {
         REQUIRE(id);
         itemId = *id;
     }
-    OutboxItem item() { return *Outbox(*store.db).item(itemId); }
+    OutboxItem item() { return Outbox(*store.db).item(itemId).value(); }
     Result<Outbox::FlushReport> flush() { return OutboxSender(*store.db, secrets).flush(); }
 };
 
