@@ -48,6 +48,12 @@ AccountsDialog::AccountsDialog(Database& db, QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("testStatus"));
     m_test->setObjectName(QStringLiteral("testConnection"));
+    const std::pair<QWidget*, const char*> names[] = {
+        {m_name, "name"},         {m_address, "address"},   {m_imapHost, "imapHost"},
+        {m_imapPort, "imapPort"}, {m_smtpHost, "smtpHost"}, {m_smtpPort, "smtpPort"},
+        {m_tls, "tls"},           {m_pinned, "pinned"},     {m_passwordCommand, "passwordCommand"}};
+    for (const auto& [widget, name] : names)
+        widget->setObjectName(QLatin1String(name));
 
     auto* form = new QFormLayout;
     form->addRow(tr("Name"), m_name);
@@ -69,6 +75,7 @@ AccountsDialog::AccountsDialog(Database& db, QWidget* parent)
     auto* newButton = new QPushButton(tr("New"));
     auto* removeButton = new QPushButton(tr("Remove"));
     auto* saveButton = new QPushButton(tr("Save"));
+    saveButton->setObjectName(QStringLiteral("save"));
     auto* left = new QVBoxLayout;
     left->addWidget(m_list);
     left->addWidget(newButton);

@@ -3,6 +3,7 @@
 #include "support/test_support.h"
 #include "test_servers.h"
 
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -195,4 +196,49 @@ TEST_CASE("CLI: email account, sync, reply --send, outbox; the password appears 
     CHECK(checked.contains(QStringLiteral("casebook.sqlite")));
     CHECK_FALSE(everything.toUtf8().contains(kCanary));
     CHECK_FALSE(imap.log().toUtf8().contains(kCanary));
+}
+
+// Run inside a private, unlocked Secret Service (the cli.keychain test in CMakeLists.txt starts one).
+TEST_CASE(
+    "CLI with a keychain: the password goes to the keychain, is used by sync, and leaves with the account",
+    "[.keychain]")
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") || !dovecotMissing().isEmpty()) {
+        WARN("skipped: needs a session bus with a Secret Service, and dovecot");
+        return;
+    }
+    Dovecot imap(QString::fromLatin1(kCanary));
+    imap.deliver(inquiry(1));
+    REQUIRE(imap.start());
+    QTemporaryDir home;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString db = home.filePath(QStringLiteral("casebook.sqlite"));
+    const QString name = QStringLiteral("kc%1").arg(QCoreApplication::applicationPid());
+    Run added = cliWithInput({QStringLiteral("--db"), db, QStringLiteral("account"), QStringLiteral("add"),
+                              QStringLiteral("email"), name, QStringLiteral("--address"),
+                              QStringLiteral("seller@example.test"), QStringLiteral("--imap"),
+                              QStringLiteral("127.0.0.1:%1").arg(imap.port()), QStringLiteral("--smtp"),
+                              QStringLiteral("127.0.0.1:1"), QStringLiteral("--tls"), QStringLiteral("none")},
+                             env, kCanary + "\n");
+    INFO(added.out.toStdString() << added.err.toStdString());
+    REQUIRE(added.code == 0);
+    CHECK(added.out.contains(QStringLiteral("keychain")));
+    CHECK_FALSE(readFile(db).contains(kCanary));
+    auto stored = [&] {
+        QProcess lookup; // QtKeychain's libsecret items carry "user" (the account) and "server" (the service)
+        lookup.start(QStringLiteral("secret-tool"),
+                     {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--unlock"),
+                      QStringLiteral("user"), name});
+        lookup.waitForFinished(10000);
+        return lookup.readAllStandardOutput() + lookup.readAllStandardError();
+    };
+    CHECK(stored().contains(kCanary));
+    const QJsonObject synced =
+        lastJson(
+            cli({QStringLiteral("--db"), db, QStringLiteral("sync"), name, QStringLiteral("--json")}, env))
+            .object();
+    CHECK(synced.value(QStringLiteral("imported")).toInt() == 1);
+    REQUIRE(cli({QStringLiteral("--db"), db, QStringLiteral("account"), QStringLiteral("remove"), name}, env)
+                .code == 0);
+    CHECK_FALSE(stored().contains(kCanary));
 }
