@@ -172,7 +172,8 @@ SmtpOutcome SmtpClient::send(const QString& from, const QStringList& to, const Q
         return SmtpOutcome{kind, r->words()};
     };
     bool nonAscii = false;
-    for (const QString& a : QStringList(to) << from)
+    const QStringList addresses = QStringList(to) << from;
+    for (const QString& a : addresses)
         for (QChar c : a)
             nonAscii |= c.unicode() > 0x7f;
     QByteArray mail = "MAIL FROM:<" + from.toUtf8() + ">";

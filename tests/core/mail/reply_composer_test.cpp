@@ -45,11 +45,11 @@ TEST_CASE("Reply MIME: threading headers, encoded Korean headers, signature, and
         REQUIRE(static_cast<unsigned char>(ch) < 0x80);
     CHECK(raw.contains("In-Reply-To: <q2@example.test>"));
     CHECK(raw.contains("References: <q1@example.test> <q2@example.test>"));
-    CHECK(raw.contains("=?utf-8?"));
+    CHECK(raw.toLower().contains("=?utf-8?b?"));
     CHECK(raw.contains("\r\n"));
     CHECK(r->messageId.endsWith(QStringLiteral("@shop.example")));
-    CHECK(raw.contains("Message-Id: <" + r->messageId.toUtf8() + ">") ||
-          raw.contains("Message-ID: <" + r->messageId.toUtf8() + ">"));
+    CHECK((raw.contains("Message-Id: <" + r->messageId.toUtf8() + ">") ||
+           raw.contains("Message-ID: <" + r->messageId.toUtf8() + ">")));
     CHECK(r->subject == QStringLiteral("Re: 환불 문의드립니다 [#1042]"));
     CHECK(r->body.endsWith(QStringLiteral("\n-- \n행복상점 드림\n")));
 
