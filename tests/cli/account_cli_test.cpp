@@ -53,7 +53,7 @@ Run cliWithInput(const QStringList& args, const QProcessEnvironment& env, const 
 
 } // namespace
 
-TEST_CASE("CLI: email account, sync, reply --send, outbox; the password appears nowhere", "[cli][net]")
+TEST_CASE("CLI: email account, sync, reply --send, outbox - the password appears nowhere", "[cli][net]")
 {
     if (const QString missing = dovecotMissing() + aiosmtpdMissing(); !missing.isEmpty()) {
         WARN("skipped: " << missing.toStdString());

@@ -19,7 +19,7 @@ const QString kPassword = QStringLiteral("canary-Imap-7f3a");
 
 } // namespace
 
-TEST_CASE("IMAP sync against Dovecot: first, incremental, then nothing; the server's flags untouched",
+TEST_CASE("IMAP sync against Dovecot: first, incremental, then nothing - the server's flags untouched",
           "[net][imap]")
 {
     SKIP_WITHOUT_DOVECOT();
@@ -160,7 +160,7 @@ TEST_CASE("IMAP IDLE: new mail arrives without asking", "[net][imap][idle]")
     CHECK(syncs >= 2);
 }
 
-TEST_CASE("IMAP TLS: an untrusted certificate is refused before login; the CA or a pin lets it in",
+TEST_CASE("IMAP TLS: an untrusted certificate is refused before login - the CA or a pin lets it in",
           "[net][imap][tls]")
 {
     SKIP_WITHOUT_DOVECOT();

@@ -59,7 +59,7 @@ void checkReceived(const QByteArray& raw)
 
 } // namespace
 
-TEST_CASE("SMTP on loopback with AUTH: the reply threads and reads back in Korean; the ticket waits",
+TEST_CASE("SMTP on loopback with AUTH: the reply threads and reads back in Korean - the ticket waits",
           "[net][smtp]")
 {
     SKIP_WITHOUT_AIOSMTPD();
@@ -92,7 +92,7 @@ TEST_CASE("SMTP STARTTLS with a throw-away CA, then AUTH", "[net][smtp][tls]")
     checkReceived(server.received().first());
 }
 
-TEST_CASE("SMTP STARTTLS: an untrusted certificate fails the item before AUTH; nothing is delivered",
+TEST_CASE("SMTP STARTTLS: an untrusted certificate fails the item before AUTH - nothing is delivered",
           "[net][smtp][tls]")
 {
     SKIP_WITHOUT_AIOSMTPD();
@@ -110,7 +110,7 @@ TEST_CASE("SMTP STARTTLS: an untrusted certificate fails the item before AUTH; n
     CHECK_FALSE(proxy.clientBytes().contains("AUTH"));
 }
 
-TEST_CASE("SMTP: a 451 leaves the reply queued with the server's words; it goes on the next try",
+TEST_CASE("SMTP: a 451 leaves the reply queued with the server's words - it goes on the next try",
           "[net][smtp]")
 {
     SKIP_WITHOUT_AIOSMTPD();
