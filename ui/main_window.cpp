@@ -1,9 +1,13 @@
 #include "main_window.h"
 
+#include "accounts_dialog.h"
+#include "compose/outbox.h"
 #include "conversation_pane.h"
 #include "desktop_shell.h"
 #include "evidence_pane.h"
 #include "import_controller.h"
+#include "mail_sync_controller.h"
+#include "status_bar_controller.h"
 #include "ticket_actions_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -28,7 +32,8 @@ namespace casebook::ui {
 MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent)
     : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
       m_list(new TicketListPane(m_model)), m_conversation(new ConversationPane(db, clock)),
-      m_splitter(new QSplitter(Qt::Horizontal, this)), m_import(new ImportController(db, this))
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_import(new ImportController(db, this)),
+      m_sync(new MailSyncController(db, this))
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
@@ -65,6 +70,22 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     });
     m_shell = new DesktopShell(db, clock, this);
     file->addAction(m_shell->settingsAction());
+    const auto openAccounts = [this, &db] {
+        AccountsDialog(db, this).exec();
+        m_sync->restart();
+    };
+    file->addAction(tr("&Accounts…"), this, openAccounts);
+    connect(m_shell, &DesktopShell::accountsRequested, this, openAccounts);
+    const auto showOutboxCount = [this, &db] {
+        if (const auto pending = Outbox(db).pendingCount())
+            m_shell->statusBarController()->setOutboxCount(pending.value());
+    };
+    connect(m_sync, &MailSyncController::outboxChanged, this, showOutboxCount);
+    showOutboxCount();
+    connect(m_sync, &MailSyncController::mailArrived, this, &MainWindow::refresh);
+    connect(m_sync, &MailSyncController::statusChanged, this,
+            [this](const QString& s) { statusBar()->showMessage(s); });
+    m_sync->restart();
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -90,7 +111,8 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     });
     connect(m_list, &TicketListPane::ticketSelected, m_conversation, &ConversationPane::showTicket);
     connect(m_list, &TicketListPane::ticketSelected, m_evidence, &EvidencePane::showTicket);
-    connect(m_conversation, &ConversationPane::addAsEvidenceRequested, m_evidence, &EvidencePane::promoteAttachment);
+    connect(m_conversation, &ConversationPane::addAsEvidenceRequested, m_evidence,
+            &EvidencePane::promoteAttachment);
     m_evidence->acceptDropsOn(m_list->view()->viewport(), [this](QPoint at) {
         return m_list->view()->indexAt(at).data(TicketListModel::TicketIdRole).toLongLong();
     });

@@ -14,6 +14,7 @@ class DesktopShell;
 class EvidencePane;
 class ImportController;
 class TicketActionsController;
+class MailSyncController;
 class TicketListModel;
 class TicketListPane;
 class ViewsPane;
@@ -53,6 +54,7 @@ private:
     ImportController* m_import;
     DesktopShell* m_shell = nullptr;
     TicketActionsController* m_actions = nullptr;
+    MailSyncController* m_sync;
 };
 
 } // namespace casebook::ui

@@ -57,6 +57,8 @@ QList<Command> searchCommands();
 QList<Command> importCommands();
 QList<Command> settingsCommands();
 QList<Command> triageCommands();
+QList<Command> accountCommands();
+QList<Command> replyCommands();
 
 // Parses the arguments (of the QCoreApplication made before), and runs the command they name.
 int run(const QList<Command>& commands);

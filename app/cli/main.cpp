@@ -61,6 +61,8 @@ int main(int argc, char* argv[])
     commands += importCommands();
     commands += settingsCommands();
     commands += triageCommands();
+    commands += accountCommands();
+    commands += replyCommands();
 
     return run(commands);
 }

@@ -108,56 +108,65 @@ void MailImporter::parse(std::vector<RawMail>& raws, std::vector<QString>& hashe
         t.join();
 }
 
+// Reads one batch from the source, hashes each message once, skips what the store holds already and parses
+// the rest.
+MailImporter::Batch MailImporter::readBatch(MailSource& source, bool resumable) const
+{
+    const QString sourceId = source.id();
+    Batch batch;
+    std::vector<RawMail> raws;
+    std::vector<QString> hashes;
+    QSet<QString> seen; // the same bytes twice in one batch are parsed once
+    bool end = false;
+    while (batch.read < m_options.batchSize) {
+        auto item = source.next();
+        if (!item) {
+            batch.failure = item.error();
+            end = true;
+            break;
+        }
+        if (!item->has_value()) {
+            end = true;
+            break;
+        }
+        RawMail& mail = **item;
+        ++batch.read;
+        batch.last = mail.ref;
+        QString sha = sha256Hex(mail.raw);
+        bool known = seen.contains(sha);
+        if (!known) {
+            try {
+                known = ticket_writes::rawMessageExists(m_db.reader(), sha);
+            } catch (const SQLite::Exception&) {
+                known = false; // checked again in the write transaction
+            }
+        }
+        if (known) {
+            // Not parsed again: re-importing a source costs a read and a hash per message.
+            ++batch.known;
+            continue;
+        }
+        seen.insert(sha);
+        raws.push_back(std::move(mail));
+        hashes.push_back(std::move(sha));
+    }
+    parse(raws, hashes, sourceId, batch);
+    if (resumable)
+        batch.cursor = source.cursor();
+    batch.problems = source.problems();
+    batch.end = end;
+    return batch;
+}
+
 // The reading side, on a thread of its own: reads a batch from the source, hashes each message once, skips
 // what the store holds already, parses the rest and queues the batch for the writer.
 void MailImporter::produce(MailSource& source, Pipeline& pipe) const
 {
-    sql::StatementCache statements; // this thread's lookups, compiled once
-    const QString sourceId = source.id();
     const bool resumable = !source.cursor().isEmpty();
     bool end = false;
     while (!end && !pipe.stopped()) {
-        Batch batch;
-        std::vector<RawMail> raws;
-        std::vector<QString> hashes;
-        QSet<QString> seen; // the same bytes twice in one batch are parsed once
-        while (batch.read < m_options.batchSize) {
-            auto item = source.next();
-            if (!item) {
-                batch.failure = item.error();
-                end = true;
-                break;
-            }
-            if (!item->has_value()) {
-                end = true;
-                break;
-            }
-            RawMail& mail = **item;
-            ++batch.read;
-            batch.last = mail.ref;
-            QString sha = sha256Hex(mail.raw);
-            bool known = seen.contains(sha);
-            if (!known) {
-                try {
-                    known = ticket_writes::rawMessageExists(m_db.reader(), sha);
-                } catch (const SQLite::Exception&) {
-                    known = false; // checked again in the write transaction
-                }
-            }
-            if (known) {
-                // Not parsed again: re-importing a source costs a read and a hash per message.
-                ++batch.known;
-                continue;
-            }
-            seen.insert(sha);
-            raws.push_back(std::move(mail));
-            hashes.push_back(std::move(sha));
-        }
-        parse(raws, hashes, sourceId, batch);
-        if (resumable)
-            batch.cursor = source.cursor();
-        batch.problems = source.problems();
-        batch.end = end;
+        Batch batch = readBatch(source, resumable);
+        end = batch.end;
         if (!pipe.push(std::move(batch)))
             return;
     }
@@ -262,8 +271,14 @@ Result<ImportReport> MailImporter::run(MailSource& source,
         }
     }
 
+    // A source bound to its thread (a network connection) is read here, a batch at a time; any other is
+    // read on a thread of its own, one batch ahead of the writer.
+    const bool readHere = source.boundToThread();
+    const bool resumable = !source.cursor().isEmpty();
     Pipeline pipe;
-    std::thread reader([&] { produce(source, pipe); });
+    std::thread reader;
+    if (!readHere)
+        reader = std::thread([&] { produce(source, pipe); });
     // Whatever way the loop ends, the reading side stops and is joined before the source goes away.
     struct Join {
         Pipeline& pipe;
@@ -271,14 +286,15 @@ Result<ImportReport> MailImporter::run(MailSource& source,
         ~Join()
         {
             pipe.stop();
-            thread.join();
+            if (thread.joinable())
+                thread.join();
         }
     } join{pipe, reader};
 
     QString current;
     QStringList problems;
     for (bool end = false; !end && !report.cancelled;) {
-        Batch batch = pipe.pop();
+        Batch batch = readHere ? readBatch(source, resumable) : pipe.pop();
         end = batch.end;
         current = batch.last;
         problems = batch.problems;

@@ -50,6 +50,7 @@ public:
 private:
     struct Batch;
     class Pipeline;
+    Batch readBatch(MailSource& source, bool resumable) const;
     void produce(MailSource& source, Pipeline& pipe) const;
     Result<void> commit(const QString& sourceId, Batch& batch, ImportReport& report);
     void tally(const IngestOutcome& outcome, ImportReport& report) const;

@@ -38,6 +38,10 @@ public:
     // which is safe: messages already stored are recognised by their bytes.
     virtual void resume(const QString& cursor) = 0;
 
+    // True when next() must run on the thread that made the source (it reads a socket that thread owns);
+    // readers then do not hand it to a thread of their own.
+    virtual bool boundToThread() const { return false; }
+
     // Items skipped because they could not be read, each with the reason.
     const QStringList& problems() const { return m_problems; }
 

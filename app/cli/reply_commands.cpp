@@ -1,0 +1,287 @@
+// sync, reply and outbox: bring an account's messages in, answer a ticket on its channel, and send what
+// waits in the outbox. Work for every account kind through the connectors.
+#include "accounts/account_store.h"
+#include "cli/cli.h"
+#include "compose/outbox.h"
+#include "compose/template_renderer.h"
+#include "compose/template_store.h"
+#include "compose/ticket_placeholders.h"
+#include "connectors/connector_factory.h"
+#include "connectors/outbox_sender.h"
+#include "store/ticket_queries.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace casebook::cli {
+namespace {
+
+int usage(const QString& message)
+{
+    return fail(message + QStringLiteral(" (see casebook-cli --help)"), kUsage);
+}
+
+QTextStream& err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int sync(Context& c)
+{
+    if (c.args.size() != 1)
+        return usage(QStringLiteral("sync takes an account name"));
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    auto account = AccountStore(*db).byName(c.args.first());
+    if (!account)
+        return fail(account.error().message);
+    KeychainSecretStore secrets;
+    auto connector = connectorFor(*account, *db, secrets);
+    if (!connector)
+        return fail(connector.error().message);
+    SyncControl control;
+    int lastShown = 0;
+    control.progress = [&](int fetched, const QString&) {
+        if (fetched - lastShown >= 100) {
+            lastShown = fetched;
+            err() << "fetched " << fetched << Qt::endl;
+        }
+    };
+    auto report = (*connector)->sync(control);
+    if (!report)
+        return fail(report.error().message);
+    for (const QString& w : report->warnings)
+        err() << "casebook-cli: " << w << Qt::endl;
+    if (c.isSet(QStringLiteral("json")))
+        // Written by hand to keep the documented key order.
+        out() << QStringLiteral("{\"fetched\":%1,\"imported\":%2,\"duplicates\":%3,\"quarantined\":%4}")
+                     .arg(report->fetched)
+                     .arg(report->imported)
+                     .arg(report->duplicates)
+                     .arg(report->quarantined)
+              << Qt::endl;
+    else
+        out() << account->name << ": fetched " << report->fetched << ", imported " << report->imported
+              << ", duplicates " << report->duplicates << ", quarantined " << report->quarantined << Qt::endl;
+    return kOk;
+}
+
+// The reply's text from --text-file or a rendered --template.
+Result<QString> replyText(Context& c, Database& db, int number, bool marketplace)
+{
+    if (c.isSet(QStringLiteral("text-file")) == c.isSet(QStringLiteral("template")))
+        return makeError(QStringLiteral("reply takes either --text-file FILE or --template ID"));
+    if (c.isSet(QStringLiteral("text-file"))) {
+        QFile f(c.value(QStringLiteral("text-file")));
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        return QString::fromUtf8(f.readAll());
+    }
+    auto store = TemplateStore::open(db);
+    if (!store)
+        return store.error();
+    const auto t = store->find(c.value(QStringLiteral("template")));
+    if (!t)
+        return makeError(QStringLiteral("there is no template '%1' (see templates list)")
+                             .arg(c.value(QStringLiteral("template"))));
+    PlaceholderValues values;
+    if (auto fromTicket = TicketPlaceholders::forTicket(db.reader(), number, t->language))
+        values = *fromTicket;
+    for (const QString& pair : c.parser.values(QStringLiteral("set"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return makeError(QStringLiteral("--set takes key=value, not '%1'").arg(pair));
+        values.insert(pair.left(eq).trimmed(), pair.mid(eq + 1));
+    }
+    auto rendered =
+        TemplateRenderer::render(marketplace && !t->plainBody.isEmpty() ? t->plainBody : t->body, values);
+    if (!rendered)
+        return makeError(rendered.error().message + QStringLiteral(" Give them with --set key=value."));
+    return *rendered;
+}
+
+void printFlush(const Outbox::FlushReport& r)
+{
+    out() << "sent " << r.sent << ", retrying " << r.retrying << ", failed " << r.failed << Qt::endl;
+    for (const QString& e : r.errors)
+        err() << "casebook-cli: " << e << Qt::endl;
+}
+
+Result<Outbox::FlushReport> flushAll(Database& db)
+{
+    // A `sending` item left by a crashed run may have reached the server: it becomes "unknown", never resent.
+    Outbox outbox(db);
+    if (auto recovered = outbox.recoverInterrupted(); !recovered)
+        return recovered.error();
+    else if (*recovered > 0)
+        err() << "casebook-cli: " << *recovered
+              << " repl(ies) were interrupted while sending: check the Sent folder, then `outbox resolve ID "
+                 "sent|unsent`"
+              << Qt::endl;
+    KeychainSecretStore secrets;
+    OutboxSender sender(db, secrets);
+    return sender.flush();
+}
+
+int reply(Context& c)
+{
+    bool isNumber = false;
+    const int number = QString(c.args.value(0)).remove(QLatin1Char('#')).toInt(&isNumber);
+    if (c.args.size() != 1 || !isNumber)
+        return usage(QStringLiteral("reply takes a ticket number, e.g. reply 1042 --text-file answer.txt"));
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    const auto ticket = ticket_queries::ticketByNumber(db->reader(), number);
+    if (!ticket)
+        return fail(QStringLiteral("there is no ticket #%1 in %2").arg(number).arg(db->path()));
+    auto account = accountForTicket(*db, ticket->id);
+    if (!account)
+        return fail(account.error().message);
+    auto text = replyText(c, *db, number, account->kind != AccountKind::Email);
+    if (!text)
+        return usage(text.error().message);
+    KeychainSecretStore secrets;
+    auto connector = connectorFor(*account, *db, secrets);
+    if (!connector)
+        return fail(connector.error().message);
+    auto draft = (*connector)->draftReply(ticket->id, *text);
+    if (!draft)
+        return fail(draft.error().message);
+    Outbox outbox(*db);
+    auto id = outbox.enqueue(*draft);
+    if (!id)
+        return fail(id.error().message);
+    out() << "queued reply " << *id << " to #" << number << " via " << account->name << ": " << draft->subject
+          << Qt::endl;
+    if (!c.isSet(QStringLiteral("send")))
+        return kOk;
+    auto flushed = flushAll(*db);
+    if (!flushed)
+        return fail(flushed.error().message);
+    printFlush(*flushed);
+    auto item = outbox.item(*id);
+    if (!item)
+        return fail(item.error().message);
+    if (item->state == OutboxState::Sent)
+        return kOk;
+    return fail(QStringLiteral("reply %1 was not sent (%2): %3")
+                    .arg(*id)
+                    .arg(toString(item->state), item->lastError));
+}
+
+QString stateLine(const OutboxItem& it)
+{
+    switch (it.state) {
+    case OutboxState::Unknown:
+        return QStringLiteral("unknown: check the Sent folder");
+    case OutboxState::Queued:
+        return it.attempts > 0
+                   ? QStringLiteral("queued, retry at %1").arg(it.nextAttemptAt.toString(Qt::ISODate))
+                   : QStringLiteral("queued");
+    default:
+        return toString(it.state);
+    }
+}
+
+int outboxCommand(Context& c)
+{
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    Outbox outbox(*db);
+    const QString sub = c.args.value(0);
+    if (sub == QLatin1String("flush")) {
+        auto flushed = flushAll(*db);
+        if (!flushed)
+            return fail(flushed.error().message);
+        printFlush(*flushed);
+        return flushed->retrying + flushed->failed == 0 ? kOk : kFailed;
+    }
+    if (sub == QLatin1String("resolve") || sub == QLatin1String("retry") || sub == QLatin1String("discard")) {
+        bool ok = false;
+        const qint64 id = c.args.value(1).toLongLong(&ok);
+        if (!ok || (sub == QLatin1String("resolve") && c.args.value(2) != QLatin1String("sent") &&
+                    c.args.value(2) != QLatin1String("unsent")))
+            return usage(QStringLiteral("outbox resolve ID sent|unsent, outbox retry ID, outbox discard ID"));
+        const Result<void> done = sub == QLatin1String("resolve")
+                                      ? outbox.resolveUnknown(id, c.args.value(2) == QLatin1String("sent"))
+                                  : sub == QLatin1String("retry") ? outbox.retryNow(id)
+                                                                  : outbox.discard(id);
+        if (!done)
+            return fail(done.error().message);
+        out() << "outbox " << id << ": done" << Qt::endl;
+        return kOk;
+    }
+    if (!sub.isEmpty())
+        return usage(QStringLiteral("outbox takes flush, resolve, retry or discard"));
+    auto items = outbox.list();
+    if (!items)
+        return fail(items.error().message);
+    QList<qint64> ids;
+    for (const OutboxItem& it : *items)
+        ids << it.ticketId;
+    QHash<qint64, int> numbers;
+    for (const TicketSummary& t : ticket_queries::ticketsByIds(db->reader(), ids))
+        numbers.insert(t.id, t.number);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray arr;
+        for (const OutboxItem& it : *items)
+            arr.append(QJsonObject{{QStringLiteral("id"), it.id},
+                                   {QStringLiteral("ticket"), numbers.value(it.ticketId)},
+                                   {QStringLiteral("channel"), toString(it.channel)},
+                                   {QStringLiteral("state"), toString(it.state)},
+                                   {QStringLiteral("status"), stateLine(it)},
+                                   {QStringLiteral("attempts"), it.attempts},
+                                   {QStringLiteral("subject"), it.subject},
+                                   {QStringLiteral("last_error"), it.lastError},
+                                   {QStringLiteral("external_id"), it.externalId}});
+        printJson(QJsonDocument(arr));
+        return kOk;
+    }
+    for (const OutboxItem& it : *items) {
+        out() << it.id << "\t#" << numbers.value(it.ticketId) << "\t" << stateLine(it) << "\t" << it.subject;
+        if (!it.lastError.isEmpty() && it.state != OutboxState::Sent)
+            out() << "\t(" << it.lastError << ")";
+        out() << Qt::endl;
+    }
+    if (items->isEmpty())
+        out() << "the outbox is empty" << Qt::endl;
+    return kOk;
+}
+
+} // namespace
+
+QList<Command> replyCommands()
+{
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption textFile(QStringLiteral("text-file"),
+                                      QStringLiteral("The reply's text (UTF-8)."), QStringLiteral("FILE"));
+    const QCommandLineOption templ(QStringLiteral("template"), QStringLiteral("A reply template to render."),
+                                   QStringLiteral("ID"));
+    const QCommandLineOption set(QStringLiteral("set"),
+                                 QStringLiteral("A placeholder value; may be repeated."),
+                                 QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption send(QStringLiteral("send"), QStringLiteral("Send the outbox now."));
+    return {
+        {QStringLiteral("sync"),
+         QStringLiteral("sync NAME [--json]   bring an account's new messages in"),
+         {json},
+         sync},
+        {QStringLiteral("reply"),
+         QStringLiteral(
+             "reply NUMBER (--text-file F | --template ID [--set k=v]...) [--send]   answer a ticket"),
+         {textFile, templ, set, send},
+         reply},
+        {QStringLiteral("outbox"),
+         QStringLiteral(
+             "outbox [--json] | flush | resolve ID sent|unsent | retry ID | discard ID   replies waiting"),
+         {json},
+         outboxCommand},
+    };
+}
+
+} // namespace casebook::cli

@@ -1,0 +1,291 @@
+#include "accounts_dialog.h"
+
+#include "accounts/account_store.h"
+#include "accounts/secret_store.h"
+#include "connectors/email_settings.h"
+#include "net/imap_session.h"
+#include "net/smtp_client.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <thread>
+
+namespace casebook::ui {
+
+AccountsDialog::AccountsDialog(Database& db, QWidget* parent)
+    : QDialog(parent), m_db(db), m_list(new QListWidget), m_name(new QLineEdit), m_address(new QLineEdit),
+      m_displayName(new QLineEdit), m_imapHost(new QLineEdit), m_imapPort(new QSpinBox),
+      m_smtpHost(new QLineEdit), m_smtpPort(new QSpinBox), m_user(new QLineEdit), m_tls(new QComboBox),
+      m_caFile(new QLineEdit), m_pinned(new QLineEdit), m_folders(new QLineEdit),
+      m_signature(new QPlainTextEdit), m_password(new QLineEdit), m_passwordCommand(new QLineEdit),
+      m_test(new QPushButton(tr("Test connection"))), m_status(new QLabel)
+{
+    setObjectName(QStringLiteral("accountsDialog"));
+    setWindowTitle(tr("Accounts"));
+    m_list->setObjectName(QStringLiteral("accountList"));
+    m_imapPort->setRange(1, 65535);
+    m_imapPort->setValue(993);
+    m_smtpPort->setRange(1, 65535);
+    m_smtpPort->setValue(587);
+    m_tls->addItem(tr("TLS (implicit or STARTTLS by port)"), QStringLiteral("implicit"));
+    m_tls->addItem(tr("STARTTLS"), QStringLiteral("starttls"));
+    m_tls->addItem(tr("None (this computer only)"), QStringLiteral("none"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_folders->setPlaceholderText(QStringLiteral("INBOX"));
+    m_passwordCommand->setPlaceholderText(tr("e.g. pass show mail/shop (instead of the keychain)"));
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("testStatus"));
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    const std::pair<QWidget*, const char*> names[] = {
+        {m_name, "name"},         {m_address, "address"},   {m_imapHost, "imapHost"},
+        {m_imapPort, "imapPort"}, {m_smtpHost, "smtpHost"}, {m_smtpPort, "smtpPort"},
+        {m_tls, "tls"},           {m_pinned, "pinned"},     {m_passwordCommand, "passwordCommand"}};
+    for (const auto& [widget, name] : names)
+        widget->setObjectName(QLatin1String(name));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Address"), m_address);
+    form->addRow(tr("Sender name"), m_displayName);
+    form->addRow(tr("IMAP server"), m_imapHost);
+    form->addRow(tr("IMAP port"), m_imapPort);
+    form->addRow(tr("SMTP server"), m_smtpHost);
+    form->addRow(tr("SMTP port"), m_smtpPort);
+    form->addRow(tr("User"), m_user);
+    form->addRow(tr("Security"), m_tls);
+    form->addRow(tr("Extra CA file"), m_caFile);
+    form->addRow(tr("Pinned certificate"), m_pinned);
+    form->addRow(tr("Folders"), m_folders);
+    form->addRow(tr("Signature"), m_signature);
+    form->addRow(tr("Password"), m_password);
+    form->addRow(tr("Password command"), m_passwordCommand);
+
+    auto* newButton = new QPushButton(tr("New"));
+    auto* removeButton = new QPushButton(tr("Remove"));
+    auto* saveButton = new QPushButton(tr("Save"));
+    saveButton->setObjectName(QStringLiteral("save"));
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_list);
+    left->addWidget(newButton);
+    left->addWidget(removeButton);
+    auto* right = new QVBoxLayout;
+    right->addLayout(form);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_test);
+    actions->addWidget(saveButton);
+    right->addLayout(actions);
+    right->addWidget(m_status);
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close);
+    auto* top = new QHBoxLayout;
+    top->addLayout(left, 1);
+    top->addLayout(right, 2);
+    auto* outer = new QVBoxLayout(this);
+    outer->addLayout(top);
+    outer->addWidget(close);
+
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::accept);
+    connect(newButton, &QPushButton::clicked, this, &AccountsDialog::clearForm);
+    connect(removeButton, &QPushButton::clicked, this, &AccountsDialog::removeSelected);
+    connect(saveButton, &QPushButton::clicked, this, &AccountsDialog::save);
+    connect(m_test, &QPushButton::clicked, this, &AccountsDialog::testConnection);
+    connect(this, &AccountsDialog::testFinished, this, &AccountsDialog::showTestResult, Qt::QueuedConnection);
+    connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString& name) {
+        if (auto a = AccountStore(m_db).byName(name.section(QLatin1Char(' '), 0, 0)))
+            load(*a);
+    });
+    reload();
+}
+
+AccountsDialog::~AccountsDialog()
+{
+    if (m_testThread.joinable())
+        m_testThread.join();
+}
+
+void AccountsDialog::reload()
+{
+    m_list->clear();
+    if (auto all = AccountStore(m_db).list())
+        for (const Account& a : *all)
+            m_list->addItem(QStringLiteral("%1 (%2)").arg(a.name, toString(a.kind)));
+}
+
+void AccountsDialog::clearForm()
+{
+    load(Account{});
+    m_name->setFocus();
+}
+
+void AccountsDialog::load(const Account& a)
+{
+    m_name->setText(a.name);
+    m_address->setText(a.setting(QStringLiteral("address")));
+    m_displayName->setText(a.setting(QStringLiteral("display_name")));
+    m_imapHost->setText(a.setting(QStringLiteral("imap_host")));
+    m_imapPort->setValue(a.settings.value(QStringLiteral("imap_port")).toInt(993));
+    m_smtpHost->setText(a.setting(QStringLiteral("smtp_host")));
+    m_smtpPort->setValue(a.settings.value(QStringLiteral("smtp_port")).toInt(587));
+    m_user->setText(a.setting(QStringLiteral("user")));
+    m_tls->setCurrentIndex(std::max(0, m_tls->findData(a.setting(QStringLiteral("tls")))));
+    m_caFile->setText(a.setting(QStringLiteral("ca_file")));
+    m_pinned->setText(a.setting(QStringLiteral("pinned_sha256")));
+    QStringList folders;
+    for (const QJsonValue& f : a.settings.value(QStringLiteral("folders")).toArray())
+        folders << f.toString();
+    m_folders->setText(folders.join(QStringLiteral(", ")));
+    m_signature->setPlainText(a.setting(QStringLiteral("signature")));
+    m_passwordCommand->setText(a.setting(QStringLiteral("secret_command")));
+    m_password->clear();
+}
+
+Account AccountsDialog::formAccount() const
+{
+    Account a;
+    a.kind = AccountKind::Email;
+    a.name = m_name->text().trimmed();
+    QJsonObject& s = a.settings;
+    s.insert(QStringLiteral("address"), m_address->text().trimmed());
+    s.insert(QStringLiteral("display_name"), m_displayName->text().trimmed());
+    s.insert(QStringLiteral("imap_host"), m_imapHost->text().trimmed());
+    s.insert(QStringLiteral("imap_port"), m_imapPort->value());
+    s.insert(QStringLiteral("smtp_host"), m_smtpHost->text().trimmed());
+    s.insert(QStringLiteral("smtp_port"), m_smtpPort->value());
+    s.insert(QStringLiteral("user"),
+             m_user->text().trimmed().isEmpty() ? m_address->text().trimmed() : m_user->text().trimmed());
+    s.insert(QStringLiteral("tls"), m_tls->currentData().toString());
+    if (!m_caFile->text().trimmed().isEmpty())
+        s.insert(QStringLiteral("ca_file"), m_caFile->text().trimmed());
+    if (!m_pinned->text().trimmed().isEmpty())
+        s.insert(QStringLiteral("pinned_sha256"), m_pinned->text().trimmed());
+    QJsonArray folders;
+    for (const QString& f : m_folders->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        folders.append(f.trimmed());
+    if (!folders.isEmpty())
+        s.insert(QStringLiteral("folders"), folders);
+    s.insert(QStringLiteral("signature"), m_signature->toPlainText());
+    if (!m_passwordCommand->text().trimmed().isEmpty())
+        s.insert(QStringLiteral("secret_command"), m_passwordCommand->text().trimmed());
+    return a;
+}
+
+void AccountsDialog::save()
+{
+    const Account a = formAccount();
+    auto settings = EmailSettings::from(a);
+    if (!settings) {
+        m_status->setText(settings.error().message);
+        return;
+    }
+    if (!m_password->text().isEmpty()) {
+        KeychainSecretStore keychain;
+        if (auto stored = keychain.write(a.name, m_password->text()); !stored) {
+            m_status->setText(tr("%1\nCasebook never keeps a password in plain text: set a password command "
+                                 "instead, or start a keychain service.")
+                                  .arg(stored.error().message));
+            return;
+        }
+    }
+    AccountStore store(m_db);
+    const Result<void> saved =
+        store.byName(a.name) ? store.updateSettings(a.name, a.settings) : [&]() -> Result<void> {
+        auto id = store.add(a);
+        if (!id)
+            return id.error();
+        return {};
+    }();
+    m_status->setText(saved ? tr("Saved %1.").arg(a.name) : saved.error().message);
+    reload();
+}
+
+void AccountsDialog::removeSelected()
+{
+    const QString name =
+        m_list->currentItem() ? m_list->currentItem()->text().section(QLatin1Char(' '), 0, 0) : QString();
+    if (name.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Remove account"),
+                              tr("Remove the account %1? Its messages stay.").arg(name)) != QMessageBox::Yes)
+        return;
+    if (auto removed = AccountStore(m_db).remove(name); !removed) {
+        m_status->setText(removed.error().message);
+        return;
+    }
+    (void)KeychainSecretStore().remove(name);
+    reload();
+    clearForm();
+}
+
+void AccountsDialog::testConnection()
+{
+    const Account a = formAccount();
+    auto settings = EmailSettings::from(a);
+    if (!settings) {
+        m_status->setText(settings.error().message);
+        return;
+    }
+    QString secret = m_password->text();
+    if (secret.isEmpty()) {
+        KeychainSecretStore keychain;
+        auto stored = secretFor(a, keychain);
+        if (!stored) {
+            m_status->setText(stored.error().message);
+            return;
+        }
+        secret = *stored;
+    }
+    m_test->setEnabled(false);
+    m_status->setText(tr("Connecting…"));
+    // The network waits on its own thread; the answer comes back as a queued signal.
+    if (m_testThread.joinable())
+        m_testThread.join();
+    m_testThread = std::thread([this, s = *settings, secret]() {
+        QString refused;
+        QString result;
+        auto imap = net::connectImap(s.imap, s.user, secret, &refused);
+        if (!imap) {
+            result = tr("IMAP: %1").arg(imap.error().message);
+        } else {
+            (void)imap->session->logout();
+            auto smtp = net::connectSmtp(s.smtp, s.user, secret, &refused);
+            if (smtp)
+                smtp->client->quit();
+            result = smtp ? tr("IMAP and SMTP: logged in.")
+                          : tr("IMAP: logged in. SMTP: %1").arg(smtp.error().message);
+        }
+        Q_EMIT testFinished(result, refused);
+    });
+}
+
+void AccountsDialog::showTestResult(const QString& result, const QString& refusedSha256)
+{
+    m_test->setEnabled(true);
+    m_status->setText(result);
+    if (refusedSha256.isEmpty())
+        return;
+    const auto answer =
+        QMessageBox::warning(this, tr("Untrusted certificate"),
+                             tr("The server's certificate is not trusted by this "
+                                "computer.\n\nSHA-256:\n%1\n\nPin it only if you have "
+                                "checked this fingerprint with your mail provider. Pin this certificate?")
+                                 .arg(refusedSha256),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    const QString pins = m_pinned->text().trimmed();
+    m_pinned->setText(pins.isEmpty() ? refusedSha256 : pins + QStringLiteral(", ") + refusedSha256);
+    m_status->setText(tr("Pinned. Save, then test again."));
+}
+
+} // namespace casebook::ui

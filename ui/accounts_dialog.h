@@ -1,0 +1,64 @@
+#pragma once
+
+#include "accounts/account.h"
+#include "store/database.h"
+
+#include <QDialog>
+#include <thread>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace casebook::ui {
+
+// Lists the accounts and adds or edits an email account. "Test connection" logs in to IMAP and SMTP on a
+// worker thread; a certificate the system does not trust is shown by its SHA-256 and pinned only if the
+// seller says so. The password goes to the system keychain, or stays with a password command.
+class AccountsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit AccountsDialog(Database& db, QWidget* parent = nullptr);
+    ~AccountsDialog() override;
+
+Q_SIGNALS:
+    void testFinished(const QString& result, const QString& refusedSha256);
+
+private:
+    void reload();
+    void load(const Account& a);
+    void clearForm();
+    Account formAccount() const;
+    void save();
+    void removeSelected();
+    void testConnection();
+    void showTestResult(const QString& result, const QString& refusedSha256);
+
+    Database& m_db;
+    QListWidget* m_list;
+    QLineEdit* m_name;
+    QLineEdit* m_address;
+    QLineEdit* m_displayName;
+    QLineEdit* m_imapHost;
+    QSpinBox* m_imapPort;
+    QLineEdit* m_smtpHost;
+    QSpinBox* m_smtpPort;
+    QLineEdit* m_user;
+    QComboBox* m_tls;
+    QLineEdit* m_caFile;
+    QLineEdit* m_pinned;
+    QLineEdit* m_folders;
+    QPlainTextEdit* m_signature;
+    QLineEdit* m_password;
+    QLineEdit* m_passwordCommand;
+    QPushButton* m_test;
+    QLabel* m_status;
+    std::thread m_testThread; // joined before the dialog goes
+};
+
+} // namespace casebook::ui
