@@ -52,5 +52,8 @@ QList<Command> evidenceCommands();
 QList<Command> templateCommands();
 QList<Command> searchCommands();
 QList<Command> importCommands();
+// `import csv`, in csv_commands.cpp: its options join the import command's.
+QList<QCommandLineOption> csvImportOptions();
+int importCsvFile(Context& c);
 
 } // namespace casebook::cli
