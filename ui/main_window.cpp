@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "conversation_pane.h"
+#include "csv_import_dialog.h"
 #include "import_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -49,6 +50,10 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     } // namespace casebook::ui
 );
     import->addAction(tr("&.eml files…"), this, [this] { m_import->chooseAndImport(ImportController::Kind::Eml);
+    });
+    import->addAction(tr("Board &CSV export…"), this, [this, &db] {
+        if (const QString summary = CsvImportDialog::chooseAndImport(db, this); !summary.isEmpty())
+            Q_EMIT m_import->finished(summary);
     });
     connect(m_import, &ImportController::finished, this, [this](const QString& summary) {
         refresh();
