@@ -1,3 +1,4 @@
+#include "connectors/connector_factory.h"
 #include "coupang_fixture.h"
 #include "inbox/ingestor.h"
 #include "net/coupang_signer.h"
@@ -289,4 +290,22 @@ TEST_CASE("a Coupang sync killed mid-way resumes: nothing lost, nothing doubled"
         (first[QStringLiteral("query")].toString().contains(QStringLiteral("inquiryStartAt=") + horizon) &&
          first[QStringLiteral("query")].toString().contains(QStringLiteral("pageNum=1&"))));
     CHECK(shop.server.violations().isEmpty());
+}
+
+TEST_CASE("the connector factory makes a working Coupang connector with the secret from its command",
+          "[coupang]")
+{
+    CoupangShop shop;
+    shop.account.settings.insert(QStringLiteral("secret_command"), QStringLiteral("printf sk-test"));
+    KeychainSecretStore keychain; // not asked: the account names a command
+    auto connector = connectorFor(shop.account, *shop.store.db, keychain);
+    REQUIRE_OK(connector);
+    auto report = connector.value()->sync({});
+    REQUIRE_OK(report);
+    CHECK(report->imported == messageCount(*shop.store.db));
+    CHECK(report->imported > 0);
+    shop.account.settings.remove(QStringLiteral("vendor_id"));
+    auto missing = connectorFor(shop.account, *shop.store.db, keychain);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.contains(QStringLiteral("vendor_id")));
 }
