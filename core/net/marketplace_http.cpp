@@ -84,9 +84,11 @@ HttpReply PacedHttp::exchange(const std::function<HttpRequest()>& build)
         }
         m_lastCallMs = monotonic.elapsed();
         reply = httpExchange(build());
-        if (!slowDown(reply))
+        if (!slowDown(reply)) {
+            m_intervalMs = std::max(m_pacing.minIntervalMs, m_intervalMs * 3 / 4);
             return reply;
-        m_intervalMs = std::min(std::max(m_intervalMs, 50) * 2, 5000);
+        }
+        m_intervalMs = std::min(std::max(m_intervalMs, 50) * 2, m_pacing.maxIntervalMs);
         if (attempt < m_pacing.attempts) {
             QThread::msleep(static_cast<unsigned long>(backoff));
             backoff *= 2;

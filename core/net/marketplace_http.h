@@ -39,13 +39,15 @@ QString encodeQuery(const QList<QPair<QString, QString>>& query);
 // How hard a connector may press a marketplace's gateway (Coupang: about 10 calls a second, then 429).
 // Tests shorten the waits.
 struct HttpPacing {
-    int minIntervalMs = 110; // between two calls
-    int backoffMs = 2000;    // first wait after a refusal; doubles each time
-    int attempts = 5;        // tries of one call before its last answer is returned
+    int minIntervalMs = 110;  // between two calls
+    int backoffMs = 2000;     // first wait after a refusal; doubles each time
+    int attempts = 5;         // tries of one call before its last answer is returned
+    int maxIntervalMs = 5000; // the spacing a run of refusals may grow to
 };
 
 // Calls spaced by the pacing; an answer with a status in `slowDownOn` (429, and 403 for Coupang) doubles the
-// spacing for the rest of the session and the call is tried again after a growing pause.
+// spacing (it eases back by a quarter with each accepted call) and the call is tried again after a growing
+// pause.
 class PacedHttp {
 public:
     PacedHttp(HttpPacing pacing, QList<int> slowDownOn);

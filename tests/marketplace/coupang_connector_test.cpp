@@ -193,7 +193,7 @@ TEST_CASE("Coupang call-center answer names the reply awaiting the seller", "[co
     CHECK(shop.server.violations().isEmpty());
 }
 
-TEST_CASE("Coupang 429 and 403 slow down and retry; an answer is never dropped", "[coupang]")
+TEST_CASE("Coupang 429 and 403 slow down and retry, an answer is never dropped", "[coupang]")
 {
     CoupangShop shop;
     shop.server.control(QStringLiteral("inject"), {{"status", 429}, {"count", 2}});

@@ -102,7 +102,7 @@ struct CoupangShop {
     TempStore store;
     FakeMarketplace server;
     Account account;
-    HttpPacing pacing{110, 30, 5};
+    HttpPacing pacing{110, 30, 5, 500};
 
     explicit CoupangShop(const QJsonObject& config = coupangConfig()) : server(config)
     {

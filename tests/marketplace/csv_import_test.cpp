@@ -92,7 +92,7 @@ TEST_CASE("CSV rows without an id keep their ids when the export is re-sorted an
     CHECK(st.getColumn(0).getInt() == 4);
 }
 
-TEST_CASE("CSV mapping by hand; a missing text column says which columns the file has", "[csv]")
+TEST_CASE("CSV mapping by hand, and a missing text column says which columns the file has", "[csv]")
 {
     CHECK_FALSE(CsvMapping::fromSpec(QStringLiteral("제목=subject"))); // no text column
     CHECK_FALSE(CsvMapping::fromSpec(QStringLiteral("내용=body")));    // no such field

@@ -71,7 +71,10 @@ struct NaverShop {
         REQUIRE(id);
         account.id = id.value();
     }
-    NaverConnector connector() { return NaverConnector(account, *store.db, kSecret, HttpPacing{20, 30, 4}); }
+    NaverConnector connector()
+    {
+        return NaverConnector(account, *store.db, kSecret, HttpPacing{20, 30, 4, 500});
+    }
     int tokenRequests() { return server.state().value(QStringLiteral("token_requests")).toInt(); }
     qint64 ticketOf(const QString& externalId) { return ticketOfExternal(*store.db, externalId); }
     SendOutcome sendDraft(NaverConnector& c, const OutboxDraft& d)

@@ -20,6 +20,6 @@ int main(int argc, char* argv[])
     if (!account)
         return 4;
     CoupangConnector connector(account.value(), **db, QString::fromLocal8Bit(argv[3]),
-                               HttpPacing{110, 30, 5});
+                               HttpPacing{110, 30, 5, 500});
     return connector.sync({}) ? 0 : 1;
 }
