@@ -5,6 +5,7 @@
 #include "conversation_pane.h"
 #include "desktop_shell.h"
 #include "evidence_pane.h"
+#include "csv_import_dialog.h"
 #include "import_controller.h"
 #include "mail_sync_controller.h"
 #include "status_bar_controller.h"
@@ -63,6 +64,10 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     } // namespace casebook::ui
 );
     import->addAction(tr("&.eml files…"), this, [this] { m_import->chooseAndImport(ImportController::Kind::Eml);
+    });
+    import->addAction(tr("Board &CSV export…"), this, [this, &db] {
+        if (const QString summary = CsvImportDialog::chooseAndImport(db, this); !summary.isEmpty())
+            Q_EMIT m_import->finished(summary);
     });
     connect(m_import, &ImportController::finished, this, [this](const QString& summary) {
         refresh();

@@ -60,6 +60,10 @@ QList<Command> triageCommands();
 QList<Command> accountCommands();
 QList<Command> replyCommands();
 
+// `import csv`, in csv_commands.cpp: its options join the import command's.
+QList<QCommandLineOption> csvImportOptions();
+int importCsvFile(Context& c);
+
 // Parses the arguments (of the QCoreApplication made before), and runs the command they name.
 int run(const QList<Command>& commands);
 

@@ -68,6 +68,8 @@ Result<std::unique_ptr<MailSource>> sourceFor(Context& c)
 
 int import(Context& c)
 {
+    if (c.args.value(0) == QLatin1String("csv"))
+        return importCsvFile(c);
     auto source = sourceFor(c);
     if (!source)
         return fail(source.error().message, kUsage);
@@ -152,8 +154,9 @@ QList<Command> importCommands()
         {QStringLiteral("import"),
          QStringLiteral(
              "import maildir DIR | mbox FILE | eml FILE... [--json] [--own ADDRESS] [--mboxo]\n"
+             "       import csv FILE (--preset NAME | --map COLUMN=FIELD,...) [--json]\n"
              "                          bring mail in; an interrupted import continues where it stopped"),
-         {json, own, mboxo},
+         QList<QCommandLineOption>{json, own, mboxo} + csvImportOptions(),
          import},
         {QStringLiteral("quarantine"),
          QStringLiteral("quarantine [--json]     messages kept raw because they could not be read"),

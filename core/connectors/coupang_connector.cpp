@@ -1,0 +1,291 @@
+#include "connectors/coupang_connector.h"
+
+#include "net/coupang_signer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace casebook {
+namespace {
+
+const QString kApi = QStringLiteral("/v2/providers/openapi/apis/api");
+
+// The gateway's own words: the JSON `message`, else the start of the body (403 comes as an HTML page).
+QString serverWords(const HttpReply& reply)
+{
+    if (!reply.answered())
+        return reply.error;
+    const QJsonObject o = QJsonDocument::fromJson(reply.body).object();
+    QString words = o.value(QStringLiteral("message")).toString();
+    if (words.isEmpty())
+        words = QString::fromUtf8(reply.body.left(160)).simplified();
+    return QStringLiteral("HTTP %1: %2").arg(reply.status).arg(words);
+}
+
+// A JSON number when the id is one (Coupang's ids are numbers), else the text.
+QJsonValue idValue(const QString& id)
+{
+    bool ok = false;
+    const qint64 n = id.toLongLong(&ok);
+    return ok ? QJsonValue(n) : QJsonValue(id);
+}
+
+QString idOf(const QJsonValue& v)
+{
+    return v.isDouble() ? QString::number(static_cast<qint64>(v.toDouble())) : v.toString();
+}
+
+bool codeOk(const QByteArray& body)
+{
+    const QJsonValue code = QJsonDocument::fromJson(body).object().value(QStringLiteral("code"));
+    return idOf(code) == QLatin1String("200");
+}
+
+} // namespace
+
+CoupangConnector::CoupangConnector(Account account, Database& db, QString secretKey, HttpPacing pacing)
+    : m_account(std::move(account)), m_db(db), m_secretKey(std::move(secretKey)), m_http(pacing, {429, 403})
+{
+}
+
+QString CoupangConnector::vendorPath(const QString& rest) const
+{
+    return kApi + QStringLiteral("/v4/vendors/") + m_account.setting(QStringLiteral("vendor_id")) + rest;
+}
+
+HttpReply CoupangConnector::call(const QByteArray& method, const QString& path, const Query& query,
+                                 const QByteArray& body)
+{
+    QString base = m_account.setting(QStringLiteral("base_url"));
+    if (base.isEmpty())
+        base = QStringLiteral("https://api-gateway.coupang.com");
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    const QString q = encodeQuery(query);
+    return m_http.exchange([&] {
+        // Signed with real time: the gateway compares signed-date with its own clock.
+        const CoupangSignature sig = coupangSign(m_account.setting(QStringLiteral("access_key")), m_secretKey,
+                                                 QDateTime::currentDateTimeUtc(), method, path, q);
+        HttpRequest req;
+        req.method = method;
+        req.url = QUrl(base + path + (q.isEmpty() ? QString() : QLatin1Char('?') + q), QUrl::StrictMode);
+        req.headers << qMakePair(QByteArray("Authorization"), sig.authorization)
+                    << qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=UTF-8"))
+                    << qMakePair(QByteArray("X-Requested-By"),
+                                 m_account.setting(QStringLiteral("vendor_id")).toUtf8());
+        req.body = body;
+        return req;
+    });
+}
+
+Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from, QDate to, int page)
+{
+    const QString vendor = m_account.setting(QStringLiteral("vendor_id"));
+    const QString path =
+        kApi + QStringLiteral("/v5/vendors/") + vendor +
+        (callCenter ? QStringLiteral("/callCenterInquiries") : QStringLiteral("/onlineInquiries"));
+    Query query{{QStringLiteral("vendorId"), vendor}};
+    if (callCenter)
+        query << qMakePair(QStringLiteral("partnerCounselingStatus"), QStringLiteral("NONE"));
+    else
+        query << qMakePair(QStringLiteral("answeredType"), QStringLiteral("ALL"));
+    query << qMakePair(QStringLiteral("inquiryStartAt"), from.toString(Qt::ISODate))
+          << qMakePair(QStringLiteral("inquiryEndAt"), to.toString(Qt::ISODate))
+          << qMakePair(QStringLiteral("pageNum"), QString::number(page))
+          << qMakePair(QStringLiteral("pageSize"),
+                       QString::number(callCenter ? kCallCenterPageSize : kOnlinePageSize));
+    const HttpReply reply = call("GET", path, query);
+    const QString what =
+        callCenter ? QStringLiteral("call-center inquiries") : QStringLiteral("product inquiries");
+    if (reply.status != 200)
+        return makeError(
+            QStringLiteral("Coupang did not list the %1 of %2 to %3 (%4).")
+                .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), serverWords(reply)));
+    const QString source = QStringLiteral("coupang:") + m_account.name;
+    MarketplaceBatch batch = callCenter ? parseCoupangCallCenterInquiries(reply.body, source)
+                                        : parseCoupangOnlineInquiries(reply.body, source);
+    // An envelope that could not be read at all is an error of the page, not of one item: retry it next time.
+    if (batch.messages.isEmpty() && !batch.problems.isEmpty() && !codeOk(reply.body))
+        return makeError(
+            QStringLiteral("Coupang's list of %1 could not be read: %2").arg(what, batch.problems.first()));
+    return batch;
+}
+
+Result<SyncReport> CoupangConnector::sync(const SyncControl& control)
+{
+    return syncLists(m_db, m_account, QStringLiteral("coupang:") + m_account.name,
+                     {{QStringLiteral("online"),
+                       [this](QDate from, QDate to, int page) { return fetchPage(false, from, to, page); }},
+                      {QStringLiteral("call"),
+                       [this](QDate from, QDate to, int page) { return fetchPage(true, from, to, page); }}},
+                     control);
+}
+
+Result<OutboxDraft> CoupangConnector::draftReply(qint64 ticketId, const QString& text)
+{
+    const QString body = text.trimmed();
+    if (body.isEmpty())
+        return makeError(QStringLiteral("The answer is empty."));
+    auto inquiries = inquiriesOfTicket(m_db, ticketId, QStringLiteral("coupang:") + m_account.name);
+    if (!inquiries)
+        return inquiries.error();
+    if (inquiries->isEmpty())
+        return makeError(QStringLiteral("This ticket holds no Coupang inquiry of the account \"%1\".")
+                             .arg(m_account.name));
+    // The newest inquiry that still takes an answer; when none does, the newest one's reason.
+    std::optional<Error> firstRefusal;
+    for (const StoredInquiry& inq : inquiries.value()) {
+        auto draft = draftFor(ticketId, inq, body);
+        if (draft) {
+            draft->ticketId = ticketId;
+            draft->accountId = m_account.id;
+            return draft;
+        }
+        if (!firstRefusal)
+            firstRefusal = draft.error();
+    }
+    return *firstRefusal;
+}
+
+Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInquiry& inq, const QString& text)
+{
+    auto live = liveAnswers(m_db, ticketId, inq.threadKey);
+    if (!live)
+        return live.error();
+    OutboxDraft d;
+    d.channel = Channel::Coupang;
+    d.subject = inq.subject;
+    d.body = text;
+    const QString vendor = m_account.setting(QStringLiteral("vendor_id"));
+    const QString wingUser = m_account.setting(QStringLiteral("wing_user"));
+    if (vendor.isEmpty() || wingUser.isEmpty())
+        return makeError(
+            QStringLiteral("The Coupang account \"%1\" needs its vendor id and Wing user id to answer.")
+                .arg(m_account.name));
+    QJsonObject answer;
+    if (inq.kind == QLatin1String("online")) {
+        if (inq.hasOutgoing())
+            return makeError(
+                QStringLiteral("Coupang product inquiry %1 is already answered; Coupang takes one answer "
+                               "per inquiry (change it in Wing if needed).")
+                    .arg(inq.id));
+        if (!live->isEmpty())
+            return makeError(
+                QStringLiteral("An answer to Coupang product inquiry %1 is already in the outbox.")
+                    .arg(inq.id));
+        answer = {{QStringLiteral("content"), text},
+                  {QStringLiteral("vendorId"), vendor},
+                  {QStringLiteral("replyBy"), wingUser}};
+        d.externalId = inq.threadKey + QStringLiteral(":answer:sent");
+    } else if (inq.kind == QLatin1String("call")) {
+        if (text.size() < 2 || text.size() > 1000)
+            return makeError(
+                QStringLiteral("Coupang takes call-center answers of 2 to 1000 characters; this one has %1.")
+                    .arg(text.size()));
+        // Replies Coupang listed: in the inquiry itself and as messages of their own, later ones winning.
+        QHash<QString, QJsonObject> replies;
+        for (auto it = inq.messages.crbegin(); it != inq.messages.crend(); ++it) {
+            for (const QJsonValue& r : it->raw.value(QStringLiteral("replies")).toArray())
+                replies.insert(idOf(r.toObject().value(QStringLiteral("answerId"))), r.toObject());
+            if (it->raw.contains(QStringLiteral("answerId")))
+                replies.insert(idOf(it->raw.value(QStringLiteral("answerId"))), it->raw);
+        }
+        QSet<QString> answered;
+        for (const QJsonObject& r : replies)
+            if (r.value(QStringLiteral("answerType")).toString() == QLatin1String("vendor"))
+                answered << idOf(r.value(QStringLiteral("parentAnswerId")));
+        QString parent;
+        QString parentAt;
+        for (const QJsonObject& r : replies) {
+            const QString id = idOf(r.value(QStringLiteral("answerId")));
+            if (r.value(QStringLiteral("partnerTransferStatus")).toString() ==
+                    QLatin1String("requestAnswer") &&
+                !answered.contains(id) && r.value(QStringLiteral("replyAt")).toString() >= parentAt) {
+                parent = id;
+                parentAt = r.value(QStringLiteral("replyAt")).toString();
+            }
+        }
+        for (const OutboxItem& it : live.value())
+            if (it.target.value(QStringLiteral("parent_answer_id")).toString() == parent)
+                parent.clear();
+        if (parent.isEmpty())
+            return makeError(
+                !answered.isEmpty() || !live->isEmpty()
+                    ? QStringLiteral(
+                          "Coupang call-center inquiry %1 is already answered and no new question of "
+                          "Coupang's agent awaits the seller.")
+                          .arg(inq.id)
+                    : QStringLiteral(
+                          "Coupang call-center inquiry %1 awaits no answer from the seller (no reply "
+                          "of Coupang's agent asks for one).")
+                          .arg(inq.id));
+        if (inq.question().value(QStringLiteral("inquiryStatus")).toString() == QLatin1String("complete") &&
+            answered.contains(parent))
+            return makeError(QStringLiteral("Coupang closed call-center inquiry %1.").arg(inq.id));
+        answer = {{QStringLiteral("vendorId"), vendor},
+                  {QStringLiteral("inquiryId"), idValue(inq.id)},
+                  {QStringLiteral("content"), text},
+                  {QStringLiteral("replyBy"), wingUser},
+                  {QStringLiteral("parentAnswerId"), idValue(parent)}};
+        d.target.insert(QStringLiteral("parent_answer_id"), parent);
+        d.externalId = inq.threadKey + QStringLiteral(":answer:to-") + parent;
+    } else {
+        return makeError(QStringLiteral("Unknown Coupang inquiry kind \"%1\".").arg(inq.kind));
+    }
+    d.raw = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+    d.target.insert(QStringLiteral("inquiry"), inq.id);
+    d.target.insert(QStringLiteral("kind"), inq.kind);
+    d.target.insert(QStringLiteral("thread_key"), inq.threadKey);
+    d.target.insert(QStringLiteral("from_name"), wingUser);
+    return d;
+}
+
+SendOutcome CoupangConnector::send(const OutboxItem& item)
+{
+    const QString kind = item.target.value(QStringLiteral("kind")).toString();
+    const QString inquiry = item.target.value(QStringLiteral("inquiry")).toString();
+    if (inquiry.isEmpty() || (kind != QLatin1String("online") && kind != QLatin1String("call")))
+        return SendOutcome::failed(QStringLiteral("The outbox item names no Coupang inquiry."));
+    const QString path =
+        vendorPath((kind == QLatin1String("online") ? QStringLiteral("/onlineInquiries/")
+                                                    : QStringLiteral("/callCenterInquiries/")) +
+                   inquiry + QStringLiteral("/replies"));
+    const HttpReply reply = call("POST", path, {}, item.raw);
+    if (!reply.answered())
+        return SendOutcome::retry(QStringLiteral("Coupang did not answer: %1").arg(reply.error));
+    if (m_http.slowDown(reply))
+        return SendOutcome::retry(
+            QStringLiteral("Coupang is limiting requests (%1); the answer waits in the outbox.")
+                .arg(serverWords(reply)));
+    if (reply.status >= 500)
+        return SendOutcome::retry(serverWords(reply));
+    if (reply.status == 200 && codeOk(reply.body))
+        return SendOutcome::sent(serverWords(reply));
+    return SendOutcome::failed(serverWords(reply));
+}
+
+Result<void> CoupangConnector::confirmTransferred(const QString& inquiryId)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("confirmBy"),
+                                                       m_account.setting(QStringLiteral("wing_user"))}})
+                                .toJson(QJsonDocument::Compact);
+    const HttpReply reply = call(
+        "POST", vendorPath(QStringLiteral("/callCenterInquiries/") + inquiryId + QStringLiteral("/confirms")),
+        {}, body);
+    if (reply.status == 200 && codeOk(reply.body))
+        return {};
+    return makeError(
+        QStringLiteral("Coupang did not confirm inquiry %1 (%2).").arg(inquiryId, serverWords(reply)));
+}
+
+Result<std::unique_ptr<Connector>> makeCoupangConnector(const Account& account, Database& db, QString secret)
+{
+    for (const char* key : {"vendor_id", "access_key"})
+        if (account.setting(QString::fromLatin1(key)).isEmpty())
+            return makeError(
+                QStringLiteral("The Coupang account \"%1\" has no %2: set it with `account add`.")
+                    .arg(account.name, QString::fromLatin1(key)));
+    return std::unique_ptr<Connector>(std::make_unique<CoupangConnector>(account, db, std::move(secret)));
+}
+
+} // namespace casebook

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "accounts/account.h"
+#include "connectors/marketplace_connector.h"
+#include "net/marketplace_http.h"
+#include "store/database.h"
+
+namespace casebook {
+
+// Coupang Wing Open API: product inquiries and call-center inquiries in, answers and confirmations out.
+class CoupangConnector final : public Connector, public OutboxTransport {
+public:
+    CoupangConnector(Account account, Database& db, QString secretKey, HttpPacing pacing = {});
+
+    Result<SyncReport> sync(const SyncControl& control) override;
+    Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override;
+    OutboxTransport& transport() override { return *this; }
+    SendOutcome send(const OutboxItem& item) override;
+
+    // Confirms a call-center inquiry Coupang transferred to the seller (within 24 hours of the transfer).
+    Result<void> confirmTransferred(const QString& inquiryId);
+
+    static constexpr int kOnlinePageSize = 50;
+    static constexpr int kCallCenterPageSize = 30;
+
+private:
+    using Query = QList<QPair<QString, QString>>;
+    // One signed call, paced; a 429 or 403 slows the connector down and the call is tried again.
+    HttpReply call(const QByteArray& method, const QString& path, const Query& query = {},
+                   const QByteArray& body = {});
+    Result<MarketplaceBatch> fetchPage(bool callCenter, QDate from, QDate to, int page);
+    Result<OutboxDraft> draftFor(qint64 ticketId, const StoredInquiry& inquiry, const QString& text);
+    QString vendorPath(const QString& rest) const;
+
+    Account m_account;
+    Database& m_db;
+    QString m_secretKey;
+    PacedHttp m_http;
+};
+
+Result<std::unique_ptr<Connector>> makeCoupangConnector(const Account& account, Database& db, QString secret);
+
+} // namespace casebook

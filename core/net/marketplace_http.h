@@ -1,0 +1,65 @@
+// core/net/ speaks the network protocols: the marketplaces' HTTP APIs (this file, the signers) and, from
+// the email connector, IMAP and SMTP.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+#include <functional>
+
+namespace casebook {
+
+struct HttpRequest {
+    QByteArray method = "GET";
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    int timeoutMs = 30000;
+};
+
+struct HttpReply {
+    int status = 0; // 0 when no answer came (see error)
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString error; // a network failure (refused, timed out); empty when the server answered
+
+    bool answered() const { return status > 0; }
+    QByteArray header(const QByteArray& name) const;
+};
+
+// One request, answered or failed, on the calling thread: a QNetworkAccessManager of its own and a local
+// event loop, so connectors can run it from a worker thread that has no event loop of its own.
+HttpReply httpExchange(const HttpRequest& request);
+
+// key=value&key=value with each value percent-encoded: the query exactly as it is sent (and signed).
+QString encodeQuery(const QList<QPair<QString, QString>>& query);
+
+// How hard a connector may press a marketplace's gateway (Coupang: about 10 calls a second, then 429).
+// Tests shorten the waits.
+struct HttpPacing {
+    int minIntervalMs = 110;  // between two calls
+    int backoffMs = 2000;     // first wait after a refusal; doubles each time
+    int attempts = 5;         // tries of one call before its last answer is returned
+    int maxIntervalMs = 5000; // the spacing a run of refusals may grow to
+};
+
+// Calls spaced by the pacing; an answer with a status in `slowDownOn` (429, and 403 for Coupang) doubles the
+// spacing (it eases back by a quarter with each accepted call) and the call is tried again after a growing
+// pause.
+class PacedHttp {
+public:
+    PacedHttp(HttpPacing pacing, QList<int> slowDownOn);
+    // `build` makes the request for each try (signatures and tokens are made fresh).
+    HttpReply exchange(const std::function<HttpRequest()>& build);
+    bool slowDown(const HttpReply& reply) const { return m_slowDownOn.contains(reply.status); }
+
+private:
+    HttpPacing m_pacing;
+    QList<int> m_slowDownOn;
+    int m_intervalMs;
+    qint64 m_lastCallMs = -1;
+};
+
+} // namespace casebook

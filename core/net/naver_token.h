@@ -1,0 +1,35 @@
+#pragma once
+
+#include "model/result.h"
+
+#include <QString>
+
+namespace casebook {
+
+// Naver's client_secret_sign: Base64(bcrypt(client_id + "_" + timestamp, salt = client_secret)). The client
+// secret is itself a bcrypt salt ("$2a$04$..."); libxcrypt's crypt_r computes the hash.
+Result<QByteArray> naverClientSecretSign(const QString& clientId, qint64 timestampMs,
+                                         const QString& clientSecret);
+
+// Access tokens of Naver's Commerce API, one per (base URL, client id), shared by every connector in the
+// process and reused until ten minutes before they expire. Expiry is measured on a monotonic timer: the
+// gateway expires tokens in real time whatever the app's clock says.
+class NaverTokenSource {
+public:
+    NaverTokenSource(QString baseUrl, QString clientId, QString clientSecret);
+
+    // A token with more than ten minutes left, fetched when the cache has none.
+    Result<QString> token();
+    // The gateway refused the token (401): the next token() fetches a new one.
+    void invalidate();
+
+    static constexpr qint64 kRenewBeforeSecs = 600;
+
+private:
+    QString cacheKey() const;
+    QString m_baseUrl;
+    QString m_clientId;
+    QString m_clientSecret;
+};
+
+} // namespace casebook

@@ -1,0 +1,328 @@
+#include "sources/csv_source.h"
+
+#include "mail/charset.h"
+#include "mail/order_numbers.h"
+#include "model/sha256.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+#include <QTimeZone>
+
+namespace casebook {
+namespace {
+
+QString decodeText(const QByteArray& bytes, QString& encoding)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        encoding = QStringLiteral("UTF-8");
+        return QString::fromUtf8(bytes.mid(3));
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8.decode(bytes);
+    if (!utf8.hasError()) {
+        encoding = QStringLiteral("UTF-8");
+        return text;
+    }
+    // Excel in Korea saves "CSV (comma delimited)" in the ANSI code page: CP949.
+    encoding = QStringLiteral("CP949");
+    return decodeCharset(bytes, "cp949");
+}
+
+// RFC 4180 with Excel's habits: CRLF or LF, quotes doubled inside quoted fields, line breaks kept in them.
+QList<QStringList> splitRows(const QString& text, QChar delimiter)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if (quoted) {
+            if (ch == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                    field += QLatin1Char('"');
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else if (ch != QLatin1Char('\r') || i + 1 >= text.size() || text[i + 1] != QLatin1Char('\n')) {
+                field += ch; // a CRLF inside a cell is one line break, as Excel's Alt+Enter writes it
+            }
+            continue;
+        }
+        if (ch == QLatin1Char('"') && !fieldStarted) {
+            quoted = true;
+            fieldStarted = true;
+        } else if (ch == delimiter) {
+            row << field;
+            field.clear();
+            fieldStarted = false;
+        } else if (ch == QLatin1Char('\r') || ch == QLatin1Char('\n')) {
+            if (ch == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n'))
+                ++i;
+            row << field;
+            field.clear();
+            fieldStarted = false;
+            rows << row;
+            row.clear();
+        } else {
+            field += ch;
+            fieldStarted = true;
+        }
+    }
+    if (fieldStarted || !row.isEmpty()) {
+        row << field;
+        rows << row;
+    }
+    // Lines with nothing in them (a trailing blank line, Excel's empty rows) are no rows.
+    rows.removeIf([](const QStringList& r) {
+        for (const QString& f : r)
+            if (!f.trimmed().isEmpty())
+                return false;
+        return true;
+    });
+    return rows;
+}
+
+QDateTime koreaDateTime(const QString& s)
+{
+    const QString t = s.trimmed();
+    if (t.isEmpty())
+        return {};
+    static const QStringList formats = {
+        QStringLiteral("yyyy-MM-dd HH:mm:ss"), QStringLiteral("yyyy-MM-dd H:mm:ss"),
+        QStringLiteral("yyyy-MM-dd HH:mm"),    QStringLiteral("yyyy-MM-dd H:mm"),
+        QStringLiteral("yyyy.MM.dd HH:mm:ss"), QStringLiteral("yyyy.MM.dd HH:mm"),
+        QStringLiteral("yyyy/MM/dd HH:mm:ss"), QStringLiteral("yyyy/MM/dd HH:mm"),
+        QStringLiteral("yyyy/M/d H:mm"),       QStringLiteral("yyyy-MM-dd'T'HH:mm:ss")};
+    for (const QString& f : formats) {
+        QDateTime d = QDateTime::fromString(t, f);
+        if (d.isValid()) {
+            d.setTimeZone(QTimeZone(9 * 3600));
+            return d.toUTC();
+        }
+    }
+    for (const QString& f :
+         {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyy.MM.dd"), QStringLiteral("yyyy/MM/dd")}) {
+        const QDate d = QDate::fromString(t, f);
+        if (d.isValid())
+            return QDateTime(d, QTime(0, 0), QTimeZone(9 * 3600)).toUTC();
+    }
+    const QDateTime iso = QDateTime::fromString(t, Qt::ISODate);
+    return iso.isValid() ? iso.toUTC() : QDateTime();
+}
+
+QByteArray canonical(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+Result<CsvTable> readCsv(const QByteArray& bytes)
+{
+    CsvTable table;
+    const QString text = decodeText(bytes, table.encoding);
+    const QString firstLine = text.section(QLatin1Char('\n'), 0, 0);
+    const QChar delimiter = firstLine.contains(QLatin1Char('\t')) && !firstLine.contains(QLatin1Char(','))
+                                ? QLatin1Char('\t')
+                                : QLatin1Char(',');
+    QList<QStringList> rows = splitRows(text, delimiter);
+    if (rows.isEmpty())
+        return makeError(QStringLiteral("The CSV file is empty."));
+    table.header = rows.takeFirst();
+    for (QString& h : table.header)
+        h = h.trimmed();
+    table.rows = std::move(rows);
+    return table;
+}
+
+Result<CsvTable> readCsvFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()));
+    return readCsv(f.readAll());
+}
+
+const QStringList& csvFields()
+{
+    static const QStringList fields = {QStringLiteral("id"),       QStringLiteral("date"),
+                                       QStringLiteral("customer"), QStringLiteral("customer_id"),
+                                       QStringLiteral("subject"),  QStringLiteral("text"),
+                                       QStringLiteral("answer"),   QStringLiteral("answer_date"),
+                                       QStringLiteral("order"),    QStringLiteral("product")};
+    return fields;
+}
+
+QStringList CsvMapping::presetNames()
+{
+    return {QStringLiteral("kmong"), QStringLiteral("11st"), QStringLiteral("gmarket"),
+            QStringLiteral("generic")};
+}
+
+// Header names as the boards' Excel exports of inquiries write them; several spellings per field because the
+// exports differ between the sellers' and the admin pages. A file that differs is mapped with --map.
+Result<CsvMapping> CsvMapping::preset(const QString& name)
+{
+    auto l = [](std::initializer_list<const char*> names) {
+        QStringList out;
+        for (const char* n : names)
+            out << QString::fromUtf8(n);
+        return out;
+    };
+    CsvMapping m;
+    m.source = name.toLower();
+    if (m.source == QLatin1String("kmong")) {
+        m.columns = {{"id", l({"문의번호", "메시지번호"})},
+                     {"date", l({"문의일시", "작성일시", "보낸시간"})},
+                     {"customer", l({"의뢰인", "닉네임", "보낸사람"})},
+                     {"subject", l({"서비스명", "제목"})},
+                     {"text", l({"문의내용", "메시지", "내용"})},
+                     {"answer", l({"답변내용", "답변"})},
+                     {"answer_date", l({"답변일시"})},
+                     {"order", l({"주문번호", "거래번호"})},
+                     {"product", l({"서비스명"})}};
+    } else if (m.source == QLatin1String("11st")) {
+        m.columns = {{"id", l({"문의번호", "Q&A번호"})},
+                     {"date", l({"문의일시", "문의일자", "등록일"})},
+                     {"customer", l({"구매자명", "작성자", "고객명"})},
+                     {"customer_id", l({"구매자ID", "작성자ID"})},
+                     {"subject", l({"문의제목", "제목"})},
+                     {"text", l({"문의내용", "내용"})},
+                     {"answer", l({"답변내용", "답변"})},
+                     {"answer_date", l({"답변일시", "답변일자"})},
+                     {"order", l({"주문번호"})},
+                     {"product", l({"상품명"})}};
+    } else if (m.source == QLatin1String("gmarket")) {
+        m.columns = {{"id", l({"문의번호", "글번호"})},
+                     {"date", l({"문의일", "문의일시", "등록일"})},
+                     {"customer", l({"구매자명", "고객명", "작성자"})},
+                     {"customer_id", l({"구매자ID", "고객ID"})},
+                     {"subject", l({"제목", "문의제목"})},
+                     {"text", l({"문의내용", "내용"})},
+                     {"answer", l({"답변내용", "답변"})},
+                     {"answer_date", l({"답변일", "답변일시"})},
+                     {"order", l({"주문번호", "장바구니번호"})},
+                     {"product", l({"상품명"})}};
+    } else if (m.source == QLatin1String("generic")) {
+        for (const QString& f : csvFields())
+            m.columns.insert(f, {f});
+        m.columns[QStringLiteral("text")] << QStringLiteral("question") << QStringLiteral("message");
+    } else {
+        return makeError(QStringLiteral("No CSV preset \"%1\"; presets: %2.")
+                             .arg(name, presetNames().join(QStringLiteral(", "))));
+    }
+    return m;
+}
+
+Result<CsvMapping> CsvMapping::fromSpec(const QString& spec, const QString& source)
+{
+    CsvMapping m;
+    m.source = source;
+    for (const QString& pair : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.lastIndexOf(QLatin1Char('='));
+        const QString column = pair.left(eq).trimmed();
+        const QString field = pair.mid(eq + 1).trimmed();
+        if (eq <= 0 || column.isEmpty())
+            return makeError(QStringLiteral("\"%1\" is not column=field").arg(pair));
+        if (!csvFields().contains(field))
+            return makeError(QStringLiteral("\"%1\" is no field; fields: %2")
+                                 .arg(field, csvFields().join(QStringLiteral(", "))));
+        m.columns[field] = QStringList{column};
+    }
+    if (!m.columns.contains(QStringLiteral("text")))
+        return makeError(QStringLiteral("The mapping names no column for the question text (COLUMN=text)."));
+    return m;
+}
+
+Result<QHash<QString, int>> CsvMapping::resolve(const QStringList& header) const
+{
+    QHash<QString, int> at;
+    for (auto it = columns.cbegin(); it != columns.cend(); ++it)
+        for (const QString& name : it.value())
+            if (const int i = header.indexOf(name); i >= 0) {
+                at.insert(it.key(), i);
+                break;
+            }
+    if (!at.contains(QStringLiteral("text")))
+        return makeError(
+            QStringLiteral("No column for the question text (tried %1); the file's columns are: %2.")
+                .arg(columns.value(QStringLiteral("text")).join(QStringLiteral(", ")),
+                     header.join(QStringLiteral(", "))));
+    return at;
+}
+
+Result<CsvMessages> csvMessages(const CsvTable& table, const CsvMapping& mapping, const QString& sourceLabel)
+{
+    auto at = mapping.resolve(table.header);
+    if (!at)
+        return at.error();
+    CsvMessages out;
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        const QStringList& row = table.rows[r];
+        auto field = [&](const QString& name) {
+            const int i = at->value(name, -1);
+            return i >= 0 && i < row.size() ? row[i].trimmed() : QString();
+        };
+        const QString text = field(QStringLiteral("text"));
+        if (text.isEmpty()) {
+            out.problems << QStringLiteral("row %1 has no question text and was skipped").arg(r + 2);
+            continue;
+        }
+        QJsonObject question;
+        for (const QString& f : csvFields())
+            if (f != QLatin1String("answer") && f != QLatin1String("answer_date") && !field(f).isEmpty())
+                question.insert(f, field(f));
+        // The board's own number when the file has one; else the content, so a re-export with rows added
+        // or re-sorted still names every row as before.
+        QString rowId = field(QStringLiteral("id"));
+        if (rowId.isEmpty())
+            rowId = sha256Hex(canonical(question)).left(16);
+        const QString key = QStringLiteral("csv:%1:%2").arg(mapping.source, rowId);
+        question.insert(QStringLiteral("source"), mapping.source);
+        InboundMessage q;
+        q.channel = Channel::Csv;
+        q.raw = canonical(question);
+        q.externalId = key;
+        q.threadKey = key;
+        q.text = text;
+        q.date = koreaDateTime(field(QStringLiteral("date")));
+        const QString product = field(QStringLiteral("product"));
+        QString subject = field(QStringLiteral("subject"));
+        if (subject.isEmpty())
+            subject = product.isEmpty() ? text.section(QLatin1Char('\n'), 0, 0).left(60) : product;
+        q.subject = QStringLiteral("[%1] %2").arg(mapping.source, subject);
+        if (const QString order = field(QStringLiteral("order")); !order.isEmpty())
+            q.orderNumbers << order;
+        q.orderNumbers += findOrderNumbers(text);
+        q.orderNumbers.removeDuplicates();
+        const QString customerId = field(QStringLiteral("customer_id"));
+        const QString customer = field(QStringLiteral("customer"));
+        // A name alone names nobody for sure (two buyers share it): such a buyer is only this inquiry.
+        q.customer = {QStringLiteral("csv"),
+                      customerId.isEmpty() ? key : mapping.source + QLatin1Char(':') + customerId};
+        q.customerName = customer.isEmpty() ? customerId : customer;
+        q.fromName = q.customerName;
+        q.source = sourceLabel;
+        q.sourceRef = QStringLiteral("row %1").arg(r + 2);
+        out.messages << q;
+        if (const QString answer = field(QStringLiteral("answer")); !answer.isEmpty()) {
+            InboundMessage a = q;
+            a.direction = Direction::Out;
+            a.raw = canonical({{QStringLiteral("answer_to"), key}, {QStringLiteral("answer"), answer}});
+            a.externalId = key + QStringLiteral(":answer");
+            a.text = answer;
+            const QDateTime answered = koreaDateTime(field(QStringLiteral("answer_date")));
+            a.date = answered.isValid() ? answered : q.date.addSecs(1);
+            a.fromName.clear();
+            out.messages << a;
+        }
+    }
+    return out;
+}
+
+} // namespace casebook

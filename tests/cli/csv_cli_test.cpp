@@ -1,0 +1,62 @@
+#include "cli/cli_runner.h"
+#include "support/test_support.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+
+using casebook::test::cli;
+using casebook::test::Run;
+
+namespace {
+
+QJsonObject reportOf(const Run& r)
+{
+    INFO(r.out.toStdString() << r.err.toStdString());
+    REQUIRE(r.code == 0);
+    return QJsonDocument::fromJson(r.out.trimmed().toUtf8()).object();
+}
+
+} // namespace
+
+TEST_CASE("import csv: a preset or a mapping, CP949, the same file twice adds nothing", "[cli][csv]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("c.sqlite"));
+    const QString file = casebook::test::testData(QStringLiteral("csv/11st_cp949.csv"));
+    const QJsonObject first =
+        reportOf(cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("csv"), file,
+                      QStringLiteral("--preset"), QStringLiteral("11st"), QStringLiteral("--json")}));
+    CHECK(first.value(QStringLiteral("rows")).toInt() == 3);
+    CHECK(first.value(QStringLiteral("imported")).toInt() == 4);
+    CHECK(first.value(QStringLiteral("encoding")).toString() == QStringLiteral("CP949"));
+    const QJsonObject again =
+        reportOf(cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("csv"), file,
+                      QStringLiteral("--preset"), QStringLiteral("11st"), QStringLiteral("--json")}));
+    CHECK(again.value(QStringLiteral("imported")).toInt() == 0);
+    CHECK(again.value(QStringLiteral("duplicates")).toInt() == 4);
+
+    const Run mapped =
+        cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("csv"),
+             casebook::test::testData(QStringLiteral("csv/generic.csv")), QStringLiteral("--map"),
+             QStringLiteral("id=id,question=text,order=order"), QStringLiteral("--json")});
+    CHECK(reportOf(mapped).value(QStringLiteral("imported")).toInt() == 1);
+
+    const Run tickets =
+        cli({QStringLiteral("--db"), db, QStringLiteral("tickets"), QStringLiteral("--json")});
+    REQUIRE(tickets.code == 0);
+    QStringList ids;
+    for (const QJsonValue& t : QJsonDocument::fromJson(tickets.out.toUtf8()).array())
+        for (const QJsonValue& m : t[QStringLiteral("messages")].toArray())
+            ids << m[QStringLiteral("message_id")].toString();
+    CHECK(ids.contains(QStringLiteral("csv:11st:110001")));
+    CHECK(ids.contains(QStringLiteral("csv:11st:110002:answer")));
+    CHECK(ids.contains(QStringLiteral("csv:custom:9")));
+
+    const Run bad = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("csv"), file,
+                         QStringLiteral("--preset"), QStringLiteral("auction")});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.contains(QStringLiteral("kmong, 11st, gmarket, generic")));
+}

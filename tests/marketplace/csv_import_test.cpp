@@ -1,0 +1,124 @@
+#include "fake_marketplace.h"
+#include "inbox/csv_importer.h"
+#include "inbox/ingestor.h"
+#include "store/ticket_queries.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace casebook;
+
+namespace {
+
+CsvTable table(const QString& name)
+{
+    auto t = readCsvFile(test::testData(QStringLiteral("csv/") + name));
+    REQUIRE(t);
+    return t.value();
+}
+
+} // namespace
+
+TEST_CASE("CSV: a CP949 file as Excel saves it, with quoted line breaks, commas and quotes", "[csv]")
+{
+    const CsvTable t = table(QStringLiteral("11st_cp949.csv"));
+    CHECK(t.encoding == QStringLiteral("CP949"));
+    CHECK(t.header.value(0) == QStringLiteral("문의번호"));
+    CHECK(t.header.size() == 10);
+    REQUIRE(t.rows.size() == 3);
+    CHECK(t.rows[0].value(6) == QStringLiteral("L 사이즈 있나요?\n어깨가 넓어서요, \"정사이즈\" 인가요?"));
+    CHECK(t.rows[1].value(9) == QStringLiteral("20261101555"));
+
+    const CsvTable bom = table(QStringLiteral("kmong_bom.csv"));
+    CHECK(bom.encoding == QStringLiteral("UTF-8"));
+    CHECK(bom.header.value(0) == QStringLiteral("문의일시")); // no BOM left in the first name
+}
+
+TEST_CASE("CSV import with the 11st preset: one ticket per row, answers outgoing, re-import adds nothing",
+          "[csv]")
+{
+    test::TempStore store;
+    auto mapping = CsvMapping::preset(QStringLiteral("11st"));
+    REQUIRE(mapping);
+    auto first = importCsv(*store.db, table(QStringLiteral("11st_cp949.csv")), mapping.value(),
+                           QStringLiteral("qna.csv"));
+    REQUIRE(first);
+    CHECK(first->rows == 3);
+    CHECK(first->imported == 4);
+    CHECK(first->ticketsCreated == 3);
+    const qint64 answered = test::ticketOfExternal(*store.db, QStringLiteral("csv:11st:110002"));
+    CHECK(test::ticketOfExternal(*store.db, QStringLiteral("csv:11st:110002:answer")) == answered);
+    const auto msgs = ticket_queries::messagesOfTicket(store.db->reader(), answered);
+    REQUIRE(msgs.size() == 2);
+    CHECK(msgs[1].direction == Direction::Out);
+    CHECK(msgs[1].text == QStringLiteral("내일 출고됩니다."));
+    CHECK(msgs[0].channel == Channel::Csv);
+    CHECK(msgs[0].date == QDateTime(QDate(2026, 11, 3), QTime(5, 0), QTimeZone::utc())); // Korea time
+    const auto open = ticket_queries::ticketsByIds(
+        store.db->reader(), {test::ticketOfExternal(*store.db, QStringLiteral("csv:11st:110001"))});
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].dueAt == QDateTime(QDate(2026, 11, 2), QTime(0, 15), QTimeZone::utc()).addSecs(24 * 3600));
+    CHECK(open[0].orderNumbers.isEmpty());
+    CHECK(ticket_queries::ticketsByIds(store.db->reader(), {answered})[0].orderNumbers ==
+          QStringList{QStringLiteral("20261101555")});
+
+    auto again = importCsv(*store.db, table(QStringLiteral("11st_cp949.csv")), mapping.value(),
+                           QStringLiteral("qna.csv"));
+    REQUIRE(again);
+    CHECK(again->imported == 0);
+    CHECK(again->duplicates == 4);
+    CHECK(ticket_queries::stats(store.db->reader()).messages == 4);
+}
+
+TEST_CASE("CSV rows without an id keep their ids when the export is re-sorted and grows", "[csv]")
+{
+    test::TempStore store;
+    auto kmong = CsvMapping::preset(QStringLiteral("kmong"));
+    REQUIRE(kmong);
+    CsvTable t = table(QStringLiteral("kmong_bom.csv"));
+    auto first = importCsv(*store.db, t, kmong.value(), QStringLiteral("kmong.csv"));
+    REQUIRE(first);
+    CHECK(first->imported == 3);
+    std::reverse(t.rows.begin(), t.rows.end());
+    t.rows.append(QStringList{QStringLiteral("2026-11-08 09:00"), QStringLiteral("새고객"),
+                              QStringLiteral("로고 디자인"), QStringLiteral("견적 부탁드려요"), QString()});
+    auto second = importCsv(*store.db, t, kmong.value(), QStringLiteral("kmong.csv"));
+    REQUIRE(second);
+    CHECK(second->imported == 1);
+    CHECK(second->duplicates == 3);
+    SQLite::Statement st(store.db->reader(),
+                         "SELECT COUNT(*) FROM messages WHERE external_id LIKE 'csv:kmong:%'");
+    REQUIRE(st.executeStep());
+    CHECK(st.getColumn(0).getInt() == 4);
+}
+
+TEST_CASE("CSV mapping by hand, and a missing text column says which columns the file has", "[csv]")
+{
+    CHECK_FALSE(CsvMapping::fromSpec(QStringLiteral("제목=subject"))); // no text column
+    CHECK_FALSE(CsvMapping::fromSpec(QStringLiteral("내용=body")));    // no such field
+    CHECK_FALSE(CsvMapping::preset(QStringLiteral("auction")));
+    auto gmarket = CsvMapping::preset(QStringLiteral("gmarket"));
+    REQUIRE(gmarket);
+    auto missing = gmarket->resolve({QStringLiteral("when"), QStringLiteral("what")});
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.contains(QStringLiteral("when, what")));
+
+    test::TempStore store;
+    Ingestor ingestor(*store.db, IngestOptions{{QStringLiteral("help@shop.example")}});
+    const QByteArray mail =
+        "From: Jane <jane@mail.example>\nTo: help@shop.example\nSubject: Order 2000000007\n"
+        "Date: Fri, 06 Nov 2026 09:00:00 +0000\nMessage-ID: <j1@mail.example>\n\n"
+        "Where is order 2000000007?\n";
+    auto email = ingestor.ingestMail(mail, QStringLiteral("test"), {});
+    REQUIRE(email);
+    auto spec =
+        CsvMapping::fromSpec(QStringLiteral("id=id,date=date,customer=customer,question=text,order=order"),
+                             QStringLiteral("board"));
+    REQUIRE(spec);
+    auto r = importCsv(*store.db, table(QStringLiteral("generic.csv")), spec.value(),
+                       QStringLiteral("generic.csv"));
+    REQUIRE(r);
+    CHECK(r->imported == 1);
+    CHECK(test::ticketOfExternal(*store.db, QStringLiteral("csv:board:9")) ==
+          email->ticketId); // linked by the order number
+}
