@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "composer_pane.h"
 #include "conversation_pane.h"
 #include "import_controller.h"
 #include "ticket_list_model.h"
@@ -25,6 +26,7 @@ namespace casebook::ui {
 MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent)
     : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
       m_list(new TicketListPane(m_model)), m_conversation(new ConversationPane(db, clock)),
+      m_composer(new ComposerPane(db)),
       m_splitter(new QSplitter(Qt::Horizontal, this)), m_import(new ImportController(db, this))
 {
     setAcceptDrops(true);
@@ -33,7 +35,12 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_views);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_conversation);
+    auto* conversationAndComposer = new QSplitter(Qt::Vertical);
+    conversationAndComposer->setObjectName(QStringLiteral("conversationSplitter"));
+    conversationAndComposer->addWidget(m_conversation);
+    conversationAndComposer->addWidget(m_composer);
+    m_splitter->addWidget(conversationAndComposer);
+    addActions(m_composer->actions()); // r and n work while the composer is closed
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
@@ -79,6 +86,11 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         m_list->selectRow(0);
     });
     connect(m_list, &TicketListPane::ticketSelected, m_conversation, &ConversationPane::showTicket);
+    connect(m_list, &TicketListPane::ticketSelected, m_composer, &ComposerPane::setTicket);
+    connect(m_composer, &ComposerPane::ticketUpdated, this, [this](qint64 id) {
+        m_conversation->showTicket(id);
+        m_views->refreshCounts();
+    });
 
     const StoreStats s = ticket_queries::stats(db.reader());
     statusBar()->showMessage(

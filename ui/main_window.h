@@ -9,6 +9,7 @@ class QSplitter;
 
 namespace casebook::ui {
 
+class ComposerPane;
 class ConversationPane;
 class ImportController;
 class TicketListModel;
@@ -25,6 +26,7 @@ public:
     ViewsPane* viewsPane() const { return m_views; }
     TicketListPane* ticketListPane() const { return m_list; }
     ConversationPane* conversationPane() const { return m_conversation; }
+    ComposerPane* composerPane() const { return m_composer; }
     TicketListModel* ticketListModel() const { return m_model; }
     ImportController* importController() const { return m_import; }
 
@@ -42,6 +44,7 @@ private:
     ViewsPane* m_views;
     TicketListPane* m_list;
     ConversationPane* m_conversation;
+    ComposerPane* m_composer;
     QSplitter* m_splitter;
     ImportController* m_import;
 };
