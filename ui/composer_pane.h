@@ -49,6 +49,8 @@ public:
     void chooseTemplate();
     void insertTemplate(const ReplyTemplate& t);
     void send();
+    // Reads this ticket's outbox items again (also every few seconds while the composer is open).
+    void refreshOutbox();
 
     qint64 ticketId() const { return m_ticketId; }
     Mode mode() const { return m_mode; }
@@ -71,7 +73,6 @@ private:
     void textEdited();
     void checkTone();
     void updateTitle();
-    void refreshOutbox();
     bool boardChannel() const;
     // Why the text cannot go out as it is (unfilled placeholders, the board's length); empty when it can.
     QString blocker(const QString& text) const;

@@ -470,3 +470,42 @@ TEST_CASE("with an account, the connector drafts the reply; its refusal is shown
     CHECK(items.first().externalId == QStringLiteral("reply-1@shop.example"));
     CHECK_FALSE(w.composer->statusText().contains(QStringLiteral("not sent yet")));
 }
+
+TEST_CASE("the composer shows what became of this ticket's replies, in the server's words", "[ui][composer]")
+{
+    ComposerWindow w;
+    const TicketSummary ticket = w.ticketWhere([&](const TicketSummary& t) {
+        return t.channels == QStringList{QStringLiteral("email")} && w.korean(t);
+    });
+    w.select(ticket.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    for (const QString& text :
+         {QStringLiteral("첫 번째 답변입니다."), QStringLiteral("두 번째 답변입니다.")}) {
+        w.type(text);
+        w.pressSend();
+    }
+    REQUIRE(w.outbox(ticket.id).size() == 2);
+
+    // The sender (elsewhere) fails the first with the server's words and loses track of the second.
+    Outbox outbox(*w.store.db);
+    auto first = outbox.claimNext();
+    REQUIRE(first);
+    REQUIRE(first->has_value());
+    REQUIRE(
+        outbox.complete((*first)->id, SendOutcome::failed(QStringLiteral("550 5.1.1 mailbox unavailable"))));
+    auto second = outbox.claimNext();
+    REQUIRE(second);
+    REQUIRE(second->has_value());
+    REQUIRE(outbox.recoverInterrupted());
+
+    w.composer->refreshOutbox();
+    auto* list = w.composer->findChild<QListWidget*>(QStringLiteral("outboxList"));
+    REQUIRE(list->count() == 2);
+    QHash<QString, QString> rows; // state → the row's text
+    for (int i = 0; i < list->count(); ++i)
+        rows.insert(list->item(i)->data(Qt::UserRole + 1).toString(), list->item(i)->text());
+    CHECK(rows.value(QStringLiteral("failed")).contains(QStringLiteral("550 5.1.1 mailbox unavailable")));
+    CHECK(rows.value(QStringLiteral("failed")).contains(QStringLiteral("첫 번째")));
+    CHECK(rows.value(QStringLiteral("unknown")).contains(QStringLiteral("Sent folder")));
+    CHECK(rows.value(QStringLiteral("unknown")).contains(QStringLiteral("두 번째")));
+}
