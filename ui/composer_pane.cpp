@@ -8,6 +8,7 @@
 #include "compose/ticket_placeholders.h"
 #include "composer_editor.h"
 #include "connectors/connector_factory.h"
+#include "outbox_status_list.h"
 #include "send_confirmation_dialog.h"
 #include "store/ticket_queries.h"
 #include "template_picker.h"
@@ -18,8 +19,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -30,18 +29,11 @@
 namespace casebook::ui {
 namespace {
 
-constexpr int kToneDelayMs = 350;   // typing pauses this long before the text is checked
-constexpr int kOutboxPollMs = 5000; // the sender runs elsewhere; its progress shows within seconds
+constexpr int kToneDelayMs = 350; // typing pauses this long before the text is checked
 
 int codePoints(const QString& text)
 {
     return int(text.toUcs4().size());
-}
-
-QString firstLine(const QString& text)
-{
-    const QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0);
-    return line.size() > 60 ? line.left(59) + QStringLiteral("…") : line;
 }
 
 } // namespace
@@ -50,7 +42,7 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     : QWidget(parent), m_db(db), m_title(new QLabel(this)), m_replyButton(new QToolButton(this)),
       m_noteButton(new QToolButton(this)), m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)),
       m_status(new QLabel(this)), m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
-      m_outbox(new QListWidget(this)), m_toneTimer(new QTimer(this)), m_outboxTimer(new QTimer(this))
+      m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("composerPane"));
     if (auto store = TemplateStore::open(db))
@@ -124,11 +116,6 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     footer->addWidget(m_counter);
     footer->addWidget(m_sendButton);
 
-    m_outbox->setObjectName(QStringLiteral("outboxList"));
-    m_outbox->setMaximumHeight(84);
-    m_outbox->setWordWrap(true);
-    m_outbox->setFocusPolicy(Qt::NoFocus);
-
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 6);
     layout->addLayout(header);
@@ -141,9 +128,6 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     m_toneTimer->setInterval(kToneDelayMs);
     connect(m_toneTimer, &QTimer::timeout, this, &ComposerPane::checkTone);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerPane::textEdited);
-    m_outboxTimer->setInterval(kOutboxPollMs);
-    connect(m_outboxTimer, &QTimer::timeout, this, &ComposerPane::refreshOutbox);
-    m_outboxTimer->start();
 
     setMode(Mode::Reply);
     hide();
@@ -478,48 +462,8 @@ void ComposerPane::showStatus(const QString& text, bool problem)
 
 void ComposerPane::refreshOutbox()
 {
-    if (!m_ticketId || isHidden()) {
-        m_outbox->hide();
-        return;
-    }
-    auto items = Outbox(m_db).list(m_ticketId);
-    m_outbox->clear();
-    if (!items) {
-        new QListWidgetItem(items.error().message, m_outbox);
-        m_outbox->show();
-        return;
-    }
-    for (const OutboxItem& it : items.value()) {
-        const QString when = QLocale().toString(it.updatedAt.toLocalTime(), QLocale::ShortFormat);
-        QString state;
-        QColor color(0x55, 0x55, 0x55);
-        switch (it.state) {
-        case OutboxState::Queued:
-            state = it.lastError.isEmpty() ? tr("Queued") : tr("Queued, waiting: %1").arg(it.lastError);
-            break;
-        case OutboxState::Sending:
-            state = tr("Sending…");
-            break;
-        case OutboxState::Sent:
-            state = tr("Sent");
-            color = QColor(0x15, 0x80, 0x3d);
-            break;
-        case OutboxState::Failed:
-            state = tr("Failed: %1").arg(it.lastError);
-            color = QColor(0xdc, 0x26, 0x26);
-            break;
-        case OutboxState::Unknown:
-            state = tr("Unknown: check the Sent folder (or the marketplace) before sending again");
-            color = QColor(0xb4, 0x53, 0x09);
-            break;
-        }
-        auto* row = new QListWidgetItem(QStringLiteral("%1 · %2 · %3").arg(state, when, firstLine(it.body)),
-                                        m_outbox);
-        row->setForeground(color);
-        row->setData(Qt::UserRole, it.id);
-        row->setData(Qt::UserRole + 1, toString(it.state));
-    }
-    m_outbox->setVisible(m_outbox->count() > 0);
+    // Only the open composer shows the outbox; a closed one need not poll.
+    m_outbox->setTicket(isHidden() ? 0 : m_ticketId);
 }
 
 } // namespace casebook::ui

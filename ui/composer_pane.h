@@ -15,7 +15,6 @@
 
 class QAction;
 class QLabel;
-class QListWidget;
 class QPushButton;
 class QTimer;
 class QToolButton;
@@ -23,6 +22,7 @@ class QToolButton;
 namespace casebook::ui {
 
 class ComposerEditor;
+class OutboxStatusList;
 
 // The reply box under the conversation. A reply goes out on the ticket's channel through the outbox; an
 // internal note is stored in the ticket and never sent. Templates (Ctrl+T) fill placeholders from the
@@ -105,9 +105,8 @@ private:
     QLabel* m_status;
     QLabel* m_counter;
     QPushButton* m_sendButton;
-    QListWidget* m_outbox;
+    OutboxStatusList* m_outbox;
     QTimer* m_toneTimer;
-    QTimer* m_outboxTimer;
 };
 
 } // namespace casebook::ui
