@@ -2,10 +2,11 @@
 
 #include "accounts_dialog.h"
 #include "compose/outbox.h"
+#include "composer_pane.h"
 #include "conversation_pane.h"
+#include "csv_import_dialog.h"
 #include "desktop_shell.h"
 #include "evidence_pane.h"
-#include "csv_import_dialog.h"
 #include "import_controller.h"
 #include "mail_sync_controller.h"
 #include "status_bar_controller.h"
@@ -33,8 +34,8 @@ namespace casebook::ui {
 MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent)
     : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
       m_list(new TicketListPane(m_model)), m_conversation(new ConversationPane(db, clock)),
-      m_splitter(new QSplitter(Qt::Horizontal, this)), m_import(new ImportController(db, this)),
-      m_sync(new MailSyncController(db, this))
+      m_composer(new ComposerPane(db)), m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_import(new ImportController(db, this)), m_sync(new MailSyncController(db, this))
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
@@ -42,13 +43,15 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_views);
     m_splitter->addWidget(m_list);
-    // The evidence of the selected case sits below its conversation.
+    // The selected case: its conversation, the reply being written, and its evidence, top to bottom.
     auto* caseSplitter = new QSplitter(Qt::Vertical);
     caseSplitter->setObjectName(QStringLiteral("caseSplitter"));
     caseSplitter->addWidget(m_conversation);
+    caseSplitter->addWidget(m_composer);
     caseSplitter->addWidget(m_evidence = new EvidencePane(db));
-    caseSplitter->setSizes({560, 260});
+    caseSplitter->setSizes({480, 220, 200});
     m_splitter->addWidget(caseSplitter);
+    addActions(m_composer->actions()); // r and n work while the composer is closed
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
@@ -86,6 +89,10 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
             m_shell->statusBarController()->setOutboxCount(pending.value());
     };
     connect(m_sync, &MailSyncController::outboxChanged, this, showOutboxCount);
+    connect(m_composer, &ComposerPane::ticketUpdated, this, [this, showOutboxCount] {
+        m_sync->wakeOutbox(); // a reply just queued leaves now, not at the next round
+        showOutboxCount();
+    });
     showOutboxCount();
     connect(m_sync, &MailSyncController::mailArrived, this, &MainWindow::refresh);
     connect(m_sync, &MailSyncController::statusChanged, this,
@@ -122,6 +129,11 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         return m_list->view()->indexAt(at).data(TicketListModel::TicketIdRole).toLongLong();
     });
     m_evidence->acceptDropsOn(this);
+    connect(m_list, &TicketListPane::ticketSelected, m_composer, &ComposerPane::setTicket);
+    connect(m_composer, &ComposerPane::ticketUpdated, this, [this](qint64 id) {
+        m_conversation->showTicket(id);
+        m_views->refreshCounts();
+    });
 
     const StoreStats s = ticket_queries::stats(db.reader());
     statusBar()->showMessage(

@@ -9,6 +9,7 @@ class QSplitter;
 
 namespace casebook::ui {
 
+class ComposerPane;
 class ConversationPane;
 class DesktopShell;
 class EvidencePane;
@@ -30,6 +31,7 @@ public:
     TicketListPane* ticketListPane() const { return m_list; }
     ConversationPane* conversationPane() const { return m_conversation; }
     EvidencePane* evidencePane() const { return m_evidence; }
+    ComposerPane* composerPane() const { return m_composer; }
     TicketListModel* ticketListModel() const { return m_model; }
     ImportController* importController() const { return m_import; }
     DesktopShell* shell() const { return m_shell; }
@@ -50,6 +52,7 @@ private:
     TicketListPane* m_list;
     ConversationPane* m_conversation;
     EvidencePane* m_evidence = nullptr;
+    ComposerPane* m_composer;
     QSplitter* m_splitter;
     ImportController* m_import;
     DesktopShell* m_shell = nullptr;

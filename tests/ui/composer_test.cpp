@@ -1,0 +1,513 @@
+#include "compose/outbox.h"
+#include "compose/template_renderer.h"
+#include "compose/ticket_placeholders.h"
+#include "compose/tone_checker.h"
+#include "composer_editor.h"
+#include "composer_pane.h"
+#include "conversation_pane.h"
+#include "demo/demo_inbox.h"
+#include "main_window.h"
+#include "send_confirmation_dialog.h"
+#include "store/ticket_queries.h"
+#include "support/test_support.h"
+#include "template_picker.h"
+#include "ticket_list_model.h"
+#include "tone_highlighter.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QTreeView>
+#include <catch2/catch.hpp>
+
+using namespace casebook;
+
+namespace {
+
+// The real window on the demo inbox, shown and active so that its shortcuts work.
+struct ComposerWindow {
+    test::TempStore store;
+    std::unique_ptr<ui::MainWindow> window;
+    QTreeView* list = nullptr;
+    ui::ComposerPane* composer = nullptr;
+
+    ComposerWindow()
+    {
+        store.clock.set(QDateTime::currentDateTimeUtc());
+        REQUIRE(DemoInbox::load(*store.db, DemoInbox::resourceRoot()));
+        window = std::make_unique<ui::MainWindow>(*store.db, store.clock, QStringLiteral("Demo inbox"));
+        window->show();
+        window->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(window.get()));
+        list = window->findChild<QTreeView*>(QStringLiteral("ticketList"));
+        composer = window->findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
+        REQUIRE(list);
+        REQUIRE(composer);
+        window->findChild<QListWidget*>(QStringLiteral("viewsList"))->setCurrentRow(4); // All
+    }
+
+    // A ticket of the demo inbox that the predicate likes.
+    TicketSummary ticketWhere(const std::function<bool(const TicketSummary&)>& wanted)
+    {
+        for (const TicketSummary& t : ticket_queries::tickets(store.db->reader(), TicketFilter{}))
+            if (wanted(t))
+                return t;
+        FAIL("no demo ticket fits");
+        return {};
+    }
+
+    bool korean(const TicketSummary& t)
+    {
+        return TicketPlaceholders::languageOf(store.db->reader(), t.number) == QLatin1String("ko");
+    }
+
+    // Selects the ticket in the list, as a click would, and leaves the focus on the list.
+    void select(qint64 ticketId)
+    {
+        QAbstractItemModel* model = list->model();
+        for (int row = 0;; ++row) {
+            while (row >= model->rowCount() && model->canFetchMore({}))
+                model->fetchMore({});
+            REQUIRE(row < model->rowCount());
+            const QModelIndex index = model->index(row, ui::TicketListModel::SubjectColumn);
+            if (index.data(ui::TicketListModel::TicketIdRole).toLongLong() == ticketId) {
+                list->setCurrentIndex(index);
+                break;
+            }
+        }
+        list->setFocus();
+        REQUIRE(composer->ticketId() == ticketId);
+    }
+
+    ui::ComposerEditor* editor() const { return composer->editor(); }
+
+    // Types text as an input method commits it (QTest::keyClicks sends Latin-1 only).
+    void type(const QString& text)
+    {
+        editor()->setFocus();
+        editor()->insertPlainText(text);
+    }
+
+    void pressSend()
+    {
+        // The offscreen platform gives no window the activation back when a dialog closes, and shortcuts
+        // only reach the active window.
+        if (QApplication::activeWindow() != window.get()) {
+            window->activateWindow();
+            REQUIRE(QTest::qWaitForWindowActive(window.get()));
+        }
+        editor()->setFocus();
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+    }
+
+    QList<OutboxItem> outbox(qint64 ticketId)
+    {
+        auto items = Outbox(*store.db).list(ticketId);
+        REQUIRE(items);
+        return items.value();
+    }
+
+    template <typename T> T* waitForDialog(const QString& name)
+    {
+        T* found = nullptr;
+        for (int i = 0; i < 50 && !(found && found->isVisible()); ++i) {
+            found = window->findChild<T*>(name);
+            if (!(found && found->isVisible()))
+                QTest::qWait(20);
+        }
+        INFO(composer->statusText().toStdString());
+        REQUIRE(found);
+        REQUIRE(found->isVisible());
+        return found;
+    }
+
+    // The wavy-underlined ranges the highlighter laid out, as document positions.
+    QList<QPair<int, int>> underlines() const
+    {
+        QList<QPair<int, int>> out;
+        for (QTextBlock b = editor()->document()->begin(); b.isValid(); b = b.next())
+            for (const QTextLayout::FormatRange& r : b.layout()->formats())
+                if (r.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+                    out.append({b.position() + r.start, b.position() + r.start + r.length});
+        return out;
+    }
+
+    bool highlightedAsUnfilled(int position) const
+    {
+        const QTextBlock b = editor()->document()->findBlock(position);
+        for (const QTextLayout::FormatRange& r : b.layout()->formats())
+            if (position - b.position() >= r.start && position - b.position() < r.start + r.length &&
+                r.format.background().style() != Qt::NoBrush)
+                return true;
+        return false;
+    }
+
+    void waitForToneCheck()
+    {
+        QTest::qWait(500); // the check runs after a pause in typing
+    }
+};
+
+} // namespace
+
+TEST_CASE("r opens the composer, Ctrl+T inserts a template with the ticket's values, and an unfilled "
+          "placeholder is highlighted and blocks sending",
+          "[ui][composer]")
+{
+    ComposerWindow w;
+    auto checker = ToneChecker::builtin();
+    REQUIRE(checker);
+    const TicketSummary ticket = w.ticketWhere([&](const TicketSummary& t) {
+        if (t.channels != QStringList{QStringLiteral("email")} || t.orderNumbers.isEmpty() || !w.korean(t))
+            return false;
+        // A masked name like "ㅇㅇ" reads as slang to the tone check: this test wants a clean template.
+        const auto v = TicketPlaceholders::forTicket(w.store.db->reader(), t.number, QStringLiteral("ko"));
+        return v && v->contains(QStringLiteral("customer_name")) &&
+               checker->check(v->value(QStringLiteral("customer_name")) + QStringLiteral(" 고객님"))
+                   .isEmpty();
+    });
+    w.select(ticket.id);
+    CHECK(w.composer->isHidden());
+
+    QTest::keyClick(w.list, Qt::Key_R);
+    REQUIRE(w.composer->isVisible());
+    CHECK(w.composer->mode() == ui::ComposerPane::Mode::Reply);
+    CHECK(w.editor()->hasFocus());
+    CHECK(w.composer->findChild<QLabel*>(QStringLiteral("composerTitle"))
+              ->text()
+              .contains(QStringLiteral("#%1").arg(ticket.number)));
+    CHECK(w.composer->findChild<QLabel*>(QStringLiteral("lengthCounter"))
+              ->isHidden()); // email has no board limit
+
+    QTest::keyClick(w.editor(), Qt::Key_T, Qt::ControlModifier);
+    auto* picker = w.waitForDialog<ui::TemplatePicker>(QStringLiteral("templatePicker"));
+    // The ticket is Korean: with no query, Korean templates come first.
+    REQUIRE(picker->list()->count() > 16);
+    CHECK(picker->list()->item(0)->data(Qt::UserRole).toString().startsWith(QStringLiteral("ko.")));
+    QTest::keyClicks(picker->searchBox(), QStringLiteral("acknowl"));
+    REQUIRE(picker->list()->count() >= 1);
+    CHECK(picker->list()->currentItem()->data(Qt::UserRole).toString() ==
+          QStringLiteral("ko.acknowledgement"));
+    QTest::keyClick(picker->searchBox(), Qt::Key_Return);
+
+    const QString text = w.editor()->toPlainText();
+    const auto values =
+        TicketPlaceholders::forTicket(w.store.db->reader(), ticket.number, QStringLiteral("ko"));
+    REQUIRE(values);
+    CHECK(text.contains(ticket.orderNumbers.first()));
+    CHECK_FALSE(text.contains(QStringLiteral("{{order_number}}")));
+    if (values->contains(QStringLiteral("customer_name")))
+        CHECK(text.contains(values->value(QStringLiteral("customer_name"))));
+    // The demo seller has not set a name: that placeholder stays, highlighted, and is selected for typing.
+    REQUIRE_FALSE(values->contains(QStringLiteral("seller_name")));
+    const int at = int(text.indexOf(QStringLiteral("{{seller_name}}")));
+    REQUIRE(at >= 0);
+    CHECK(w.highlightedAsUnfilled(at + 3));
+    CHECK_FALSE(w.highlightedAsUnfilled(0));
+    CHECK(w.editor()->textCursor().selectedText() == QStringLiteral("{{seller_name}}"));
+    CHECK(w.editor()->toolTipAt(at + 3).contains(QStringLiteral("seller_name")));
+    CHECK(w.composer->findChild<QLabel*>(QStringLiteral("composerProblems"))
+              ->text()
+              .contains(QStringLiteral("{{seller_name}}")));
+
+    w.pressSend();
+    CHECK(w.composer->statusText().contains(QStringLiteral("{{seller_name}}")));
+    CHECK(w.outbox(ticket.id).isEmpty());
+
+    // Typing over the selection fills it; the template has no tone findings, so it goes without a question.
+    w.type(QStringLiteral("달빛공방"));
+    for (QTextCursor next = w.editor()->document()->find(QStringLiteral("{{seller_name}}")); !next.isNull();
+         next = w.editor()->document()->find(QStringLiteral("{{seller_name}}"))) {
+        w.editor()->setTextCursor(next);
+        w.type(QStringLiteral("달빛공방"));
+    }
+    CHECK(TemplateRenderer::placeholders(w.editor()->toPlainText()).isEmpty());
+    const QString reply = w.editor()->toPlainText();
+    w.pressSend();
+    const QList<OutboxItem> items = w.outbox(ticket.id);
+    REQUIRE(items.size() == 1);
+    CHECK(items.first().body == reply);
+    CHECK(items.first().channel == Channel::Email);
+    CHECK(items.first().state == OutboxState::Queued);
+    CHECK(w.editor()->toPlainText().isEmpty());
+    auto* outboxList = w.composer->findChild<QListWidget*>(QStringLiteral("outboxList"));
+    REQUIRE(outboxList->count() == 1);
+    CHECK(outboxList->item(0)->data(Qt::UserRole + 1).toString() == QStringLiteral("queued"));
+    CHECK(outboxList->isVisible());
+    // No account can send in this build: the reply is kept, and the seller is told why it waits.
+    CHECK(w.composer->statusText().contains(QStringLiteral("not sent yet")));
+}
+
+TEST_CASE("a threatening sentence is underlined while typing, explained in a tooltip, and sent only after "
+          "confirmation",
+          "[ui][composer]")
+{
+    ComposerWindow w;
+    const TicketSummary ticket = w.ticketWhere([&](const TicketSummary& t) {
+        return t.channels == QStringList{QStringLiteral("email")} && w.korean(t);
+    });
+    w.select(ticket.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    REQUIRE(w.composer->isVisible());
+    const QString sentence = QStringLiteral("계속 이러시면 법적 조치를 취하겠습니다.");
+    w.type(sentence);
+    w.waitForToneCheck();
+    for (int i = 0; i < 30 && w.editor()->highlighter()->findings().isEmpty(); ++i)
+        QTest::qWait(100); // a loaded machine may run the debounced check late
+
+    const QList<ToneFinding>& findings = w.editor()->highlighter()->findings();
+    REQUIRE_FALSE(findings.isEmpty());
+    CHECK(findings.first().category == QStringLiteral("threat"));
+    const int threat = int(sentence.indexOf(QStringLiteral("법적 조치")));
+    bool underlined = false;
+    for (const auto& [from, to] : w.underlines())
+        underlined = underlined || (from <= threat && to >= threat + 5);
+    CHECK(underlined);
+    CHECK_FALSE(w.editor()->highlighter()->findingAt(0)); // "계속" itself is fine
+    const QString tip = w.editor()->toolTipAt(threat + 1);
+    CHECK(tip.contains(ui::ToneHighlighter::categoryName(QStringLiteral("threat"))));
+    CHECK(tip.contains(findings.first().reason.toHtmlEscaped()));
+
+    // Ctrl+Enter asks first; "Keep editing" sends nothing.
+    w.pressSend();
+    auto* dialog = w.waitForDialog<ui::SendConfirmationDialog>(QStringLiteral("sendConfirmation"));
+    CHECK(dialog->findingsList()->count() == findings.size());
+    CHECK(dialog->findingsList()->item(0)->data(Qt::UserRole).toString() == QStringLiteral("threat"));
+    CHECK_FALSE(dialog->overrideBox()); // email: confirmation, not a block
+    dialog->reject();
+    QTest::qWait(20);
+    CHECK(w.outbox(ticket.id).isEmpty());
+    CHECK(w.editor()->toPlainText() == sentence);
+
+    // For a person to look at: the Korean reply with its threat underlined.
+    QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
+    CHECK(w.window->grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/composer-tone-ko.png")));
+
+    w.pressSend();
+    dialog = w.waitForDialog<ui::SendConfirmationDialog>(QStringLiteral("sendConfirmation"));
+    QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
+    const QList<OutboxItem> items = w.outbox(ticket.id);
+    REQUIRE(items.size() == 1);
+    CHECK(items.first().body == sentence);
+    CHECK(items.first().ticketId == ticket.id);
+}
+
+TEST_CASE("a policy finding on a Coupang ticket blocks sending unless the seller overrides it; the board "
+          "limit is counted and enforced",
+          "[ui][composer]")
+{
+    ComposerWindow w;
+    const TicketSummary ticket =
+        w.ticketWhere([](const TicketSummary& t) { return t.channels.contains(QStringLiteral("coupang")); });
+    w.select(ticket.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    REQUIRE(w.composer->channel() == Channel::Coupang);
+    auto* counter = w.composer->findChild<QLabel*>(QStringLiteral("lengthCounter"));
+    REQUIRE(counter->isVisible());
+
+    // Over the board's 1,000 characters: counted, and refused with the numbers.
+    w.type(QString(1001, QChar(u'가')));
+    CHECK(counter->text().startsWith(QStringLiteral("1001")));
+    w.pressSend();
+    CHECK(w.composer->statusText().contains(QStringLiteral("1000")));
+    CHECK(w.outbox(ticket.id).isEmpty());
+
+    w.editor()->clear();
+    const QString text =
+        QStringLiteral("불편을 드려 죄송합니다. 좋은 리뷰를 남겨 주시면 적립금을 드리겠습니다.");
+    w.type(text);
+    CHECK(counter->text().startsWith(QString::number(text.size())));
+    w.pressSend();
+    auto* dialog = w.waitForDialog<ui::SendConfirmationDialog>(QStringLiteral("sendConfirmation"));
+    bool policy = false;
+    for (int i = 0; i < dialog->findingsList()->count(); ++i)
+        policy = policy ||
+                 dialog->findingsList()->item(i)->data(Qt::UserRole).toString() == QStringLiteral("policy");
+    REQUIRE(policy);
+    REQUIRE(dialog->overrideBox());
+    CHECK_FALSE(dialog->sendButton()->isEnabled());
+    QTest::mouseClick(dialog->sendButton(), Qt::LeftButton); // disabled: nothing happens
+    CHECK(dialog->isVisible());
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTest::qWait(20);
+    CHECK(w.outbox(ticket.id).isEmpty());
+
+    // The explicit override lets it through.
+    w.pressSend();
+    dialog = w.waitForDialog<ui::SendConfirmationDialog>(QStringLiteral("sendConfirmation"));
+    dialog->overrideBox()->click();
+    REQUIRE(dialog->sendButton()->isEnabled());
+    QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
+    const QList<OutboxItem> items = w.outbox(ticket.id);
+    REQUIRE(items.size() == 1);
+    CHECK(items.first().channel == Channel::Coupang);
+    CHECK(items.first().body == text);
+}
+
+TEST_CASE("n writes an internal note into the conversation and nothing into the outbox", "[ui][composer]")
+{
+    ComposerWindow w;
+    const TicketSummary ticket = w.ticketWhere([](const TicketSummary& t) { return t.messageCount > 0; });
+    w.select(ticket.id);
+    QTest::keyClick(w.list, Qt::Key_N);
+    REQUIRE(w.composer->isVisible());
+    CHECK(w.composer->mode() == ui::ComposerPane::Mode::Note);
+    CHECK(w.composer->findChild<QPushButton*>(QStringLiteral("sendButton"))->text() !=
+          QStringLiteral("Send"));
+    // A note is private: even blunt words draw no finding and no question.
+    const QString note = QStringLiteral("이 고객 법적 조치 언급함. 통화 녹취 보관할 것");
+    w.type(note);
+    w.waitForToneCheck();
+    CHECK(w.editor()->highlighter()->findings().isEmpty());
+    w.pressSend();
+    CHECK_FALSE(w.window->findChild<ui::SendConfirmationDialog*>(QStringLiteral("sendConfirmation")));
+
+    const QList<MessageRecord> messages = ticket_queries::messagesOfTicket(w.store.db->reader(), ticket.id);
+    REQUIRE_FALSE(messages.isEmpty());
+    CHECK(messages.last().direction == Direction::Note);
+    CHECK(messages.last().text == note);
+    CHECK(w.outbox(ticket.id).isEmpty());
+    CHECK(w.window->conversationPane()->plainText().contains(note));
+    CHECK(w.editor()->toPlainText().isEmpty());
+}
+
+TEST_CASE("Esc closes the composer and each ticket keeps its own draft; the actions are listed by name",
+          "[ui][composer]")
+{
+    ComposerWindow w;
+    QStringList names;
+    for (QAction* a : w.composer->actions()) {
+        names << a->objectName();
+        CHECK_FALSE(a->text().isEmpty());
+        CHECK_FALSE(a->shortcut().isEmpty());
+        CHECK(w.window->actions().contains(a)); // reachable while the composer is closed
+    }
+    CHECK(names == QStringList{QStringLiteral("composerReplyAction"), QStringLiteral("composerNoteAction"),
+                               QStringLiteral("composerTemplateAction"), QStringLiteral("composerSendAction"),
+                               QStringLiteral("composerCloseAction")});
+
+    const QList<TicketSummary> all = ticket_queries::tickets(w.store.db->reader(), TicketFilter{});
+    REQUIRE(all.size() >= 2);
+    w.select(all[0].id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    w.type(QStringLiteral("first draft"));
+    QTest::keyClick(w.editor(), Qt::Key_Escape);
+    CHECK(w.composer->isHidden());
+    CHECK(w.list->hasFocus()); // back to the list, where j/k and r work
+
+    w.select(all[1].id);
+    QTest::keyClick(w.list, Qt::Key_N);
+    CHECK(w.editor()->toPlainText().isEmpty());
+    w.type(QStringLiteral("second, a note"));
+
+    w.select(all[0].id);
+    CHECK(w.editor()->toPlainText() == QStringLiteral("first draft"));
+    CHECK(w.composer->mode() == ui::ComposerPane::Mode::Reply);
+    w.select(all[1].id);
+    CHECK(w.editor()->toPlainText() == QStringLiteral("second, a note"));
+    CHECK(w.composer->mode() == ui::ComposerPane::Mode::Note);
+    CHECK(w.outbox(all[0].id).isEmpty());
+}
+
+namespace {
+
+// A connector standing in for the real ones: drafts or refuses as told.
+struct ScriptedConnector : Connector {
+    std::optional<QString> refusal;
+    struct NoTransport : OutboxTransport {
+        SendOutcome send(const OutboxItem&) override { return SendOutcome::retry(QStringLiteral("test")); }
+    } none;
+    Result<SyncReport> sync(const SyncControl&) override { return SyncReport{}; }
+    Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override
+    {
+        if (refusal)
+            return makeError(*refusal);
+        OutboxDraft d;
+        d.ticketId = ticketId;
+        d.body = text;
+        d.raw = "Subject: Re\r\n\r\n" + text.toUtf8();
+        d.externalId = QStringLiteral("reply-1@shop.example");
+        return d;
+    }
+    OutboxTransport& transport() override { return none; }
+};
+
+} // namespace
+
+TEST_CASE("with an account, the connector drafts the reply; its refusal is shown and nothing is queued",
+          "[ui][composer]")
+{
+    ComposerWindow w;
+    std::optional<QString> refusal = QStringLiteral("This inquiry was already answered on the marketplace.");
+    w.composer->setConnectorFinder([&refusal](qint64) -> Result<std::unique_ptr<Connector>> {
+        auto c = std::make_unique<ScriptedConnector>();
+        c->refusal = refusal;
+        return std::unique_ptr<Connector>(std::move(c));
+    });
+    const TicketSummary ticket = w.ticketWhere([&](const TicketSummary& t) {
+        return t.channels == QStringList{QStringLiteral("email")} && w.korean(t);
+    });
+    w.select(ticket.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    const QString text = QStringLiteral("확인 후 오늘 중으로 다시 안내드리겠습니다.");
+    w.type(text);
+    w.pressSend();
+    CHECK(w.composer->statusText().contains(*refusal));
+    CHECK(w.outbox(ticket.id).isEmpty());
+    CHECK(w.editor()->toPlainText() == text); // nothing lost
+
+    refusal.reset();
+    w.pressSend();
+    const QList<OutboxItem> items = w.outbox(ticket.id);
+    REQUIRE(items.size() == 1);
+    CHECK(items.first().raw.endsWith(text.toUtf8()));
+    CHECK(items.first().externalId == QStringLiteral("reply-1@shop.example"));
+    CHECK_FALSE(w.composer->statusText().contains(QStringLiteral("not sent yet")));
+}
+
+TEST_CASE("the composer shows what became of this ticket's replies, in the server's words", "[ui][composer]")
+{
+    ComposerWindow w;
+    const TicketSummary ticket = w.ticketWhere([&](const TicketSummary& t) {
+        return t.channels == QStringList{QStringLiteral("email")} && w.korean(t);
+    });
+    w.select(ticket.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    for (const QString& text :
+         {QStringLiteral("첫 번째 답변입니다."), QStringLiteral("두 번째 답변입니다.")}) {
+        w.type(text);
+        w.pressSend();
+    }
+    REQUIRE(w.outbox(ticket.id).size() == 2);
+
+    // The sender (elsewhere) fails the first with the server's words and loses track of the second.
+    Outbox outbox(*w.store.db);
+    auto first = outbox.claimNext();
+    REQUIRE(first);
+    REQUIRE(first->has_value());
+    REQUIRE(
+        outbox.complete((*first)->id, SendOutcome::failed(QStringLiteral("550 5.1.1 mailbox unavailable"))));
+    auto second = outbox.claimNext();
+    REQUIRE(second);
+    REQUIRE(second->has_value());
+    REQUIRE(outbox.recoverInterrupted());
+
+    w.composer->refreshOutbox();
+    auto* list = w.composer->findChild<QListWidget*>(QStringLiteral("outboxList"));
+    REQUIRE(list->count() == 2);
+    QHash<QString, QString> rows; // state → the row's text
+    for (int i = 0; i < list->count(); ++i)
+        rows.insert(list->item(i)->data(Qt::UserRole + 1).toString(), list->item(i)->text());
+    CHECK(rows.value(QStringLiteral("failed")).contains(QStringLiteral("550 5.1.1 mailbox unavailable")));
+    CHECK(rows.value(QStringLiteral("failed")).contains(QStringLiteral("첫 번째")));
+    CHECK(rows.value(QStringLiteral("unknown")).contains(QStringLiteral("Sent folder")));
+    CHECK(rows.value(QStringLiteral("unknown")).contains(QStringLiteral("두 번째")));
+}

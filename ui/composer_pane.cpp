@@ -1,0 +1,469 @@
+#include "composer_pane.h"
+
+#include "accounts/secret_store.h"
+#include "channel_badge.h"
+#include "compose/note_writer.h"
+#include "compose/outbox.h"
+#include "compose/template_library.h"
+#include "compose/ticket_placeholders.h"
+#include "composer_editor.h"
+#include "connectors/connector_factory.h"
+#include "outbox_status_list.h"
+#include "send_confirmation_dialog.h"
+#include "store/ticket_queries.h"
+#include "template_picker.h"
+#include "tone_highlighter.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace casebook::ui {
+namespace {
+
+constexpr int kToneDelayMs = 350; // typing pauses this long before the text is checked
+
+int codePoints(const QString& text)
+{
+    return int(text.toUcs4().size());
+}
+
+} // namespace
+
+ComposerPane::ComposerPane(Database& db, QWidget* parent)
+    : QWidget(parent), m_db(db), m_title(new QLabel(this)), m_replyButton(new QToolButton(this)),
+      m_noteButton(new QToolButton(this)), m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)),
+      m_status(new QLabel(this)), m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
+      m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("composerPane"));
+    if (auto store = TemplateStore::open(db))
+        m_templates.emplace(std::move(store.value()));
+    if (auto checker = ToneChecker::builtin())
+        m_checker.emplace(std::move(checker.value()));
+    m_findConnector = [&db](qint64 ticketId) -> Result<std::unique_ptr<Connector>> {
+        auto account = accountForTicket(db, ticketId);
+        if (!account)
+            return account.error();
+        KeychainSecretStore secrets;
+        return connectorFor(account.value(), db, secrets);
+    };
+
+    QAction* reply = makeAction(QStringLiteral("composerReplyAction"), tr("Reply"), {Qt::Key_R});
+    QAction* note = makeAction(QStringLiteral("composerNoteAction"), tr("Internal note"), {Qt::Key_N});
+    QAction* pick = makeAction(QStringLiteral("composerTemplateAction"), tr("Insert template…"),
+                               {QKeySequence(Qt::CTRL | Qt::Key_T)});
+    QAction* send =
+        makeAction(QStringLiteral("composerSendAction"), tr("Send reply or save note"),
+                   {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    QAction* close = makeAction(QStringLiteral("composerCloseAction"), tr("Close composer (draft kept)"),
+                                {QKeySequence(Qt::Key_Escape)});
+    connect(reply, &QAction::triggered, this, [this] { openComposer(Mode::Reply); });
+    connect(note, &QAction::triggered, this, [this] { openComposer(Mode::Note); });
+    connect(pick, &QAction::triggered, this, &ComposerPane::chooseTemplate);
+    connect(send, &QAction::triggered, this, &ComposerPane::send);
+    connect(close, &QAction::triggered, this, &ComposerPane::closeComposer);
+
+    m_title->setObjectName(QStringLiteral("composerTitle"));
+    m_replyButton->setObjectName(QStringLiteral("replyModeButton"));
+    m_replyButton->setText(tr("Reply"));
+    m_replyButton->setToolTip(tr("Reply to the customer (R)"));
+    m_noteButton->setObjectName(QStringLiteral("noteModeButton"));
+    m_noteButton->setText(tr("Note"));
+    m_noteButton->setToolTip(tr("Internal note, never sent (N)"));
+    for (QToolButton* b : {m_replyButton, m_noteButton})
+        b->setCheckable(true);
+    connect(m_replyButton, &QToolButton::clicked, this, [this] { setMode(Mode::Reply); });
+    connect(m_noteButton, &QToolButton::clicked, this, [this] { setMode(Mode::Note); });
+    auto* templateButton = new QToolButton(this);
+    templateButton->setObjectName(QStringLiteral("templateButton"));
+    templateButton->setText(tr("Template…"));
+    templateButton->setToolTip(tr("Insert a template (Ctrl+T)"));
+    connect(templateButton, &QToolButton::clicked, this, &ComposerPane::chooseTemplate);
+    auto* closeButton = new QToolButton(this);
+    closeButton->setObjectName(QStringLiteral("closeComposerButton"));
+    closeButton->setText(QStringLiteral("✕"));
+    closeButton->setToolTip(tr("Close; the draft is kept (Esc)"));
+    closeButton->setAutoRaise(true);
+    connect(closeButton, &QToolButton::clicked, this, &ComposerPane::closeComposer);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_replyButton);
+    header->addWidget(m_noteButton);
+    header->addWidget(templateButton);
+    header->addWidget(closeButton);
+
+    m_problems->setObjectName(QStringLiteral("composerProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color:#b45309"));
+    m_status->setObjectName(QStringLiteral("composerStatus"));
+    m_status->setWordWrap(true);
+    m_counter->setObjectName(QStringLiteral("lengthCounter"));
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setToolTip(tr("Ctrl+Enter"));
+    connect(m_sendButton, &QPushButton::clicked, this, &ComposerPane::send);
+    auto* footer = new QHBoxLayout;
+    footer->addWidget(m_problems, 1);
+    footer->addWidget(m_counter);
+    footer->addWidget(m_sendButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 6);
+    layout->addLayout(header);
+    layout->addWidget(m_editor, 1);
+    layout->addLayout(footer);
+    layout->addWidget(m_status);
+    layout->addWidget(m_outbox);
+
+    m_toneTimer->setSingleShot(true);
+    m_toneTimer->setInterval(kToneDelayMs);
+    connect(m_toneTimer, &QTimer::timeout, this, &ComposerPane::checkTone);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerPane::textEdited);
+
+    setMode(Mode::Reply);
+    hide();
+    updateActions();
+}
+
+ComposerPane::~ComposerPane() = default;
+
+QAction* ComposerPane::makeAction(const QString& name, const QString& text, const QList<QKeySequence>& keys)
+{
+    auto* a = new QAction(text, this);
+    a->setObjectName(name);
+    a->setShortcuts(keys);
+    a->setShortcutContext(Qt::WindowShortcut);
+    addAction(a);
+    return a;
+}
+
+QAction* ComposerPane::action(const QString& objectName) const
+{
+    for (QAction* a : actions())
+        if (a->objectName() == objectName)
+            return a;
+    return nullptr;
+}
+
+QString ComposerPane::statusText() const
+{
+    return m_status->text();
+}
+
+void ComposerPane::updateActions()
+{
+    const bool ticket = m_ticketId != 0;
+    const bool shown = ticket && !isHidden();
+    action(QStringLiteral("composerReplyAction"))->setEnabled(ticket);
+    action(QStringLiteral("composerNoteAction"))->setEnabled(ticket);
+    action(QStringLiteral("composerTemplateAction"))->setEnabled(ticket && m_templates.has_value());
+    // Esc and Ctrl+Enter belong to other widgets while the composer is closed.
+    action(QStringLiteral("composerSendAction"))->setEnabled(shown);
+    action(QStringLiteral("composerCloseAction"))->setEnabled(shown);
+}
+
+void ComposerPane::setTicket(qint64 ticketId)
+{
+    if (ticketId == m_ticketId)
+        return;
+    if (m_ticketId) {
+        const QString text = m_editor->toPlainText();
+        if (text.trimmed().isEmpty())
+            m_drafts.remove(m_ticketId);
+        else
+            m_drafts.insert(m_ticketId, {text, m_mode});
+    }
+    m_ticketId = 0;
+    SQLite::Database& r = m_db.reader();
+    const QList<TicketSummary> found =
+        ticketId ? ticket_queries::ticketsByIds(r, {ticketId}) : QList<TicketSummary>{};
+    if (!found.isEmpty()) {
+        m_ticketId = ticketId;
+        m_ticketNumber = found.first().number;
+        m_subject = found.first().subject;
+        m_language = TicketPlaceholders::languageOf(r, m_ticketNumber);
+        // The placeholders know which of a ticket's channels takes the answer (the marketplace's).
+        const auto values = TicketPlaceholders::forTicket(r, m_ticketNumber, QStringLiteral("en"));
+        m_channel = channelFromString(values ? values->value(QStringLiteral("channel")) : QString())
+                        .value_or(Channel::Email);
+    }
+    const Draft draft = m_drafts.value(m_ticketId);
+    m_checkedText.clear();
+    m_editor->highlighter()->setFindings({});
+    m_editor->setPlainText(draft.text);
+    m_status->clear();
+    setMode(draft.mode);
+    if (!m_ticketId)
+        hide();
+    refreshOutbox();
+    updateActions();
+}
+
+void ComposerPane::openComposer(Mode mode)
+{
+    if (!m_ticketId)
+        return;
+    setMode(mode);
+    if (QWidget* focus = QApplication::focusWidget(); focus && !isAncestorOf(focus))
+        m_returnFocus = focus;
+    if (auto* split = qobject_cast<QSplitter*>(parentWidget()); split && isHidden() && !m_sized) {
+        // The first time, the conversation keeps the larger part: the seller reads before replying.
+        const int total = split->height();
+        split->setSizes({total * 3 / 5, total - total * 3 / 5});
+        m_sized = true;
+    }
+    show();
+    updateActions();
+    refreshOutbox();
+    m_editor->setFocus();
+}
+
+void ComposerPane::closeComposer()
+{
+    hide();
+    updateActions();
+    // The draft stays in the editor (and in m_drafts when the ticket changes); the keyboard goes back to
+    // where it was, usually the ticket list.
+    if (m_returnFocus)
+        m_returnFocus->setFocus();
+}
+
+void ComposerPane::setMode(Mode mode)
+{
+    m_mode = mode;
+    m_replyButton->setChecked(mode == Mode::Reply);
+    m_noteButton->setChecked(mode == Mode::Note);
+    m_sendButton->setText(mode == Mode::Reply ? tr("Send") : tr("Save note"));
+    m_editor->setPlaceholderText(mode == Mode::Reply
+                                     ? tr("Write a reply… (Ctrl+T inserts a template)")
+                                     : tr("Write a note for your team; the customer never sees it."));
+    // A note is private: no board limit and no tone check.
+    m_editor->setStyleSheet(mode == Mode::Note ? QStringLiteral("QPlainTextEdit { background: #fffbeb; }")
+                                               : QString());
+    updateTitle();
+    m_checkedText.clear();
+    textEdited();
+}
+
+void ComposerPane::updateTitle()
+{
+    if (!m_ticketId) {
+        m_title->clear();
+        return;
+    }
+    const QString channel = channelDisplayName(toString(m_channel));
+    m_title->setText(m_mode == Mode::Reply
+                         ? tr("Reply to #%1 on <b>%2</b>").arg(m_ticketNumber).arg(channel.toHtmlEscaped())
+                         : tr("<b>Internal note</b> on #%1: only your team sees it").arg(m_ticketNumber));
+}
+
+bool ComposerPane::boardChannel() const
+{
+    return m_channel == Channel::Coupang || m_channel == Channel::Naver;
+}
+
+QString ComposerPane::blocker(const QString& text) const
+{
+    if (m_mode == Mode::Note)
+        return {};
+    const QStringList missing = TemplateRenderer::placeholders(text);
+    if (!missing.isEmpty()) {
+        QStringList names;
+        for (const QString& m : missing)
+            names << QStringLiteral("{{%1}}").arg(m);
+        return tr("Fill in %1 before sending.").arg(names.join(QStringLiteral(", ")));
+    }
+    if (boardChannel()) {
+        const int length = codePoints(text.trimmed());
+        const QString board = channelDisplayName(toString(m_channel));
+        if (length > TemplateLibrary::kBoardMaxLength)
+            return tr("%1 takes at most %2 characters; this reply has %3.")
+                .arg(board)
+                .arg(TemplateLibrary::kBoardMaxLength)
+                .arg(length);
+        if (length < TemplateLibrary::kBoardMinLength)
+            return tr("%1 needs at least %2 characters.").arg(board).arg(TemplateLibrary::kBoardMinLength);
+    }
+    return {};
+}
+
+void ComposerPane::textEdited()
+{
+    const QString text = m_editor->toPlainText();
+    const bool counted = m_mode == Mode::Reply && boardChannel();
+    m_counter->setVisible(counted);
+    if (counted) {
+        const int length = codePoints(text.trimmed());
+        m_counter->setText(tr("%1 / %2").arg(length).arg(TemplateLibrary::kBoardMaxLength));
+        m_counter->setStyleSheet(length > TemplateLibrary::kBoardMaxLength ? QStringLiteral("color:#dc2626")
+                                                                           : QStringLiteral("color:#666"));
+    }
+    // An empty box is not a problem yet; it only cannot be sent.
+    m_problems->setText(text.trimmed().isEmpty() ? QString() : blocker(text));
+    if (text != m_checkedText)
+        m_toneTimer->start();
+}
+
+void ComposerPane::checkTone()
+{
+    const QString text = m_editor->toPlainText();
+    if (text == m_checkedText)
+        return;
+    m_checkedText = text;
+    m_editor->highlighter()->setFindings(m_mode == Mode::Reply && m_checker ? m_checker->check(text)
+                                                                            : QList<ToneFinding>{});
+}
+
+void ComposerPane::chooseTemplate()
+{
+    if (!m_ticketId || !m_templates)
+        return;
+    if (isHidden())
+        openComposer(m_mode);
+    auto* picker = new TemplatePicker(*m_templates, m_language, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 ticket = m_ticketId;
+    connect(picker, &TemplatePicker::templateChosen, this, [this, ticket](const ReplyTemplate& t) {
+        if (ticket == m_ticketId)
+            insertTemplate(t);
+    });
+    picker->open();
+    picker->searchBox()->setFocus();
+}
+
+void ComposerPane::insertTemplate(const ReplyTemplate& t)
+{
+    const PlaceholderValues values = TicketPlaceholders::forTicket(m_db.reader(), m_ticketNumber, t.language)
+                                         .value_or(PlaceholderValues{});
+    // Boards take plain text within their limit; templates carry a variant for them.
+    const QString source = boardChannel() && !t.plainBody.isEmpty() ? t.plainBody : t.body;
+    const RenderedText rendered = TemplateRenderer::renderPartial(source, values);
+    if (m_editor->toPlainText().trimmed().isEmpty())
+        m_editor->setPlainText(rendered.text);
+    else
+        m_editor->textCursor().insertText(rendered.text);
+    // Select the first unfilled placeholder so the seller can type over it.
+    if (!rendered.missing.isEmpty()) {
+        const QRegularExpression first(QStringLiteral("\\{\\{\\s*%1\\s*\\}\\}")
+                                           .arg(QRegularExpression::escape(rendered.missing.first())));
+        const QTextCursor found = m_editor->document()->find(first);
+        if (!found.isNull())
+            m_editor->setTextCursor(found);
+    }
+    m_editor->setFocus();
+}
+
+void ComposerPane::send()
+{
+    if (!m_ticketId || isHidden())
+        return;
+    const QString text = m_editor->toPlainText();
+    if (text.trimmed().isEmpty()) {
+        showStatus(m_mode == Mode::Reply ? tr("Nothing to send yet.") : tr("The note is empty."), true);
+        return;
+    }
+    if (m_mode == Mode::Note) {
+        saveNote(text);
+        return;
+    }
+    if (const QString why = blocker(text); !why.isEmpty()) {
+        showStatus(why, true);
+        return;
+    }
+    // Checked now, not from the last debounce: the seller may have typed since.
+    const QList<ToneFinding> findings = m_checker ? m_checker->check(text) : QList<ToneFinding>{};
+    m_checkedText = text;
+    m_editor->highlighter()->setFindings(findings);
+    const SendVerdict verdict = sendVerdict(findings, m_channel);
+    if (verdict == SendVerdict::Send) {
+        enqueue(text);
+        return;
+    }
+    auto* dialog = new SendConfirmationDialog(findings, verdict == SendVerdict::Blocked,
+                                              channelDisplayName(toString(m_channel)), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 ticket = m_ticketId;
+    connect(dialog, &QDialog::accepted, this, [this, ticket, text] {
+        if (ticket == m_ticketId && m_editor->toPlainText() == text)
+            enqueue(text);
+    });
+    dialog->open();
+}
+
+void ComposerPane::enqueue(const QString& text)
+{
+    const QString channelName = channelDisplayName(toString(m_channel));
+    OutboxDraft draft;
+    QString waiting;
+    auto connector = m_findConnector
+                         ? m_findConnector(m_ticketId)
+                         : Result<std::unique_ptr<Connector>>(makeError(tr("No account is set up.")));
+    if (connector) {
+        // The connector knows the channel: a refusal (already answered, over the limit) is final.
+        auto drafted = connector.value()->draftReply(m_ticketId, text);
+        if (!drafted) {
+            showStatus(tr("Not queued: %1").arg(drafted.error().message), true);
+            return;
+        }
+        draft = std::move(drafted.value());
+    } else {
+        // No account can send on this channel yet. The reply is stored all the same, as text: the outbox
+        // keeps it queued with the reason, and the connector builds the bytes once an account exists.
+        draft.ticketId = m_ticketId;
+        draft.channel = m_channel;
+        draft.subject = QStringLiteral("Re: %1 [#%2]").arg(m_subject).arg(m_ticketNumber);
+        waiting = connector.error().message;
+    }
+    if (draft.body.isEmpty())
+        draft.body = text;
+    auto id = Outbox(m_db).enqueue(draft);
+    if (!id) {
+        showStatus(tr("The reply could not be stored: %1").arg(id.error().message), true);
+        return;
+    }
+    m_editor->clear();
+    m_drafts.remove(m_ticketId);
+    showStatus(waiting.isEmpty()
+                   ? tr("Queued for sending on %1.").arg(channelName)
+                   : tr("Saved in the outbox, not sent yet: %1 It goes out once an account can send on %2.")
+                         .arg(waiting, channelName),
+               !waiting.isEmpty());
+    refreshOutbox();
+    Q_EMIT ticketUpdated(m_ticketId);
+}
+
+void ComposerPane::saveNote(const QString& text)
+{
+    auto id = NoteWriter(m_db).add(m_ticketId, text);
+    if (!id) {
+        showStatus(tr("The note could not be saved: %1").arg(id.error().message), true);
+        return;
+    }
+    m_editor->clear();
+    m_drafts.remove(m_ticketId);
+    showStatus(tr("Note saved."), false);
+    Q_EMIT ticketUpdated(m_ticketId);
+}
+
+void ComposerPane::showStatus(const QString& text, bool problem)
+{
+    m_status->setStyleSheet(problem ? QStringLiteral("color:#b45309") : QStringLiteral("color:#15803d"));
+    m_status->setText(text);
+}
+
+void ComposerPane::refreshOutbox()
+{
+    // Only the open composer shows the outbox; a closed one need not poll.
+    m_outbox->setTicket(isHidden() ? 0 : m_ticketId);
+}
+
+} // namespace casebook::ui

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "compose/template_store.h"
+#include "compose/tone_checker.h"
+#include "connectors/connector.h"
+#include "model/enums.h"
+#include "store/database.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QTimer;
+class QToolButton;
+
+namespace casebook::ui {
+
+class ComposerEditor;
+class OutboxStatusList;
+
+// The reply box under the conversation. A reply goes out on the ticket's channel through the outbox; an
+// internal note is stored in the ticket and never sent. Templates (Ctrl+T) fill placeholders from the
+// ticket; tone findings are underlined while typing and confirmed before sending; a marketplace policy
+// finding needs an explicit override. Drafts are kept per ticket while the window is open.
+//
+// Its actions (r, n, Ctrl+T, Ctrl+Enter, Esc) are the widget's actions(); the window adds them too, so
+// r and n work while the composer is closed.
+class ComposerPane : public QWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Reply, Note };
+    // The connector that answers a ticket, or why there is none (no account, a connector not built yet).
+    using ConnectorFinder = std::function<Result<std::unique_ptr<Connector>>(qint64 ticketId)>;
+
+    explicit ComposerPane(Database& db, QWidget* parent = nullptr);
+    ~ComposerPane() override;
+
+    void setConnectorFinder(ConnectorFinder finder) { m_findConnector = std::move(finder); }
+
+    void setTicket(qint64 ticketId);
+    void openComposer(Mode mode);
+    void closeComposer();
+    void chooseTemplate();
+    void insertTemplate(const ReplyTemplate& t);
+    void send();
+    // Reads this ticket's outbox items again (also every few seconds while the composer is open).
+    void refreshOutbox();
+
+    qint64 ticketId() const { return m_ticketId; }
+    Mode mode() const { return m_mode; }
+    Channel channel() const { return m_channel; }
+    ComposerEditor* editor() const { return m_editor; }
+    QString statusText() const;
+    QAction* action(const QString& objectName) const;
+
+Q_SIGNALS:
+    // A note or a reply was stored for this ticket: the conversation and the list should show it.
+    void ticketUpdated(qint64 ticketId);
+
+private:
+    struct Draft {
+        QString text;
+        Mode mode = Mode::Reply;
+    };
+    QAction* makeAction(const QString& name, const QString& text, const QList<QKeySequence>& keys);
+    void setMode(Mode mode);
+    void textEdited();
+    void checkTone();
+    void updateTitle();
+    bool boardChannel() const;
+    // Why the text cannot go out as it is (unfilled placeholders, the board's length); empty when it can.
+    QString blocker(const QString& text) const;
+    void enqueue(const QString& text);
+    void saveNote(const QString& text);
+    void showStatus(const QString& text, bool problem);
+    void updateActions();
+
+    Database& m_db;
+    std::optional<TemplateStore> m_templates;
+    std::optional<ToneChecker> m_checker;
+    ConnectorFinder m_findConnector;
+
+    qint64 m_ticketId = 0;
+    int m_ticketNumber = 0;
+    QString m_subject;
+    QString m_language;
+    Channel m_channel = Channel::Email;
+    Mode m_mode = Mode::Reply;
+    QHash<qint64, Draft> m_drafts;
+    QString m_checkedText;
+    bool m_sized = false;
+    QPointer<QWidget> m_returnFocus; // where the focus was before the composer opened
+
+    QLabel* m_title;
+    QToolButton* m_replyButton;
+    QToolButton* m_noteButton;
+    ComposerEditor* m_editor;
+    QLabel* m_problems;
+    QLabel* m_status;
+    QLabel* m_counter;
+    QPushButton* m_sendButton;
+    OutboxStatusList* m_outbox;
+    QTimer* m_toneTimer;
+};
+
+} // namespace casebook::ui
