@@ -17,6 +17,34 @@ private:
     QString m_why;
 };
 
+// A reply queued as text alone (written while no account could send on its channel) is built by the
+// connector at send time: the MIME message or the marketplace answer, with its recipients and inquiry.
+class DraftingTransport final : public OutboxTransport {
+public:
+    explicit DraftingTransport(Connector& connector) : m_connector(connector) {}
+    SendOutcome send(const OutboxItem& item) override
+    {
+        auto draft = m_connector.draftReply(item.ticketId, item.body);
+        if (!draft)
+            return SendOutcome::failed(draft.error().message);
+        OutboxItem full = item;
+        full.raw = draft->raw;
+        full.target = draft->target;
+        full.externalId = draft->externalId;
+        if (!draft->subject.isEmpty())
+            full.subject = draft->subject;
+        SendOutcome outcome = m_connector.transport().send(full);
+        if (outcome.sentRaw.isEmpty())
+            outcome.sentRaw = full.raw;
+        if (outcome.externalId.isEmpty())
+            outcome.externalId = full.externalId;
+        return outcome;
+    }
+
+private:
+    Connector& m_connector;
+};
+
 } // namespace
 
 OutboxTransport* OutboxSender::transportFor(const OutboxItem& item)
@@ -31,8 +59,15 @@ OutboxTransport* OutboxSender::transportFor(const OutboxItem& item)
         }
         accountId = account->id;
     }
+    const bool textOnly = item.raw.isEmpty() && item.target.isEmpty();
+    const auto use = [&](Connector& connector) -> OutboxTransport* {
+        if (!textOnly)
+            return &connector.transport();
+        m_drafting = std::make_unique<DraftingTransport>(connector);
+        return m_drafting.get();
+    };
     if (auto it = m_connectors.find(accountId); it != m_connectors.end())
-        return &(*it)->transport();
+        return use(**it);
     if (auto it = m_unavailable.find(accountId); it != m_unavailable.end())
         return it->get();
     QString why;
@@ -43,7 +78,7 @@ OutboxTransport* OutboxSender::transportFor(const OutboxItem& item)
         if (connector) {
             auto shared = std::shared_ptr<Connector>(std::move(connector.value()));
             m_connectors.insert(accountId, shared);
-            return &shared->transport();
+            return use(*shared);
         }
         why = connector.error().message;
     } else {

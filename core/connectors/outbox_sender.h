@@ -26,6 +26,7 @@ private:
     Outbox m_outbox;
     QHash<qint64, std::shared_ptr<Connector>> m_connectors;
     QHash<qint64, std::shared_ptr<OutboxTransport>> m_unavailable;
+    std::unique_ptr<OutboxTransport> m_drafting; // for the item being sent, when it was queued as text only
 };
 
 } // namespace casebook
