@@ -9,6 +9,7 @@
 #include "composer_editor.h"
 #include "connectors/connector_factory.h"
 #include "outbox_status_list.h"
+#include "semantic_colors.h"
 #include "send_confirmation_dialog.h"
 #include "store/ticket_queries.h"
 #include "template_picker.h"
@@ -27,6 +28,13 @@
 #include <QVBoxLayout>
 
 namespace casebook::ui {
+
+namespace {
+QString semanticCss(SemanticColors::Role role)
+{
+    return SemanticColors::color(role).name();
+}
+} // namespace
 namespace {
 
 constexpr int kToneDelayMs = 350; // typing pauses this long before the text is checked
@@ -104,7 +112,7 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
 
     m_problems->setObjectName(QStringLiteral("composerProblems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color:#b45309"));
+    m_problems->setStyleSheet(QStringLiteral("color:%1").arg(semanticCss(SemanticColors::Role::Warning)));
     m_status->setObjectName(QStringLiteral("composerStatus"));
     m_status->setWordWrap(true);
     m_counter->setObjectName(QStringLiteral("lengthCounter"));
@@ -247,7 +255,8 @@ void ComposerPane::setMode(Mode mode)
                                      ? tr("Write a reply… (Ctrl+T inserts a template)")
                                      : tr("Write a note for your team; the customer never sees it."));
     // A note is private: no board limit and no tone check.
-    m_editor->setStyleSheet(mode == Mode::Note ? QStringLiteral("QPlainTextEdit { background: #fffbeb; }")
+    m_editor->setStyleSheet(mode == Mode::Note ? QStringLiteral("QPlainTextEdit { background: %1; }")
+                                                     .arg(semanticCss(SemanticColors::Role::NoteBackground))
                                                : QString());
     updateTitle();
     m_checkedText.clear();
@@ -304,8 +313,10 @@ void ComposerPane::textEdited()
     if (counted) {
         const int length = codePoints(text.trimmed());
         m_counter->setText(tr("%1 / %2").arg(length).arg(TemplateLibrary::kBoardMaxLength));
-        m_counter->setStyleSheet(length > TemplateLibrary::kBoardMaxLength ? QStringLiteral("color:#dc2626")
-                                                                           : QStringLiteral("color:#666"));
+        m_counter->setStyleSheet(
+            QStringLiteral("color:%1")
+                .arg(semanticCss(length > TemplateLibrary::kBoardMaxLength ? SemanticColors::Role::Danger
+                                                                           : SemanticColors::Role::Muted)));
     }
     // An empty box is not a problem yet; it only cannot be sent.
     m_problems->setText(text.trimmed().isEmpty() ? QString() : blocker(text));
@@ -456,7 +467,9 @@ void ComposerPane::saveNote(const QString& text)
 
 void ComposerPane::showStatus(const QString& text, bool problem)
 {
-    m_status->setStyleSheet(problem ? QStringLiteral("color:#b45309") : QStringLiteral("color:#15803d"));
+    // A problem in the warning shade; good news in the normal text colour.
+    m_status->setStyleSheet(
+        problem ? QStringLiteral("color:%1").arg(semanticCss(SemanticColors::Role::Warning)) : QString());
     m_status->setText(text);
 }
 

@@ -89,10 +89,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
             m_shell->statusBarController()->setOutboxCount(pending.value());
     };
     connect(m_sync, &MailSyncController::outboxChanged, this, showOutboxCount);
-    connect(m_composer, &ComposerPane::ticketUpdated, this, [this, showOutboxCount] {
-        m_sync->wakeOutbox(); // a reply just queued leaves now, not at the next round
-        showOutboxCount();
-    });
+    connect(m_composer, &ComposerPane::ticketUpdated, this, showOutboxCount);
     showOutboxCount();
     connect(m_sync, &MailSyncController::mailArrived, this, &MainWindow::refresh);
     connect(m_sync, &MailSyncController::statusChanged, this,

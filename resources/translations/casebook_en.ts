@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>casebook::ui::ConversationPane</name>
+    <message numerus="yes">
+        <source>%n remote image(s) blocked.</source>
+        <translation>
+            <numerusform>%n remote image blocked.</numerusform>
+            <numerusform>%n remote images blocked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::CsvImportDialog</name>
+    <message numerus="yes">
+        <source>%n row(s), read as %1.</source>
+        <translation>
+            <numerusform>%n row, read as %1.</numerusform>
+            <numerusform>%n rows, read as %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped.</source>
+        <translation>
+            <numerusform>%n row skipped.</numerusform>
+            <numerusform>%n rows skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::CustodyLogDialog</name>
+    <message numerus="yes">
+        <source>%n entries; each one carries the hash of the one before it, and the chain holds.</source>
+        <translation>
+            <numerusform>%n entry; each one carries the hash of the one before it, and the chain holds.</numerusform>
+            <numerusform>%n entries; each one carries the hash of the one before it, and the chain holds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::EvidencePane</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;Evidence&lt;/b&gt; of #%1 — %n file(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Evidence&lt;/b&gt; of #%1 — %n file</numerusform>
+            <numerusform>&lt;b&gt;Evidence&lt;/b&gt; of #%1 — %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hashing and storing %n file(s)…</source>
+        <translation>
+            <numerusform>Hashing and storing %n file…</numerusform>
+            <numerusform>Hashing and storing %n files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n file(s) to #%1.</source>
+        <translation>
+            <numerusform>Added %n file to #%1.</numerusform>
+            <numerusform>Added %n files to #%1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were already in the case.</source>
+        <translation>
+            <numerusform>%n file were already in the case.</numerusform>
+            <numerusform>%n files were already in the case.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Case file written: %1 — %n file(s), %2. Its SHA-256 (in the custody log): %3</source>
+        <translation>
+            <numerusform>Case file written: %1 — %n file, %2. Its SHA-256 (in the custody log): %3</numerusform>
+            <numerusform>Case file written: %1 — %n files, %2. Its SHA-256 (in the custody log): %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n tickets match</source>
@@ -12,12 +94,32 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::SendConfirmationDialog</name>
+    <message numerus="yes">
+        <source>This reply has %n passage(s) that may hurt you with the customer or the marketplace:</source>
+        <translation>
+            <numerusform>This reply has %n passage that may hurt you with the customer or the marketplace:</numerusform>
+            <numerusform>This reply has %n passages that may hurt you with the customer or the marketplace:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::StatusBarController</name>
     <message numerus="yes">
         <source>Outbox: %n to send</source>
         <translation>
             <numerusform>Outbox: %n to send</numerusform>
             <numerusform>Outbox: %n to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::TicketActionsController</name>
+    <message numerus="yes">
+        <source>%1 (%n tickets)</source>
+        <translation>
+            <numerusform>%1 (%n tickets)</numerusform>
+            <numerusform>%1 (%n tickets)</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Inquiry number</source>
+        <translation>문의 번호</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>문의 일시</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>고객 이름</translation>
+    </message>
+    <message>
+        <source>Customer id</source>
+        <translation>고객 ID</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Question (required)</source>
+        <translation>문의 내용 (필수)</translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation>답변 내용</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>답변 일시</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>상품</translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui</name>
     <message>
         <source>Email</source>
@@ -101,22 +144,345 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::AccountsDialog</name>
+    <message>
+        <source>Test connection</source>
+        <translation>연결 테스트</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>계정</translation>
+    </message>
+    <message>
+        <source>TLS (implicit or STARTTLS by port)</source>
+        <translation>TLS (포트에 따라 암묵적 TLS 또는 STARTTLS)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>없음 (이 컴퓨터 안에서만)</translation>
+    </message>
+    <message>
+        <source>e.g. pass show mail/shop (instead of the keychain)</source>
+        <translation>예: pass show mail/shop (키체인 대신 사용)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>보내는 사람 이름</translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation>IMAP 서버</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>IMAP 포트</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP 서버</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>SMTP 포트</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자 이름</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>보안</translation>
+    </message>
+    <message>
+        <source>Extra CA file</source>
+        <translation>추가 CA 파일</translation>
+    </message>
+    <message>
+        <source>Pinned certificate</source>
+        <translation>고정된 인증서</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>서명</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Password command</source>
+        <translation>비밀번호 명령</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>새 계정</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>%1
+Casebook never keeps a password in plain text: set a password command instead, or start a keychain service.</source>
+        <translation>%1
+Casebook은 비밀번호를 평문으로 저장하지 않습니다. 대신 비밀번호 명령을 설정하거나 키체인 서비스를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>계정 삭제</translation>
+    </message>
+    <message>
+        <source>Remove the account %1? Its messages stay.</source>
+        <translation>%1 계정을 삭제할까요? 계정의 메시지는 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>IMAP: %1</source>
+        <translation>IMAP: %1</translation>
+    </message>
+    <message>
+        <source>IMAP and SMTP: logged in.</source>
+        <translation>IMAP과 SMTP: 로그인했습니다.</translation>
+    </message>
+    <message>
+        <source>IMAP: logged in. SMTP: %1</source>
+        <translation>IMAP: 로그인했습니다. SMTP: %1</translation>
+    </message>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation>신뢰할 수 없는 인증서</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted by this computer.
+
+SHA-256:
+%1
+
+Pin it only if you have checked this fingerprint with your mail provider. Pin this certificate?</source>
+        <translation>이 컴퓨터는 서버의 인증서를 신뢰하지 않습니다.
+
+SHA-256:
+%1
+
+메일 서비스 제공업체를 통해 이 지문을 확인한 경우에만 고정하세요. 이 인증서를 고정할까요?</translation>
+    </message>
+    <message>
+        <source>Pinned. Save, then test again.</source>
+        <translation>인증서를 고정했습니다. 저장한 뒤 다시 테스트하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::CaseExportDialog</name>
+    <message>
+        <source>Include internal notes in the timeline</source>
+        <translation>타임라인에 내부 메모 포함</translation>
+    </message>
+    <message>
+        <source>Mask the customer&apos;s phone number and e-mail address</source>
+        <translation>고객의 전화번호와 이메일 주소 가리기</translation>
+    </message>
+    <message>
+        <source>Export case file #%1</source>
+        <translation>사건 파일 #%1 내보내기</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>One ZIP file with a PDF report, the evidence originals, the raw messages, a manifest and SHA256SUMS, so anyone can check that nothing was changed.</source>
+        <translation>PDF 보고서, 증거 원본, 원본 메시지, 매니페스트와 SHA256SUMS를 ZIP 파일 하나로 묶습니다. 누구나 내용이 바뀌지 않았음을 확인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>저장 위치:</translation>
+    </message>
+    <message>
+        <source>Case files (*.zip)</source>
+        <translation>사건 파일 (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>명령 팔레트</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>명령을 입력하세요…</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::ComposerEditor</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is not filled in: replace it before sending.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 자리가 채워지지 않았습니다. 보내기 전에 내용을 바꿔 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::ComposerPane</name>
+    <message>
+        <source>Reply</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>내부 메모</translation>
+    </message>
+    <message>
+        <source>Insert template…</source>
+        <translation>템플릿 넣기…</translation>
+    </message>
+    <message>
+        <source>Send reply or save note</source>
+        <translation>답변 보내기 또는 메모 저장</translation>
+    </message>
+    <message>
+        <source>Close composer (draft kept)</source>
+        <translation>작성 창 닫기 (작성 중인 내용 유지)</translation>
+    </message>
+    <message>
+        <source>Reply to the customer (R)</source>
+        <translation>고객에게 답변 (R)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Internal note, never sent (N)</source>
+        <translation>내부 메모, 고객에게 보내지 않음 (N)</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>템플릿…</translation>
+    </message>
+    <message>
+        <source>Insert a template (Ctrl+T)</source>
+        <translation>템플릿 넣기 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Close; the draft is kept (Esc)</source>
+        <translation>닫기, 작성 중인 내용은 유지됩니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>메모 저장</translation>
+    </message>
+    <message>
+        <source>Write a reply… (Ctrl+T inserts a template)</source>
+        <translation>답변을 입력하세요… (Ctrl+T로 템플릿 넣기)</translation>
+    </message>
+    <message>
+        <source>Write a note for your team; the customer never sees it.</source>
+        <translation>팀에 남길 메모를 입력하세요. 고객에게는 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Reply to #%1 on &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt;의 #%1에 답변</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Internal note&lt;/b&gt; on #%1: only your team sees it</source>
+        <translation>#%1의 &lt;b&gt;내부 메모&lt;/b&gt;: 팀원만 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Fill in %1 before sending.</source>
+        <translation>보내기 전에 %1을(를) 채우세요.</translation>
+    </message>
+    <message>
+        <source>%1 takes at most %2 characters; this reply has %3.</source>
+        <translation>%1은(는) 최대 %2자까지 보낼 수 있습니다. 이 답변은 %3자입니다.</translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 characters.</source>
+        <translation>%1은(는) %2자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Nothing to send yet.</source>
+        <translation>아직 보낼 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>메모가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>No account is set up.</source>
+        <translation>설정된 계정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not queued: %1</source>
+        <translation>보낼 편지함에 넣지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The reply could not be stored: %1</source>
+        <translation>답변을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Queued for sending on %1.</source>
+        <translation>%1(으)로 보내도록 보낼 편지함에 넣었습니다.</translation>
+    </message>
+    <message>
+        <source>Saved in the outbox, not sent yet: %1 It goes out once an account can send on %2.</source>
+        <translation>보낼 편지함에 저장했지만 아직 보내지 않았습니다: %1 %2(으)로 보낼 수 있는 계정이 설정되면 발송됩니다.</translation>
+    </message>
+    <message>
+        <source>The note could not be saved: %1</source>
+        <translation>메모를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>메모를 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::ConversationPane</name>
     <message>
         <source>Select a ticket.</source>
         <translation>문의를 선택하세요.</translation>
-    </message>
-    <message>
-        <source>abusive</source>
-        <translation>악성 고객</translation>
-    </message>
-    <message>
-        <source>VIP</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <source>Orders:</source>
-        <translation>주문번호:</translation>
     </message>
     <message>
         <source>Summary:</source>
@@ -138,9 +504,178 @@
         <source>(unnamed)</source>
         <translation>(이름 없음)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n remote image(s) blocked.</source>
+        <translation>
+            <numerusform>외부 이미지 %n개를 차단했습니다.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Evidence</source>
-        <translation>증빙 자료</translation>
+        <source>Load images from this sender</source>
+        <translation>이 보낸 사람의 이미지 불러오기</translation>
+    </message>
+    <message>
+        <source>Attachment:</source>
+        <translation>첨부 파일:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Add as evidence</source>
+        <translation>증거로 추가</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>첨부 파일</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>첨부 파일 저장</translation>
+    </message>
+    <message>
+        <source>This ticket has no attachment %1.</source>
+        <translation>이 문의에는 %1 첨부 파일이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::CsvImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), read as %1.</source>
+        <translation>
+            <numerusform>%n개 행을 %1 인코딩으로 읽었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kmong</source>
+        <translation>크몽</translation>
+    </message>
+    <message>
+        <source>11st</source>
+        <translation>11번가</translation>
+    </message>
+    <message>
+        <source>Gmarket</source>
+        <translation>G마켓</translation>
+    </message>
+    <message>
+        <source>Other board (generic)</source>
+        <translation>기타 마켓 (일반 형식)</translation>
+    </message>
+    <message>
+        <source>Board:</source>
+        <translation>마켓:</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(파일에 없음)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>가져오기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>%1: %2 message(s) imported, %3 already there, %4 new ticket(s).</source>
+        <translation>%1: 메시지 %2개 가져옴, %3개는 이미 있음, 새 문의 %4건.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped.</source>
+        <translation>
+            <numerusform>%n개 행을 건너뛰었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a board&apos;s CSV export</source>
+        <translation>마켓에서 내보낸 CSV 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV 가져오기</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::CustodyLogDialog</name>
+    <message>
+        <source>Custody log of #%1</source>
+        <translation>#%1 보관 이력</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this case yet.</source>
+        <translation>이 사건에는 아직 기록된 내용이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries; each one carries the hash of the one before it, and the chain holds.</source>
+        <translation>
+            <numerusform>항목 %n개. 각 항목에 바로 앞 항목의 해시가 담겨 있으며, 해시 체인이 온전합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chain is broken: %1</source>
+        <translation>해시 체인이 끊어졌습니다: %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <source>Entry hash</source>
+        <translation>항목 해시</translation>
+    </message>
+    <message>
+        <source>previous: %1</source>
+        <translation>이전: %1</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::CustomerPanel</name>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>abusive</source>
+        <translation>악성 고객</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Orders:</source>
+        <translation>주문번호:</translation>
+    </message>
+    <message>
+        <source>Other tickets:</source>
+        <translation>다른 문의:</translation>
+    </message>
+    <message>
+        <source>No other tickets.</source>
+        <translation>다른 문의가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -152,6 +687,202 @@
     <message>
         <source>The new language applies the next time Casebook starts.</source>
         <translation>바꾼 언어는 Casebook을 다시 시작하면 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::EvidenceModel</name>
+    <message>
+        <source>SHA-256 %1
+(Ctrl+C copies it)</source>
+        <translation>SHA-256 %1
+(Ctrl+C로 복사)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · added from %3</source>
+        <translation>%1
+%2 · %3에서 추가함</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>추가 시각</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::EvidencePane</name>
+    <message>
+        <source>Add files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <source>Export case file…</source>
+        <translation>사건 파일 내보내기…</translation>
+    </message>
+    <message>
+        <source>Verify case file…</source>
+        <translation>사건 파일 검증…</translation>
+    </message>
+    <message>
+        <source>Custody log</source>
+        <translation>보관 이력</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Add photos, videos or documents to this case (or drop files here)</source>
+        <translation>이 사건에 사진, 동영상, 문서를 추가합니다 (여기에 파일을 끌어다 놓아도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 복사</translation>
+    </message>
+    <message>
+        <source>Open a read-only copy</source>
+        <translation>읽기 전용 사본 열기</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2.</source>
+        <translation>%1을(를) %2에 복사하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>숨기기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evidence&lt;/b&gt; — select a ticket</source>
+        <translation>&lt;b&gt;증거&lt;/b&gt; — 문의를 선택하세요</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evidence&lt;/b&gt; of #%1 — none yet; drop files here</source>
+        <translation>#%1의 &lt;b&gt;증거&lt;/b&gt; — 아직 없습니다. 여기에 파일을 끌어다 놓으세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Evidence&lt;/b&gt; of #%1 — %n file(s)</source>
+        <translation>
+            <numerusform>#%1의 &lt;b&gt;증거&lt;/b&gt; — 파일 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a ticket first: evidence always belongs to a case.</source>
+        <translation>먼저 문의를 선택하세요. 증거는 항상 사건에 속합니다.</translation>
+    </message>
+    <message>
+        <source>Adding evidence</source>
+        <translation>증거 추가</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hashing and storing %n file(s)…</source>
+        <translation>
+            <numerusform>파일 %n개의 해시를 계산하고 저장하는 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n file(s) to #%1.</source>
+        <translation>
+            <numerusform>#%1에 파일 %n개를 추가했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were already in the case.</source>
+        <translation>
+            <numerusform>파일 %n개는 이미 사건에 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the file being added was not stored.</source>
+        <translation>취소했습니다. 추가하던 파일은 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Adding the attachment to the case&apos;s evidence…</source>
+        <translation>첨부 파일을 사건 증거로 추가하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 is now evidence of #%2 (SHA-256 %3).</source>
+        <translation>%1을(를) #%2의 증거로 추가했습니다 (SHA-256 %3).</translation>
+    </message>
+    <message>
+        <source>Select a ticket first.</source>
+        <translation>먼저 문의를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Export case file</source>
+        <translation>사건 파일 내보내기</translation>
+    </message>
+    <message>
+        <source>Writing the case file of #%1…</source>
+        <translation>#%1의 사건 파일을 만드는 중…</translation>
+    </message>
+    <message>
+        <source>The case file was not written: %1</source>
+        <translation>사건 파일을 만들지 못했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case file written: %1 — %n file(s), %2. Its SHA-256 (in the custody log): %3</source>
+        <translation>
+            <numerusform>사건 파일을 만들었습니다: %1 — 파일 %n개, %2. 사건 파일의 SHA-256 (보관 이력에 기록됨): %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verify case file</source>
+        <translation>사건 파일 검증</translation>
+    </message>
+    <message>
+        <source>Checking every hash in %1…</source>
+        <translation>%1의 모든 해시를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 could not be checked: %2</source>
+        <translation>%1을(를) 확인하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is intact: case #%2, %3 files match manifest.json and SHA256SUMS, and the custody chain holds.</source>
+        <translation>%1은(는) 변경되지 않았습니다: 사건 #%2, 파일 %3개가 manifest.json 및 SHA256SUMS와 일치하며, 보관 이력의 해시 체인도 온전합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…외 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be trusted as it is:
+%2</source>
+        <translation>%1은(는) 현재 상태로는 신뢰할 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <source>Add evidence to #%1</source>
+        <translation>#%1에 증거 추가</translation>
+    </message>
+    <message>
+        <source>Verify a case file</source>
+        <translation>사건 파일 검증</translation>
+    </message>
+    <message>
+        <source>Case files (*.zip);;All files (*)</source>
+        <translation>사건 파일 (*.zip);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
@@ -208,6 +939,33 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::MailSyncController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: syncing…</source>
+        <translation>%1: 동기화하는 중…</translation>
+    </message>
+    <message>
+        <source>%1: up to date, waiting for new mail</source>
+        <translation>%1: 최신 상태, 새 메일 기다리는 중</translation>
+    </message>
+    <message>
+        <source>%1: %2 (retrying)</source>
+        <translation>%1: %2 (다시 시도하는 중)</translation>
+    </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation>보낼 편지함: %1</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 sent, %2 waiting to retry, %3 failed</source>
+        <translation>보낼 편지함: %1건 보냄, %2건 재시도 대기, %3건 실패</translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -254,6 +1012,116 @@
     <message>
         <source>%1 tickets · %2 messages · %3</source>
         <translation>문의 %1건 · 메시지 %2개 · %3</translation>
+    </message>
+    <message>
+        <source>Board &amp;CSV export…</source>
+        <translation>마켓 CSV 파일(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>계정(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::OutboxStatusList</name>
+    <message>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Queued, waiting: %1</source>
+        <translation>대기 중, 재시도 대기: %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>Unknown: check the Sent folder (or the marketplace) before sending again</source>
+        <translation>알 수 없음: 다시 보내기 전에 보낸편지함(또는 마켓)을 확인하세요</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::QuarantinePane</name>
+    <message>
+        <source>Received</source>
+        <translation>받음</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Select a message to see its raw text.</source>
+        <translation>메시지를 선택하면 원문을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>
+
+[… %1 more bytes not shown]</source>
+        <translation>
+
+[… 표시하지 않은 %1바이트가 더 있음]</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::ReadOnlyCopy</name>
+    <message>
+        <source>Could not create a temporary folder: %1</source>
+        <translation>임시 폴더를 만들지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1.</source>
+        <translation>%1을(를) 열 프로그램이 설정되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::SendConfirmationDialog</name>
+    <message>
+        <source>Check the wording before sending</source>
+        <translation>보내기 전에 표현을 확인하세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>This reply has %n passage(s) that may hurt you with the customer or the marketplace:</source>
+        <translation>
+            <numerusform>이 답변에는 고객이나 마켓과의 관계에서 불리할 수 있는 표현이 %n곳 있습니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Instead:</source>
+        <translation>권장 표현:</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>그래도 보내기</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>계속 수정</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 forbids this.&lt;/b&gt; Asking about reviews, offering rewards, or moving the buyer off the marketplace can get the seller account suspended.</source>
+        <translation>&lt;b&gt;%1에서 금지하는 내용입니다.&lt;/b&gt; 리뷰를 요청하거나, 보상을 제안하거나, 구매자를 마켓 밖으로 유도하면 판매자 계정이 정지될 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>I have read the marketplace&apos;s rules and send this anyway</source>
+        <translation>마켓 규정을 확인했으며 그래도 보냅니다</translation>
     </message>
 </context>
 <context>
@@ -336,6 +1204,44 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::ShortcutHelpDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::SnoozeDialog</name>
+    <message>
+        <source>Snooze</source>
+        <translation>미루기</translation>
+    </message>
+    <message>
+        <source>In 3 hours</source>
+        <translation>3시간 후</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>내일 9:00</translation>
+    </message>
+    <message>
+        <source>Next Monday</source>
+        <translation>다음 주 월요일</translation>
+    </message>
+    <message>
+        <source>Hide from the Inbox until:</source>
+        <translation>받은편지함에서 숨길 기한:</translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::StatusBarController</name>
     <message>
         <source>%1: %2</source>
@@ -350,6 +1256,238 @@
         <translation>
             <numerusform>보낼 편지함: %n건</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::TemplatePicker</name>
+    <message>
+        <source>Insert a template</source>
+        <translation>템플릿 넣기</translation>
+    </message>
+    <message>
+        <source>Search by title or category…</source>
+        <translation>제목 또는 분류로 검색…</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>넣기</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::TicketActionsController</name>
+    <message>
+        <source>&amp;Go</source>
+        <translation>이동(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>문의(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Next ticket</source>
+        <translation>다음 문의</translation>
+    </message>
+    <message>
+        <source>Previous ticket</source>
+        <translation>이전 문의</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>문의 열기</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Command palette…</source>
+        <translation>명령 팔레트…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>미루기…</translation>
+    </message>
+    <message>
+        <source>Mark as spam</source>
+        <translation>스팸으로 표시</translation>
+    </message>
+    <message>
+        <source>Marked as spam</source>
+        <translation>스팸으로 표시함</translation>
+    </message>
+    <message>
+        <source>Set &amp;status</source>
+        <translation>상태 설정(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>상태: %1</translation>
+    </message>
+    <message>
+        <source>Status set to %1</source>
+        <translation>상태를 %1(으)로 변경함</translation>
+    </message>
+    <message>
+        <source>Set &amp;priority</source>
+        <translation>우선순위 설정(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>우선순위: %1</translation>
+    </message>
+    <message>
+        <source>Priority set to %1</source>
+        <translation>우선순위를 %1(으)로 변경함</translation>
+    </message>
+    <message>
+        <source>Set &amp;category</source>
+        <translation>분류 설정(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Suggested category</source>
+        <translation>추천 분류</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>분류: %1</translation>
+    </message>
+    <message>
+        <source>Category set to %1</source>
+        <translation>분류를 %1(으)로 변경함</translation>
+    </message>
+    <message>
+        <source>Add order number…</source>
+        <translation>주문번호 추가…</translation>
+    </message>
+    <message>
+        <source>Merge selected tickets</source>
+        <translation>선택한 문의 병합</translation>
+    </message>
+    <message>
+        <source>Split a message out…</source>
+        <translation>메시지 분리…</translation>
+    </message>
+    <message>
+        <source>Customer is abusive</source>
+        <translation>악성 고객</translation>
+    </message>
+    <message>
+        <source>Customer flagged abusive</source>
+        <translation>악성 고객으로 표시함</translation>
+    </message>
+    <message>
+        <source>Abusive flag removed</source>
+        <translation>악성 고객 표시 해제함</translation>
+    </message>
+    <message>
+        <source>Customer is a VIP</source>
+        <translation>VIP 고객</translation>
+    </message>
+    <message>
+        <source>Customer marked VIP</source>
+        <translation>VIP 고객으로 표시함</translation>
+    </message>
+    <message>
+        <source>VIP mark removed</source>
+        <translation>VIP 표시 해제함</translation>
+    </message>
+    <message>
+        <source>Wake (end snooze)</source>
+        <translation>다시 표시 (미루기 해제)</translation>
+    </message>
+    <message>
+        <source>Back in the Inbox</source>
+        <translation>받은편지함으로 되돌림</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>실행 취소: %1</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 (%2)</source>
+        <translation>추천: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select a ticket first.</source>
+        <translation>먼저 문의를 선택하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n tickets)</source>
+        <translation>
+            <numerusform>%1 (문의 %n건)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>%1까지 미룸</translation>
+    </message>
+    <message>
+        <source>Add order number</source>
+        <translation>주문번호 추가</translation>
+    </message>
+    <message>
+        <source>Order number (Coupang, Naver, Amazon …):</source>
+        <translation>주문번호 (쿠팡, 네이버, 아마존 …):</translation>
+    </message>
+    <message>
+        <source>Order %1 added</source>
+        <translation>주문번호 %1 추가함</translation>
+    </message>
+    <message>
+        <source>Select two tickets to merge (Ctrl+click or Shift+click).</source>
+        <translation>병합할 문의 두 개를 선택하세요 (Ctrl+클릭 또는 Shift+클릭).</translation>
+    </message>
+    <message>
+        <source>Merged %1 into #%2 — %3 undoes it</source>
+        <translation>%1을(를) #%2에 병합했습니다 — %3 키로 되돌릴 수 있습니다</translation>
+    </message>
+    <message>
+        <source>This ticket has one message: there is nothing to split it from.</source>
+        <translation>이 문의에는 메시지가 하나뿐이라 분리할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Split a message out</source>
+        <translation>메시지 분리</translation>
+    </message>
+    <message>
+        <source>Move this message into a new ticket:</source>
+        <translation>이 메시지를 새 문의로 옮깁니다:</translation>
+    </message>
+    <message>
+        <source>Split into #%1</source>
+        <translation>#%1(으)로 분리함</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>실행 취소함: %1</translation>
     </message>
 </context>
 <context>
@@ -382,12 +1520,63 @@
         <source>Last activity</source>
         <translation>최근 활동</translation>
     </message>
+    <message>
+        <source>Flagged abusive: answer with care, keep records</source>
+        <translation>악성 고객으로 표시됨: 신중하게 답변하고 기록을 남기세요</translation>
+    </message>
+    <message>
+        <source>VIP customer</source>
+        <translation>VIP 고객</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>%1까지 미룸</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::TicketListPane</name>
     <message>
         <source>Search (Ctrl+K): words, &quot;phrases&quot;, from:, order:, after:2026-03-01 …</source>
         <translation>검색 (Ctrl+K): 단어, &quot;구문&quot;, from:, order:, after:2026-03-01 …</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::ToneHighlighter</name>
+    <message>
+        <source>Threat</source>
+        <translation>위협</translation>
+    </message>
+    <message>
+        <source>Sarcasm</source>
+        <translation>비꼬기</translation>
+    </message>
+    <message>
+        <source>Blame</source>
+        <translation>책임 전가</translation>
+    </message>
+    <message>
+        <source>False hope</source>
+        <translation>섣부른 기대</translation>
+    </message>
+    <message>
+        <source>Date promise</source>
+        <translation>날짜 약속</translation>
+    </message>
+    <message>
+        <source>Informal</source>
+        <translation>반말·비격식</translation>
+    </message>
+    <message>
+        <source>Profanity</source>
+        <translation>욕설</translation>
+    </message>
+    <message>
+        <source>Marketplace policy</source>
+        <translation>마켓 정책</translation>
+    </message>
+    <message>
+        <source>Instead:</source>
+        <translation>권장 표현:</translation>
     </message>
 </context>
 <context>
@@ -440,10 +1629,6 @@
         <translation>기한 임박</translation>
     </message>
     <message>
-        <source>Waiting</source>
-        <translation>고객 대기</translation>
-    </message>
-    <message>
         <source>Resolved</source>
         <translation>해결됨</translation>
     </message>
@@ -454,6 +1639,81 @@
     <message>
         <source>Views</source>
         <translation>편지함</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>기한 초과</translation>
+    </message>
+    <message>
+        <source>Waiting on customer</source>
+        <translation>고객 대기</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>스팸</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>미룬 문의</translation>
+    </message>
+    <message>
+        <source>Could not read</source>
+        <translation>읽지 못한 메일</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>저장된 검색</translation>
+    </message>
+    <message>
+        <source>Right-click to save a search</source>
+        <translation>마우스 오른쪽 버튼을 눌러 검색을 저장하세요</translation>
+    </message>
+    <message>
+        <source>Save current search…</source>
+        <translation>현재 검색 저장…</translation>
+    </message>
+    <message>
+        <source>Rename saved search…</source>
+        <translation>저장된 검색 이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete saved search</source>
+        <translation>저장된 검색 삭제</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>검색 저장</translation>
+    </message>
+    <message>
+        <source>Search for:</source>
+        <translation>검색어:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Rename saved search</source>
+        <translation>저장된 검색 이름 바꾸기</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::WorkerJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
     </message>
 </context>
 <context>
