@@ -63,10 +63,12 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     import->addAction(tr("&Maildir folder…"), this,
                       [this] { m_import->chooseAndImport(ImportController::Kind::Maildir);
 });
-    import->addAction(tr("m&box file…"), this, [this] { m_import->chooseAndImport(ImportController::Kind::Mbox);
+    import->addAction(tr("m&box file…"), this,
+                      [this] { m_import->chooseAndImport(ImportController::Kind::Mbox);
     } // namespace casebook::ui
 );
-    import->addAction(tr("&.eml files…"), this, [this] { m_import->chooseAndImport(ImportController::Kind::Eml);
+    import->addAction(tr("&.eml files…"), this,
+                      [this] { m_import->chooseAndImport(ImportController::Kind::Eml);
     });
     import->addAction(tr("Board &CSV export…"), this, [this, &db] {
         if (const QString summary = CsvImportDialog::chooseAndImport(db, this); !summary.isEmpty())
@@ -78,9 +80,17 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     });
     m_shell = new DesktopShell(db, clock, this);
     file->addAction(m_shell->settingsAction());
+    // Window-modal but not a nested event loop: the settings dialog (and tests) carry on while it is open.
     const auto openAccounts = [this, &db] {
-        AccountsDialog(db, this).exec();
-        m_sync->restart();
+        if (m_accounts) {
+            m_accounts->raise();
+            m_accounts->activateWindow();
+            return;
+        }
+        m_accounts = new AccountsDialog(db, this);
+        m_accounts->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_accounts, &QDialog::finished, this, [this] { m_sync->restart(); });
+        m_accounts->open();
     };
     file->addAction(tr("&Accounts…"), this, openAccounts);
     connect(m_shell, &DesktopShell::accountsRequested, this, openAccounts);
@@ -142,6 +152,11 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     }
 
     MainWindow::~MainWindow() = default;
+
+    AccountsDialog* MainWindow::accountsDialog() const
+    {
+        return m_accounts;
+    }
 
     void MainWindow::restoreState()
     {

@@ -4,11 +4,13 @@
 #include "store/database.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QSplitter;
 
 namespace casebook::ui {
 
+class AccountsDialog;
 class ComposerPane;
 class ConversationPane;
 class DesktopShell;
@@ -36,6 +38,8 @@ public:
     ImportController* importController() const { return m_import; }
     DesktopShell* shell() const { return m_shell; }
     TicketActionsController* ticketActions() const { return m_actions; }
+    // The accounts dialog while it is open (File → Accounts… or Settings → Accounts).
+    AccountsDialog* accountsDialog() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +62,7 @@ private:
     DesktopShell* m_shell = nullptr;
     TicketActionsController* m_actions = nullptr;
     MailSyncController* m_sync;
+    QPointer<AccountsDialog> m_accounts;
 };
 
 } // namespace casebook::ui

@@ -1,5 +1,6 @@
 // The desktop around the panes: the Korean and English UI, Settings, tray notifications, the status bar,
 // the dark palette, and the screenshots a person looks at (build/dev/screenshots/main-window-demo-*.png).
+#include "accounts_dialog.h"
 #include "compose/ticket_placeholders.h"
 #include "conversation_pane.h"
 #include "demo_store.h"
@@ -252,6 +253,11 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
     REQUIRE(accountsButton);
     accountsButton->click();
     CHECK(accounts.count() == 1);
+    // It opens without a nested event loop, over the settings, and closes back to them.
+    REQUIRE(window.accountsDialog());
+    CHECK(window.accountsDialog()->isVisible());
+    window.accountsDialog()->reject();
+    CHECK(QTest::qWaitFor([&] { return window.accountsDialog() == nullptr; }, 5000));
 
     dialog->findChild<QLineEdit*>(QStringLiteral("sellerNameEdit"))->setText(QStringLiteral("달빛도예"));
     dialog->findChild<QPlainTextEdit*>(QStringLiteral("signatureEdit"))
