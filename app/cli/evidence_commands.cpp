@@ -2,6 +2,7 @@
 #include "casefile/case_file_exporter.h"
 #include "casefile/case_file_verifier.h"
 #include "cli/cli.h"
+#include "cli/ticket_arg.h"
 #include "evidence/evidence_locker.h"
 #include "evidence/mail_attachments.h"
 #include "store/ticket_json.h"
@@ -13,13 +14,6 @@
 
 namespace casebook::cli {
 namespace {
-
-std::optional<int> caseNumber(const QString& arg)
-{
-    bool ok = false;
-    const int n = QString(arg).remove(QLatin1Char('#')).toInt(&ok);
-    return ok && n > 0 ? std::optional<int>(n) : std::nullopt;
-}
 
 int evidenceAdd(Context& c, Database& db, const TicketSummary& ticket)
 {
@@ -117,7 +111,7 @@ int evidence(Context& c)
     static const QStringList subs{QStringLiteral("add"), QStringLiteral("list"),
                                   QStringLiteral("attachments"), QStringLiteral("promote")};
     const QString sub = c.args.value(0);
-    const auto number = caseNumber(c.args.value(1));
+    const auto number = ticketNumberArg(c.args.value(1));
     if (!subs.contains(sub) || !number || (sub == QLatin1String("add") && c.args.size() < 3) ||
         (sub != QLatin1String("add") && c.args.size() != 2))
         return fail(
@@ -128,9 +122,9 @@ int evidence(Context& c)
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
-    const auto ticket = ticket_queries::ticketByNumber(db->reader(), *number);
+    auto ticket = ticketArg(*db, c.args.value(1));
     if (!ticket)
-        return fail(QStringLiteral("there is no ticket #%1 in %2").arg(*number).arg(db->path()));
+        return fail(ticket.error().message);
     if (sub == QLatin1String("add"))
         return evidenceAdd(c, *db, *ticket);
     if (sub == QLatin1String("promote"))
@@ -141,7 +135,7 @@ int evidence(Context& c)
 
 int exportCase(Context& c)
 {
-    const auto number = caseNumber(c.args.value(0));
+    const auto number = ticketNumberArg(c.args.value(0));
     if (c.args.size() != 1 || !number)
         return fail(QStringLiteral("usage: export NUMBER --out FILE.zip [--include-notes] [--mask-contact]"),
                     kUsage);

@@ -156,8 +156,7 @@ QList<Command> importCommands()
              "import maildir DIR | mbox FILE | eml FILE... [--json] [--own ADDRESS] [--mboxo]\n"
              "       import csv FILE (--preset NAME | --map COLUMN=FIELD,...) [--json]\n"
              "                          bring mail in; an interrupted import continues where it stopped"),
-         QList<QCommandLineOption>{json, own, mboxo} + csvImportOptions(),
-         import},
+         QList<QCommandLineOption>{json, own, mboxo} + csvImportOptions(), import},
         {QStringLiteral("quarantine"),
          QStringLiteral("quarantine [--json]     messages kept raw because they could not be read"),
          {json},

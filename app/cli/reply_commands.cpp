@@ -2,6 +2,7 @@
 // waits in the outbox. Work for every account kind through the connectors.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
+#include "cli/ticket_arg.h"
 #include "compose/outbox.h"
 #include "compose/template_renderer.h"
 #include "compose/template_store.h"
@@ -128,16 +129,16 @@ Result<Outbox::FlushReport> flushAll(Database& db)
 
 int reply(Context& c)
 {
-    bool isNumber = false;
-    const int number = QString(c.args.value(0)).remove(QLatin1Char('#')).toInt(&isNumber);
-    if (c.args.size() != 1 || !isNumber)
+    const auto numberArg = ticketNumberArg(c.args.value(0));
+    if (c.args.size() != 1 || !numberArg)
         return usage(QStringLiteral("reply takes a ticket number, e.g. reply 1042 --text-file answer.txt"));
+    const int number = *numberArg;
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
-    const auto ticket = ticket_queries::ticketByNumber(db->reader(), number);
+    const auto ticket = ticketArg(*db, c.args.value(0));
     if (!ticket)
-        return fail(QStringLiteral("there is no ticket #%1 in %2").arg(number).arg(db->path()));
+        return fail(ticket.error().message);
     auto account = accountForTicket(*db, ticket->id);
     if (!account)
         return fail(account.error().message);

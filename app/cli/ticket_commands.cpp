@@ -1,5 +1,6 @@
 // stats, tickets, show, demo: reading the store.
 #include "cli/cli.h"
+#include "cli/ticket_arg.h"
 #include "demo/demo_inbox.h"
 #include "store/ticket_json.h"
 #include "store/ticket_queries.h"
@@ -19,8 +20,8 @@ int stats(Context& c)
     if (c.isSet(QStringLiteral("json"))) {
         printJson(QJsonDocument(ticket_json::stats(s)));
     } else {
-        out() << "messages:    " << s.messages << "\ntickets:     " << s.tickets << "\ncustomers:   " << s.customers
-              << "\nquarantined: " << s.quarantined << Qt::endl;
+        out() << "messages:    " << s.messages << "\ntickets:     " << s.tickets
+              << "\ncustomers:   " << s.customers << "\nquarantined: " << s.quarantined << Qt::endl;
     }
     return kOk;
 }
@@ -37,8 +38,9 @@ int tickets(Context& c)
     }
     for (const QJsonValue& v : list) {
         const QJsonObject t = v.toObject();
-        out() << "#" << t.value(QStringLiteral("number")).toInt() << "\t" << t.value(QStringLiteral("status")).toString()
-              << "\t" << t.value(QStringLiteral("customer")).toString() << "\t"
+        out() << "#" << t.value(QStringLiteral("number")).toInt() << "\t"
+              << t.value(QStringLiteral("status")).toString() << "\t"
+              << t.value(QStringLiteral("customer")).toString() << "\t"
               << t.value(QStringLiteral("subject")).toString() << "\n";
     }
     out().flush();
@@ -49,16 +51,15 @@ int show(Context& c)
 {
     if (c.args.size() != 1)
         return fail(QStringLiteral("show takes one ticket number, e.g. show 1042"), kUsage);
-    bool isNumber = false;
-    const int number = QString(c.args.first()).remove(QLatin1Char('#')).toInt(&isNumber);
-    if (!isNumber)
-        return fail(QStringLiteral("'%1' is not a ticket number (try: show 1042)").arg(c.args.first()), kUsage);
+    if (!ticketNumberArg(c.args.first()))
+        return fail(QStringLiteral("'%1' is not a ticket number (try: show 1042)").arg(c.args.first()),
+                    kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
-    const auto ticket = ticket_queries::ticketByNumber(db->reader(), number);
+    const auto ticket = ticketArg(*db, c.args.first());
     if (!ticket)
-        return fail(QStringLiteral("there is no ticket #%1 in %2").arg(number).arg(db->path()));
+        return fail(ticket.error().message);
     out() << "#" << ticket->number << "  " << ticket->subject << "\n";
     out() << "Status: " << toString(ticket->status) << "   Category: " << toString(ticket->category)
           << "   Channels: " << ticket->channels.join(QStringLiteral(", ")) << "\n";
@@ -71,7 +72,8 @@ int show(Context& c)
         out() << "Summary: " << ticket->summary << "\n";
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(db->reader(), ticket->id)) {
         const char* arrow = m.direction == Direction::In ? "<-" : m.direction == Direction::Out ? "->" : "--";
-        out() << "\n" << arrow << " " << ticket_json::isoDate(m.date) << "  " << toString(m.channel) << "  "
+        out() << "\n"
+              << arrow << " " << ticket_json::isoDate(m.date) << "  " << toString(m.channel) << "  "
               << (m.fromName.isEmpty() ? m.fromAddress : m.fromName) << "\n";
         if (!m.subject.isEmpty())
             out() << "   " << m.subject << "\n";
@@ -99,12 +101,22 @@ QList<Command> ticketCommands()
 {
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     return {
-        {QStringLiteral("stats"), QStringLiteral("stats [--json]          counts of messages, tickets, customers, quarantined"),
-         {json}, stats},
-        {QStringLiteral("tickets"), QStringLiteral("tickets [--json]        every ticket with its messages"), {json}, tickets},
-        {QStringLiteral("show"), QStringLiteral("show NUMBER             one ticket's conversation"), {}, show},
-        {QStringLiteral("demo"), QStringLiteral("demo                    build (or refresh) the demo inbox, print its path"),
-         {}, demo},
+        {QStringLiteral("stats"),
+         QStringLiteral("stats [--json]          counts of messages, tickets, customers, quarantined"),
+         {json},
+         stats},
+        {QStringLiteral("tickets"),
+         QStringLiteral("tickets [--json]        every ticket with its messages"),
+         {json},
+         tickets},
+        {QStringLiteral("show"),
+         QStringLiteral("show NUMBER             one ticket's conversation"),
+         {},
+         show},
+        {QStringLiteral("demo"),
+         QStringLiteral("demo                    build (or refresh) the demo inbox, print its path"),
+         {},
+         demo},
     };
 }
 

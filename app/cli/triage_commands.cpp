@@ -1,5 +1,6 @@
 // ticket, merge, split, undo: triage from the command line, with JSON answers.
 #include "cli/cli.h"
+#include "cli/ticket_arg.h"
 #include "inbox/ticket_actions.h"
 #include "store/ticket_json.h"
 #include "store/ticket_queries.h"
@@ -9,25 +10,6 @@
 
 namespace casebook::cli {
 namespace {
-
-std::optional<int> numberArg(const QString& s)
-{
-    bool ok = false;
-    const int n = QString(s).remove(QLatin1Char('#')).toInt(&ok);
-    return ok ? std::optional<int>(n) : std::nullopt;
-}
-
-// The ticket a person named by number, or an error message.
-Result<TicketSummary> ticketArg(Database& db, const QString& s)
-{
-    const auto number = numberArg(s);
-    if (!number)
-        return makeError(QStringLiteral("'%1' is not a ticket number (e.g. 1042)").arg(s));
-    auto t = ticket_queries::ticketByNumber(db.reader(), *number);
-    if (!t)
-        return makeError(QStringLiteral("there is no ticket #%1 in %2").arg(*number).arg(db.path()));
-    return *t;
-}
 
 QJsonObject ticketState(Database& db, qint64 id)
 {
