@@ -105,6 +105,7 @@ void TicketActionsController::buildMenus()
     }
     t->addSeparator();
     add(t, QStringLiteral("actionAddOrder"), tr("Add order number…"), {}, [this] { addOrderNumber(); });
+    add(t, QStringLiteral("actionEditSummary"), tr("Case summary…"), {}, [this] { editSummary(); });
     add(t, QStringLiteral("actionMerge"), tr("Merge selected tickets"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] { mergeSelected(); });
     add(t, QStringLiteral("actionSplit"), tr("Split a message out…"), {}, [this] { splitMessage(); });
@@ -252,6 +253,30 @@ void TicketActionsController::addOrderNumber()
         if (auto r = m_actions.addOrderNumber(id, order); !r)
             return fail(r.error().message);
         finish(tr("Order %1 added").arg(order.trimmed()));
+    });
+    dialog->open();
+}
+
+// The seller's own account of the case, which the case file prints on its cover.
+void TicketActionsController::editSummary()
+{
+    const qint64 id = m_list->currentTicketId();
+    if (!id)
+        return fail(tr("Select a ticket first."));
+    const QList<TicketSummary> tickets = ticket_queries::ticketsByIds(m_db.reader(), {id});
+    if (tickets.isEmpty())
+        return;
+    auto* dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("summaryDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOption(QInputDialog::UsePlainTextEditForTextInput);
+    dialog->setWindowTitle(tr("Case summary for #%1").arg(tickets.first().number));
+    dialog->setLabelText(tr("What happened, in your words (printed on the case file's cover):"));
+    dialog->setTextValue(tickets.first().summary);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString& text) {
+        if (auto r = m_actions.setSummary(id, text); !r)
+            return fail(r.error().message);
+        finish(tr("Summary saved"));
     });
     dialog->open();
 }

@@ -54,6 +54,7 @@ private:
     void fail(const QString& message);
     void snoozeSelected();
     void addOrderNumber();
+    void editSummary();
     void mergeSelected();
     void splitMessage();
     void undo();

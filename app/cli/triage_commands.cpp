@@ -31,6 +31,7 @@ QJsonObject ticketState(Database& db, qint64 id)
             {QStringLiteral("snoozed_until"),
              t.snoozedUntil.isValid() ? QJsonValue(ticket_json::isoDate(t.snoozedUntil)) : QJsonValue()},
             {QStringLiteral("customer_flags"), flags},
+            {QStringLiteral("summary"), t.summary},
             {QStringLiteral("messages"), t.messageCount}};
 }
 
@@ -104,6 +105,7 @@ int ticket(Context& c)
                   return actions.setCategory(id, *cat);
               }) &&
         apply(QStringLiteral("add-order"), [&](const QString& v) { return actions.addOrderNumber(id, v); }) &&
+        apply(QStringLiteral("summary"), [&](const QString& v) { return actions.setSummary(id, v); }) &&
         apply(QStringLiteral("snooze"),
               [&](const QString& v) -> Result<void> {
                   auto until = snoozeArg(v);
@@ -192,7 +194,7 @@ QList<Command> triageCommands()
         {QStringLiteral("ticket"),
          QStringLiteral(
              "ticket NUMBER [--status S] [--priority N] [--category C] [--add-order X] [--snooze ISO|none] "
-             "[--flag abusive|vip]   triage one ticket"),
+             "[--flag abusive|vip] [--summary TEXT]   triage one ticket"),
          {{QStringLiteral("status"), QStringLiteral("new, open, waiting, resolved or spam."),
            QStringLiteral("S")},
           {QStringLiteral("priority"), QStringLiteral("0 (normal), 1 (high) or 2 (urgent)."),
@@ -202,6 +204,10 @@ QList<Command> triageCommands()
            QStringLiteral("C")},
           {QStringLiteral("add-order"), QStringLiteral("Add an order number to the ticket."),
            QStringLiteral("X")},
+          {QStringLiteral("summary"),
+           QStringLiteral(
+               "The seller's own account of the case, for the case file's cover (empty clears it)."),
+           QStringLiteral("TEXT")},
           {QStringLiteral("snooze"),
            QStringLiteral("Hide from the Inbox until this time (ISO 8601), or none."), QStringLiteral("ISO")},
           {QStringLiteral("flag"), QStringLiteral("Flag the ticket's customer: abusive or vip."),

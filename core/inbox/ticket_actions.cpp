@@ -119,6 +119,26 @@ Result<void> TicketActions::setCategory(qint64 ticketId, Category category)
     });
 }
 
+Result<void> TicketActions::setSummary(qint64 ticketId, const QString& summary)
+{
+    const QString text = summary.trimmed();
+    constexpr int kMaxSummary = 20000;
+    if (text.size() > kMaxSummary)
+        return makeError(QStringLiteral("The summary is %1 characters long; keep it under %2 (attach longer "
+                                        "accounts as evidence).")
+                             .arg(text.size())
+                             .arg(kMaxSummary));
+    return act(ticketId, [&](SQLite::Database& db) -> Result<Change> {
+        const QJsonObject before = ticket_snapshot::captureTicket(db, ticketId);
+        ticket_writes::setSummary(db, ticketId, text);
+        return Change{QStringLiteral("summary"),
+                      ticketId,
+                      QStringLiteral("#%1 summary").arg(numberOf(db, ticketId)),
+                      {{QStringLiteral("tickets"), QJsonArray{before}}},
+                      {{QStringLiteral("length"), static_cast<int>(text.size())}}};
+    });
+}
+
 Result<void> TicketActions::addOrderNumber(qint64 ticketId, const QString& orderNumber)
 {
     const QString order = orderNumber.trimmed();

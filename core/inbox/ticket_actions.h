@@ -31,6 +31,8 @@ public:
     Result<void> setPriority(qint64 ticketId, int priority); // 0 normal, 1 high, 2 urgent
     Result<void> setCategory(qint64 ticketId, Category category);
     Result<void> addOrderNumber(qint64 ticketId, const QString& orderNumber);
+    // The seller's own account of the case, printed on the case file's cover (at most 20,000 characters).
+    Result<void> setSummary(qint64 ticketId, const QString& summary);
     Result<void> setCustomerFlag(qint64 ticketId, CustomerFlag flag, bool on);
     // Hidden from the Inbox until `until` (UTC), then back by itself; an invalid time wakes it now.
     Result<void> snooze(qint64 ticketId, const QDateTime& until);

@@ -27,7 +27,7 @@ void bindIntOrNull(SQLite::Statement& st, int index, const QJsonValue& v)
 QJsonObject captureTicket(SQLite::Database& db, qint64 ticketId)
 {
     SQLite::Statement st(db, "SELECT status, priority, category, due_at, snoozed_until, last_activity_at, "
-                             "unread_count, merged_into FROM tickets WHERE id = ?");
+                             "unread_count, merged_into, summary FROM tickets WHERE id = ?");
     st.bind(1, static_cast<int64_t>(ticketId));
     QJsonObject o;
     if (!st.executeStep())
@@ -41,6 +41,7 @@ QJsonObject captureTicket(SQLite::Database& db, qint64 ticketId)
     o[QStringLiteral("last_activity_at")] = intOrNull(st.getColumn(5));
     o[QStringLiteral("unread_count")] = st.getColumn(6).getInt();
     o[QStringLiteral("merged_into")] = intOrNull(st.getColumn(7));
+    o[QStringLiteral("summary")] = sql::textOf(st.getColumn(8));
     QJsonArray orders;
     SQLite::Statement os(db,
                          "SELECT order_number FROM ticket_orders WHERE ticket_id = ? ORDER BY order_number");
@@ -55,8 +56,8 @@ void restoreTicket(SQLite::Database& db, const QJsonObject& s)
 {
     const auto id = static_cast<int64_t>(s.value(QStringLiteral("id")).toDouble());
     SQLite::Statement st(db, "UPDATE tickets SET status = ?, priority = ?, category = ?, due_at = ?, "
-                             "snoozed_until = ?, last_activity_at = ?, unread_count = ?, merged_into = ? "
-                             "WHERE id = ?");
+                             "snoozed_until = ?, last_activity_at = ?, unread_count = ?, merged_into = ?, "
+                             "summary = ? WHERE id = ?");
     sql::bindText(st, 1, s.value(QStringLiteral("status")).toString());
     st.bind(2, s.value(QStringLiteral("priority")).toInt());
     sql::bindText(st, 3, s.value(QStringLiteral("category")).toString());
@@ -65,7 +66,8 @@ void restoreTicket(SQLite::Database& db, const QJsonObject& s)
     bindIntOrNull(st, 6, s.value(QStringLiteral("last_activity_at")));
     st.bind(7, s.value(QStringLiteral("unread_count")).toInt());
     bindIntOrNull(st, 8, s.value(QStringLiteral("merged_into")));
-    st.bind(9, id);
+    sql::bindText(st, 9, s.value(QStringLiteral("summary")).toString());
+    st.bind(10, id);
     st.exec();
     SQLite::Statement clear(db, "DELETE FROM ticket_orders WHERE ticket_id = ?");
     clear.bind(1, id);

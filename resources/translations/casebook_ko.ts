@@ -1489,6 +1489,22 @@ SHA-256:
         <source>Undone: %1</source>
         <translation>실행 취소함: %1</translation>
     </message>
+    <message>
+        <source>Case summary…</source>
+        <translation>사건 요약…</translation>
+    </message>
+    <message>
+        <source>Case summary for #%1</source>
+        <translation>#%1 사건 요약</translation>
+    </message>
+    <message>
+        <source>What happened, in your words (printed on the case file&apos;s cover):</source>
+        <translation>있었던 일을 직접 적어 주세요 (사건 파일 표지에 인쇄됩니다):</translation>
+    </message>
+    <message>
+        <source>Summary saved</source>
+        <translation>요약을 저장함</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::TicketListModel</name>

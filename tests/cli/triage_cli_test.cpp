@@ -124,6 +124,19 @@ TEST_CASE("ticket sets status, priority, category, order, snooze and flags, and 
     r = cli(t.run({QStringLiteral("undo")}));
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("nothing to undo")));
+
+    // The seller's own summary of the case: set, shown, and undone like any other change.
+    const QString summary = QStringLiteral("출고 전 포장 영상에 구성품 3개 모두 확인됨");
+    r = cli(t.run({QStringLiteral("ticket"), number, QStringLiteral("--summary"), summary}));
+    REQUIRE(r.code == 0);
+    CHECK(json(r).value(QStringLiteral("summary")).toString() == summary);
+    r = cli(t.run({QStringLiteral("show"), number}));
+    CHECK(r.out.contains(QStringLiteral("Summary: ") + summary));
+    REQUIRE(cli(t.run({QStringLiteral("undo")})).code == 0);
+    CHECK(json(cli(t.run({QStringLiteral("ticket"), number})))
+              .value(QStringLiteral("summary"))
+              .toString()
+              .isEmpty());
 }
 
 TEST_CASE("merge and split move messages, and undo restores the tickets", "[cli][triage]")

@@ -4,6 +4,7 @@
 #include "inbox/ingestor.h"
 #include "main_window.h"
 #include "quarantine_pane.h"
+#include "safe_browser.h"
 #include "store/saved_searches.h"
 #include "support/test_support.h"
 #include "ticket_actions_controller.h"
@@ -13,6 +14,7 @@
 
 #include <QDir>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -170,7 +172,8 @@ TEST_CASE("? lists every shortcut from the registered actions", "[ui][triage]")
     CHECK(rows.filter(QStringLiteral("Ctrl+K")).size() == 1);
     CHECK(rows.filter(QStringLiteral("/")).size() == 1);
     // The composer's keys are listed too: the help is built from every action the window holds.
-    CHECK(rows.filter(QRegularExpression(QStringLiteral("^R = |^N = |^Ctrl\\+T = |^Ctrl\\+Return"))).size() == 4);
+    CHECK(rows.filter(QRegularExpression(QStringLiteral("^R = |^N = |^Ctrl\\+T = |^Ctrl\\+Return"))).size() ==
+          4);
     w.find<QDialog>(QStringLiteral("shortcutHelpDialog"))->close();
 }
 
@@ -215,6 +218,22 @@ TEST_CASE("s snoozes through a small date dialog and the ticket waits in Snoozed
     w.store.clock.advanceSeconds(2 * 86400);
     w.window->ticketListPane()->reloadKeepingPlace();
     CHECK(w.ids().contains(chosen));
+}
+
+TEST_CASE("the case summary is written in a dialog and shows in the conversation", "[ui][triage]")
+{
+    Window w;
+    w.views->setCurrentItem(w.view(QStringLiteral("All")));
+    w.list->setFocus();
+    w.list->setCurrentIndex(w.list->model()->index(0, ui::TicketListModel::SubjectColumn));
+    w.find<QAction>(QStringLiteral("actionEditSummary"))->trigger();
+    auto* dialog = w.window->findChild<QInputDialog*>(QStringLiteral("summaryDialog"));
+    REQUIRE(dialog);
+    const QString summary = QStringLiteral("택배사 조사 결과 문 앞 배송 사진 확보");
+    dialog->setTextValue(summary);
+    dialog->accept();
+    CHECK(QTest::qWaitFor(
+        [&] { return w.window->conversationPane()->browser()->toPlainText().contains(summary); }, 5000));
 }
 
 TEST_CASE("views by channel, category, saved search and the could-not-read list", "[ui][triage]")

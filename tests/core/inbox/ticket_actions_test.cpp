@@ -46,15 +46,19 @@ TEST_CASE("status, priority, category, order number and flags are set, recorded 
     REQUIRE(actions.setCustomerFlag(t, CustomerFlag::Abusive, true));
     CHECK(ticket(s, t).customerVip);
     CHECK(ticket(s, t).customerAbusive);
+    REQUIRE(actions.setSummary(t, QStringLiteral("  포장 영상에 세 개 모두 담겨 있음. 택배사 조사 중.\n")));
+    CHECK(ticket(s, t).summary == QStringLiteral("포장 영상에 세 개 모두 담겨 있음. 택배사 조사 중."));
+    CHECK_FALSE(actions.setSummary(t, QString(20001, QLatin1Char('x'))));
 
     CHECK(eventKinds(s) == QStringList{QStringLiteral("status"), QStringLiteral("priority"),
                                        QStringLiteral("category"), QStringLiteral("order_added"),
-                                       QStringLiteral("customer_flag"), QStringLiteral("customer_flag")});
+                                       QStringLiteral("customer_flag"), QStringLiteral("customer_flag"),
+                                       QStringLiteral("summary")});
     REQUIRE(actions.lastUndoable());
-    CHECK(actions.lastUndoable()->kind == QStringLiteral("customer_flag"));
+    CHECK(actions.lastUndoable()->kind == QStringLiteral("summary"));
 
     // Undo walks back one action at a time, to exactly where it started.
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < 7; ++i)
         REQUIRE(actions.undo());
     CHECK(s.dump() == before);
     CHECK_FALSE(actions.undo());
