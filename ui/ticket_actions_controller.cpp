@@ -2,6 +2,7 @@
 
 #include "channel_badge.h"
 #include "command_palette.h"
+#include "connectors/coupang_connector.h"
 #include "inbox/category_suggester.h"
 #include "shortcut_help_dialog.h"
 #include "snooze_dialog.h"
@@ -34,6 +35,13 @@ TicketActionsController::TicketActionsController(Database& db, const Clock& cloc
     connect(m_ticketMenu, &QMenu::aboutToShow, this, &TicketActionsController::updateSuggestion);
     connect(m_categoryMenu, &QMenu::aboutToShow, this, &TicketActionsController::updateSuggestion);
     updateState();
+}
+
+TicketActionsController::~TicketActionsController()
+{
+    // The confirmation holds the database: it ends before the window lets go of it.
+    if (m_confirming)
+        m_confirming->wait();
 }
 
 QAction* TicketActionsController::add(QMenu* menu, const QString& name, const QString& text,
@@ -109,6 +117,8 @@ void TicketActionsController::buildMenus()
     add(t, QStringLiteral("actionMerge"), tr("Merge selected tickets"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] { mergeSelected(); });
     add(t, QStringLiteral("actionSplit"), tr("Split a message out…"), {}, [this] { splitMessage(); });
+    add(t, QStringLiteral("actionConfirmTransfer"), tr("Confirm Coupang transfer"), {},
+        [this] { confirmTransfer(); });
     t->addSeparator();
     m_abusive = add(t, QStringLiteral("actionFlagAbusive"), tr("Customer is abusive"), {}, [this] {
         const bool on = m_abusive->isChecked();
@@ -340,6 +350,30 @@ void TicketActionsController::splitMessage()
         finish(tr("Split into #%1").arg(fresh.isEmpty() ? 0 : fresh.first().number));
     });
     dialog->open();
+}
+
+void TicketActionsController::confirmTransfer()
+{
+    const qint64 id = m_list->currentTicketId();
+    if (!id)
+        return fail(tr("Select a ticket first."));
+    if (m_confirming)
+        return fail(tr("A confirmation is already on its way to Coupang."));
+    m_window->statusBar()->showMessage(tr("Confirming the transfer with Coupang…"));
+    auto result = std::make_shared<Result<QString>>(makeError(QString()));
+    QThread* thread = QThread::create([this, id, result] {
+        KeychainSecretStore secrets;
+        *result = confirmCoupangTransfer(m_db, secrets, id);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, result] {
+        m_confirming.clear();
+        if (!*result)
+            return fail(result->error().message);
+        finish(tr("Coupang inquiry %1 confirmed").arg(result->value()));
+    });
+    m_confirming = thread;
+    thread->start();
 }
 
 void TicketActionsController::undo()

@@ -5,6 +5,8 @@
 #include "store/database.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 
 class QAction;
 class QMainWindow;
@@ -24,6 +26,7 @@ class TicketActionsController : public QObject {
 public:
     TicketActionsController(Database& db, const Clock& clock, TicketListPane* list, ViewsPane* views,
                             QMainWindow* window);
+    ~TicketActionsController() override;
 
     // Adds the Go and Ticket menus to the window and the actions to the ticket list's context menu.
     void install();
@@ -57,6 +60,7 @@ private:
     void editSummary();
     void mergeSelected();
     void splitMessage();
+    void confirmTransfer();
     void undo();
 
     Database& m_db;
@@ -72,6 +76,7 @@ private:
     QAction* m_undo = nullptr;
     QAction* m_abusive = nullptr;
     QAction* m_vip = nullptr;
+    QPointer<QThread> m_confirming; // the Coupang confirmation on its way (network off the GUI thread)
 };
 
 } // namespace casebook::ui

@@ -113,6 +113,13 @@ Result<QJsonObject> marketplaceSettings(Context& c, AccountKind kind)
     }
     if (c.isSet(QStringLiteral("base-url")))
         s.insert(QStringLiteral("base_url"), c.value(QStringLiteral("base-url")));
+    if (c.isSet(QStringLiteral("horizon-days"))) {
+        bool ok = false;
+        const int days = c.value(QStringLiteral("horizon-days")).toInt(&ok);
+        if (!ok || days < 1 || days > 365)
+            return makeError(QStringLiteral("--horizon-days takes a number of days from 1 to 365"));
+        s.insert(QStringLiteral("horizon_days"), days);
+    }
     return s;
 }
 
@@ -253,7 +260,8 @@ QList<Command> accountCommands()
              "account add email NAME --address ADDR --imap HOST:PORT --smtp HOST:PORT [--user U] "
              "[--tls implicit|starttls|none] [--ca-file PEM] [--pin SHA256] [--password-command CMD] | "
              "add coupang NAME --vendor-id ID --access-key KEY --wing-user U [--base-url URL] "
-             "[--secret-command CMD] | add naver NAME --client-id ID [--base-url URL] [--secret-command CMD] "
+             "[--secret-command CMD] [--horizon-days N] | add naver NAME --client-id ID [--base-url URL] "
+             "[--secret-command CMD] [--horizon-days N] "
              "| list [--json] | remove NAME   accounts"),
          {opt("address", "The seller's email address.", "ADDR"), opt("imap", "IMAP server.", "HOST:PORT"),
           opt("smtp", "SMTP server.", "HOST:PORT"), opt("user", "Login name (default: the address).", "USER"),
@@ -268,7 +276,9 @@ QList<Command> accountCommands()
           opt("vendor-id", "Coupang vendor id.", "ID"), opt("access-key", "Coupang access key.", "KEY"),
           opt("wing-user", "Coupang Wing user id.", "USER"),
           opt("client-id", "Naver Commerce client id.", "ID"),
-          opt("base-url", "API base URL (tests, proxies).", "URL"), opt("json", "Print JSON.")},
+          opt("base-url", "API base URL (tests, proxies).", "URL"),
+          opt("horizon-days", "How far back a marketplace's first sync reaches (default 30).", "DAYS"),
+          opt("json", "Print JSON.")},
          account},
     };
 }

@@ -59,6 +59,7 @@ QList<Command> settingsCommands();
 QList<Command> triageCommands();
 QList<Command> accountCommands();
 QList<Command> replyCommands();
+QList<Command> marketplaceCommands();
 
 // `import csv`, in csv_commands.cpp: its options join the import command's.
 QList<QCommandLineOption> csvImportOptions();

@@ -63,6 +63,7 @@ int main(int argc, char* argv[])
     commands += triageCommands();
     commands += accountCommands();
     commands += replyCommands();
+    commands += marketplaceCommands();
 
     return run(commands);
 }

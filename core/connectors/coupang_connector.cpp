@@ -1,6 +1,8 @@
 #include "connectors/coupang_connector.h"
 
+#include "connectors/connector_factory.h"
 #include "net/coupang_signer.h"
+#include "store/ticket_writes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,6 +41,39 @@ bool codeOk(const QByteArray& body)
 {
     const QJsonValue code = QJsonDocument::fromJson(body).object().value(QStringLiteral("code"));
     return idOf(code) == QLatin1String("200");
+}
+
+// Where a call-center inquiry stands, from the replies Coupang listed: in the inquiry itself and as messages
+// of their own, later ones winning.
+struct CallCenterReplies {
+    QSet<QString> answered; // answerIds of agent replies the seller has answered
+    QString awaiting;       // the newest agent reply that asks the seller (requestAnswer) and has no answer
+    QString awaitingAt;     // its replyAt, Korea time
+};
+
+CallCenterReplies callCenterReplies(const StoredInquiry& inq)
+{
+    QHash<QString, QJsonObject> replies;
+    for (auto it = inq.messages.crbegin(); it != inq.messages.crend(); ++it) {
+        for (const QJsonValue& r : it->raw.value(QStringLiteral("replies")).toArray())
+            replies.insert(idOf(r.toObject().value(QStringLiteral("answerId"))), r.toObject());
+        if (it->raw.contains(QStringLiteral("answerId")))
+            replies.insert(idOf(it->raw.value(QStringLiteral("answerId"))), it->raw);
+    }
+    CallCenterReplies out;
+    for (const QJsonObject& r : replies)
+        if (r.value(QStringLiteral("answerType")).toString() == QLatin1String("vendor"))
+            out.answered << idOf(r.value(QStringLiteral("parentAnswerId")));
+    for (const QJsonObject& r : replies) {
+        const QString id = idOf(r.value(QStringLiteral("answerId")));
+        const QString at = r.value(QStringLiteral("replyAt")).toString();
+        if (r.value(QStringLiteral("partnerTransferStatus")).toString() == QLatin1String("requestAnswer") &&
+            !out.answered.contains(id) && at >= out.awaitingAt) {
+            out.awaiting = id;
+            out.awaitingAt = at;
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -182,29 +217,9 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
             return makeError(
                 QStringLiteral("Coupang takes call-center answers of 2 to 1000 characters; this one has %1.")
                     .arg(text.size()));
-        // Replies Coupang listed: in the inquiry itself and as messages of their own, later ones winning.
-        QHash<QString, QJsonObject> replies;
-        for (auto it = inq.messages.crbegin(); it != inq.messages.crend(); ++it) {
-            for (const QJsonValue& r : it->raw.value(QStringLiteral("replies")).toArray())
-                replies.insert(idOf(r.toObject().value(QStringLiteral("answerId"))), r.toObject());
-            if (it->raw.contains(QStringLiteral("answerId")))
-                replies.insert(idOf(it->raw.value(QStringLiteral("answerId"))), it->raw);
-        }
-        QSet<QString> answered;
-        for (const QJsonObject& r : replies)
-            if (r.value(QStringLiteral("answerType")).toString() == QLatin1String("vendor"))
-                answered << idOf(r.value(QStringLiteral("parentAnswerId")));
-        QString parent;
-        QString parentAt;
-        for (const QJsonObject& r : replies) {
-            const QString id = idOf(r.value(QStringLiteral("answerId")));
-            if (r.value(QStringLiteral("partnerTransferStatus")).toString() ==
-                    QLatin1String("requestAnswer") &&
-                !answered.contains(id) && r.value(QStringLiteral("replyAt")).toString() >= parentAt) {
-                parent = id;
-                parentAt = r.value(QStringLiteral("replyAt")).toString();
-            }
-        }
+        const CallCenterReplies replies = callCenterReplies(inq);
+        const QSet<QString>& answered = replies.answered;
+        QString parent = replies.awaiting;
         for (const OutboxItem& it : live.value())
             if (it.target.value(QStringLiteral("parent_answer_id")).toString() == parent)
                 parent.clear();
@@ -274,8 +289,80 @@ Result<void> CoupangConnector::confirmTransferred(const QString& inquiryId)
         {}, body);
     if (reply.status == 200 && codeOk(reply.body))
         return {};
-    return makeError(
-        QStringLiteral("Coupang did not confirm inquiry %1 (%2).").arg(inquiryId, serverWords(reply)));
+    // "상담이 종료된 문의입니다 - 522": Coupang closed the consultation, 24 hours after the transfer.
+    const bool closed = QJsonDocument::fromJson(reply.body)
+                            .object()
+                            .value(QStringLiteral("message"))
+                            .toString()
+                            .contains(QStringLiteral("522"));
+    return makeError(QStringLiteral("Coupang did not confirm call-center inquiry %1 (%2).%3")
+                         .arg(inquiryId, serverWords(reply),
+                              closed
+                                  ? QStringLiteral(" Coupang closes a transferred inquiry 24 hours after the "
+                                                   "transfer; answer the customer in Wing instead.")
+                                  : QString()));
+}
+
+Result<QString> CoupangConnector::confirmTransferOf(qint64 ticketId)
+{
+    if (m_account.setting(QStringLiteral("wing_user")).isEmpty())
+        return makeError(QStringLiteral("The Coupang account \"%1\" needs its Wing user id to confirm.")
+                             .arg(m_account.name));
+    auto inquiries = inquiriesOfTicket(m_db, ticketId, QStringLiteral("coupang:") + m_account.name);
+    if (!inquiries)
+        return inquiries.error();
+    // The newest call-center inquiry whose agent reply still awaits the seller: the transfer to confirm.
+    const StoredInquiry* chosen = nullptr;
+    for (const StoredInquiry& inq : inquiries.value()) {
+        const QString awaiting = callCenterReplies(inq).awaiting;
+        if (inq.kind != QLatin1String("call") || awaiting.isEmpty())
+            continue;
+        auto live = liveAnswers(m_db, ticketId, inq.threadKey);
+        if (!live)
+            return live.error();
+        // Answered from the outbox since the last sync: nothing left to confirm.
+        if (std::any_of(live->cbegin(), live->cend(), [&](const OutboxItem& it) {
+                return it.target.value(QStringLiteral("parent_answer_id")).toString() == awaiting;
+            }))
+            continue;
+        chosen = &inq;
+        break;
+    }
+    if (!chosen)
+        return makeError(
+            QStringLiteral("This ticket holds no Coupang call-center inquiry of the account \"%1\" "
+                           "that Coupang transferred to the seller (none awaits an answer).")
+                .arg(m_account.name));
+    if (auto confirmed = confirmTransferred(chosen->id); !confirmed)
+        return confirmed.error();
+    const QString detail =
+        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("inquiry"), chosen->id},
+                                                    {QStringLiteral("account"), m_account.name}})
+                              .toJson(QJsonDocument::Compact));
+    auto recorded = m_db.write([&](SQLite::Database& w) -> Result<void> {
+        ticket_writes::recordEvent(w, ticketId, m_db.clock().now(),
+                                   QStringLiteral("coupang_transfer_confirmed"), detail);
+        return {};
+    });
+    if (!recorded)
+        return makeError(QStringLiteral("Coupang confirmed inquiry %1, but Casebook could not note it: %2")
+                             .arg(chosen->id, recorded.error().message));
+    return chosen->id;
+}
+
+Result<QString> confirmCoupangTransfer(Database& db, SecretStore& secrets, qint64 ticketId)
+{
+    auto account = accountForTicket(db, ticketId);
+    if (!account)
+        return account.error();
+    if (account->kind != AccountKind::Coupang)
+        return makeError(QStringLiteral("Only Coupang call-center inquiries are transferred and confirmed; "
+                                        "this ticket is answered through the %1 account \"%2\".")
+                             .arg(toString(account->kind), account->name));
+    auto secret = secretFor(*account, secrets);
+    if (!secret)
+        return secret.error();
+    return CoupangConnector(*account, db, *secret).confirmTransferOf(ticketId);
 }
 
 Result<std::unique_ptr<Connector>> makeCoupangConnector(const Account& account, Database& db, QString secret)

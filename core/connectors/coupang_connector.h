@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "accounts/secret_store.h"
 #include "connectors/marketplace_connector.h"
 #include "net/marketplace_http.h"
 #include "store/database.h"
@@ -19,6 +20,10 @@ public:
 
     // Confirms a call-center inquiry Coupang transferred to the seller (within 24 hours of the transfer).
     Result<void> confirmTransferred(const QString& inquiryId);
+    // Confirms the ticket's newest call-center inquiry that awaits the seller and notes it in the ticket's
+    // history; returns the inquiry id. Direct, not through the outbox: a confirmation is no message to the
+    // customer, and the seller must learn at once when Coupang refuses it (closed after 24 hours).
+    Result<QString> confirmTransferOf(qint64 ticketId);
 
     static constexpr int kOnlinePageSize = 50;
     static constexpr int kCallCenterPageSize = 30;
@@ -37,6 +42,10 @@ private:
     QString m_secretKey;
     PacedHttp m_http;
 };
+
+// `confirm-transfer` and the window's Ticket menu: the ticket's Coupang account, its secret, the
+// confirmation.
+Result<QString> confirmCoupangTransfer(Database& db, SecretStore& secrets, qint64 ticketId);
 
 Result<std::unique_ptr<Connector>> makeCoupangConnector(const Account& account, Database& db, QString secret);
 

@@ -143,7 +143,8 @@ Result<SyncReport> syncLists(Database& db, const Account& account, const QString
 {
     SyncReport report;
     bool ok = false;
-    int horizon = account.setting(QStringLiteral("horizon_days")).toInt(&ok);
+    // A number from `account add --horizon-days`, or text written by hand.
+    int horizon = account.settings.value(QStringLiteral("horizon_days")).toVariant().toInt(&ok);
     if (!ok || horizon <= 0)
         horizon = 30;
     for (const auto& [list, fetch] : lists) {

@@ -1392,6 +1392,22 @@ SHA-256:
         <translation>메시지 분리…</translation>
     </message>
     <message>
+        <source>Confirm Coupang transfer</source>
+        <translation>쿠팡 이관 문의 확인</translation>
+    </message>
+    <message>
+        <source>A confirmation is already on its way to Coupang.</source>
+        <translation>쿠팡에 확인 요청을 이미 보내고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Confirming the transfer with Coupang…</source>
+        <translation>쿠팡에 이관 문의 확인 중…</translation>
+    </message>
+    <message>
+        <source>Coupang inquiry %1 confirmed</source>
+        <translation>쿠팡 문의 %1 확인 완료</translation>
+    </message>
+    <message>
         <source>Customer is abusive</source>
         <translation>악성 고객</translation>
     </message>

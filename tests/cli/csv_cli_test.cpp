@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
+#include <tuple>
 
 using casebook::test::cli;
 using casebook::test::Run;
@@ -17,6 +18,19 @@ QJsonObject reportOf(const Run& r)
     INFO(r.out.toStdString() << r.err.toStdString());
     REQUIRE(r.code == 0);
     return QJsonDocument::fromJson(r.out.trimmed().toUtf8()).object();
+}
+
+// Every message's message_id in `tickets --json`.
+QStringList messageIds(const QString& db)
+{
+    const Run tickets =
+        cli({QStringLiteral("--db"), db, QStringLiteral("tickets"), QStringLiteral("--json")});
+    REQUIRE(tickets.code == 0);
+    QStringList ids;
+    for (const QJsonValue& t : QJsonDocument::fromJson(tickets.out.toUtf8()).array())
+        for (const QJsonValue& m : t[QStringLiteral("messages")].toArray())
+            ids << m[QStringLiteral("message_id")].toString();
+    return ids;
 }
 
 } // namespace
@@ -44,13 +58,7 @@ TEST_CASE("import csv: a preset or a mapping, CP949, the same file twice adds no
              QStringLiteral("id=id,question=text,order=order"), QStringLiteral("--json")});
     CHECK(reportOf(mapped).value(QStringLiteral("imported")).toInt() == 1);
 
-    const Run tickets =
-        cli({QStringLiteral("--db"), db, QStringLiteral("tickets"), QStringLiteral("--json")});
-    REQUIRE(tickets.code == 0);
-    QStringList ids;
-    for (const QJsonValue& t : QJsonDocument::fromJson(tickets.out.toUtf8()).array())
-        for (const QJsonValue& m : t[QStringLiteral("messages")].toArray())
-            ids << m[QStringLiteral("message_id")].toString();
+    const QStringList ids = messageIds(db);
     CHECK(ids.contains(QStringLiteral("csv:11st:110001")));
     CHECK(ids.contains(QStringLiteral("csv:11st:110002:answer")));
     CHECK(ids.contains(QStringLiteral("csv:custom:9")));
@@ -59,4 +67,35 @@ TEST_CASE("import csv: a preset or a mapping, CP949, the same file twice adds no
                          QStringLiteral("--preset"), QStringLiteral("auction")});
     CHECK(bad.code == 2);
     CHECK(bad.err.contains(QStringLiteral("kmong, 11st, gmarket, generic")));
+}
+
+TEST_CASE("import csv --preset: each board's CP949 export, twice, the second time adds nothing", "[cli][csv]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("p.sqlite"));
+    int total = 0;
+    for (const auto& [preset, file, messages] :
+         {std::tuple{"kmong", "kmong_cp949.csv", 4}, std::tuple{"11st", "11st_cp949.csv", 4},
+          std::tuple{"gmarket", "gmarket_cp949.csv", 3}}) {
+        INFO(preset);
+        const QStringList args{QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("import"),
+                               QStringLiteral("csv"),
+                               casebook::test::testData(QStringLiteral("csv/") + QString::fromLatin1(file)),
+                               QStringLiteral("--preset"),
+                               QString::fromLatin1(preset),
+                               QStringLiteral("--json")};
+        const QJsonObject first = reportOf(cli(args));
+        CHECK(first.value(QStringLiteral("encoding")).toString() == QStringLiteral("CP949"));
+        CHECK(first.value(QStringLiteral("imported")).toInt() == messages);
+        const QJsonObject again = reportOf(cli(args));
+        CHECK(again.value(QStringLiteral("imported")).toInt() == 0);
+        CHECK(again.value(QStringLiteral("duplicates")).toInt() == messages);
+        total += messages;
+    }
+    const QStringList ids = messageIds(db);
+    CHECK(ids.size() == total);
+    CHECK(ids.contains(QStringLiteral("csv:kmong:K-5001:answer")));
+    CHECK(ids.contains(QStringLiteral("csv:gmarket:G-77002")));
 }

@@ -101,6 +101,25 @@ TEST_CASE("Coupang sync: both kinds, every page, answered and unanswered, once",
         CHECK(start >= koreaDate(shop.store.clock.now()).addDays(-30));
     }
     CHECK(pages == QSet<QString>{QStringLiteral("onlineInquiries"), QStringLiteral("callCenterInquiries")});
+    // Both lists walked in windows of at most 7 days that leave no day out, from the horizon to today.
+    for (const QString& list : {QStringLiteral("onlineInquiries"), QStringLiteral("callCenterInquiries")}) {
+        QSet<QDate> days;
+        for (const QJsonValue& r : shop.server.state().value(QStringLiteral("requests")).toArray()) {
+            if (!r[QStringLiteral("path")].toString().endsWith(list))
+                continue;
+            const QUrlQuery q(r[QStringLiteral("query")].toString());
+            const QDate from =
+                QDate::fromString(q.queryItemValue(QStringLiteral("inquiryStartAt")), Qt::ISODate);
+            const QDate to = QDate::fromString(q.queryItemValue(QStringLiteral("inquiryEndAt")), Qt::ISODate);
+            CHECK(from.daysTo(to) <= 6);
+            for (QDate d = from; d <= to; d = d.addDays(1))
+                days << d;
+        }
+        const QDate today = koreaDate(shop.store.clock.now());
+        CHECK(days.size() == 31);
+        CHECK(days.contains(today.addDays(-30)));
+        CHECK(days.contains(today));
+    }
 
     // One ticket per inquiry; the answered one waits, the others are due in 24 hours; entities decoded.
     const qint64 answered = ticketOfExternal(*shop.store.db, QStringLiteral("coupang:online:2002"));
@@ -187,10 +206,72 @@ TEST_CASE("Coupang call-center answer names the reply awaiting the seller", "[co
     CHECK(twice.error().message.contains(QStringLiteral("already answered")));
     CHECK_FALSE(c.draftReply(ticketOfExternal(*shop.store.db, QStringLiteral("coupang:call:3900")),
                              QStringLiteral("답변입니다")));
-    REQUIRE(c.confirmTransferred(QStringLiteral("3010")));
-    CHECK(shop.server.posted()[1][QStringLiteral("body")].toObject() ==
-          QJsonObject{{"confirmBy", "wing-kim"}});
     CHECK(shop.server.violations().isEmpty());
+}
+
+TEST_CASE("Coupang transferred call-center inquiry confirmed: exact request, refused when closed or none",
+          "[coupang]")
+{
+    CoupangShop shop;
+    auto c = shop.connector();
+    REQUIRE_OK(c.sync({}));
+    const qint64 fresh = ticketOfExternal(*shop.store.db, QStringLiteral("coupang:call:3950"));
+    auto confirmed = c.confirmTransferOf(fresh);
+    REQUIRE_OK(confirmed);
+    CHECK(confirmed.value() == QStringLiteral("3950"));
+    const auto question = ticket_queries::messagesOfTicket(shop.store.db->reader(), fresh);
+    REQUIRE_FALSE(question.isEmpty());
+    CHECK(question[0].text == QStringLiteral("반품 문의 \"급함\"")); // &quot; decoded
+    const QJsonArray posted = shop.server.posted();
+    REQUIRE(posted.size() == 1);
+    CHECK(posted[0][QStringLiteral("method")].toString() == QStringLiteral("POST"));
+    CHECK(posted[0][QStringLiteral("path")].toString() ==
+          QStringLiteral(
+              "/v2/providers/openapi/apis/api/v4/vendors/A00012345/callCenterInquiries/3950/confirms"));
+    CHECK(posted[0][QStringLiteral("body")].toObject() == QJsonObject{{"confirmBy", "wing-kim"}});
+    SQLite::Statement ev(
+        shop.store.db->reader(),
+        "SELECT detail FROM events WHERE ticket_id = ? AND kind = 'coupang_transfer_confirmed'");
+    ev.bind(1, static_cast<int64_t>(fresh));
+    REQUIRE(ev.executeStep());
+    CHECK(QString::fromStdString(ev.getColumn(0).getString()).contains(QStringLiteral("3950")));
+
+    // Transferred nine days ago: Coupang closed it; the error says so in Coupang's words and ours.
+    auto closed = c.confirmTransferOf(ticketOfExternal(*shop.store.db, QStringLiteral("coupang:call:3010")));
+    REQUIRE_FALSE(closed);
+    CHECK(closed.error().message.contains(QStringLiteral("522")));
+    CHECK(closed.error().message.contains(QStringLiteral("24 hours")));
+    // A product inquiry and an answered call-center inquiry are never sent to Coupang.
+    const int before = shop.server.state().value(QStringLiteral("requests")).toArray().size();
+    auto product =
+        c.confirmTransferOf(ticketOfExternal(*shop.store.db, QStringLiteral("coupang:online:2004")));
+    REQUIRE_FALSE(product);
+    CHECK(product.error().message.contains(QStringLiteral("transferred")));
+    CHECK_FALSE(c.confirmTransferOf(ticketOfExternal(*shop.store.db, QStringLiteral("coupang:call:3900"))));
+    CHECK(shop.server.state().value(QStringLiteral("requests")).toArray().size() == before);
+    CHECK(shop.server.posted().size() == 1);
+    CHECK(shop.server.violations().isEmpty());
+
+    // The fake checks what the connector must get right: a wrong body or signature is a violation. (After a
+    // second's pause: these calls are not paced, and the gateway allows ten a second.)
+    QThread::msleep(1100);
+    const QString path = QStringLiteral(
+        "/v2/providers/openapi/apis/api/v4/vendors/A00012345/callCenterInquiries/3950/confirms");
+    auto post = [&](const QString& secret, const QByteArray& body) {
+        const auto sig = coupangSign(QStringLiteral("ak-test"), secret, QDateTime::currentDateTimeUtc(),
+                                     "POST", path, QString());
+        HttpRequest req;
+        req.method = "POST";
+        req.url = QUrl(shop.server.baseUrl() + path);
+        req.headers << qMakePair(QByteArray("Authorization"), sig.authorization)
+                    << qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=UTF-8"));
+        req.body = body;
+        return httpExchange(req).status;
+    };
+    CHECK(post(QStringLiteral("wrong"), R"({"confirmBy":"wing-kim"})") == 401);
+    CHECK(post(QStringLiteral("sk-test"), R"({"confirmBy":"someone"})") == 400);
+    CHECK(post(QStringLiteral("sk-test"), R"({"confirmBy":"wing-kim","vendorId":"A00012345"})") == 400);
+    CHECK(shop.server.violations().size() == 3);
 }
 
 TEST_CASE("Coupang 429 and 403 slow down and retry, an answer is never dropped", "[coupang]")
@@ -224,6 +305,25 @@ TEST_CASE("Coupang 429 and 403 slow down and retry, an answer is never dropped",
     REQUIRE(second);
     CHECK(second->sent == 1);
     CHECK(shop.server.posted().size() == 1);
+    CHECK(shop.server.violations().isEmpty());
+}
+
+TEST_CASE("the account's horizon_days sets how far back the first Coupang sync reaches", "[coupang]")
+{
+    CoupangShop shop;
+    shop.account.settings.insert(QStringLiteral("horizon_days"), 10);
+    auto c = shop.connector();
+    REQUIRE_OK(c.sync({}));
+    const QSet<QString> ids = externalIds(*shop.store.db);
+    CHECK(ids.contains(QStringLiteral("coupang:online:2004")));       // 1 day ago
+    CHECK(ids.contains(QStringLiteral("coupang:call:3031")));         // 9 days ago
+    CHECK_FALSE(ids.contains(QStringLiteral("coupang:online:2001"))); // 12 days ago
+    for (const QJsonValue& r : shop.server.state().value(QStringLiteral("requests")).toArray()) {
+        const QDate start = QDate::fromString(
+            QUrlQuery(r[QStringLiteral("query")].toString()).queryItemValue(QStringLiteral("inquiryStartAt")),
+            Qt::ISODate);
+        CHECK(start >= koreaDate(shop.store.clock.now()).addDays(-10));
+    }
     CHECK(shop.server.violations().isEmpty());
 }
 

@@ -10,8 +10,8 @@ namespace casebook::test {
 
 // A Coupang shop on the fake server: 55 product inquiries in one week (two pages of 50), one answered, one
 // about order 2000000007 with HTML entities, one yesterday (in the window every sync walks again); 32
-// call-center inquiries in another week (two pages of 30), one with Coupang's agent awaiting the seller, one
-// already answered.
+// call-center inquiries in another week (two pages of 30), each with Coupang's agent awaiting the seller, one
+// already answered, one transferred two hours ago.
 inline QJsonObject coupangConfig()
 {
     QJsonArray online;
@@ -90,6 +90,24 @@ inline QJsonObject coupangConfig()
                                                        {"answerType", "vendor"},
                                                        {"replyAt", kstDaysAgo(2, 12)},
                                                        {"content", QStringLiteral("교환 접수했습니다")}}}}});
+    // Transferred to the seller two hours ago: still confirmable (Coupang closes it 24 hours after).
+    const QString transferredAt = kstHoursAgo(2);
+    call.append(
+        QJsonObject{{"inquiryId", 3950},
+                    {"inquiryStatus", "progress"},
+                    {"csPartnerCounselingStatus", "requestAnswer"},
+                    {"vendorItemId", 88},
+                    {"itemName", QStringLiteral("셔츠")},
+                    {"content", QStringLiteral("반품 문의 &quot;급함&quot;")},
+                    {"inquiryAt", transferredAt},
+                    {"orderId", 3300000000LL},
+                    {"replies", QJsonArray{QJsonObject{{"answerId", 650},
+                                                       {"parentAnswerId", 0},
+                                                       {"partnerTransferStatus", "requestAnswer"},
+                                                       {"answerType", "csAgent"},
+                                                       {"needAnswer", true},
+                                                       {"replyAt", transferredAt},
+                                                       {"content", QStringLiteral("판매자 확인 필요")}}}}});
     return {{"coupang", QJsonObject{{"vendor_id", "A00012345"},
                                     {"access_key", "ak-test"},
                                     {"secret_key", "sk-test"},
@@ -112,7 +130,8 @@ struct CoupangShop {
         account.settings = {{"vendor_id", "A00012345"},
                             {"access_key", "ak-test"},
                             {"wing_user", "wing-kim"},
-                            {"base_url", server.baseUrl()}};
+                            {"base_url", server.baseUrl()},
+                            {"secret_command", "printf sk-test"}};
         auto id = AccountStore(*store.db).add(account);
         REQUIRE(id);
         account.id = id.value();

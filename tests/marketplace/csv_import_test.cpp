@@ -122,3 +122,58 @@ TEST_CASE("CSV mapping by hand, and a missing text column says which columns the
     CHECK(test::ticketOfExternal(*store.db, QStringLiteral("csv:board:9")) ==
           email->ticketId); // linked by the order number
 }
+
+TEST_CASE("CSV presets read their boards' CP949 Excel exports; importing each again adds nothing", "[csv]")
+{
+    struct Case {
+        const char* preset;
+        const char* file;
+        int rows;
+        int messages; // questions and the answers the file holds
+        QString firstId;
+        QString decoded; // text only a CP949 (not EUC-KR) decoder reads right, or a quoted line break
+    };
+    const QList<Case> cases = {
+        {"kmong", "kmong_cp949.csv", 3, 4, QStringLiteral("csv:kmong:K-5001"),
+         QStringLiteral("똠양꿍하우스")},
+        {"11st", "11st_cp949.csv", 3, 4, QStringLiteral("csv:11st:110001"),
+         QStringLiteral("L 사이즈 있나요?\n어깨가 넓어서요, \"정사이즈\" 인가요?")},
+        {"gmarket", "gmarket_cp949.csv", 2, 3, QStringLiteral("csv:gmarket:G-77001"), QStringLiteral("한똠")},
+    };
+    for (const Case& c : cases) {
+        INFO(c.preset);
+        test::TempStore store;
+        const CsvTable t = table(QString::fromLatin1(c.file));
+        CHECK(t.encoding == QStringLiteral("CP949"));
+        CHECK(t.rows.size() == c.rows);
+        bool found = false;
+        for (const QStringList& row : t.rows)
+            found = found || row.contains(c.decoded);
+        CHECK(found);
+        auto mapping = CsvMapping::preset(QString::fromLatin1(c.preset));
+        REQUIRE(mapping);
+        // Every field the preset names is found in its board's export.
+        auto at = mapping->resolve(t.header);
+        REQUIRE(at);
+        CHECK(at->size() == mapping->columns.size());
+        auto first = importCsv(*store.db, t, mapping.value(), QString::fromLatin1(c.file));
+        REQUIRE(first);
+        CHECK(first->problems.isEmpty());
+        CHECK(first->imported == c.messages);
+        CHECK(first->ticketsCreated == c.rows);
+        CHECK(test::ticketOfExternal(*store.db, c.firstId) > 0);
+        auto again = importCsv(*store.db, t, mapping.value(), QString::fromLatin1(c.file));
+        REQUIRE(again);
+        CHECK(again->imported == 0);
+        CHECK(again->duplicates == c.messages);
+        CHECK(ticket_queries::stats(store.db->reader()).messages == c.messages);
+    }
+    // Gmarket's order number from its own column: the ticket carries it.
+    test::TempStore store;
+    auto gmarket = CsvMapping::preset(QStringLiteral("gmarket"));
+    REQUIRE(importCsv(*store.db, table(QStringLiteral("gmarket_cp949.csv")), gmarket.value(),
+                      QStringLiteral("g.csv")));
+    const qint64 ordered = test::ticketOfExternal(*store.db, QStringLiteral("csv:gmarket:G-77002"));
+    CHECK(ticket_queries::ticketsByIds(store.db->reader(), {ordered})[0].orderNumbers ==
+          QStringList{QStringLiteral("3011223344")});
+}

@@ -94,4 +94,13 @@ inline QString kstDaysAgo(int days, int hour = 10, int minute = 0)
         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
+// "yyyy-MM-dd HH:mm:ss" in Korea time, `hours` before now.
+inline QString kstHoursAgo(int hours)
+{
+    return QDateTime::currentDateTimeUtc()
+        .addSecs(-hours * 3600)
+        .toTimeZone(QTimeZone(9 * 3600))
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
 } // namespace casebook::test

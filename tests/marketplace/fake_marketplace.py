@@ -194,13 +194,7 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self.violation(400, "the body is not JSON")
         if kind == "callCenterInquiries" and op == "confirms":
-            if body.get("confirmBy") != c["wing_user"]:
-                return self.violation(400, "confirmBy must be the Wing user")
-            item = next((i for i in c["call"] if str(i["inquiryId"]) == inquiry_id), None)
-            if item is None:
-                return self.violation(400, "no such inquiry")
-            STATE["posted"].append({"path": self.path_only, "body": body})
-            return self.reply(200, {"code": "200", "message": "OK"})
+            return self.coupang_confirm(inquiry_id, body)
         if op != "replies":
             return self.violation(404, "no such operation")
         if body.get("vendorId") != c["vendor_id"]:
@@ -240,7 +234,29 @@ class Handler(BaseHTTPRequestHandler):
             item.update(inquiryStatus="complete", csPartnerCounselingStatus="answered")
         else:
             return self.violation(404, "no such inquiry kind")
-        STATE["posted"].append({"path": self.path_only, "body": body})
+        STATE["posted"].append({"path": self.path_only, "method": self.command, "body": body})
+        return self.reply(200, {"code": "200", "message": "OK"})
+
+    def coupang_confirm(self, inquiry_id, body):
+        """POST .../callCenterInquiries/{id}/confirms with exactly {"confirmBy": <Wing user>}: only an inquiry
+        Coupang transferred to the seller (an agent reply awaiting them), within 24 hours of the transfer."""
+        c = CFG["coupang"]
+        if not isinstance(body, dict) or set(body) != {"confirmBy"}:
+            return self.violation(400, "the confirm body is exactly {\"confirmBy\"}")
+        if body["confirmBy"] != c["wing_user"]:
+            return self.violation(400, "confirmBy must be the Wing user")
+        item = next((i for i in c["call"] if str(i["inquiryId"]) == inquiry_id), None)
+        if item is None:
+            return self.violation(400, "no such inquiry")
+        waiting = [r for r in item.get("replies", []) if r.get("partnerTransferStatus") == "requestAnswer"]
+        if not waiting:
+            return self.violation(400, "not an inquiry transferred to the seller")
+        transferred = dt.datetime.strptime(waiting[-1]["replyAt"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=KST)
+        if dt.datetime.now(KST) - transferred > dt.timedelta(hours=24):
+            # Documented, not the client's fault: it cannot know when Coupang closed the consultation.
+            return self.reply(400, {"code": "400", "message": "상담이 종료된 문의입니다 - 522"})
+        item["confirmed"] = True
+        STATE["posted"].append({"path": self.path_only, "method": self.command, "body": body})
         return self.reply(200, {"code": "200", "message": "OK"})
 
     # -- Naver ----------------------------------------------------------------------------------

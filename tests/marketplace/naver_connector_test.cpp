@@ -1,7 +1,7 @@
 #include "accounts/account_store.h"
 #include "compose/outbox.h"
 #include "connectors/naver_connector.h"
-#include "fake_marketplace.h"
+#include "naver_fixture.h"
 #include "store/ticket_queries.h"
 #include "support/test_support.h"
 
@@ -11,50 +11,6 @@ using namespace casebook;
 using namespace casebook::test;
 
 namespace {
-
-const QString kSecret = QStringLiteral("$2a$04$abcdefghijklmnopqrstuu");
-
-QString isoDaysAgo(int days)
-{
-    return QDateTime::fromString(kstDaysAgo(days), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-               .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz")) +
-           QStringLiteral("+09:00");
-}
-
-// 120 product questions in one week (two pages of 100), one answered; three customer inquiries, one answered.
-QJsonObject naverConfig(int expiresIn = 10800)
-{
-    QJsonArray qnas;
-    for (int i = 0; i < 120; ++i)
-        qnas.append(QJsonObject{{"questionId", 400000 + i},
-                                {"createDate", isoDaysAgo(4)},
-                                {"question", QStringLiteral("배송 얼마나 걸려요? %1").arg(i)},
-                                {"answered", i == 0},
-                                {"answer", i == 0 ? QStringLiteral("2일 걸립니다.") : QString()},
-                                {"productId", 5},
-                                {"productName", QStringLiteral("린넨 셔츠")},
-                                {"maskedWriterId", "kim****"}});
-    QJsonArray inquiries;
-    for (int i = 0; i < 3; ++i)
-        inquiries.append(
-            QJsonObject{{"inquiryNo", 7000 + i},
-                        {"category", QStringLiteral("배송")},
-                        {"title", QStringLiteral("언제 와요 %1").arg(i)},
-                        {"inquiryContent", QStringLiteral("주문한 셔츠 언제 오나요? %1").arg(i)},
-                        {"inquiryRegistrationDateTime", isoDaysAgo(1)},
-                        {"answered", i == 0},
-                        {"answerContentId", i == 0 ? 8800 : 0},
-                        {"answerContent", i == 0 ? QStringLiteral("내일 도착합니다.") : QString()},
-                        {"orderId", QStringLiteral("20261120%1").arg(i)},
-                        {"productOrderIdList", QStringLiteral("202611201000%1").arg(i)},
-                        {"customerId", QStringLiteral("buyer%1").arg(i)},
-                        {"customerName", QStringLiteral("박민수")}});
-    return {{"naver", QJsonObject{{"client_id", "naver-client"},
-                                  {"client_secret", kSecret},
-                                  {"expires_in", expiresIn},
-                                  {"qnas", qnas},
-                                  {"inquiries", inquiries}}}};
-}
 
 struct NaverShop {
     TempStore store;
@@ -73,7 +29,7 @@ struct NaverShop {
     }
     NaverConnector connector()
     {
-        return NaverConnector(account, *store.db, kSecret, HttpPacing{20, 30, 4, 500});
+        return NaverConnector(account, *store.db, kNaverSecret, HttpPacing{20, 30, 4, 500});
     }
     int tokenRequests() { return server.state().value(QStringLiteral("token_requests")).toInt(); }
     qint64 ticketOf(const QString& externalId) { return ticketOfExternal(*store.db, externalId); }
@@ -95,7 +51,7 @@ struct NaverShop {
 
 TEST_CASE("Naver client_secret_sign is Base64 of bcrypt with the secret as salt", "[naver]")
 {
-    auto sign = naverClientSecretSign(QStringLiteral("naver-client"), 1700000000000LL, kSecret);
+    auto sign = naverClientSecretSign(QStringLiteral("naver-client"), 1700000000000LL, kNaverSecret);
     REQUIRE(sign);
     // Computed with Python's crypt module.
     CHECK(sign.value() ==

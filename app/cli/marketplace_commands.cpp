@@ -1,0 +1,127 @@
+// confirm-transfer and edit-answer: what only a marketplace takes besides answers (Coupang's transferred
+// call-center inquiries, a new text for a Naver customer inquiry's answer). Answers go through `reply`.
+#include "accounts/account_store.h"
+#include "cli/cli.h"
+#include "compose/outbox.h"
+#include "connectors/connector_factory.h"
+#include "connectors/coupang_connector.h"
+#include "connectors/naver_connector.h"
+#include "connectors/outbox_sender.h"
+#include "store/ticket_queries.h"
+
+#include <QFile>
+#include <variant>
+
+namespace casebook::cli {
+namespace {
+
+// The ticket NUMBER names (the command's one argument), or the exit code of the refusal.
+std::variant<TicketSummary, int> ticketArg(Context& c, const QString& example)
+{
+    bool isNumber = false;
+    const int number = QString(c.args.value(0)).remove(QLatin1Char('#')).toInt(&isNumber);
+    if (c.args.size() != 1 || !isNumber)
+        return fail(QStringLiteral("%1 takes a ticket number, e.g. %2 (see casebook-cli --help)")
+                        .arg(example.section(QLatin1Char(' '), 0, 0), example),
+                    kUsage);
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    const auto ticket = ticket_queries::ticketByNumber(db->reader(), number);
+    if (!ticket)
+        return fail(QStringLiteral("there is no ticket #%1 in %2").arg(number).arg(db->path()));
+    return *ticket;
+}
+
+int confirmTransfer(Context& c)
+{
+    auto arg = ticketArg(c, QStringLiteral("confirm-transfer 1042"));
+    if (const int* code = std::get_if<int>(&arg))
+        return *code;
+    const TicketSummary& ticket = std::get<TicketSummary>(arg);
+    const int number = ticket.number;
+    Database* db = c.db();
+    KeychainSecretStore secrets;
+    auto inquiry = confirmCoupangTransfer(*db, secrets, ticket.id);
+    if (!inquiry)
+        return fail(inquiry.error().message);
+    out() << "confirmed Coupang call-center inquiry " << *inquiry << " of #" << number << Qt::endl;
+    return kOk;
+}
+
+// A new text for the answer Naver already holds for the ticket's customer inquiry (PUT …/answer/{id}),
+// through the outbox like any answer.
+int editAnswer(Context& c)
+{
+    auto arg = ticketArg(c, QStringLiteral("edit-answer 1042 --text-file answer.txt"));
+    if (const int* code = std::get_if<int>(&arg))
+        return *code;
+    const TicketSummary& ticket = std::get<TicketSummary>(arg);
+    Database* db = c.db();
+    QFile f(c.value(QStringLiteral("text-file")));
+    if (!c.isSet(QStringLiteral("text-file")) || !f.open(QIODevice::ReadOnly))
+        return fail(
+            QStringLiteral("edit-answer needs --text-file FILE it can read (%1)").arg(f.errorString()),
+            kUsage);
+    auto account = accountForTicket(*db, ticket.id);
+    if (!account)
+        return fail(account.error().message);
+    if (account->kind != AccountKind::Naver)
+        return fail(
+            QStringLiteral("Only a Naver customer inquiry's answer can be edited from Casebook; #%1 is "
+                           "answered through the %2 account \"%3\".")
+                .arg(ticket.number)
+                .arg(toString(account->kind), account->name));
+    KeychainSecretStore secrets;
+    auto secret = secretFor(*account, secrets);
+    if (!secret)
+        return fail(secret.error().message);
+    auto draft = NaverConnector(*account, *db, *secret).draftEdit(ticket.id, QString::fromUtf8(f.readAll()));
+    if (!draft)
+        return fail(draft.error().message);
+    Outbox outbox(*db);
+    auto id = outbox.enqueue(*draft);
+    if (!id)
+        return fail(id.error().message);
+    out() << "queued edit " << *id << " of #" << ticket.number << "'s answer via " << account->name
+          << Qt::endl;
+    if (!c.isSet(QStringLiteral("send")))
+        return kOk;
+    auto flushed = OutboxSender(*db, secrets).flush();
+    if (!flushed)
+        return fail(flushed.error().message);
+    auto item = outbox.item(*id);
+    if (!item)
+        return fail(item.error().message);
+    if (item->state != OutboxState::Sent)
+        return fail(QStringLiteral("edit %1 was not sent (%2): %3")
+                        .arg(*id)
+                        .arg(toString(item->state), item->lastError));
+    out() << "sent" << Qt::endl;
+    return kOk;
+}
+
+} // namespace
+
+QList<Command> marketplaceCommands()
+{
+    const QCommandLineOption textFile(QStringLiteral("text-file"),
+                                      QStringLiteral("The answer's new text (UTF-8)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption send(QStringLiteral("send"), QStringLiteral("Send the outbox now."));
+    return {
+        {QStringLiteral("confirm-transfer"),
+         QStringLiteral(
+             "confirm-transfer NUMBER   confirm the Coupang call-center inquiry transferred to the "
+             "seller (within 24 hours)"),
+         {},
+         confirmTransfer},
+        {QStringLiteral("edit-answer"),
+         QStringLiteral("edit-answer NUMBER --text-file F [--send]   a new text for a Naver customer "
+                        "inquiry's answer"),
+         {textFile, send},
+         editAnswer},
+    };
+}
+
+} // namespace casebook::cli

@@ -1,0 +1,61 @@
+#include "coupang_fixture.h"
+#include "main_window.h"
+#include "ticket_actions_controller.h"
+#include "ticket_list_model.h"
+#include "ticket_list_pane.h"
+#include "views_pane.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QStatusBar>
+#include <QTest>
+#include <QThread>
+
+using namespace casebook;
+using namespace casebook::test;
+
+TEST_CASE("the Ticket menu confirms a Coupang transfer off the GUI thread and says how it went",
+          "[ui][coupang]")
+{
+    CoupangShop shop;
+    REQUIRE_OK(shop.connector().sync({}));
+    // Each connector paces its own calls: a second's pause keeps the sync's and the confirmation's calls
+    // under the gateway's ten a second, so the fake counts no violation.
+    QThread::msleep(1100);
+    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    window.viewsPane()->selectView(TicketView::All);
+    auto select = [&](const QString& externalId) {
+        const int row = window.ticketListModel()->rowOfTicket(ticketOfExternal(*shop.store.db, externalId));
+        REQUIRE(row >= 0);
+        window.ticketListPane()->selectRow(row);
+    };
+    QAction* confirm = window.ticketActions()->action(QStringLiteral("actionConfirmTransfer"));
+    REQUIRE(confirm);
+    CHECK(window.ticketActions()->ticketMenu()->actions().contains(confirm));
+
+    // The confirmation runs on a worker thread: the window keeps painting until the status bar has the
+    // answer.
+    auto waitForStatus = [&](const QString& words) {
+        for (int i = 0; i < 400 && !window.statusBar()->currentMessage().contains(words); ++i)
+            QTest::qWait(50);
+        INFO(window.statusBar()->currentMessage().toStdString());
+        REQUIRE(window.statusBar()->currentMessage().contains(words));
+    };
+    select(QStringLiteral("coupang:call:3950"));
+    confirm->trigger();
+    waitForStatus(QStringLiteral("3950 confirmed"));
+    const QJsonArray posted = shop.server.posted();
+    REQUIRE(posted.size() == 1);
+    CHECK(posted[0][QStringLiteral("path")].toString().endsWith(
+        QStringLiteral("/v4/vendors/A00012345/callCenterInquiries/3950/confirms")));
+    CHECK(posted[0][QStringLiteral("body")].toObject() == QJsonObject{{"confirmBy", "wing-kim"}});
+
+    // A product inquiry has nothing to confirm: the status bar says why, Coupang is not asked.
+    select(QStringLiteral("coupang:online:2004"));
+    confirm->trigger();
+    waitForStatus(QStringLiteral("transferred"));
+    CHECK(shop.server.posted().size() == 1);
+    CHECK(shop.server.violations().isEmpty());
+}
