@@ -2,6 +2,7 @@
 // call-center inquiries, a new text for a Naver customer inquiry's answer). Answers go through `reply`.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
+#include "cli/ticket_arg.h"
 #include "compose/outbox.h"
 #include "connectors/connector_factory.h"
 #include "connectors/coupang_connector.h"
@@ -16,26 +17,24 @@ namespace casebook::cli {
 namespace {
 
 // The ticket NUMBER names (the command's one argument), or the exit code of the refusal.
-std::variant<TicketSummary, int> ticketArg(Context& c, const QString& example)
+std::variant<TicketSummary, int> ticketOf(Context& c, const QString& example)
 {
-    bool isNumber = false;
-    const int number = QString(c.args.value(0)).remove(QLatin1Char('#')).toInt(&isNumber);
-    if (c.args.size() != 1 || !isNumber)
+    if (c.args.size() != 1 || !ticketNumberArg(c.args.value(0)))
         return fail(QStringLiteral("%1 takes a ticket number, e.g. %2 (see casebook-cli --help)")
                         .arg(example.section(QLatin1Char(' '), 0, 0), example),
                     kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
-    const auto ticket = ticket_queries::ticketByNumber(db->reader(), number);
+    auto ticket = ticketArg(*db, c.args.value(0));
     if (!ticket)
-        return fail(QStringLiteral("there is no ticket #%1 in %2").arg(number).arg(db->path()));
+        return fail(ticket.error().message);
     return *ticket;
 }
 
 int confirmTransfer(Context& c)
 {
-    auto arg = ticketArg(c, QStringLiteral("confirm-transfer 1042"));
+    auto arg = ticketOf(c, QStringLiteral("confirm-transfer 1042"));
     if (const int* code = std::get_if<int>(&arg))
         return *code;
     const TicketSummary& ticket = std::get<TicketSummary>(arg);
@@ -53,7 +52,7 @@ int confirmTransfer(Context& c)
 // through the outbox like any answer.
 int editAnswer(Context& c)
 {
-    auto arg = ticketArg(c, QStringLiteral("edit-answer 1042 --text-file answer.txt"));
+    auto arg = ticketOf(c, QStringLiteral("edit-answer 1042 --text-file answer.txt"));
     if (const int* code = std::get_if<int>(&arg))
         return *code;
     const TicketSummary& ticket = std::get<TicketSummary>(arg);
