@@ -34,7 +34,8 @@ SmtpOutcome SmtpMailTransaction::run(SmtpWire& wire) const
         return SmtpOutcome{kind, r->words()};
     };
     bool nonAscii = false;
-    for (const QString& a : QStringList(m_to) << m_from)
+    const QStringList addresses = QStringList(m_to) << m_from;
+    for (const QString& a : addresses)
         for (QChar c : a)
             nonAscii |= c.unicode() > 0x7f;
     QByteArray mail = "MAIL FROM:<" + m_from.toUtf8() + ">";
