@@ -24,10 +24,11 @@
 namespace casebook::ui {
 
 AccountsDialog::AccountsDialog(Database& db, QWidget* parent)
-    : QDialog(parent), m_db(db), m_list(new QListWidget), m_name(new QLineEdit), m_address(new QLineEdit),
-      m_displayName(new QLineEdit), m_imapHost(new QLineEdit), m_imapPort(new QSpinBox),
-      m_smtpHost(new QLineEdit), m_smtpPort(new QSpinBox), m_user(new QLineEdit), m_tls(new QComboBox),
-      m_caFile(new QLineEdit), m_pinned(new QLineEdit), m_folders(new QLineEdit),
+    : QDialog(parent), m_db(db), m_keychain(std::make_shared<KeychainSecretStore>()),
+      m_ask(PasswordPrompt::dialog(this)), m_list(new QListWidget), m_name(new QLineEdit),
+      m_address(new QLineEdit), m_displayName(new QLineEdit), m_imapHost(new QLineEdit),
+      m_imapPort(new QSpinBox), m_smtpHost(new QLineEdit), m_smtpPort(new QSpinBox), m_user(new QLineEdit),
+      m_tls(new QComboBox), m_caFile(new QLineEdit), m_pinned(new QLineEdit), m_folders(new QLineEdit),
       m_signature(new QPlainTextEdit), m_password(new QLineEdit), m_passwordCommand(new QLineEdit),
       m_test(new QPushButton(tr("Test connection"))), m_status(new QLabel)
 {
@@ -180,6 +181,12 @@ Account AccountsDialog::formAccount() const
     return a;
 }
 
+void AccountsDialog::setSecretSources(std::shared_ptr<SecretStore> keychain, PasswordPrompt::Ask ask)
+{
+    m_keychain = std::move(keychain);
+    m_ask = std::move(ask);
+}
+
 void AccountsDialog::save()
 {
     const Account a = formAccount();
@@ -188,15 +195,12 @@ void AccountsDialog::save()
         m_status->setText(settings.error().message);
         return;
     }
-    if (!m_password->text().isEmpty()) {
-        KeychainSecretStore keychain;
-        if (auto stored = keychain.write(a.name, m_password->text()); !stored) {
-            m_status->setText(tr("%1\nCasebook never keeps a password in plain text: set a password command "
-                                 "instead, or start a keychain service.")
-                                  .arg(stored.error().message));
-            return;
-        }
-    }
+    // No keychain: the account is saved all the same and the password asked for when it is needed;
+    // Casebook never keeps it in plain text.
+    QString unkept;
+    if (!m_password->text().isEmpty() && m_passwordCommand->text().trimmed().isEmpty())
+        if (auto stored = m_keychain->write(a.name, m_password->text()); !stored)
+            unkept = stored.error().message;
     AccountStore store(m_db);
     const Result<void> saved =
         store.byName(a.name) ? store.updateSettings(a.name, a.settings) : [&]() -> Result<void> {
@@ -205,7 +209,16 @@ void AccountsDialog::save()
             return id.error();
         return {};
     }();
-    m_status->setText(saved ? tr("Saved %1.").arg(a.name) : saved.error().message);
+    if (!saved)
+        m_status->setText(saved.error().message);
+    else if (!unkept.isEmpty())
+        m_status->setText(tr("Saved %1, without its password: %2\nCasebook will ask for the password each "
+                             "time it is needed; set a password command or start a keychain service to "
+                             "avoid that.")
+                              .arg(a.name, unkept));
+    else
+        m_status->setText(tr("Saved %1.").arg(a.name));
+    m_password->clear();
     reload();
 }
 
@@ -222,7 +235,7 @@ void AccountsDialog::removeSelected()
         m_status->setText(removed.error().message);
         return;
     }
-    (void)KeychainSecretStore().remove(name);
+    (void)m_keychain->remove(name);
     reload();
     clearForm();
 }
@@ -237,8 +250,7 @@ void AccountsDialog::testConnection()
     }
     QString secret = m_password->text();
     if (secret.isEmpty()) {
-        KeychainSecretStore keychain;
-        auto stored = secretFor(a, keychain);
+        auto stored = PasswordPrompt::secretFor(a, *m_keychain, m_ask);
         if (!stored) {
             m_status->setText(stored.error().message);
             return;

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "password_prompt.h"
 #include "store/database.h"
 
 #include <QDialog>
+#include <memory>
 #include <thread>
 
 class QCheckBox;
@@ -15,16 +17,23 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
+namespace casebook {
+class SecretStore;
+}
+
 namespace casebook::ui {
 
 // Lists the accounts and adds or edits an email account. "Test connection" logs in to IMAP and SMTP on a
 // worker thread; a certificate the system does not trust is shown by its SHA-256 and pinned only if the
-// seller says so. The password goes to the system keychain, or stays with a password command.
+// seller says so. The password goes to the system keychain, or stays with a password command; with no
+// keychain the account is saved without it and "Test connection" asks for it each time.
 class AccountsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit AccountsDialog(Database& db, QWidget* parent = nullptr);
     ~AccountsDialog() override;
+    // Where passwords come from: the system keychain and a dialog, unless a test says otherwise.
+    void setSecretSources(std::shared_ptr<SecretStore> keychain, PasswordPrompt::Ask ask);
 
 Q_SIGNALS:
     void testFinished(const QString& result, const QString& refusedSha256);
@@ -40,6 +49,8 @@ private:
     void showTestResult(const QString& result, const QString& refusedSha256);
 
     Database& m_db;
+    std::shared_ptr<SecretStore> m_keychain;
+    PasswordPrompt::Ask m_ask;
     QListWidget* m_list;
     QLineEdit* m_name;
     QLineEdit* m_address;

@@ -2,12 +2,23 @@
 
 #include "accounts/account_store.h"
 #include "accounts/secret_store.h"
+#include "accounts/session_secret_store.h"
 #include "connectors/email_watcher.h"
 #include "connectors/outbox_worker.h"
 
 namespace casebook::ui {
 
-MailSyncController::MailSyncController(Database& db, QObject* parent) : QObject(parent), m_db(db) {}
+MailSyncController::MailSyncController(Database& db, QObject* parent)
+    : QObject(parent), m_db(db), m_keychain(std::make_shared<KeychainSecretStore>()),
+      m_ask(PasswordPrompt::dialog(nullptr))
+{
+}
+
+void MailSyncController::setSecretSources(std::shared_ptr<SecretStore> keychain, PasswordPrompt::Ask ask)
+{
+    m_keychain = std::move(keychain);
+    m_ask = std::move(ask);
+}
 
 MailSyncController::~MailSyncController()
 {
@@ -32,15 +43,21 @@ void MailSyncController::restart()
         Q_EMIT statusChanged(accounts.error().message);
         return;
     }
-    KeychainSecretStore secrets;
+    auto secrets = std::make_unique<SessionSecretStore>(m_keychain);
     for (const Account& a : *accounts) {
         if (a.kind != AccountKind::Email)
             continue;
         auto settings = EmailSettings::from(a);
-        auto secret = secretFor(a, secrets);
-        if (!settings || !secret) {
-            Q_EMIT statusChanged(
-                tr("%1: %2").arg(a.name, !settings ? settings.error().message : secret.error().message));
+        if (!settings) {
+            Q_EMIT statusChanged(tr("%1: %2").arg(a.name, settings.error().message));
+            continue;
+        }
+        bool asked = false;
+        auto secret = PasswordPrompt::secretFor(a, *m_keychain, m_ask, &asked);
+        if (secret && asked)
+            secrets->remember(a.name, *secret); // the outbox sends with it too, without asking again
+        if (!secret) {
+            Q_EMIT statusChanged(tr("%1: %2").arg(a.name, secret.error().message));
             continue;
         }
         const QString name = a.name;
@@ -73,7 +90,7 @@ void MailSyncController::restart()
         m_watchers.push_back(std::move(watcher));
     }
     m_outbox = std::make_unique<OutboxWorker>(
-        m_db, std::make_unique<KeychainSecretStore>(), [this](const Result<Outbox::FlushReport>& r) {
+        m_db, std::move(secrets), [this](const Result<Outbox::FlushReport>& r) {
             QString line;
             if (!r)
                 line = tr("Outbox: %1").arg(r.error().message);

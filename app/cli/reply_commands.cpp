@@ -8,12 +8,15 @@
 #include "compose/template_store.h"
 #include "compose/ticket_placeholders.h"
 #include "connectors/connector_factory.h"
+#include "connectors/email_connector.h"
 #include "connectors/outbox_sender.h"
 #include "store/ticket_queries.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMimeDatabase>
 
 namespace casebook::cli {
 namespace {
@@ -104,6 +107,25 @@ Result<QString> replyText(Context& c, Database& db, int number, bool marketplace
     return *rendered;
 }
 
+// The files of --attach, read now: the outbox keeps the composed message, so a file changed or removed
+// after queueing does not change what is sent.
+Result<QList<ReplyAttachment>> attachmentsOf(Context& c)
+{
+    QList<ReplyAttachment> out;
+    const QMimeDatabase types;
+    for (const QString& path : c.parser.values(QStringLiteral("attach"))) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("cannot attach %1: %2").arg(path, f.errorString()));
+        ReplyAttachment a;
+        a.fileName = QFileInfo(path).fileName();
+        a.data = f.readAll();
+        a.mediaType = types.mimeTypeForFileNameAndData(path, a.data).name();
+        out << a;
+    }
+    return out;
+}
+
 void printFlush(const Outbox::FlushReport& r)
 {
     out() << "sent " << r.sent << ", retrying " << r.retrying << ", failed " << r.failed << Qt::endl;
@@ -145,11 +167,19 @@ int reply(Context& c)
     auto text = replyText(c, *db, number, account->kind != AccountKind::Email);
     if (!text)
         return usage(text.error().message);
+    auto attachments = attachmentsOf(c);
+    if (!attachments)
+        return fail(attachments.error().message);
     KeychainSecretStore secrets;
     auto connector = connectorFor(*account, *db, secrets);
     if (!connector)
         return fail(connector.error().message);
-    auto draft = (*connector)->draftReply(ticket->id, *text);
+    auto* email = dynamic_cast<EmailConnector*>(connector->get());
+    if (!attachments->isEmpty() && !email)
+        return usage(
+            QStringLiteral("--attach works for email accounts only; %1 takes text").arg(account->name));
+    auto draft = email ? email->draftReply(ticket->id, *text, *attachments)
+                       : (*connector)->draftReply(ticket->id, *text);
     if (!draft)
         return fail(draft.error().message);
     Outbox outbox(*db);
@@ -267,6 +297,9 @@ QList<Command> replyCommands()
                                  QStringLiteral("A placeholder value; may be repeated."),
                                  QStringLiteral("KEY=VALUE"));
     const QCommandLineOption send(QStringLiteral("send"), QStringLiteral("Send the outbox now."));
+    const QCommandLineOption attach(QStringLiteral("attach"),
+                                    QStringLiteral("A file to attach (email only); may be repeated."),
+                                    QStringLiteral("FILE"));
     return {
         {QStringLiteral("sync"),
          QStringLiteral("sync NAME [--json]   bring an account's new messages in"),
@@ -274,8 +307,9 @@ QList<Command> replyCommands()
          sync},
         {QStringLiteral("reply"),
          QStringLiteral(
-             "reply NUMBER (--text-file F | --template ID [--set k=v]...) [--send]   answer a ticket"),
-         {textFile, templ, set, send},
+             "reply NUMBER (--text-file F | --template ID [--set k=v]...) [--attach FILE]... [--send]   "
+             "answer a ticket"),
+         {textFile, templ, set, send, attach},
          reply},
         {QStringLiteral("outbox"),
          QStringLiteral(

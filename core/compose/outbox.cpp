@@ -226,11 +226,20 @@ Result<int> Outbox::recoverInterrupted()
     int count = 0;
     const QDateTime now = m_db->clock().now();
     auto written = m_db->write([&](SQLite::Database& db) -> Result<void> {
+        QList<qint64> orphans;
+        SQLite::Statement sending(db, "SELECT id, claimed_by FROM outbox WHERE state = 'sending'");
+        while (sending.executeStep())
+            if (!ClaimOwner::isAlive(textOf(sending.getColumn(1))))
+                orphans << sending.getColumn(0).getInt64();
         SQLite::Statement st(db, "UPDATE outbox SET state = 'unknown', updated_at = ?, last_error = "
                                  "'The app stopped while this was being sent: check the Sent folder (or the "
-                                 "marketplace) before sending it again.' WHERE state = 'sending'");
-        bindTime(st, 1, now);
-        count = st.exec();
+                                 "marketplace) before sending it again.' WHERE id = ? AND state = 'sending'");
+        for (qint64 id : orphans) {
+            st.reset();
+            bindTime(st, 1, now);
+            st.bind(2, static_cast<int64_t>(id));
+            count += st.exec();
+        }
         return {};
     });
     if (!written)
@@ -252,10 +261,11 @@ Result<std::optional<OutboxItem>> Outbox::claimNext()
             return {};
         const qint64 id = pick.getColumn(0).getInt64();
         SQLite::Statement st(db,
-                             "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? "
-                             "WHERE id = ?");
+                             "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?, "
+                             "claimed_by = ? WHERE id = ?");
         bindTime(st, 1, now);
-        st.bind(2, static_cast<int64_t>(id));
+        bindText(st, 2, m_owner.id());
+        st.bind(3, static_cast<int64_t>(id));
         st.exec();
         claimed = readItem(db, id);
         return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compose/outbox_claim_owner.h"
 #include "compose/outbox_item.h"
 #include "model/result.h"
 #include "store/database.h"
@@ -12,15 +13,20 @@ namespace casebook {
 // The outbox: a reply is stored before it is sent and its state moves queued → sending → sent | failed |
 // unknown. The move to `sending` is committed before the network is touched, so a crash between the
 // server's OK and the next commit leaves the item `sending`; recoverInterrupted() turns that into `unknown`
-// ("check the Sent folder"), which is never resent without the seller's word. A sent item becomes an
+// ("check the Sent folder"), which is never resent without the seller's word. A claim names its owner
+// process, so the CLI flushing beside a running GUI leaves the GUI's sends alone. A sent item becomes an
 // outgoing message of its ticket and the ticket moves to waiting, in one transaction.
 class Outbox {
 public:
-    explicit Outbox(Database& db) : m_db(&db) {}
+    explicit Outbox(Database& db, ClaimOwner owner = ClaimOwner::thisProcess())
+        : m_db(&db), m_owner(std::move(owner))
+    {
+    }
 
     Result<qint64> enqueue(const OutboxDraft& draft);
 
-    // At start-up, before any flush: items left `sending` by a crash become `unknown`. Returns how many.
+    // Before a flush: items left `sending` by a process that is gone become `unknown`; those of a live
+    // process (this one's other threads, the GUI beside the CLI) are left to it. Returns how many.
     Result<int> recoverInterrupted();
 
     // The next item due (queued, its next attempt not in the future), moved to `sending` with one more
@@ -59,6 +65,7 @@ public:
 
 private:
     Database* m_db;
+    ClaimOwner m_owner;
 };
 
 } // namespace casebook

@@ -124,6 +124,12 @@ QJsonArray toArray(const QStringList& l)
 
 Result<OutboxDraft> EmailConnector::draftReply(qint64 ticketId, const QString& text)
 {
+    return draftReply(ticketId, text, {});
+}
+
+Result<OutboxDraft> EmailConnector::draftReply(qint64 ticketId, const QString& text,
+                                               const QList<ReplyAttachment>& attachments)
+{
     if (text.trimmed().isEmpty())
         return makeError(QStringLiteral("The reply is empty."));
     auto answered = lastIncoming(m_db, ticketId);
@@ -139,6 +145,7 @@ Result<OutboxDraft> EmailConnector::draftReply(qint64 ticketId, const QString& t
     in.references = answered->refs;
     in.text = text;
     in.signature = m_settings.signature;
+    in.attachments = attachments;
     in.date = m_db.clock().now();
     auto composed = ReplyComposer::compose(in);
     if (!composed)

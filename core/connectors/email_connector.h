@@ -4,6 +4,7 @@
 #include "connectors/connector.h"
 #include "connectors/email_settings.h"
 #include "connectors/smtp_transport.h"
+#include "mail/reply_composer.h"
 #include "store/database.h"
 
 namespace casebook {
@@ -18,6 +19,9 @@ public:
     // the store.
     Result<SyncReport> sync(const SyncControl& control) override;
     Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override;
+    // The same with files attached (mail only: marketplaces take text).
+    Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text,
+                                   const QList<ReplyAttachment>& attachments);
     OutboxTransport& transport() override { return m_transport; }
 
     void setReconnects(int n, int firstBackoffMs = 1000)

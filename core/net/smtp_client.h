@@ -1,6 +1,7 @@
 #pragma once
 
-#include "net/line_transport.h"
+#include "net/smtp_mail_transaction.h"
+#include "net/smtp_wire.h"
 #include "net/tls_policy.h"
 
 #include <QStringList>
@@ -8,28 +9,16 @@
 
 namespace casebook::net {
 
-struct SmtpReply {
-    int code = 0;
-    QStringList lines;
-    QString words() const { return QString::number(code) + QLatin1Char(' ') + lines.join(QLatin1Char(' ')); }
-};
-
-// What one send came to: the server took it, refused for now (4xx, a dropped connection: try again later),
-// or refused for good (5xx).
-struct SmtpOutcome {
-    enum class Kind { Sent, Temporary, Permanent } kind = Kind::Sent;
-    QString words; // the server's own words
-};
-
-// SMTP (RFC 5321) steps: EHLO, STARTTLS, AUTH PLAIN/LOGIN, MAIL/RCPT/DATA. AUTH is refused before TLS
-// unless the server is on loopback; capabilities are asked again after STARTTLS.
+// SMTP (RFC 5321) in the order a send needs it; each step is its own small object over SmtpWire
+// (smtp_greeting.h … smtp_quit.h). AUTH is refused before TLS unless the server is on loopback;
+// extensions are asked again after STARTTLS.
 class SmtpClient {
 public:
-    explicit SmtpClient(LineTransport& transport) : m_t(transport) {}
+    explicit SmtpClient(LineTransport& transport) : m_wire(transport) {}
 
     Result<SmtpReply> greeting();
     Result<SmtpReply> ehlo(const QString& domain);
-    bool hasExtension(const QString& name) const;
+    bool hasExtension(const QString& name) const { return m_wire.hasExtension(name); }
     Result<void> startTls(const QString& domain);
     Result<void> authenticate(const QString& user, const QString& password);
     // Greeting, EHLO, STARTTLS when `mode` asks (refused when not offered), AUTH when a user is given.
@@ -39,15 +28,10 @@ public:
     SmtpOutcome send(const QString& from, const QStringList& to, const QByteArray& data);
     void quit();
 
-    // CRLF line endings, a leading "." doubled, ending in CRLF.
-    static QByteArray dotStuffed(const QByteArray& data);
+    static QByteArray dotStuffed(const QByteArray& data) { return SmtpMailTransaction::dotStuffed(data); }
 
 private:
-    Result<SmtpReply> command(const QByteArray& line);
-    Result<SmtpReply> readReply();
-
-    LineTransport& m_t;
-    QStringList m_extensions;
+    SmtpWire m_wire;
 };
 
 struct SmtpConnection {

@@ -314,7 +314,13 @@ CREATE TABLE saved_searches (
 );
 )SQL";
 
-constexpr std::array<const char*, 5> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5};
+// Step 6: who is sending an outbox item (ClaimOwner: boot, pid, process start time), so one process's
+// recovery leaves alone what another live process is sending and only a crashed sender's items go unknown.
+constexpr const char* kStep6 = R"SQL(
+ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+)SQL";
+
+constexpr std::array<const char*, 6> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
 
 int userVersion(SQLite::Database& db)
 {

@@ -45,6 +45,27 @@
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 비밀번호</translation>
+    </message>
+    <message>
+        <source>The system keychain is unavailable, so Casebook cannot keep this password:
+%1
+
+Enter the password of %2 to connect now. It is kept in memory only and asked again next time.</source>
+        <translation>시스템 키체인을 사용할 수 없어 Casebook이 이 비밀번호를 보관할 수 없습니다:
+%1
+
+지금 연결하려면 %2의 비밀번호를 입력하세요. 메모리에만 두며 다음에 다시 묻습니다.</translation>
+    </message>
+    <message>
+        <source>%1: no password given (%2)</source>
+        <translation>%1: 비밀번호를 입력하지 않았습니다 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui</name>
     <message>
         <source>Email</source>
@@ -242,12 +263,6 @@
         <translation>저장</translation>
     </message>
     <message>
-        <source>%1
-Casebook never keeps a password in plain text: set a password command instead, or start a keychain service.</source>
-        <translation>%1
-Casebook은 비밀번호를 평문으로 저장하지 않습니다. 대신 비밀번호 명령을 설정하거나 키체인 서비스를 시작하세요.</translation>
-    </message>
-    <message>
         <source>Saved %1.</source>
         <translation>%1을(를) 저장했습니다.</translation>
     </message>
@@ -296,6 +311,12 @@ SHA-256:
     <message>
         <source>Pinned. Save, then test again.</source>
         <translation>인증서를 고정했습니다. 저장한 뒤 다시 테스트하세요.</translation>
+    </message>
+    <message>
+        <source>Saved %1, without its password: %2
+Casebook will ask for the password each time it is needed; set a password command or start a keychain service to avoid that.</source>
+        <translation>%1을(를) 비밀번호 없이 저장했습니다: %2
+Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으려면 비밀번호 명령을 설정하거나 키체인 서비스를 시작하세요.</translation>
     </message>
 </context>
 <context>

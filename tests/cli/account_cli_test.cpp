@@ -152,13 +152,36 @@ TEST_CASE("CLI: email account, sync, reply --send, outbox - the password appears
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write(QStringLiteral("환불은 오늘 처리했습니다.\n").toUtf8());
     }
+    // Two files go with the reply: bytes of every value (no text conversion may touch them), and a
+    // Korean file name.
+    QByteArray binary;
+    for (int i = 0; i < 3000; ++i)
+        binary += static_cast<char>((i * 7 + i / 256) & 0xff);
+    const QByteArray receipt = QStringLiteral("영수증: 29,000원\r\n.\r\n끝\n").toUtf8();
+    const QString binaryFile = home.filePath(QStringLiteral("label.bin"));
+    const QString receiptFile = home.filePath(QStringLiteral("영수증.txt"));
+    for (const auto& [path, bytes] : {std::pair{binaryFile, binary}, std::pair{receiptFile, receipt}}) {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    Run missingFile = run({QStringLiteral("reply"), number, QStringLiteral("--text-file"), replyFile,
+                           QStringLiteral("--attach"), home.filePath(QStringLiteral("nope.pdf"))});
+    CHECK(missingFile.code != 0);
+    CHECK(missingFile.err.contains(QStringLiteral("nope.pdf")));
     Run sent = run({QStringLiteral("reply"), number, QStringLiteral("--text-file"), replyFile,
+                    QStringLiteral("--attach"), binaryFile, QStringLiteral("--attach"), receiptFile,
                     QStringLiteral("--send")});
     INFO(sent.out.toStdString() << sent.err.toStdString());
     REQUIRE(sent.code == 0);
     REQUIRE(smtp.received().size() == 1);
     auto parsed = casebook::parseMessage(smtp.received().first());
     REQUIRE(parsed);
+    REQUIRE(parsed->attachments.size() == 2);
+    CHECK(parsed->attachments.at(0).filename == QStringLiteral("label.bin"));
+    CHECK(parsed->attachments.at(0).data == binary);
+    CHECK(parsed->attachments.at(1).filename == QStringLiteral("영수증.txt"));
+    CHECK(parsed->attachments.at(1).data == receipt);
     CHECK(parsed->inReplyTo.startsWith(QStringLiteral("cli")));
     CHECK(parsed->text.contains(QStringLiteral("환불은 오늘 처리했습니다.")));
     CHECK(parsed->subject.contains(QStringLiteral("[#%1]").arg(number)));

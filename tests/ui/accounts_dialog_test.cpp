@@ -1,5 +1,6 @@
 #include "accounts/account_store.h"
 #include "accounts_dialog.h"
+#include "email_account_form.h"
 #include "support/test_support.h"
 #include "test_servers.h"
 
@@ -31,15 +32,8 @@ TEST_CASE("Accounts dialog: add an email account and test the connection on a wo
     REQUIRE(imap.start());
     TempStore store;
     ui::AccountsDialog dialog(*store.db);
-    auto edit = [&](const char* name) { return dialog.findChild<QLineEdit*>(QLatin1String(name)); };
-    edit("name")->setText(QStringLiteral("shop"));
-    edit("address")->setText(QStringLiteral("seller@example.test"));
-    edit("imapHost")->setText(QStringLiteral("127.0.0.1"));
-    dialog.findChild<QSpinBox*>(QStringLiteral("imapPort"))->setValue(imap.port());
-    edit("smtpHost")->setText(QStringLiteral("127.0.0.1"));
-    dialog.findChild<QSpinBox*>(QStringLiteral("smtpPort"))->setValue(freePort()); // nothing listens
-    auto* tls = dialog.findChild<QComboBox*>(QStringLiteral("tls"));
-    tls->setCurrentIndex(tls->findData(QStringLiteral("none")));
+    fillEmailForm(dialog, imap.port(), freePort()); // nothing listens for SMTP
+    auto edit = [&](const char* name) { return formField(dialog, name); };
     edit("passwordCommand")->setText(QStringLiteral("cat '%1'").arg(pwFile));
     dialog.findChild<QPushButton*>(QStringLiteral("save"))->click();
     auto saved = AccountStore(*store.db).byName(QStringLiteral("shop"));

@@ -4,6 +4,7 @@
 #include "support/test_support.h"
 
 #include <QJsonArray>
+#include <QProcess>
 #include <catch2/catch.hpp>
 
 using namespace casebook;
@@ -164,11 +165,18 @@ TEST_CASE("a crash while sending leaves the item unknown, never resent blindly",
 {
     Fixture f;
     const qint64 id = f.enqueue();
-    auto claimed = f.outbox.claimNext();
+    // Another process claims it, gets the server's OK and dies before complete().
+    QProcess sender;
+    sender.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+    REQUIRE(sender.waitForStarted());
+    const ClaimOwner owner = ClaimOwner::ofProcess(sender.processId());
+    REQUIRE_FALSE(owner.id().isEmpty());
+    auto claimed = Outbox(*f.store.db, owner).claimNext();
     REQUIRE(claimed);
     REQUIRE(claimed.value());
     CHECK(claimed.value()->state == OutboxState::Sending);
-    // The process dies here, after the server's OK, before complete(). Next start:
+    sender.kill();
+    REQUIRE(sender.waitForFinished());
     f.store.db.reset();
     auto reopened = Database::open(f.store.path(), f.store.clock);
     REQUIRE(reopened);
@@ -210,4 +218,73 @@ TEST_CASE("an empty reply or a missing ticket is refused", "[outbox]")
     auto r = f.outbox.enqueue(d);
     REQUIRE_FALSE(r);
     CHECK(r.error().message.contains(QStringLiteral("no ticket")));
+}
+
+namespace {
+
+struct Sleeper {
+    QProcess process;
+    Sleeper()
+    {
+        process.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        REQUIRE(process.waitForStarted());
+    }
+    ~Sleeper()
+    {
+        process.kill();
+        process.waitForFinished();
+    }
+};
+
+} // namespace
+
+TEST_CASE("recovery leaves alone what another live process is sending", "[outbox]")
+{
+    Fixture f;
+    const qint64 gui = f.enqueue(QStringLiteral("the GUI sends this one"));
+    const qint64 crashed = f.enqueue(QStringLiteral("a crashed run sent this one"));
+    Sleeper guiProcess;
+    Sleeper crashedProcess;
+    Outbox guiOutbox(*f.store.db, ClaimOwner::ofProcess(guiProcess.process.processId()));
+    Outbox crashedOutbox(*f.store.db, ClaimOwner::ofProcess(crashedProcess.process.processId()));
+    REQUIRE(guiOutbox.claimNext().value()->id == gui);
+    REQUIRE(crashedOutbox.claimNext().value()->id == crashed);
+    crashedProcess.process.kill();
+    REQUIRE(crashedProcess.process.waitForFinished());
+
+    // The CLI's `outbox flush` starts by recovering: only the dead process's claim becomes unknown.
+    Outbox cli(*f.store.db);
+    CHECK(cli.recoverInterrupted().value() == 1);
+    CHECK(f.item(gui).state == OutboxState::Sending);
+    CHECK(f.item(crashed).state == OutboxState::Unknown);
+    ScriptedTransport t;
+    CHECK(cli.flush([&](const OutboxItem&) { return &t; })->sent == 0);
+    CHECK(t.seen.isEmpty());
+
+    // The GUI finishes its send; had it died instead, the next recovery would have caught it.
+    REQUIRE(guiOutbox.complete(gui, SendOutcome::sent()));
+    CHECK(f.item(gui).state == OutboxState::Sent);
+    CHECK(cli.recoverInterrupted().value() == 0);
+}
+
+TEST_CASE("a claim owner is its process, not a pid a new process reuses", "[outbox]")
+{
+    const ClaimOwner& self = ClaimOwner::thisProcess();
+    CHECK(ClaimOwner::isAlive(self.id()));
+    // Same machine and pid, another start time: the pid was handed to a new process.
+    const QString recycled = self.id().section(QLatin1Char(':'), 0, -2) + QStringLiteral(":1");
+    CHECK_FALSE(ClaimOwner::isAlive(recycled));
+    // A restarted machine: every claim of the old boot is gone.
+    const QString host = self.id().section(QLatin1Char('/'), 0, 0);
+    CHECK_FALSE(
+        ClaimOwner::isAlive(host + QStringLiteral("/old-boot:") + self.id().section(QLatin1Char(':'), -2)));
+    // A claim from before owners were recorded, and one from another machine (cannot be checked).
+    CHECK_FALSE(ClaimOwner::isAlive(QString()));
+    CHECK(ClaimOwner::isAlive(QStringLiteral("other-host.example/boot:123:456")));
+
+    Fixture f;
+    const qint64 id = f.enqueue();
+    REQUIRE(Outbox(*f.store.db, ClaimOwner(recycled)).claimNext().value()->id == id);
+    CHECK(f.outbox.recoverInterrupted().value() == 1);
+    CHECK(f.item(id).state == OutboxState::Unknown);
 }
