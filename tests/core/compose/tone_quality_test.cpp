@@ -236,8 +236,9 @@ TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
 // Sentences not written for tuning, with the language detected. Each batch was scored once when it was new
 // (figures in resources/tone/README.md), then read for the kinds of miss before the next round of rules, so
 // they are now a development set: the honest held-out figure is a batch written after the last rule change,
-// scored with [tone-eval] below. Each batch holds to the issue's targets or to what it reaches, if lower, and
-// heldout3..6 are also scored together per language.
+// scored with [tone-eval] below. train3_fresh_* were written after the last rule change and not tuned on.
+// Each batch holds to the issue's targets or to what it reaches, if lower, and heldout3..6 are also scored
+// together per language.
 TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][quality][heldout]")
 {
     struct Batch {
@@ -245,11 +246,20 @@ TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][
         int minimumSize;
         Floor floor;
     };
-    const Batch batches[] = {{"ko_heldout.tsv", 40, issueTargets},   {"en_heldout.tsv", 40, issueTargets},
-                             {"heldout3_ko.tsv", 120, issueTargets}, {"heldout3_en.tsv", 120, issueTargets},
-                             {"heldout4_ko.tsv", 120, issueTargets}, {"heldout4_en.tsv", 120, issueTargets},
-                             {"heldout5_ko.tsv", 120, issueTargets}, {"heldout5_en.tsv", 120, issueTargets},
-                             {"heldout6_ko.tsv", 120, issueTargets}, {"heldout6_en.tsv", 120, issueTargets}};
+    const Batch batches[] = {
+        {"ko_heldout.tsv", 40, issueTargets},
+        {"en_heldout.tsv", 40, issueTargets},
+        {"heldout3_ko.tsv", 120, issueTargets},
+        {"heldout3_en.tsv", 120, issueTargets},
+        {"heldout4_ko.tsv", 120, issueTargets},
+        {"heldout4_en.tsv", 120, issueTargets},
+        {"heldout5_ko.tsv", 120, issueTargets},
+        {"heldout5_en.tsv", 120, issueTargets},
+        {"heldout6_ko.tsv", 120, issueTargets},
+        {"heldout6_en.tsv", 120, issueTargets},
+        // written after the last rule change of train3 and scored once: below the targets
+        {"train3_fresh_ko.tsv", 45, {0.9, 0.80, 0.95}},
+        {"train3_fresh_en.tsv", 45, {0.88, 0.74, 0.95}}};
     QMap<QString, QList<Labelled>> development; // heldout3..6 per language
     for (const Batch& b : batches) {
         const QString file = QString::fromLatin1(b.file);
