@@ -72,10 +72,43 @@ QString relaxSpacing(const QString& p)
     return out;
 }
 
-// {{name}} becomes the define's pattern as a group; defines may use one another.
+// A Korean verb or adjective stem as its common inflected forms: an open last syllable also with the final
+// ㄴ, ㄹ, ㅁ, ㅂ or ㅆ of its endings (가 → 가간갈감갑갔) and its contracted vowel (하 → 해했, 보 → 봐봤,
+// 주 → 줘줬, 쓰 → 써썼, 리 → 려렸). What follows is any ending, so a closed last syllable stays as it is.
+QString stemForms(const QString& stem)
+{
+    const QChar last = stem.back();
+    const char16_t u = last.unicode();
+    if (u < 0xAC00 || u > 0xD7A3 || (u - 0xAC00) % 28 != 0)
+        return stem;
+    const int initial = (u - 0xAC00) / 588;
+    const int vowel = (u - 0xAC00) / 28 % 21;
+    auto syllable = [initial](int v, int final) {
+        return QChar(char16_t(0xAC00 + (initial * 21 + v) * 28 + final));
+    };
+    QList<int> vowels{vowel};
+    // ㅏ(0) with ㅎ(18) is 하 → 해; ㅗ(8) → ㅘ(9); ㅜ(13) → ㅝ(14); ㅡ(18) → ㅓ(4); ㅣ(20) → ㅕ(6)
+    if (initial == 18 && vowel == 0)
+        vowels << 1;
+    const std::pair<int, int> contractions[] = {{8, 9}, {13, 14}, {18, 4}, {20, 6}};
+    for (const auto& [from, to] : contractions)
+        if (vowel == from)
+            vowels << to;
+    QString forms;
+    for (int v : vowels)
+        for (int final : {0, 4, 8, 16, 17, 20})
+            forms += syllable(v, final);
+    const QString prefix = stem.chopped(1);
+    return (prefix.isEmpty() ? QString() : prefix + QLatin1String("\\s*")) + QLatin1Char('[') + forms +
+           QLatin1Char(']');
+}
+
+// {{name}} becomes the define's pattern as a group; defines may use one another. {{~stem}} is a Korean stem
+// with any ending (stemForms).
 Result<QString> expandDefines(const QString& pattern, const QHash<QString, QString>& defines, int depth = 0)
 {
-    static const QRegularExpression ref(QStringLiteral("\\{\\{(\\w+)\\}\\}"));
+    static const QRegularExpression ref(QStringLiteral("\\{\\{(~?)(\\w+)\\}\\}"),
+                                        QRegularExpression::UseUnicodePropertiesOption);
     if (depth > 8)
         return makeError(QStringLiteral("the defines refer to one another in a loop"));
     QString out;
@@ -83,9 +116,15 @@ Result<QString> expandDefines(const QString& pattern, const QHash<QString, QStri
     auto it = ref.globalMatch(pattern);
     while (it.hasNext()) {
         const auto m = it.next();
-        const auto d = defines.constFind(m.captured(1));
+        if (!m.captured(1).isEmpty()) {
+            out += pattern.mid(last, m.capturedStart() - last) + QLatin1String("(?:") +
+                   stemForms(m.captured(2)) + QLatin1Char(')');
+            last = m.capturedEnd();
+            continue;
+        }
+        const auto d = defines.constFind(m.captured(2));
         if (d == defines.constEnd())
-            return makeError(QStringLiteral("{{%1}} is not among the defines").arg(m.captured(1)));
+            return makeError(QStringLiteral("{{%1}} is not among the defines").arg(m.captured(2)));
         auto inner = expandDefines(d.value(), defines, depth + 1);
         if (!inner)
             return inner.error();

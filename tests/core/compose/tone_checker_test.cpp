@@ -26,6 +26,26 @@ QStringList categoriesOf(const QString& text, const QString& lang = {})
     return out;
 }
 
+// A checker with only the Korean rules of `json`.
+ToneChecker koreanChecker(const QByteArray& json, const QString& origin)
+{
+    auto rules = ToneRules::fromJson(json, origin);
+    if (!rules)
+        FAIL(rules.error().message.toStdString());
+    ToneChecker custom;
+    custom.setRules(QStringLiteral("ko"), rules.value());
+    return custom;
+}
+
+// Each finding in a Korean text, as "category:passage", or the category alone.
+QStringList findingsIn(const ToneChecker& custom, const char* text, bool withPassage = true)
+{
+    QStringList out;
+    for (const ToneFinding& f : custom.check(QString::fromUtf8(text), QStringLiteral("ko")))
+        out << (withPassage ? f.category + QLatin1Char(':') + f.text : f.category);
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("spans are in code points, so an emoji before a finding counts once", "[tone]")
@@ -127,16 +147,8 @@ TEST_CASE("rules are patterns with variants: defines, free Korean spacing, a tri
           "patterns":[{"pattern":"(?<hit>{{legal}})","with":["{{act}}"],"unless":["하시면"]},"(?<!그냥)두고\\s*보"]},
          {"category":"profanity","reason":"r","suggestion":"s","flexible_spacing":false,
           "patterns":["개판"]}]})json";
-    auto rules = ToneRules::fromJson(json, QStringLiteral("variants.json"));
-    REQUIRE(rules.ok());
-    ToneChecker custom;
-    custom.setRules(QStringLiteral("ko"), rules.value());
-    const auto ko = [&](const char* text) {
-        QStringList out;
-        for (const ToneFinding& f : custom.check(QString::fromUtf8(text), QStringLiteral("ko")))
-            out << f.category + QLatin1Char(':') + f.text;
-        return out;
-    };
+    const ToneChecker custom = koreanChecker(json, QStringLiteral("variants.json"));
+    const auto ko = [&](const char* text) { return findingsIn(custom, text); };
     // Spacing between syllables is free ("고 소"), the span is the trigger, the object may come first.
     CHECK(ko("법적조치 하겠습니다.") == QStringList{QStringLiteral("threat:법적조치")});
     CHECK(ko("진행 중인 건은 고 소 하겠습니다.") == QStringList{QStringLiteral("threat:고 소")});
@@ -157,6 +169,30 @@ TEST_CASE("rules are patterns with variants: defines, free Korean spacing, a tri
                                        QStringLiteral("m.json"));
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message.contains(QStringLiteral("{{nowhere}}")));
+}
+
+TEST_CASE("a Korean stem in a rule matches its inflected forms", "[tone]")
+{
+    const QByteArray json = R"json({"language":"ko","flexible_spacing":true,"categories":[
+         {"category":"threat","reason":"r","suggestion":"s",
+          "patterns":["(?:{{~고소하}}|{{~넘어가}})\\s*(?:겠|거|겁|습니다|니다|지\\s*않)"]},
+         {"category":"policy","reason":"r","suggestion":"s","patterns":["리뷰\\s*(?:를)?\\s*{{~지우}}"]},
+         {"category":"blame","reason":"r","suggestion":"s","patterns":["{{~받}}지\\s*않"]}]})json";
+    const ToneChecker custom = koreanChecker(json, QStringLiteral("stems.json"));
+    const auto ko = [&](const char* text) { return findingsIn(custom, text, false); };
+    const QStringList threat{QStringLiteral("threat")};
+    // The ending's final consonant (할, 합), the contracted vowel (해, 했) and free spacing before the
+    // ending.
+    for (const char* text : {"고소하겠습니다.", "고소할 겁니다.", "고소합니다.", "고소 하겠습니다.",
+                             "고소했습니다.", "그냥 넘어가지 않습니다.", "이번엔 안 넘어갑니다."})
+        CHECK(ko(text) == threat);
+    // 고소한 맛 is a taste: the stem matches, the ending does not follow.
+    CHECK(ko("고소한 맛이 납니다.").isEmpty());
+    CHECK(ko("리뷰를 지워 주세요.") == QStringList{QStringLiteral("policy")});
+    CHECK(ko("리뷰 지웠어요?") == QStringList{QStringLiteral("policy")});
+    CHECK(ko("리뷰 지운 거 맞죠?") == QStringList{QStringLiteral("policy")});
+    // A closed last syllable takes any ending as it is.
+    CHECK(ko("택배를 받지 않으셨나요?") == QStringList{QStringLiteral("blame")});
 }
 
 TEST_CASE("the customer's words quoted back, curly apostrophes and abbreviations", "[tone]")

@@ -1,11 +1,22 @@
-// Measures the tone check against the labelled sentences of tests/data/tone/ and holds it to the targets of
-// issue 6: micro precision >= 0.9, micro recall >= 0.85, no finding on >= 95% of clean sentences.
+// Measures the tone check against the labelled sentences of tests/data/tone/ and holds it to what it reaches:
+// issue 6's targets are micro precision >= 0.9, micro recall >= 0.85, no finding on >= 95% of clean
+// sentences. Every set prints micro and per-category precision and recall, and every sentence it scores
+// wrong.
+//
+// Scoring a new file without touching this test (the figures go to stderr; the test fails below the targets):
+//   CASEBOOK_TONE_EVAL=tests/data/tone/new_ko.tsv:other_en.tsv build/dev/tests/core/core_tests "[tone-eval]"
+// (CASEBOOK_TONE_EVAL_LANG=auto to detect the language per sentence instead of taking it from the file name).
+// CASEBOOK_TONE_RULES_DIR=resources/tone scores the JSON of that folder instead of the compiled-in rules.
 #include "compose/tone_checker.h"
 #include "support/test_support.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <cstdio>
 
 using namespace casebook;
@@ -15,14 +26,16 @@ namespace {
 struct Labelled {
     QSet<QString> expected;
     QString text;
-    int line = 0;
+    QString origin; // file:line
 };
 
-QList<Labelled> readSet(const QString& name)
+QList<Labelled> readSetFile(const QString& path)
 {
     QList<Labelled> out;
-    QFile file(test::testData(QStringLiteral("tone/") + name));
+    QFile file(path);
+    INFO(path.toStdString());
     REQUIRE(file.open(QIODevice::ReadOnly));
+    const QString name = QFileInfo(path).fileName();
     int line = 0;
     while (!file.atEnd()) {
         ++line;
@@ -30,10 +43,11 @@ QList<Labelled> readSet(const QString& name)
         if (l.isEmpty() || l.startsWith(QLatin1Char('#')))
             continue;
         const qsizetype tab = l.indexOf(QLatin1Char('\t'));
+        INFO(QStringLiteral("%1:%2 needs labels, a tab, the text").arg(name).arg(line).toStdString());
         REQUIRE(tab > 0);
         Labelled s;
-        s.text = l.mid(tab + 1);
-        s.line = line;
+        s.text = l.mid(tab + 1).trimmed();
+        s.origin = QStringLiteral("%1:%2").arg(name).arg(line);
         if (l.left(tab) != QLatin1String("-"))
             for (const QString& c : l.left(tab).split(QLatin1Char(',')))
                 s.expected.insert(c.trimmed());
@@ -44,26 +58,35 @@ QList<Labelled> readSet(const QString& name)
     return out;
 }
 
+QList<Labelled> readSet(const QString& name)
+{
+    return readSetFile(test::testData(QStringLiteral("tone/") + name));
+}
+
 struct Counts {
     int tp = 0;
     int fp = 0;
     int fn = 0;
+    double precision() const { return tp + fp ? double(tp) / (tp + fp) : 1.0; }
+    double recall() const { return tp + fn ? double(tp) / (tp + fn) : 1.0; }
 };
 
 struct Score {
     QMap<QString, Counts> perCategory;
     Counts micro;
+    int sentences = 0;
     int clean = 0;
     int cleanWithoutFinding = 0;
     QStringList mistakes;
-    double precision() const { return micro.tp + micro.fp ? double(micro.tp) / (micro.tp + micro.fp) : 1.0; }
-    double recall() const { return micro.tp + micro.fn ? double(micro.tp) / (micro.tp + micro.fn) : 1.0; }
+    double precision() const { return micro.precision(); }
+    double recall() const { return micro.recall(); }
     double cleanRate() const { return clean ? double(cleanWithoutFinding) / clean : 1.0; }
 };
 
 Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QString& lang)
 {
     Score score;
+    score.sentences = int(set.size());
     for (const Labelled& s : set) {
         QSet<QString> found;
         for (const ToneFinding& f : checker.check(s.text, lang))
@@ -85,9 +108,9 @@ Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QStr
             QStringList got(found.begin(), found.end());
             exp.sort();
             got.sort();
-            score.mistakes << QStringLiteral("line %1: expected [%2] found [%3]: %4")
-                                  .arg(s.line)
-                                  .arg(exp.join(QLatin1Char(',')), got.join(QLatin1Char(',')), s.text);
+            score.mistakes << QStringLiteral("%1: expected [%2] found [%3]: %4")
+                                  .arg(s.origin, exp.join(QLatin1Char(',')), got.join(QLatin1Char(',')),
+                                       s.text);
         }
     }
     for (const Counts& k : score.perCategory) {
@@ -100,21 +123,20 @@ Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QStr
 
 QString report(const QString& title, const Score& s)
 {
-    QString r = QStringLiteral("%1: micro P %2 R %3, clean without finding %4/%5 (%6)\n")
+    QString r = QStringLiteral("%1 (%2 sentences): micro P %3 R %4, clean without finding %5/%6 (%7)\n")
                     .arg(title)
+                    .arg(s.sentences)
                     .arg(s.precision(), 0, 'f', 3)
                     .arg(s.recall(), 0, 'f', 3)
                     .arg(s.cleanWithoutFinding)
                     .arg(s.clean)
                     .arg(s.cleanRate(), 0, 'f', 3);
-    for (auto it = s.perCategory.begin(); it != s.perCategory.end(); ++it) {
-        const Counts& k = it.value();
-        const double p = k.tp + k.fp ? double(k.tp) / (k.tp + k.fp) : 1.0;
-        const double rc = k.tp + k.fn ? double(k.tp) / (k.tp + k.fn) : 1.0;
+    for (const QString& c : toneCategories()) {
+        const Counts& k = s.perCategory.value(c);
         r += QStringLiteral("  %1 P %2 R %3 (tp %4 fp %5 fn %6)\n")
-                 .arg(it.key(), -13)
-                 .arg(p, 0, 'f', 2)
-                 .arg(rc, 0, 'f', 2)
+                 .arg(c, -13)
+                 .arg(k.precision(), 0, 'f', 2)
+                 .arg(k.recall(), 0, 'f', 2)
                  .arg(k.tp)
                  .arg(k.fp)
                  .arg(k.fn);
@@ -149,61 +171,129 @@ const ToneChecker& checker()
     return c;
 }
 
-Score measureFile(const QString& lang, const QString& file, int minimumSize)
+Score measureAndPrint(const QString& title, const QList<Labelled>& set, const QString& lang)
 {
-    const QList<Labelled> set = readSet(file);
-    REQUIRE(set.size() >= minimumSize);
     const Score s = measure(checker(), set, lang);
     // Printed so the figures can be read without a debugger: ctest -V or the test binary itself.
-    std::fprintf(stderr, "%s", report(file, s).toUtf8().constData());
+    std::fprintf(stderr, "%s", report(title, s).toUtf8().constData());
     return s;
 }
 
-void requireTargets(const QString& file, const Score& s)
+// The least a set must score. For the sets the rules were tuned on, what the rules reach there (a rule change
+// that loses a sentence fails); for the held-out sets, the issue's target or what they reach, whichever is
+// lower.
+struct Floor {
+    double precision = 0.9;
+    double recall = 0.85;
+    double clean = 0.95;
+};
+
+const Floor issueTargets{};
+
+void requireFloor(const QString& title, const Score& s, const Floor& floor)
 {
-    INFO(report(file, s).toStdString());
-    CHECK(s.precision() >= 0.9);
-    CHECK(s.recall() >= 0.85);
-    CHECK(s.cleanRate() >= 0.95);
+    INFO(report(title, s).toStdString());
+    CHECK(s.precision() >= floor.precision);
+    CHECK(s.recall() >= floor.recall);
+    CHECK(s.cleanRate() >= floor.clean);
+}
+
+// "ko" or "en" from a file name such as heldout7_ko.tsv or en.tsv; empty to detect per sentence.
+QString languageOfFile(const QString& path)
+{
+    static const QRegularExpression lang(QStringLiteral("(?:^|[_.-])(ko|en)(?:[_.-]|$)"));
+    const auto m = lang.match(QFileInfo(path).fileName());
+    return m.hasMatch() ? m.captured(1) : QString();
 }
 
 } // namespace
 
-// The issue's targets, on the labelled sets the rules were written against (ko.tsv, en.tsv: at least 150
-// sentences each; train2_*: sentences written for spacing, endings and word order).
+// The sets the rules were written against: ko.tsv and en.tsv (at least 150 sentences each); train2_*
+// (spacing, endings, word order); train3_* (families of construction: a stem with any ending, a condition
+// with a consequence, praise in a negative context, with three fresh checks folded in). Each holds to what
+// the rules reach on it; the few misses left on train3 are sentences a rule could only catch by also flagging
+// a sincere reply ("What a wonderful review").
 TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
 {
-    for (const QString& lang : {QStringLiteral("ko"), QStringLiteral("en")}) {
-        requireTargets(lang + QStringLiteral(".tsv"), measureFile(lang, lang + QStringLiteral(".tsv"), 150));
-        const QString train = QStringLiteral("train2_%1.tsv").arg(lang);
-        requireTargets(train, measureFile(lang, train, 60));
+    struct Set {
+        const char* file;
+        const char* lang;
+        int minimumSize;
+        Floor reached;
+    };
+    const Set sets[] = {
+        {"ko.tsv", "ko", 150, {1.0, 1.0, 1.0}},         {"en.tsv", "en", 150, {1.0, 1.0, 1.0}},
+        {"train2_ko.tsv", "ko", 60, {1.0, 1.0, 1.0}},   {"train2_en.tsv", "en", 60, {1.0, 1.0, 1.0}},
+        {"train3_ko.tsv", "ko", 150, {1.0, 0.99, 1.0}}, {"train3_en.tsv", "en", 150, {0.99, 0.98, 1.0}}};
+    for (const Set& set : sets) {
+        const QString file = QString::fromLatin1(set.file);
+        const QList<Labelled> sentences = readSet(file);
+        REQUIRE(sentences.size() >= set.minimumSize);
+        requireFloor(file, measureAndPrint(file, sentences, QString::fromLatin1(set.lang)), set.reached);
     }
 }
 
 // Sentences not written for tuning, with the language detected. Each batch was scored once when it was new
 // (figures in resources/tone/README.md), then read for the kinds of miss before the next round of rules, so
-// the newest batch is the honest held-out figure and the older ones guard against regressions. Precision and
-// the clean rate hold to the issue's targets on all of them; recall holds to 0.85 on the batches the rules
-// have since been widened on, and is reported on the others.
+// they are now a development set: the honest held-out figure is a batch written after the last rule change,
+// scored with [tone-eval] below. train3_fresh_* were written after the last rule change and not tuned on.
+// Each batch holds to the issue's targets or to what it reaches, if lower, and heldout3..6 are also scored
+// together per language.
 TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][quality][heldout]")
 {
     struct Batch {
         const char* file;
         int minimumSize;
-        bool recallHeld;
+        Floor floor;
     };
-    const Batch batches[] = {{"ko_heldout.tsv", 40, true},    {"en_heldout.tsv", 40, true},
-                             {"heldout3_ko.tsv", 120, true},  {"heldout3_en.tsv", 120, true},
-                             {"heldout4_ko.tsv", 120, true},  {"heldout4_en.tsv", 120, true},
-                             {"heldout5_ko.tsv", 120, true},  {"heldout5_en.tsv", 120, true},
-                             {"heldout6_ko.tsv", 120, false}, {"heldout6_en.tsv", 120, false}};
+    const Batch batches[] = {
+        {"ko_heldout.tsv", 40, issueTargets},
+        {"en_heldout.tsv", 40, issueTargets},
+        {"heldout3_ko.tsv", 120, issueTargets},
+        {"heldout3_en.tsv", 120, issueTargets},
+        {"heldout4_ko.tsv", 120, issueTargets},
+        {"heldout4_en.tsv", 120, issueTargets},
+        {"heldout5_ko.tsv", 120, issueTargets},
+        {"heldout5_en.tsv", 120, issueTargets},
+        {"heldout6_ko.tsv", 120, issueTargets},
+        {"heldout6_en.tsv", 120, issueTargets},
+        // written after the last rule change of train3 and scored once: below the targets
+        {"train3_fresh_ko.tsv", 45, {0.9, 0.80, 0.95}},
+        {"train3_fresh_en.tsv", 45, {0.88, 0.74, 0.95}}};
+    QMap<QString, QList<Labelled>> development; // heldout3..6 per language
     for (const Batch& b : batches) {
         const QString file = QString::fromLatin1(b.file);
-        const Score s = measureFile(QStringLiteral("auto"), file, b.minimumSize);
-        INFO(report(file, s).toStdString());
-        CHECK(s.precision() >= 0.9);
-        CHECK(s.cleanRate() >= 0.95);
-        if (b.recallHeld)
-            CHECK(s.recall() >= 0.85);
+        const QList<Labelled> sentences = readSet(file);
+        REQUIRE(sentences.size() >= b.minimumSize);
+        requireFloor(file, measureAndPrint(file, sentences, QStringLiteral("auto")), b.floor);
+        if (file.startsWith(QLatin1String("heldout")))
+            development[languageOfFile(file)] += sentences;
+    }
+    for (auto it = development.begin(); it != development.end(); ++it) {
+        const QString title = QStringLiteral("heldout3..6 %1 together").arg(it.key());
+        requireFloor(title, measureAndPrint(title, it.value(), QStringLiteral("auto")), issueTargets);
+    }
+}
+
+// Scores the files named in CASEBOOK_TONE_EVAL (separated by ':' or ','; relative to the working directory or
+// to tests/data) against the issue's targets, printing micro and per-category figures and every miss. The
+// language is CASEBOOK_TONE_EVAL_LANG (ko, en, auto) when set, else it comes from the file name (_ko, _en),
+// else it is detected per sentence. Hidden: run it by its tag.
+TEST_CASE("tone check quality on the files of CASEBOOK_TONE_EVAL", "[.][tone-eval]")
+{
+    const QString files = qEnvironmentVariable("CASEBOOK_TONE_EVAL");
+    INFO("set CASEBOOK_TONE_EVAL to one or more labelled .tsv files");
+    REQUIRE(!files.isEmpty());
+    static const QRegularExpression separator(QStringLiteral("[:,]"));
+    for (const QString& name : files.split(separator, Qt::SkipEmptyParts)) {
+        const QString path = QFileInfo::exists(name) ? name : test::testData(name);
+        const QList<Labelled> sentences = readSetFile(path);
+        REQUIRE(!sentences.isEmpty());
+        const QString forced = qEnvironmentVariable("CASEBOOK_TONE_EVAL_LANG");
+        const QString lang = forced.isEmpty() ? languageOfFile(path) : forced;
+        const QString title =
+            QStringLiteral("%1 (language %2)").arg(path, lang.isEmpty() ? QStringLiteral("detected") : lang);
+        requireFloor(title, measureAndPrint(title, sentences, lang.isEmpty() ? QStringLiteral("auto") : lang),
+                     issueTargets);
     }
 }
