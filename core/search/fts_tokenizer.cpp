@@ -75,7 +75,7 @@ void foldWord(std::string_view word, std::string& out)
         return;
     }
     // NFKD (each character decomposed, then combining marks put in canonical order), diacritics dropped,
-    // then full case folding: what QString::normalized(NFKD) and toCaseFolded() gave when Qt did this.
+    // then simple case folding: what QString::normalized(NFKD) and toCaseFolded() gave when Qt did this.
     std::u32string decomposed;
     const auto* p = reinterpret_cast<const unsigned char*>(word.data());
     const unsigned char* end = p + word.size();
@@ -105,16 +105,12 @@ void foldWord(std::string_view word, std::string& out)
     for (char32_t c : decomposed) {
         if (c >= 0x0300 && c <= 0x036F)
             continue;
-        const auto n =
-            utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), buffer, 32, UTF8PROC_CASEFOLD, &unused);
-        for (utf8proc_ssize_t i = 0; i < std::min<utf8proc_ssize_t>(n, 32); ++i) {
-            const char32_t f = static_cast<char32_t>(buffer[i]);
-            if (f >= 0x10000) {
-                folded.push_back(static_cast<char16_t>(0xD800 + ((f - 0x10000) >> 10)));
-                folded.push_back(static_cast<char16_t>(0xDC00 + ((f - 0x10000) & 0x3FF)));
-            } else {
-                folded.push_back(static_cast<char16_t>(f));
-            }
+        const char32_t f = search::unicode::foldCase(c);
+        if (f >= 0x10000) {
+            folded.push_back(static_cast<char16_t>(0xD800 + ((f - 0x10000) >> 10)));
+            folded.push_back(static_cast<char16_t>(0xDC00 + ((f - 0x10000) & 0x3FF)));
+        } else {
+            folded.push_back(static_cast<char16_t>(f));
         }
     }
     out = search::unicode::toUtf8(folded);

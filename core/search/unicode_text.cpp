@@ -92,12 +92,18 @@ char32_t foldCase(char32_t c)
         return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
     if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
         return c;
-    // Qt folds one character to one: a character whose full folding is longer (ß → ss) stays itself.
+    // Simple case folding (CaseFolding.txt's C and S lines), as Qt folds. utf8proc folds fully (C and F):
+    // where that gives several characters, the S line, if the character has one, is its lower case (ẞ → ß, ᾈ
+    // → ᾀ); the others stay themselves (ß, İ).
     utf8proc_int32_t folded[4];
     int unused = 0;
     const auto n =
         utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), folded, 4, UTF8PROC_CASEFOLD, &unused);
-    return n == 1 ? static_cast<char32_t>(folded[0]) : c;
+    if (n == 1)
+        return static_cast<char32_t>(folded[0]);
+    const bool simpleLine = c == 0x1E9E || (c >= 0x1F88 && c <= 0x1F8F) || (c >= 0x1F98 && c <= 0x1F9F) ||
+                            (c >= 0x1FA8 && c <= 0x1FAF) || c == 0x1FBC || c == 0x1FCC || c == 0x1FFC;
+    return simpleLine ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))) : c;
 }
 
 std::u16string toUtf16(std::string_view utf8)

@@ -18,7 +18,8 @@ CodePoint decode(const unsigned char* p, const unsigned char* end);
 // QChar::isSpace.
 bool isSpace(char32_t c);
 
-// QChar::toCaseFolded(char32_t): the one-character case folding QString's case-insensitive search uses.
+// QChar::toCaseFolded(char32_t): simple (one-character) case folding, which QString::toCaseFolded and
+// QString's case-insensitive search use.
 char32_t foldCase(char32_t c);
 
 // QString::fromUtf8 and QString::toUtf8. Lone surrogates become '?' in UTF-8, as QTextStream writes them.
