@@ -163,3 +163,19 @@ TEST_CASE("casebook-cli finds the default database where the full program does",
     CHECK(FixtureDb::run(QStringLiteral(CASEBOOK_CLI), args, env).out == QStringLiteral("1\n"));
     CHECK(FixtureDb::run(QStringLiteral(CASEBOOK_CLI_FULL), args, env).out == QStringLiteral("1\n"));
 }
+
+TEST_CASE("casebook-cli refuses a newer database with the full program's words", "[cli][search]")
+{
+    FixtureDb db;
+    REQUIRE(db.store.db->write([](SQLite::Database& sql) -> Result<void> {
+        sql.exec("PRAGMA user_version = 99");
+        return {};
+    }));
+    const SearchRun light = db.search({QStringLiteral("환불"), QStringLiteral("--count")});
+    const SearchRun full =
+        db.search({QStringLiteral("환불"), QStringLiteral("--count")}, QStringLiteral(CASEBOOK_CLI_FULL));
+    CHECK(light.code == 1);
+    CHECK(light.out.isEmpty());
+    CHECK_FALSE(light.err.isEmpty());
+    CHECK(light.err == full.err);
+}
