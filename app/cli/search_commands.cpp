@@ -1,10 +1,10 @@
-// search: finding messages through the core search API.
+// search: finding messages through the core search API. casebook-cli runs the same search itself, on the
+// same code (search/search_run.h), without Qt (search_main.cpp); it hands over to this program what it does
+// not handle (--demo, a database to migrate, unusual arguments).
 #include "cli/cli.h"
-#include "store/message_search.h"
-#include "store/ticket_json.h"
+#include "search/search_run.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include <cstdio>
 
 namespace casebook::cli {
 namespace {
@@ -19,20 +19,6 @@ Result<int> nonNegative(Context& c, const QString& option, int fallback)
         return makeError(
             QStringLiteral("--%1 takes a number of 0 or more, not '%2'").arg(option, c.value(option)));
     return n;
-}
-
-QJsonObject hitJson(const SearchHit& h)
-{
-    return QJsonObject{{QStringLiteral("id"), h.messageId},
-                       {QStringLiteral("ticket"), h.ticketNumber},
-                       {QStringLiteral("ticket_id"), h.ticketId},
-                       {QStringLiteral("date"), ticket_json::isoDate(h.date)},
-                       {QStringLiteral("channel"), toString(h.channel)},
-                       {QStringLiteral("direction"), toString(h.direction)},
-                       {QStringLiteral("from_name"), h.fromName},
-                       {QStringLiteral("from_address"), h.fromAddress},
-                       {QStringLiteral("subject"), h.subject},
-                       {QStringLiteral("snippet"), h.snippet.text}};
 }
 
 // Search only reads, so it opens no writer and skips the whole-file quick_check that Context::db() runs
@@ -52,50 +38,34 @@ int search(Context& c)
         return fail(QStringLiteral("search takes a query, e.g. search 환불 from:kim after:2026-01-01"),
                     kUsage);
     // Words given as separate arguments are one query, as if typed in the search box.
-    auto query = SearchQuery::parse(c.args.join(QLatin1Char(' ')));
+    auto query = search::Query::parse(c.args.join(QLatin1Char(' ')).toStdString());
     if (!query)
-        return fail(query.error().message, kUsage);
-    SearchPage page;
+        return fail(QString::fromStdString(query.error()), kUsage);
+    search::SearchRequest request;
     const auto limit = nonNegative(c, QStringLiteral("limit"), 20);
     const auto offset = nonNegative(c, QStringLiteral("offset"), 0);
     if (!limit || !offset)
         return fail((!limit ? limit.error() : offset.error()).message, kUsage);
-    page.limit = limit.value();
-    page.offset = offset.value();
+    request.page.limit = limit.value();
+    request.page.offset = offset.value();
     const QString sort =
         c.isSet(QStringLiteral("sort")) ? c.value(QStringLiteral("sort")) : QStringLiteral("newest");
     if (sort != QLatin1String("newest") && sort != QLatin1String("relevance"))
         return fail(QStringLiteral("--sort takes newest or relevance, not '%1'").arg(sort), kUsage);
-    page.order = sort == QLatin1String("relevance") ? SearchOrder::Relevance : SearchOrder::Newest;
+    request.page.order =
+        sort == QLatin1String("relevance") ? search::Order::Relevance : search::Order::Newest;
+    request.count = c.isSet(QStringLiteral("count"));
+    request.json = c.isSet(QStringLiteral("json"));
 
     auto db = openForReading(c);
     if (!db)
         return fail(db.error().message);
-    MessageSearch searcher(db.value()->reader());
-    if (c.isSet(QStringLiteral("count"))) {
-        const auto n = searcher.count(query.value());
-        if (!n)
-            return fail(n.error().message);
-        out() << n.value() << Qt::endl;
-        return kOk;
-    }
-    const auto hits = searcher.hits(query.value(), page);
-    if (!hits)
-        return fail(hits.error().message);
-    if (c.isSet(QStringLiteral("json"))) {
-        QJsonArray list;
-        for (const SearchHit& h : hits.value())
-            list.append(hitJson(h));
-        printJson(QJsonDocument(list));
-        return kOk;
-    }
-    for (const SearchHit& h : hits.value()) {
-        out() << "#" << h.ticketNumber << "\t" << ticket_json::isoDate(h.date) << "\t"
-              << (h.fromName.isEmpty() ? h.fromAddress : h.fromName) << "\t" << h.subject << "\n";
-        if (!h.snippet.text.isEmpty())
-            out() << "\t" << h.snippet.marked(QStringLiteral("["), QStringLiteral("]")) << "\n";
-    }
+    const auto printed = search::runSearch(db.value()->reader().getHandle(), query.value(), request);
+    if (!printed)
+        return fail(QString::fromStdString(printed.error()));
     out().flush();
+    std::fwrite(printed.value().data(), 1, printed.value().size(), stdout);
+    std::fflush(stdout);
     return kOk;
 }
 

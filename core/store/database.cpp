@@ -1,6 +1,6 @@
 #include "store/database.h"
 
-#include "store/fts_tokenizer.h"
+#include "search/fts_tokenizer.h"
 #include "store/migrations.h"
 
 #include <QDir>

@@ -2,6 +2,7 @@
 
 #include "model/enums.h"
 #include "model/result.h"
+#include "search/query.h"
 
 #include <QDateTime>
 #include <QList>
@@ -15,7 +16,8 @@ namespace casebook {
 // a trailing * makes a prefix (refun*); from:, to: and subject: limit a word or phrase to those fields;
 // order:, status: and channel: filter by the ticket's order numbers, the ticket's status and the message's
 // channel (several of one kind: any of them); after:YYYY-MM-DD and before:YYYY-MM-DD bound the date, the
-// first inclusive and the second exclusive, in days of `zone`.
+// first inclusive and the second exclusive, in days of `zone`. The query language itself is
+// search::Query (no Qt, for casebook-cli); this is it in Qt types.
 class SearchQuery {
 public:
     enum class Field { Any, From, To, Subject };
@@ -40,6 +42,9 @@ public:
     // The FTS5 MATCH expression for the terms, each quoted so that user text is never FTS5 syntax;
     // empty when the query has no text terms.
     QString ftsExpression() const;
+
+    // The same query for the Qt-free search code.
+    search::Query plain() const;
 };
 
 } // namespace casebook

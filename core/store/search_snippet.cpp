@@ -1,72 +1,48 @@
 #include "store/search_snippet.h"
 
-#include <algorithm>
-
 namespace casebook {
 namespace {
 
-const QString kEllipsis = QStringLiteral("…");
+std::u16string_view view(const QString& s)
+{
+    return {reinterpret_cast<const char16_t*>(s.utf16()), static_cast<std::size_t>(s.size())};
+}
 
-// How far back from the match the excerpt starts, so the match is read in context.
-constexpr int kLeadIn = 40;
+QString qtString(const std::u16string& s)
+{
+    return QString(reinterpret_cast<const QChar*>(s.data()), static_cast<qsizetype>(s.size()));
+}
 
 } // namespace
 
 SearchSnippet SearchSnippet::make(const QString& body, const QStringList& needles, int width)
 {
-    const QString flat = body.simplified();
-    qsizetype first = -1;
-    for (const QString& n : needles) {
-        if (n.isEmpty())
-            continue;
-        const qsizetype at = flat.indexOf(n, 0, Qt::CaseInsensitive);
-        if (at >= 0 && (first < 0 || at < first))
-            first = at;
-    }
-    qsizetype start = first > kLeadIn ? first - kLeadIn : 0;
-    if (start > 0) {
-        // Start at a word when one begins shortly before.
-        const qsizetype space = flat.indexOf(QLatin1Char(' '), start);
-        if (space >= 0 && space < first)
-            start = space + 1;
-    }
-    const qsizetype end = std::min(flat.size(), start + width);
-
-    SearchSnippet s;
-    const QString lead = start > 0 ? kEllipsis : QString();
-    s.text = lead + flat.mid(start, end - start) + (end < flat.size() ? kEllipsis : QString());
-    const QString window = flat.mid(start, end - start);
-    QList<std::pair<int, int>> found;
-    for (const QString& n : needles) {
-        if (n.isEmpty())
-            continue;
-        for (qsizetype at = window.indexOf(n, 0, Qt::CaseInsensitive); at >= 0;
-             at = window.indexOf(n, at + n.size(), Qt::CaseInsensitive))
-            found.append({static_cast<int>(at + lead.size()), static_cast<int>(n.size())});
-    }
-    std::sort(found.begin(), found.end());
-    for (const auto& h : found) {
-        if (!s.highlights.isEmpty()) {
-            auto& last = s.highlights.last();
-            if (h.first <= last.first + last.second) {
-                last.second = std::max(last.second, h.first + h.second - last.first);
-                continue;
-            }
-        }
-        s.highlights.append(h);
-    }
-    return s;
+    std::vector<std::u16string> plainNeedles;
+    for (const QString& n : needles)
+        plainNeedles.emplace_back(view(n));
+    return fromPlain(search::Snippet::make(view(body), plainNeedles, width));
 }
 
 QString SearchSnippet::marked(const QString& open, const QString& close) const
 {
-    QString out;
-    int at = 0;
-    for (const auto& [start, length] : highlights) {
-        out += text.mid(at, start - at) + open + text.mid(start, length) + close;
-        at = start + length;
-    }
-    return out + text.mid(at);
+    return qtString(plain().marked(view(open), view(close)));
+}
+
+SearchSnippet SearchSnippet::fromPlain(const search::Snippet& s)
+{
+    SearchSnippet out;
+    out.text = qtString(s.text);
+    for (const auto& h : s.highlights)
+        out.highlights.append(h);
+    return out;
+}
+
+search::Snippet SearchSnippet::plain() const
+{
+    search::Snippet s;
+    s.text = std::u16string(view(text));
+    s.highlights.assign(highlights.begin(), highlights.end());
+    return s;
 }
 
 } // namespace casebook

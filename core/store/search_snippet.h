@@ -1,5 +1,7 @@
 #pragma once
 
+#include "search/snippet.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -8,7 +10,8 @@
 namespace casebook {
 
 // A short excerpt of a message's text around the first place a search matched, with the matches marked
-// as ranges, so each face (list, CLI, JSON) draws them its own way.
+// as ranges, so each face (list, CLI, JSON) draws them its own way. search::Snippet (no Qt) cuts it; this
+// is it in Qt types.
 struct SearchSnippet {
     QString text;
     QList<std::pair<int, int>> highlights; // (start, length) into text, in order, not overlapping
@@ -19,6 +22,9 @@ struct SearchSnippet {
 
     // The text with each highlight wrapped in open … close.
     QString marked(const QString& open, const QString& close) const;
+
+    static SearchSnippet fromPlain(const search::Snippet& s);
+    search::Snippet plain() const;
 };
 
 } // namespace casebook

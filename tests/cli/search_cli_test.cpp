@@ -2,10 +2,13 @@
 #include "support/test_support.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
 using namespace casebook;
@@ -28,11 +31,17 @@ struct FixtureDb {
         for (const QString& name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name))
             REQUIRE(ingestor.ingestMail(test::readFile(dir.filePath(name)), QStringLiteral("test"), name));
     }
-    SearchRun search(QStringList args)
+    SearchRun search(QStringList args, const QString& program = QStringLiteral(CASEBOOK_CLI))
+    {
+        return run(program,
+                   QStringList{QStringLiteral("--db"), store.path(), QStringLiteral("search")} + args);
+    }
+    static SearchRun run(const QString& program, const QStringList& args,
+                         const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
     {
         QProcess p;
-        p.start(QStringLiteral(CASEBOOK_CLI),
-                QStringList{QStringLiteral("--db"), store.path(), QStringLiteral("search")} + args);
+        p.setProcessEnvironment(env);
+        p.start(program, args);
         REQUIRE(p.waitForFinished(60000));
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
                 QString::fromUtf8(p.readAllStandardError())};
@@ -89,4 +98,84 @@ TEST_CASE("search reports a bad query as a usage error", "[cli][search]")
     CHECK(field.err.contains(QStringLiteral("colour:")));
     CHECK(db.search({QStringLiteral("x"), QStringLiteral("--limit"), QStringLiteral("many")}).code == 2);
     CHECK(db.search({}).code == 2);
+}
+
+TEST_CASE("casebook-cli loads no Qt", "[cli][search]")
+{
+    const SearchRun ldd = FixtureDb::run(QStringLiteral("ldd"), {QStringLiteral(CASEBOOK_CLI)});
+    REQUIRE(ldd.code == 0);
+    INFO(ldd.out.toStdString());
+    CHECK(ldd.out.contains(QStringLiteral("libsqlite3")));
+    CHECK_FALSE(ldd.out.contains(QStringLiteral("libQt")));
+    CHECK_FALSE(ldd.out.contains(QStringLiteral("libicu")));
+}
+
+TEST_CASE("casebook-cli searches print what casebook-cli-full prints", "[cli][search]")
+{
+    FixtureDb db;
+    const QList<QStringList> cases{
+        {QStringLiteral("환불")},
+        {QStringLiteral("문의"), QStringLiteral("--json")},
+        {QStringLiteral("--json"), QStringLiteral("문의"), QStringLiteral("--limit=2"),
+         QStringLiteral("--offset"), QStringLiteral("1")},
+        {QStringLiteral("문의"), QStringLiteral("--sort"), QStringLiteral("relevance"),
+         QStringLiteral("--json")},
+        {QStringLiteral("after:2026-03-01"), QStringLiteral("--count")},
+        {QStringLiteral("mug"), QStringLiteral("from:fan"), QStringLiteral("--limit"), QStringLiteral("0")},
+        {QStringLiteral("status:new"), QStringLiteral("channel:email")},
+        {QStringLiteral("nothing-like-this"), QStringLiteral("--json")},
+        {QStringLiteral("\"환불")},
+        {QStringLiteral("colour:red")},
+        {QStringLiteral("after:2026-02-30")},
+        {QStringLiteral("* !!")},
+        {QStringLiteral("x"), QStringLiteral("--limit"), QStringLiteral("many")},
+        {QStringLiteral("x"), QStringLiteral("--sort"), QStringLiteral("oldest")},
+        {QStringLiteral("x"), QStringLiteral("--tone")},
+        {QStringLiteral("x"), QStringLiteral("--count=yes")},
+        {},
+    };
+    for (const QStringList& args : cases) {
+        INFO(args.join(QLatin1Char(' ')).toStdString());
+        const SearchRun light = db.search(args);
+        const SearchRun full = db.search(args, QStringLiteral(CASEBOOK_CLI_FULL));
+        CHECK(light.code == full.code);
+        CHECK(light.out == full.out);
+        CHECK(light.err == full.err);
+    }
+}
+
+TEST_CASE("casebook-cli finds the default database where the full program does", "[cli][search]")
+{
+    FixtureDb db;
+    QTemporaryDir home;
+    REQUIRE(QDir().mkpath(home.filePath(QStringLiteral(".local/share/Casebook"))));
+    REQUIRE(QFile::link(QFileInfo(db.store.path()).absolutePath(),
+                        home.filePath(QStringLiteral(".local/share/Casebook/casebook"))));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("CASEBOOK_DB"));
+    env.remove(QStringLiteral("XDG_DATA_HOME"));
+    env.insert(QStringLiteral("HOME"), home.path());
+    const QStringList args{QStringLiteral("search"), QStringLiteral("환불"), QStringLiteral("--count")};
+    CHECK(FixtureDb::run(QStringLiteral(CASEBOOK_CLI), args, env).out == QStringLiteral("1\n"));
+    CHECK(FixtureDb::run(QStringLiteral(CASEBOOK_CLI_FULL), args, env).out == QStringLiteral("1\n"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral(".local/share")));
+    env.insert(QStringLiteral("HOME"), QStringLiteral("/nonexistent"));
+    CHECK(FixtureDb::run(QStringLiteral(CASEBOOK_CLI), args, env).out == QStringLiteral("1\n"));
+    CHECK(FixtureDb::run(QStringLiteral(CASEBOOK_CLI_FULL), args, env).out == QStringLiteral("1\n"));
+}
+
+TEST_CASE("casebook-cli refuses a newer database with the full program's words", "[cli][search]")
+{
+    FixtureDb db;
+    REQUIRE(db.store.db->write([](SQLite::Database& sql) -> Result<void> {
+        sql.exec("PRAGMA user_version = 99");
+        return {};
+    }));
+    const SearchRun light = db.search({QStringLiteral("환불"), QStringLiteral("--count")});
+    const SearchRun full =
+        db.search({QStringLiteral("환불"), QStringLiteral("--count")}, QStringLiteral(CASEBOOK_CLI_FULL));
+    CHECK(light.code == 1);
+    CHECK(light.out.isEmpty());
+    CHECK_FALSE(light.err.isEmpty());
+    CHECK(light.err == full.err);
 }

@@ -1,4 +1,4 @@
-#include "store/fts_tokenizer.h"
+#include "search/fts_tokenizer.h"
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
@@ -12,8 +12,8 @@ namespace {
 QStringList texts(const QString& s)
 {
     QStringList out;
-    for (const FtsTokenizer::Token& t : FtsTokenizer::tokens(s))
-        out << t.text;
+    for (const FtsTokenizer::Token& t : FtsTokenizer::tokens(s.toStdString()))
+        out << QString::fromStdString(t.text);
     return out;
 }
 
@@ -41,9 +41,9 @@ TEST_CASE("Hangul runs become overlapping bigrams", "[search][tokenizer]")
     CHECK(texts(QStringLiteral("환불요청 배송이")) ==
           QStringList{QStringLiteral("환불"), QStringLiteral("불요"), QStringLiteral("요청"),
                       QStringLiteral("배송"), QStringLiteral("송이")});
-    const auto single = FtsTokenizer::tokens(QStringLiteral("꼭 환불"));
+    const auto single = FtsTokenizer::tokens("꼭 환불");
     REQUIRE(single.size() == 2);
-    CHECK(single[0].text == QStringLiteral("꼭"));
+    CHECK(single[0].text == "꼭");
     CHECK(single[0].singleCjk);
     CHECK_FALSE(single[1].singleCjk);
 }

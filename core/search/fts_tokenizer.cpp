@@ -1,7 +1,11 @@
-#include "store/fts_tokenizer.h"
+#include "search/fts_tokenizer.h"
 
+#include "search/unicode_text.h"
+
+#include <algorithm>
 #include <sqlite3.h>
 #include <string>
+#include <utf8proc.h>
 
 namespace casebook {
 namespace {
@@ -9,40 +13,8 @@ namespace {
 // Longer "words" are base64 or hashes; indexing their head keeps them findable without bloating the index.
 constexpr int kMaxWordBytes = 128;
 
-struct CodePoint {
-    char32_t value;
-    int length;
-};
-
-// Invalid UTF-8 becomes one replacement character per byte, which separates tokens.
-CodePoint decode(const unsigned char* p, const unsigned char* end)
-{
-    const unsigned c = p[0];
-    if (c < 0x80)
-        return {c, 1};
-    int length = 0;
-    char32_t v = 0;
-    if ((c & 0xE0) == 0xC0) {
-        length = 2;
-        v = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        length = 3;
-        v = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        length = 4;
-        v = c & 0x07;
-    } else {
-        return {0xFFFD, 1};
-    }
-    if (end - p < length)
-        return {0xFFFD, 1};
-    for (int i = 1; i < length; ++i) {
-        if ((p[i] & 0xC0) != 0x80)
-            return {0xFFFD, 1};
-        v = (v << 6) | (p[i] & 0x3F);
-    }
-    return {v, length};
-}
+using search::unicode::CodePoint;
+using search::unicode::decode;
 
 enum class Kind { Separator, Word, Cjk };
 
@@ -70,18 +42,18 @@ Kind classify(char32_t c)
     }
     if (isCjk(c))
         return Kind::Cjk;
-    switch (QChar::category(c)) {
-    case QChar::Letter_Uppercase:
-    case QChar::Letter_Lowercase:
-    case QChar::Letter_Titlecase:
-    case QChar::Letter_Modifier:
-    case QChar::Letter_Other:
-    case QChar::Number_DecimalDigit:
-    case QChar::Number_Letter:
-    case QChar::Number_Other:
-    case QChar::Mark_NonSpacing:
-    case QChar::Mark_SpacingCombining:
-    case QChar::Mark_Enclosing:
+    switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
         return Kind::Word;
     default:
         return Kind::Separator;
@@ -102,10 +74,46 @@ void foldWord(std::string_view word, std::string& out)
             out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
         return;
     }
-    QString s = QString::fromUtf8(word.data(), static_cast<qsizetype>(word.size()))
-                    .normalized(QString::NormalizationForm_KD);
-    s.removeIf([](QChar c) { return c.unicode() >= 0x0300 && c.unicode() <= 0x036F; });
-    out = s.toCaseFolded().toStdString();
+    // NFKD (each character decomposed, then combining marks put in canonical order), diacritics dropped,
+    // then simple case folding: what QString::normalized(NFKD) and toCaseFolded() gave when Qt did this.
+    std::u32string decomposed;
+    const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+    const unsigned char* end = p + word.size();
+    utf8proc_int32_t buffer[32];
+    int unused = 0;
+    while (p < end) {
+        const CodePoint cp = decode(p, end);
+        p += cp.length;
+        const auto n = utf8proc_decompose_char(
+            static_cast<utf8proc_int32_t>(cp.value), buffer, 32,
+            static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), &unused);
+        for (utf8proc_ssize_t i = 0; i < std::min<utf8proc_ssize_t>(n, 32); ++i)
+            decomposed.push_back(static_cast<char32_t>(buffer[i]));
+    }
+    const auto combiningClass = [](char32_t c) {
+        return utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->combining_class;
+    };
+    for (std::size_t i = 1; i < decomposed.size(); ++i) // stable: marks of one class keep their order
+        for (std::size_t j = i; j > 0; --j) {
+            const auto before = combiningClass(decomposed[j - 1]);
+            const auto here = combiningClass(decomposed[j]);
+            if (here == 0 || before <= here)
+                break;
+            std::swap(decomposed[j - 1], decomposed[j]);
+        }
+    std::u16string folded;
+    for (char32_t c : decomposed) {
+        if (c >= 0x0300 && c <= 0x036F)
+            continue;
+        const char32_t f = search::unicode::foldCase(c);
+        if (f >= 0x10000) {
+            folded.push_back(static_cast<char16_t>(0xD800 + ((f - 0x10000) >> 10)));
+            folded.push_back(static_cast<char16_t>(0xDC00 + ((f - 0x10000) & 0x3FF)));
+        } else {
+            folded.push_back(static_cast<char16_t>(f));
+        }
+    }
+    out = search::unicode::toUtf8(folded);
 }
 
 // Cuts a word at a character boundary no further than kMaxWordBytes.
@@ -204,17 +212,13 @@ int FtsTokenizer::tokenize(std::string_view utf8, bool document, void* ctx, Emit
     return finishRun(static_cast<int>(utf8.size()));
 }
 
-QList<FtsTokenizer::Token> FtsTokenizer::tokens(const QString& text)
+std::vector<FtsTokenizer::Token> FtsTokenizer::tokens(std::string_view utf8)
 {
-    QList<Token> out;
-    const QByteArray utf8 = text.toUtf8();
-    tokenize(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), false, &out,
-             [](void* c, std::string_view token, int, int, int flags) {
-                 static_cast<QList<Token>*>(c)->append(
-                     {QString::fromUtf8(token.data(), static_cast<qsizetype>(token.size())),
-                      (flags & SingleCjk) != 0});
-                 return 0;
-             });
+    std::vector<Token> out;
+    tokenize(utf8, false, &out, [](void* c, std::string_view token, int, int, int flags) {
+        static_cast<std::vector<Token>*>(c)->push_back({std::string(token), (flags & SingleCjk) != 0});
+        return 0;
+    });
     return out;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QList>
-#include <QString>
+#include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 
@@ -11,7 +11,8 @@ namespace casebook {
 // The FTS5 tokenizer "casebook", after Lucene's CJK analyzer. Korean has no reliable word boundaries for
 // search (particles attach to nouns: 환불을, 환불은), so Hangul, Han, Hiragana and Katakana runs become
 // overlapping character bigrams (a one-character run stays one character); letters and digits of every
-// other script become words, case-folded with Latin diacritics removed. Documents and queries go through
+// other script become words, case-folded with Latin diacritics removed (Unicode tables from utf8proc, so the
+// tokenizer needs no Qt: casebook-cli registers it for its searches). Documents and queries go through
 // the same code, so 환불 finds 환불을 and "Refund" finds "refund". In documents the last character of each
 // run is also indexed alone, at the position of the last bigram, so that a one-character query (searched
 // as a prefix) finds a character wherever it stands in a run.
@@ -20,7 +21,7 @@ public:
     static constexpr const char* kName = "casebook";
 
     struct Token {
-        QString text;
+        std::string text;       // UTF-8
         bool singleCjk = false; // a one-character CJK run: in documents it usually sits inside a bigram
     };
 
@@ -29,7 +30,7 @@ public:
     static int registerWith(sqlite3* db);
 
     // The tokens of `text`, as FTS5 reads them in a query.
-    static QList<Token> tokens(const QString& text);
+    static std::vector<Token> tokens(std::string_view utf8);
 
     enum TokenFlag { SingleCjk = 1, Colocated = 2 };
 

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "search/outcome.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casebook::search {
+
+// What a person typed in the search box, parsed. Free words and "quoted phrases" must all match (AND);
+// a trailing * makes a prefix (refun*); from:, to: and subject: limit a word or phrase to those fields;
+// order:, status: and channel: filter by the ticket's order numbers, the ticket's status and the message's
+// channel (several of one kind: any of them); after:YYYY-MM-DD and before:YYYY-MM-DD bound the date, the
+// first inclusive and the second exclusive. store/search_query.h is the same query for Qt code.
+class Query {
+public:
+    enum class Field { Any, From, To, Subject };
+
+    struct Term {
+        Field field = Field::Any;
+        std::string text; // UTF-8
+        bool prefix = false;
+    };
+
+    // Milliseconds since the epoch of a day's midnight (month and day from 1).
+    using Midnight = std::function<std::int64_t(int year, int month, int day)>;
+    // Midnight in the C library's local time zone.
+    static std::int64_t localMidnight(int year, int month, int day);
+
+    // A clear error for unbalanced quotes, unknown fields, bad dates or values, and a query with nothing
+    // in it. Dates become instants through `midnight`.
+    static Outcome<Query> parse(std::string_view utf8, const Midnight& midnight = localMidnight);
+
+    std::vector<Term> terms;
+    std::vector<std::string> orders;    // exact order numbers, or prefixes when they end in *
+    std::vector<std::string> statuses;  // names as the database stores them: "open"
+    std::vector<std::string> channels;  // "email"
+    std::optional<std::int64_t> after;  // inclusive, ms since the epoch
+    std::optional<std::int64_t> before; // exclusive
+
+    // The FTS5 MATCH expression for the terms, each quoted so that user text is never FTS5 syntax;
+    // empty when the query has no text terms.
+    std::string ftsExpression() const;
+
+    // The stable names of ticket statuses and channels, in the order error messages list them (the same
+    // as model/enums.h: a test holds them equal).
+    static const std::vector<std::string_view>& statusNames();
+    static const std::vector<std::string_view>& channelNames();
+};
+
+} // namespace casebook::search
