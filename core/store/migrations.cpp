@@ -314,7 +314,18 @@ CREATE TABLE saved_searches (
 );
 )SQL";
 
-constexpr std::array<const char*, 5> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5};
+// Step 6: the reply or note being written, one per ticket, so it outlives a switch of ticket and a restart.
+// It goes once the reply is queued or the note saved.
+constexpr const char* kStep6 = R"SQL(
+CREATE TABLE drafts (
+  ticket_id   INTEGER PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
+  mode        TEXT    NOT NULL CHECK (mode IN ('reply', 'note')),
+  body        TEXT    NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+)SQL";
+
+constexpr std::array<const char*, 6> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
 
 int userVersion(SQLite::Database& db)
 {
