@@ -92,7 +92,8 @@ int main(int argc, char* argv[])
     auto path = chooseDatabasePath(parser.value(dbOption), demo, clock);
     if (!path)
         return refuse(path.error().message);
-    auto db = Database::open(path.value(), clock);
+    // The quick_check runs in the window once the list is painted (ui::IntegrityCheck), not before it.
+    auto db = Database::open(path.value(), clock, {.quickCheck = false});
     if (!db)
         return refuse(db.error().message);
     const QString title = demo ? QCoreApplication::translate("main", "Demo inbox") : path.value();

@@ -2,6 +2,7 @@
 
 #include "accounts/secret_store.h"
 #include "channel_badge.h"
+#include "compose/draft_store.h"
 #include "compose/note_writer.h"
 #include "compose/outbox.h"
 #include "compose/template_library.h"
@@ -37,7 +38,8 @@ QString semanticCss(SemanticColors::Role role)
 } // namespace
 namespace {
 
-constexpr int kToneDelayMs = 350; // typing pauses this long before the text is checked
+constexpr int kToneDelayMs = 350;   // typing pauses this long before the text is checked
+constexpr int kDraftDelayMs = 1500; // and this long before the draft is written to the database
 
 int codePoints(const QString& text)
 {
@@ -50,7 +52,7 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     : QWidget(parent), m_db(db), m_title(new QLabel(this)), m_replyButton(new QToolButton(this)),
       m_noteButton(new QToolButton(this)), m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)),
       m_status(new QLabel(this)), m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
-      m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this))
+      m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this)), m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("composerPane"));
     if (auto store = TemplateStore::open(db))
@@ -135,6 +137,9 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     m_toneTimer->setSingleShot(true);
     m_toneTimer->setInterval(kToneDelayMs);
     connect(m_toneTimer, &QTimer::timeout, this, &ComposerPane::checkTone);
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(kDraftDelayMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &ComposerPane::keepDraft);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerPane::textEdited);
 
     setMode(Mode::Reply);
@@ -142,7 +147,27 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     updateActions();
 }
 
-ComposerPane::~ComposerPane() = default;
+ComposerPane::~ComposerPane()
+{
+    // Closing the window keeps what was being written.
+    keepDraft();
+}
+
+void ComposerPane::keepDraft()
+{
+    m_draftTimer->stop();
+    const QString text = m_editor->toPlainText();
+    if (!m_ticketId || (text == m_keptText && m_mode == m_keptMode))
+        return;
+    if (auto kept = DraftStore(m_db).save(m_ticketId, text,
+                                          m_mode == Mode::Note ? Draft::Mode::Note : Draft::Mode::Reply);
+        !kept) {
+        showStatus(kept.error().message, true);
+        return;
+    }
+    m_keptText = text;
+    m_keptMode = m_mode;
+}
 
 QAction* ComposerPane::makeAction(const QString& name, const QString& text, const QList<QKeySequence>& keys)
 {
@@ -183,13 +208,7 @@ void ComposerPane::setTicket(qint64 ticketId)
 {
     if (ticketId == m_ticketId)
         return;
-    if (m_ticketId) {
-        const QString text = m_editor->toPlainText();
-        if (text.trimmed().isEmpty())
-            m_drafts.remove(m_ticketId);
-        else
-            m_drafts.insert(m_ticketId, {text, m_mode});
-    }
+    keepDraft();
     m_ticketId = 0;
     SQLite::Database& r = m_db.reader();
     const QList<TicketSummary> found =
@@ -204,12 +223,14 @@ void ComposerPane::setTicket(qint64 ticketId)
         m_channel = channelFromString(values ? values->value(QStringLiteral("channel")) : QString())
                         .value_or(Channel::Email);
     }
-    const Draft draft = m_drafts.value(m_ticketId);
+    const Draft draft = m_ticketId ? DraftStore(m_db).load(m_ticketId).value_or(Draft{}) : Draft{};
+    m_keptText = draft.body;
+    m_keptMode = draft.mode == Draft::Mode::Note ? Mode::Note : Mode::Reply;
     m_checkedText.clear();
     m_editor->highlighter()->setFindings({});
-    m_editor->setPlainText(draft.text);
+    m_editor->setPlainText(draft.body);
     m_status->clear();
-    setMode(draft.mode);
+    setMode(m_keptMode);
     if (!m_ticketId)
         hide();
     refreshOutbox();
@@ -239,8 +260,9 @@ void ComposerPane::closeComposer()
 {
     hide();
     updateActions();
-    // The draft stays in the editor (and in m_drafts when the ticket changes); the keyboard goes back to
-    // where it was, usually the ticket list.
+    // The draft stays in the editor (and in the database); the keyboard goes back to where it was, usually
+    // the ticket list.
+    keepDraft();
     if (m_returnFocus)
         m_returnFocus->setFocus();
 }
@@ -322,6 +344,8 @@ void ComposerPane::textEdited()
     m_problems->setText(text.trimmed().isEmpty() ? QString() : blocker(text));
     if (text != m_checkedText)
         m_toneTimer->start();
+    if (m_ticketId && (text != m_keptText || m_mode != m_keptMode))
+        m_draftTimer->start();
 }
 
 void ComposerPane::checkTone()
@@ -441,8 +465,7 @@ void ComposerPane::enqueue(const QString& text)
         showStatus(tr("The reply could not be stored: %1").arg(id.error().message), true);
         return;
     }
-    m_editor->clear();
-    m_drafts.remove(m_ticketId);
+    forgetDraft();
     showStatus(waiting.isEmpty()
                    ? tr("Queued for sending on %1.").arg(channelName)
                    : tr("Saved in the outbox, not sent yet: %1 It goes out once an account can send on %2.")
@@ -459,10 +482,18 @@ void ComposerPane::saveNote(const QString& text)
         showStatus(tr("The note could not be saved: %1").arg(id.error().message), true);
         return;
     }
-    m_editor->clear();
-    m_drafts.remove(m_ticketId);
+    forgetDraft();
     showStatus(tr("Note saved."), false);
     Q_EMIT ticketUpdated(m_ticketId);
+}
+
+void ComposerPane::forgetDraft()
+{
+    // What was written is in the outbox or the conversation now: the draft goes with it.
+    if (auto removed = DraftStore(m_db).remove(m_ticketId); !removed)
+        showStatus(removed.error().message, true);
+    m_keptText.clear();
+    m_editor->clear();
 }
 
 void ComposerPane::showStatus(const QString& text, bool problem)

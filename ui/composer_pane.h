@@ -6,7 +6,6 @@
 #include "model/enums.h"
 #include "store/database.h"
 
-#include <QHash>
 #include <QPointer>
 #include <QWidget>
 #include <functional>
@@ -27,7 +26,8 @@ class OutboxStatusList;
 // The reply box under the conversation. A reply goes out on the ticket's channel through the outbox; an
 // internal note is stored in the ticket and never sent. Templates (Ctrl+T) fill placeholders from the
 // ticket; tone findings are underlined while typing and confirmed before sending; a marketplace policy
-// finding needs an explicit override. Drafts are kept per ticket while the window is open.
+// finding needs an explicit override. Drafts are kept per ticket in the database (DraftStore): on a switch of
+// ticket, a pause in typing and when the window goes, so they outlive a restart.
 //
 // Its actions (r, n, Ctrl+T, Ctrl+Enter, Esc) are the widget's actions(); the window adds them too, so
 // r and n work while the composer is closed.
@@ -58,16 +58,14 @@ public:
     ComposerEditor* editor() const { return m_editor; }
     QString statusText() const;
     QAction* action(const QString& objectName) const;
+    // Stores the text being written as the ticket's draft, if it changed since it was last kept.
+    void keepDraft();
 
 Q_SIGNALS:
     // A note or a reply was stored for this ticket: the conversation and the list should show it.
     void ticketUpdated(qint64 ticketId);
 
 private:
-    struct Draft {
-        QString text;
-        Mode mode = Mode::Reply;
-    };
     QAction* makeAction(const QString& name, const QString& text, const QList<QKeySequence>& keys);
     void setMode(Mode mode);
     void textEdited();
@@ -78,6 +76,7 @@ private:
     QString blocker(const QString& text) const;
     void enqueue(const QString& text);
     void saveNote(const QString& text);
+    void forgetDraft();
     void showStatus(const QString& text, bool problem);
     void updateActions();
 
@@ -92,7 +91,8 @@ private:
     QString m_language;
     Channel m_channel = Channel::Email;
     Mode m_mode = Mode::Reply;
-    QHash<qint64, Draft> m_drafts;
+    QString m_keptText; // the draft as the database has it, to write only what changed
+    Mode m_keptMode = Mode::Reply;
     QString m_checkedText;
     bool m_sized = false;
     QPointer<QWidget> m_returnFocus; // where the focus was before the composer opened
@@ -107,6 +107,7 @@ private:
     QPushButton* m_sendButton;
     OutboxStatusList* m_outbox;
     QTimer* m_toneTimer;
+    QTimer* m_draftTimer;
 };
 
 } // namespace casebook::ui

@@ -78,6 +78,9 @@ EvidencePane::EvidencePane(Database& db, QWidget* parent)
     setObjectName(QStringLiteral("evidencePane"));
     setAcceptDrops(true);
     m_title->setObjectName(QStringLiteral("evidenceTitle"));
+    // The title wraps rather than holding the case pane wide: unwrapped it set the pane's minimum width, and
+    // the ticket list beside it lost its Subject column.
+    m_title->setWordWrap(true);
     m_add->setObjectName(QStringLiteral("evidenceAddButton"));
     m_export->setObjectName(QStringLiteral("exportCaseButton"));
     m_verify->setObjectName(QStringLiteral("verifyCaseButton"));

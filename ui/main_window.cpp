@@ -8,7 +8,10 @@
 #include "desktop_shell.h"
 #include "evidence_pane.h"
 #include "import_controller.h"
+#include "integrity_check.h"
 #include "mail_sync_controller.h"
+#include "semantic_colors.h"
+#include "snooze_waker.h"
 #include "status_bar_controller.h"
 #include "ticket_actions_controller.h"
 #include "ticket_list_model.h"
@@ -19,13 +22,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDropEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 
@@ -59,18 +65,14 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     setCentralWidget(m_splitter);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QMenu* import = file->addMenu(tr("&Import"));
-    import->addAction(tr("&Maildir folder…"), this,
-                      [this] { m_import->chooseAndImport(ImportController::Kind::Maildir);
-});
-    import->addAction(tr("m&box file…"), this,
-                      [this] { m_import->chooseAndImport(ImportController::Kind::Mbox);
-    } // namespace casebook::ui
-);
-    import->addAction(tr("&.eml files…"), this,
-                      [this] { m_import->chooseAndImport(ImportController::Kind::Eml);
-    });
-    import->addAction(tr("Board &CSV export…"), this, [this, &db] {
+    QMenu* importMenu = file->addMenu(tr("&Import"));
+    const auto importAction = [this, importMenu](const QString& text, ImportController::Kind kind) {
+        importMenu->addAction(text, this, [this, kind] { m_import->chooseAndImport(kind); });
+    };
+    importAction(tr("&Maildir folder…"), ImportController::Kind::Maildir);
+    importAction(tr("m&box file…"), ImportController::Kind::Mbox);
+    importAction(tr("&.eml files…"), ImportController::Kind::Eml);
+    importMenu->addAction(tr("Board &CSV export…"), this, [this, &db] {
         if (const QString summary = CsvImportDialog::chooseAndImport(db, this); !summary.isEmpty())
             Q_EMIT m_import->finished(summary);
     });
@@ -142,80 +144,122 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         m_views->refreshCounts();
     });
 
-    const StoreStats s = ticket_queries::stats(db.reader());
-    statusBar()->showMessage(
-        tr("%1 tickets · %2 messages · %3").arg(s.tickets).arg(s.messages).arg(db.path()));
+    // A snoozed ticket comes back to the Inbox when its time comes, not only on the next reload.
+    m_snooze = new SnoozeWaker(db, clock, this);
+    connect(m_snooze, &SnoozeWaker::woke, this, [this] {
+        m_list->reloadKeepingPlace();
+        m_views->refreshCounts();
+    });
+    connect(m_actions, &TicketActionsController::changed, m_snooze, &SnoozeWaker::rearm);
+    QTimer::singleShot(0, m_snooze, &SnoozeWaker::rearm);
+    // The database was opened without its quick_check, for speed: it runs once the list is on screen.
+    m_integrity = new IntegrityCheck(db, this);
+    connect(m_integrity, &IntegrityCheck::finished, this, &MainWindow::showIntegrityProblem);
+    connect(m_integrity, &IntegrityCheck::counted, this, [this](const StoreStats& s) {
+        // A message of the seller's own doing (an import, a merge) is not overwritten by the totals.
+        if (statusBar()->currentMessage().isEmpty())
+            statusBar()->showMessage(tr("%1 tickets · %2 messages · %3")
+                                         .arg(s.tickets)
+                                         .arg(s.messages)
+                                         .arg(m_model->database().path()));
+    });
+    m_integrity->startAfterPaintOf(m_list->view()->viewport());
 
     resize(1450, 860);
     restoreState();
     m_views->selectView(TicketView::Inbox);
-    }
+}
 
-    MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() = default;
 
-    AccountsDialog* MainWindow::accountsDialog() const
-    {
-        return m_accounts;
-    }
+AccountsDialog* MainWindow::accountsDialog() const
+{
+    return m_accounts;
+}
 
-    void MainWindow::restoreState()
-    {
-        QSettings settings;
-        settings.beginGroup(QStringLiteral("MainWindow"));
-        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-        QMainWindow::restoreState(settings.value(QStringLiteral("state")).toByteArray());
-        const QByteArray splitter = settings.value(QStringLiteral("splitter")).toByteArray();
-        if (!splitter.isEmpty())
-            m_splitter->restoreState(splitter);
-        m_list->restoreHeaderState(settings.value(QStringLiteral("ticketListHeader")).toByteArray());
-    }
+void MainWindow::restoreState()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    QMainWindow::restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    const QByteArray splitter = settings.value(QStringLiteral("splitter")).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    m_list->restoreHeaderState(settings.value(QStringLiteral("ticketListHeader")).toByteArray());
+}
 
-    void MainWindow::saveState() const
-    {
-        QSettings settings;
-        settings.beginGroup(QStringLiteral("MainWindow"));
-        settings.setValue(QStringLiteral("geometry"), saveGeometry());
-        settings.setValue(QStringLiteral("state"), QMainWindow::saveState());
-        settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-        settings.setValue(QStringLiteral("ticketListHeader"), m_list->saveHeaderState());
-    }
+void MainWindow::saveState() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), QMainWindow::saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("ticketListHeader"), m_list->saveHeaderState());
+}
 
-    void MainWindow::refresh()
-    {
-        m_model->reload();
-        m_views->refreshCounts();
-    }
+void MainWindow::refresh()
+{
+    m_model->reload();
+    m_views->refreshCounts();
+    m_snooze->rearm();
+}
 
-    namespace {
-    QStringList droppedMailFiles(const QMimeData* mime)
-    {
-        QStringList files;
-        for (const QUrl& url : mime->urls())
-            if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".eml"), Qt::CaseInsensitive))
-                files << url.toLocalFile();
-        return files;
-    }
-    } // namespace
+void MainWindow::showIntegrityProblem(const QString& problem)
+{
+    if (problem.isEmpty())
+        return;
+    auto* label = new QLabel(tr("⚠ The database may be damaged"), this);
+    label->setObjectName(QStringLiteral("databaseWarning"));
+    label->setStyleSheet(QStringLiteral("color:%1; font-weight:bold")
+                             .arg(SemanticColors::color(SemanticColors::Role::Danger).name()));
+    label->setToolTip(problem);
+    statusBar()->addPermanentWidget(label);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("The database may be damaged"),
+                        tr("Casebook checked the database %1 and found damage: tickets, messages or "
+                           "evidence in it may be missing or wrong.\n\nWhat to do: quit Casebook, keep "
+                           "a copy of this file for support, and put back your latest backup of it. "
+                           "Until then, do not import or sync more mail into it.")
+                            .arg(m_model->database().path()),
+                        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("integrityWarning"));
+    box->setDetailedText(problem);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
 
-    void MainWindow::dragEnterEvent(QDragEnterEvent* event)
-    {
-        if (!droppedMailFiles(event->mimeData()).isEmpty())
-            event->acceptProposedAction();
-    }
+namespace {
+QStringList droppedMailFiles(const QMimeData* mime)
+{
+    QStringList files;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".eml"), Qt::CaseInsensitive))
+            files << url.toLocalFile();
+    return files;
+}
+} // namespace
 
-    void MainWindow::dropEvent(QDropEvent* event)
-    {
-        const QStringList files = droppedMailFiles(event->mimeData());
-        if (files.isEmpty())
-            return;
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedMailFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
-        m_import->importPaths(ImportController::Kind::Eml, files);
-    }
+}
 
-    void MainWindow::closeEvent(QCloseEvent* event)
-    {
-        saveState();
-        event->accept();
-    }
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList files = droppedMailFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_import->importPaths(ImportController::Kind::Eml, files);
+}
 
-    } // namespace casebook::ui
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveState();
+    event->accept();
+}
+
+} // namespace casebook::ui

@@ -16,6 +16,8 @@ class ConversationPane;
 class DesktopShell;
 class EvidencePane;
 class ImportController;
+class IntegrityCheck;
+class SnoozeWaker;
 class TicketActionsController;
 class MailSyncController;
 class TicketListModel;
@@ -38,6 +40,9 @@ public:
     ImportController* importController() const { return m_import; }
     DesktopShell* shell() const { return m_shell; }
     TicketActionsController* ticketActions() const { return m_actions; }
+    SnoozeWaker* snoozeWaker() const { return m_snooze; }
+    // The database's quick_check, run on a thread of its own once the list has painted.
+    IntegrityCheck* integrityCheck() const { return m_integrity; }
     // The accounts dialog while it is open (File → Accounts… or Settings → Accounts).
     AccountsDialog* accountsDialog() const;
 
@@ -50,6 +55,7 @@ private:
     void restoreState();
     void saveState() const;
     void refresh();
+    void showIntegrityProblem(const QString& problem);
 
     TicketListModel* m_model;
     ViewsPane* m_views;
@@ -62,6 +68,8 @@ private:
     DesktopShell* m_shell = nullptr;
     TicketActionsController* m_actions = nullptr;
     MailSyncController* m_sync;
+    SnoozeWaker* m_snooze = nullptr;
+    IntegrityCheck* m_integrity = nullptr;
     QPointer<AccountsDialog> m_accounts;
 };
 

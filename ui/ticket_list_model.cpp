@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QLocale>
+#include <algorithm>
 
 namespace casebook::ui {
 namespace {
@@ -16,6 +17,55 @@ QString primaryChannel(const QStringList& channels)
         if (c != QLatin1String("email"))
             return c;
     return channels.value(0);
+}
+
+// A search finds tickets newest match first, in every view, spam included. Sorted by a column, its tickets
+// (usually a few hundred) are ordered here by the keys the views sort by in SQL: tickets owing no answer last
+// by due time, names without regard to case, ties by id.
+int compareBy(TicketSort sort, const TicketSummary& a, const TicketSummary& b)
+{
+    const auto byTime = [](const QDateTime& x, const QDateTime& y) { return x < y ? -1 : y < x ? 1 : 0; };
+    switch (sort) {
+    case TicketSort::Default:
+        return 0;
+    case TicketSort::Due:
+        return byTime(a.dueAt, b.dueAt);
+    case TicketSort::Channel: {
+        const auto first = [](const QStringList& c) {
+            return c.isEmpty() ? QString() : *std::min_element(c.begin(), c.end());
+        };
+        return first(a.channels).compare(first(b.channels));
+    }
+    case TicketSort::Customer:
+        return a.customerName.compare(b.customerName, Qt::CaseInsensitive);
+    case TicketSort::Subject:
+        return a.subject.compare(b.subject, Qt::CaseInsensitive);
+    case TicketSort::Category:
+        return toString(a.category).compare(toString(b.category));
+    case TicketSort::Status:
+        return static_cast<int>(a.status) - static_cast<int>(b.status);
+    case TicketSort::Activity:
+        return byTime(a.lastActivityAt, b.lastActivityAt);
+    }
+    return 0;
+}
+
+QList<qint64> inSortedOrder(SQLite::Database& db, const QList<qint64>& found, TicketSort sort, bool ascending)
+{
+    QList<TicketSummary> tickets = ticket_queries::ticketsByIds(db, found);
+    std::sort(tickets.begin(), tickets.end(), [&](const TicketSummary& a, const TicketSummary& b) {
+        if (sort == TicketSort::Due && a.dueAt.isValid() != b.dueAt.isValid())
+            return a.dueAt.isValid();
+        int c = compareBy(sort, a, b);
+        if (c == 0)
+            c = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+        return ascending ? c < 0 : c > 0;
+    });
+    QList<qint64> ids;
+    ids.reserve(tickets.size());
+    for (const TicketSummary& t : tickets)
+        ids << t.id;
+    return ids;
 }
 
 } // namespace
@@ -45,10 +95,9 @@ void TicketListModel::show(TicketView view, std::optional<Channel> channel, std:
 
 void TicketListModel::sort(int column, Qt::SortOrder order)
 {
-    static constexpr TicketSort kByColumn[ColumnCount] = {TicketSort::Due,      TicketSort::Channel,
-                                                          TicketSort::Customer, TicketSort::Subject,
-                                                          TicketSort::Category, TicketSort::Status,
-                                                          TicketSort::Activity};
+    static constexpr TicketSort kByColumn[ColumnCount] = {
+        TicketSort::Due,      TicketSort::Channel, TicketSort::Customer, TicketSort::Subject,
+        TicketSort::Category, TicketSort::Status,  TicketSort::Activity};
     m_filter.sort = column >= 0 && column < ColumnCount ? kByColumn[column] : TicketSort::Default;
     m_filter.ascending = order == Qt::AscendingOrder;
     reload();
@@ -63,7 +112,9 @@ void TicketListModel::reload()
     if (m_search.trimmed().isEmpty()) {
         m_ids = ticket_queries::ticketIds(m_db.reader(), filter);
     } else if (auto found = MessageSearch(m_db.reader()).ticketIds(m_search); found) {
-        m_ids = found.value();
+        m_ids = filter.sort == TicketSort::Default
+                    ? found.value()
+                    : inSortedOrder(m_db.reader(), found.value(), filter.sort, filter.ascending);
     } else {
         m_ids.clear();
         m_searchError = found.error().message;
@@ -202,7 +253,9 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
             return QStringLiteral("★ ") + t->customerName;
         return t->customerName;
     case SubjectColumn: {
-        const QString mark = t->priority >= 2 ? QStringLiteral("‼ ") : t->priority == 1 ? QStringLiteral("! ") : QString();
+        const QString mark = t->priority >= 2   ? QStringLiteral("‼ ")
+                             : t->priority == 1 ? QStringLiteral("! ")
+                                                : QString();
         return QStringLiteral("#%1  %2%3").arg(t->number).arg(mark, t->subject);
     }
     case CategoryColumn:

@@ -80,7 +80,10 @@ void TicketListPane::selectRow(int row)
 {
     if (row < 0 || row >= m_model->rowCount())
         return;
-    m_view->setCurrentIndex(m_model->index(row, TicketListModel::SubjectColumn));
+    // Only this row, whatever modifier keys the application thinks are down (setCurrentIndex would read them,
+    // and a stale Ctrl left one row selected beside the chosen one).
+    m_view->selectionModel()->setCurrentIndex(m_model->index(row, TicketListModel::SubjectColumn),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void TicketListPane::runSearch()

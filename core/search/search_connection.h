@@ -14,7 +14,7 @@ namespace casebook::search {
 class SearchConnection {
 public:
     // The schema this code was written for; a test holds it equal to Database::latestSchemaVersion().
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 7;
 
     // Fails, touching nothing, when the file is missing or its schema is not kSchemaVersion (older wants
     // migrating, newer is refused): the full program deals with those.

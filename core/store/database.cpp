@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "search/fts_tokenizer.h"
+#include "store/database_integrity.h"
 #include "store/migrations.h"
 
 #include <QDir>
@@ -85,13 +86,9 @@ Result<void> Database::openWriter(OpenOptions options)
         m_writer = std::make_unique<SQLite::Database>(m_path.toStdString(),
                                                       SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         configureConnection(*m_writer);
-        if (options.quickCheck) {
-            const std::string check = m_writer->execAndGet("PRAGMA quick_check").getString();
-            if (check != "ok")
-                return makeError(QStringLiteral("The database %1 failed its integrity check (%2). Restore it "
-                                                "from a backup; Casebook did not change it.")
-                                     .arg(m_path, QString::fromStdString(check)));
-        }
+        if (options.quickCheck)
+            if (auto checked = integrity::quickCheck(*m_writer, m_path); !checked)
+                return checked.error();
     } catch (const SQLite::Exception& e) {
         return makeError(QStringLiteral("Could not open the database %1: %2").arg(m_path, sqliteMessage(e)));
     }

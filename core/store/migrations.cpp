@@ -320,7 +320,18 @@ constexpr const char* kStep6 = R"SQL(
 ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
 )SQL";
 
-constexpr std::array<const char*, 6> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
+// Step 7: the reply or note being written, one per ticket, so it outlives a switch of ticket and a restart.
+// It goes once the reply is queued or the note saved.
+constexpr const char* kStep7 = R"SQL(
+CREATE TABLE drafts (
+  ticket_id   INTEGER PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
+  mode        TEXT    NOT NULL CHECK (mode IN ('reply', 'note')),
+  body        TEXT    NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+)SQL";
+
+constexpr std::array<const char*, 7> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
 
 int userVersion(SQLite::Database& db)
 {

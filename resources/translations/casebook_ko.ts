@@ -1042,6 +1042,22 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <source>&amp;Accounts…</source>
         <translation>계정(&amp;A)…</translation>
     </message>
+    <message>
+        <source>⚠ The database may be damaged</source>
+        <translation>⚠ 데이터베이스가 손상되었을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>The database may be damaged</source>
+        <translation>데이터베이스가 손상되었을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Casebook checked the database %1 and found damage: tickets, messages or evidence in it may be missing or wrong.
+
+What to do: quit Casebook, keep a copy of this file for support, and put back your latest backup of it. Until then, do not import or sync more mail into it.</source>
+        <translation>Casebook이 데이터베이스 %1을(를) 검사하다가 손상을 발견했습니다. 이 안의 티켓, 메시지, 증거가 빠졌거나 잘못되었을 수 있습니다.
+
+이렇게 하세요: Casebook을 종료하고, 지원 요청을 위해 이 파일의 사본을 보관한 뒤, 가장 최근 백업으로 되돌려 놓으세요. 그때까지는 이 데이터베이스로 메일을 더 가져오거나 동기화하지 마세요.</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::OutboxStatusList</name>

@@ -1,6 +1,9 @@
 // casebook-window-bench DB: opens the real main window (offscreen) on DB and prints, as JSON, the time from
 // opening the database to the ticket list's first paint, the time to paint the list's last page, and the
-// process's peak RSS. Targets: under 1 s and under 200 MB for 100,000 tickets.
+// process's peak RSS. Targets: under 1 s and under 200 MB for 100,000 tickets. The database opens as the
+// desktop app opens it, without the quick_check, which the window runs on a thread once the list has painted;
+// integrity_check_ms is when that check finished (it runs concurrently with the scroll measured here).
+#include "integrity_check.h"
 #include "main_window.h"
 #include "store/database.h"
 #include "views_pane.h"
@@ -27,6 +30,16 @@ public:
     }
 };
 
+// CPU time of the whole process so far: on a machine shared with other work, wall time to first paint says
+// more about the neighbours than about the window.
+qint64 cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
 double peakRssMb()
 {
     rusage usage{};
@@ -48,10 +61,11 @@ int main(int argc, char* argv[])
         return 2;
     }
     const double baseline = peakRssMb();
+    const qint64 cpuAtStart = cpuMs();
     SystemClock clock;
     QElapsedTimer timer;
     timer.start();
-    auto opened = Database::open(app.arguments()[1], clock);
+    auto opened = Database::open(app.arguments()[1], clock, {.quickCheck = false});
     if (!opened) {
         QTextStream(stderr) << opened.error().message << "\n";
         return 1;
@@ -65,6 +79,7 @@ int main(int argc, char* argv[])
     while (!watcher.painted)
         app.processEvents(QEventLoop::AllEvents, 5);
     const qint64 firstPaintMs = timer.elapsed();
+    const qint64 firstPaintCpuMs = cpuMs() - cpuAtStart;
 
     // The All view, then its last page: the lazy loading must not stall a jump to the end.
     window.viewsPane()->selectView(TicketView::All);
@@ -76,16 +91,26 @@ int main(int argc, char* argv[])
     while (!watcher.painted)
         app.processEvents(QEventLoop::AllEvents, 5);
     const qint64 scrollMs = scroll.elapsed();
+    while (!window.integrityCheck()->done())
+        app.processEvents(QEventLoop::AllEvents, 5);
+    const qint64 checkMs = timer.elapsed();
+    if (!window.integrityCheck()->problem().isEmpty()) {
+        QTextStream(stderr) << window.integrityCheck()->problem() << "\n";
+        return 1;
+    }
 
     QTextStream(stdout) << QStringLiteral(
-                               "{\"open_db_ms\": %1, \"first_paint_ms\": %2, \"all_view_rows\": %3, "
-                               "\"scroll_to_end_ms\": %4, \"peak_rss_mb\": %5, \"qt_baseline_rss_mb\": "
-                               "%6}\n")
+                               "{\"open_db_ms\": %1, \"first_paint_ms\": %2, \"first_paint_cpu_ms\": %8, "
+                               "\"all_view_rows\": %3, "
+                               "\"scroll_to_end_ms\": %4, \"integrity_check_ms\": %5, \"peak_rss_mb\": %6, "
+                               "\"qt_baseline_rss_mb\": %7}\n")
                                .arg(openMs)
                                .arg(firstPaintMs)
                                .arg(rows)
                                .arg(scrollMs)
+                               .arg(checkMs)
                                .arg(peakRssMb(), 0, 'f', 1)
-                               .arg(baseline, 0, 'f', 1);
+                               .arg(baseline, 0, 'f', 1)
+                               .arg(firstPaintCpuMs);
     return 0;
 }

@@ -1,3 +1,4 @@
+#include "compose/draft_store.h"
 #include "compose/outbox.h"
 #include "compose/template_renderer.h"
 #include "compose/ticket_placeholders.h"
@@ -415,6 +416,69 @@ TEST_CASE("Esc closes the composer and each ticket keeps its own draft; the acti
     CHECK(w.editor()->toPlainText() == QStringLiteral("second, a note"));
     CHECK(w.composer->mode() == ui::ComposerPane::Mode::Note);
     CHECK(w.outbox(all[0].id).isEmpty());
+}
+
+TEST_CASE("a draft outlives a switch of ticket and a restart of the window, and goes once queued",
+          "[ui][composer][drafts]")
+{
+    ComposerWindow w;
+    const auto email = [](const TicketSummary& t) {
+        return t.channels == QStringList{QStringLiteral("email")};
+    };
+    const TicketSummary a = w.ticketWhere(email);
+    const TicketSummary b = w.ticketWhere([&](const TicketSummary& t) { return t.id != a.id; });
+    const QString reply = QStringLiteral("Thank you for waiting. 오늘 발송했습니다.");
+
+    w.select(a.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    w.type(reply);
+    // A pause in typing is enough for the draft to reach the database (a crash keeps it too).
+    for (int i = 0; i < 100 && !DraftStore(*w.store.db).load(a.id); ++i)
+        QTest::qWait(50);
+    REQUIRE(DraftStore(*w.store.db).load(a.id));
+    CHECK(DraftStore(*w.store.db).load(a.id)->body == reply);
+
+    w.select(b.id);
+    CHECK(w.editor()->toPlainText().isEmpty());
+    QTest::keyClick(w.list, Qt::Key_N);
+    w.type(QStringLiteral("ask the courier"));
+    w.select(a.id);
+    CHECK(w.editor()->toPlainText() == reply);
+    w.type(QStringLiteral(" Tracking follows."));
+    const QString edited = w.editor()->toPlainText();
+
+    // Closed and opened again on the same database, as after quitting the app: both drafts are back.
+    w.window->close();
+    w.window.reset();
+    w.window = std::make_unique<ui::MainWindow>(*w.store.db, w.store.clock, QStringLiteral("Demo inbox"));
+    w.window->show();
+    w.window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(w.window.get()));
+    w.list = w.window->findChild<QTreeView*>(QStringLiteral("ticketList"));
+    w.composer = w.window->findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
+    w.window->findChild<QListWidget*>(QStringLiteral("viewsList"))->setCurrentRow(4); // All
+    w.select(a.id);
+    CHECK(w.editor()->toPlainText() == edited);
+    CHECK(w.composer->mode() == ui::ComposerPane::Mode::Reply);
+    w.select(b.id);
+    CHECK(w.editor()->toPlainText() == QStringLiteral("ask the courier"));
+    CHECK(w.composer->mode() == ui::ComposerPane::Mode::Note);
+
+    // Queued to the outbox, the reply is no longer a draft, here or after the next restart.
+    w.select(a.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    w.pressSend();
+    REQUIRE(w.outbox(a.id).size() == 1);
+    CHECK(w.outbox(a.id).first().body == edited);
+    CHECK_FALSE(DraftStore(*w.store.db).load(a.id));
+    w.select(b.id);
+    w.select(a.id);
+    CHECK(w.editor()->toPlainText().isEmpty());
+    // The note, saved, goes the same way.
+    w.select(b.id);
+    QTest::keyClick(w.list, Qt::Key_N);
+    w.pressSend();
+    CHECK_FALSE(DraftStore(*w.store.db).load(b.id));
 }
 
 namespace {
