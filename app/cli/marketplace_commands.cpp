@@ -2,6 +2,7 @@
 // call-center inquiries, a new text for a Naver customer inquiry's answer). Answers go through `reply`.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
+#include "cli/send_now.h"
 #include "cli/ticket_arg.h"
 #include "compose/outbox.h"
 #include "connectors/connector_factory.h"
@@ -86,18 +87,7 @@ int editAnswer(Context& c)
           << Qt::endl;
     if (!c.isSet(QStringLiteral("send")))
         return kOk;
-    auto flushed = OutboxSender(*db, secrets).flush();
-    if (!flushed)
-        return fail(flushed.error().message);
-    auto item = outbox.item(*id);
-    if (!item)
-        return fail(item.error().message);
-    if (item->state != OutboxState::Sent)
-        return fail(QStringLiteral("edit %1 was not sent (%2): %3")
-                        .arg(*id)
-                        .arg(toString(item->state), item->lastError));
-    out() << "sent" << Qt::endl;
-    return kOk;
+    return sendNow(*db, *id, QStringLiteral("edit"));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // waits in the outbox. Work for every account kind through the connectors.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
+#include "cli/send_now.h"
 #include "cli/ticket_arg.h"
 #include "compose/outbox.h"
 #include "compose/template_renderer.h"
@@ -190,18 +191,7 @@ int reply(Context& c)
           << Qt::endl;
     if (!c.isSet(QStringLiteral("send")))
         return kOk;
-    auto flushed = flushAll(*db);
-    if (!flushed)
-        return fail(flushed.error().message);
-    printFlush(*flushed);
-    auto item = outbox.item(*id);
-    if (!item)
-        return fail(item.error().message);
-    if (item->state == OutboxState::Sent)
-        return kOk;
-    return fail(QStringLiteral("reply %1 was not sent (%2): %3")
-                    .arg(*id)
-                    .arg(toString(item->state), item->lastError));
+    return sendNow(*db, *id, QStringLiteral("reply"));
 }
 
 QString stateLine(const OutboxItem& it)
@@ -285,6 +275,23 @@ int outboxCommand(Context& c)
 }
 
 } // namespace
+
+int sendNow(Database& db, qint64 id, const QString& what)
+{
+    auto flushed = flushAll(db);
+    if (!flushed)
+        return fail(flushed.error().message);
+    printFlush(*flushed);
+    auto item = Outbox(db).item(id);
+    if (!item)
+        return fail(item.error().message);
+    if (item->state == OutboxState::Sent)
+        return kOk;
+    return fail(QStringLiteral("%1 %2 was not sent (%3): %4")
+                    .arg(what)
+                    .arg(id)
+                    .arg(toString(item->state), item->lastError));
+}
 
 QList<Command> replyCommands()
 {
