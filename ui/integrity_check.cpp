@@ -1,5 +1,6 @@
 #include "integrity_check.h"
 
+#include "after_first_paint.h"
 #include "store/database_integrity.h"
 #include "store/ticket_queries.h"
 
@@ -23,17 +24,7 @@ IntegrityCheck::~IntegrityCheck()
 
 void IntegrityCheck::startAfterPaintOf(QWidget* painted)
 {
-    painted->installEventFilter(this);
-}
-
-bool IntegrityCheck::eventFilter(QObject* watched, QEvent* event)
-{
-    if (event->type() == QEvent::Paint) {
-        watched->removeEventFilter(this);
-        // After this paint is on screen, not inside it.
-        QTimer::singleShot(0, this, &IntegrityCheck::start);
-    }
-    return QObject::eventFilter(watched, event);
+    AfterFirstPaint::run(painted, this, [this] { start(); });
 }
 
 void IntegrityCheck::start()

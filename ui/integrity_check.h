@@ -33,8 +33,6 @@ Q_SIGNALS:
     void counted(const StoreStats& stats);
 
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     Database& m_db;
     std::thread m_thread;

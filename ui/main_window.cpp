@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "accounts_dialog.h"
+#include "after_first_paint.h"
 #include "compose/outbox.h"
 #include "composer_pane.h"
 #include "conversation_pane.h"
@@ -151,7 +152,6 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         m_views->refreshCounts();
     });
     connect(m_actions, &TicketActionsController::changed, m_snooze, &SnoozeWaker::rearm);
-    QTimer::singleShot(0, m_snooze, &SnoozeWaker::rearm);
     // The database was opened without its quick_check, for speed: it runs once the list is on screen.
     m_integrity = new IntegrityCheck(db, this);
     connect(m_integrity, &IntegrityCheck::finished, this, &MainWindow::showIntegrityProblem);
@@ -164,6 +164,9 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
                                          .arg(m_model->database().path()));
     });
     m_integrity->startAfterPaintOf(m_list->view()->viewport());
+    // The views' counts and the snooze timer's query read the store too: they wait for the list as well.
+    AfterFirstPaint::run(m_list->view()->viewport(), m_views, [this] { m_views->refreshCounts(); });
+    AfterFirstPaint::run(m_list->view()->viewport(), m_snooze, [this] { m_snooze->rearm(); });
 
     resize(1450, 860);
     restoreState();

@@ -31,6 +31,9 @@ int SnoozeWaker::remainingMs() const
 void SnoozeWaker::rearm()
 {
     const QDateTime now = m_clock.now();
+    // A wake-up whose time has passed is told even when a re-arm (after a triage action, after the first
+    // paint) comes before the timer: the ticket has left the Snoozed view by then and would be missed.
+    const bool ended = m_next.isValid() && m_next <= now;
     // The Snoozed view is the tickets whose snooze has not ended: few, even in a large inbox.
     const QList<TicketSummary> snoozed =
         ticket_queries::tickets(m_db.reader(), {.view = TicketView::Snoozed, .now = now});
@@ -40,19 +43,18 @@ void SnoozeWaker::rearm()
             m_next = t.snoozedUntil;
     if (!m_next.isValid()) {
         m_timer->stop();
-        return;
+    } else {
+        // A second late rather than early: the ticket must be awake by the clock when the list reloads.
+        const qint64 wait = std::clamp(now.msecsTo(m_next) + 1000, qint64(0), kLongestWaitMs);
+        m_timer->start(static_cast<int>(wait));
     }
-    // A second late rather than early: the ticket must be awake by the clock when the list reloads.
-    const qint64 wait = std::clamp(now.msecsTo(m_next) + 1000, qint64(0), kLongestWaitMs);
-    m_timer->start(static_cast<int>(wait));
+    if (ended)
+        Q_EMIT woke();
 }
 
 void SnoozeWaker::check()
 {
-    const bool ended = m_next.isValid() && m_next <= m_clock.now();
     rearm();
-    if (ended)
-        Q_EMIT woke();
 }
 
 } // namespace casebook::ui

@@ -54,9 +54,8 @@ ViewsPane::ViewsPane(Database& db, const Clock& clock, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(title);
     layout->addWidget(m_list);
-    // The numbers come just after the window first paints: the list the seller looks at comes first.
+    // The numbers come once the window has first painted (MainWindow asks): the list comes first.
     rebuild(false);
-    QTimer::singleShot(0, this, &ViewsPane::refreshCounts);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (!item || m_rebuilding)
             return;

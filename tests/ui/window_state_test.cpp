@@ -164,6 +164,16 @@ TEST_CASE("a snoozed ticket comes back to the Inbox when its time comes, with th
         QTest::qWait(50);
     CHECK(inInbox(second));
     CHECK(viewCount(window, QStringLiteral("Inbox")) == inbox);
+
+    // A re-arm that comes after the time has passed (a triage action, the first paint) still wakes it: by
+    // then the ticket has left the Snoozed view the re-arm reads.
+    REQUIRE(TicketActions(*demo.store.db).snooze(second, demo.store.clock.now().addSecs(60)));
+    window.ticketListPane()->reloadKeepingPlace();
+    waker->rearm();
+    REQUIRE_FALSE(inInbox(second));
+    demo.store.clock.advanceSeconds(120);
+    waker->rearm();
+    CHECK(inInbox(second));
 }
 
 TEST_CASE("a damaged database opens, and the check after the first paint warns what to do", "[ui][integrity]")

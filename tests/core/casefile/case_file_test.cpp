@@ -247,8 +247,11 @@ TEST_CASE("verify names a changed, a missing and an added file", "[casefile]")
         QFile z(zip);
         REQUIRE(z.open(QIODevice::ReadWrite));
         const QByteArray all = z.readAll();
-        const qsizetype at =
-            all.indexOf("\xFF\xD8\xFF"); // the photo is stored, so its bytes are there as they are
+        // The photo is stored, so its bytes are there as they are, just after its local header (which names
+        // it); searched from there, since the compressed PDF may hold the same three bytes by chance.
+        const qsizetype header = all.indexOf(photo.toUtf8());
+        REQUIRE(header > 0);
+        const qsizetype at = all.indexOf("\xFF\xD8\xFF", header);
         REQUIRE(at > 0);
         z.seek(at + 300);
         z.write(QByteArray(1, static_cast<char>(all.at(at + 300) ^ 0x01)));
