@@ -11,6 +11,7 @@
 #include "import_controller.h"
 #include "integrity_check.h"
 #include "mail_sync_controller.h"
+#include "marketplace_sync.h"
 #include "semantic_colors.h"
 #include "snooze_waker.h"
 #include "status_bar_controller.h"
@@ -96,6 +97,18 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         m_accounts->open();
     };
     file->addAction(tr("&Accounts…"), this, openAccounts);
+    auto* marketplaces = new MarketplaceSync(db, this);
+    QAction* syncNow = file->addAction(tr("S&ync marketplace inquiries now"), this, [this, marketplaces] {
+        if (!marketplaces->syncAll())
+            statusBar()->showMessage(tr("A sync is already running."));
+    });
+    syncNow->setObjectName(QStringLiteral("actionSyncMarketplaces"));
+    syncNow->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    connect(marketplaces, &MarketplaceSync::finished, this, [this](const QString& summary, bool arrived) {
+        if (arrived)
+            refresh();
+        statusBar()->showMessage(summary);
+    });
     connect(m_shell, &DesktopShell::accountsRequested, this, openAccounts);
     const auto showOutboxCount = [this, &db] {
         if (const auto pending = Outbox(db).pendingCount())

@@ -64,8 +64,24 @@ bool WorkerJob::start(const QString& title, const QString& label, std::function<
     return true;
 }
 
+void WorkerJob::setLabelText(const QString& text)
+{
+    QMetaObject::invokeMethod(this, [this, text] {
+        if (m_dialog && !m_cancel)
+            m_dialog->setLabelText(text);
+    });
+}
+
 void WorkerJob::report(qint64 done, qint64 total)
 {
+    if (total <= 0) { // no end known (a sync): the bar just shows it is busy
+        if (m_lastPermille.exchange(-2) != -2)
+            QMetaObject::invokeMethod(this, [this] {
+                if (m_dialog)
+                    m_dialog->setRange(0, 0);
+            });
+        return;
+    }
     // Called for every megabyte: only a visible change crosses to the GUI thread.
     const int permille =
         total > 0 ? static_cast<int>(qBound(qint64(0), done * 1000 / total, qint64(1000))) : 0;

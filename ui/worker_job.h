@@ -28,6 +28,8 @@ public:
     bool start(const QString& title, const QString& label, std::function<void(const Progress&)> work,
                std::function<void()> done);
     void cancel() { m_cancel = true; }
+    // From the worker thread: a new line under the dialog's title (what is being done now).
+    void setLabelText(const QString& text);
 
 Q_SIGNALS:
     void finished();

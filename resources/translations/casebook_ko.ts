@@ -1058,6 +1058,49 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
 
 이렇게 하세요: Casebook을 종료하고, 지원 요청을 위해 이 파일의 사본을 보관한 뒤, 가장 최근 백업으로 되돌려 놓으세요. 그때까지는 이 데이터베이스로 메일을 더 가져오거나 동기화하지 마세요.</translation>
     </message>
+    <message>
+        <source>S&amp;ync marketplace inquiries now</source>
+        <translation>마켓 문의 지금 가져오기(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>이미 가져오는 중입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::MarketplaceSync</name>
+    <message>
+        <source>Sync</source>
+        <translation>동기화</translation>
+    </message>
+    <message>
+        <source>Fetching marketplace inquiries…</source>
+        <translation>마켓 문의를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>%1: fetching inquiries…</source>
+        <translation>%1: 문의를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 fetched (%3)</source>
+        <translation>%1: %2건 가져옴 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 new of %3 fetched</source>
+        <translation>%1: %3건 중 새 문의 %2건</translation>
+    </message>
+    <message>
+        <source>cancelled: what was fetched is kept, the next sync goes on from there</source>
+        <translation>취소함: 가져온 문의는 그대로 두고, 다음 동기화는 거기서 이어집니다</translation>
+    </message>
+    <message>
+        <source>No marketplace account to sync (File → Accounts…).</source>
+        <translation>동기화할 마켓 계정이 없습니다 (파일 → 계정…).</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::OutboxStatusList</name>

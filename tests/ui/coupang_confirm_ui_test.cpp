@@ -59,3 +59,34 @@ TEST_CASE("the Ticket menu confirms a Coupang transfer off the GUI thread and sa
     CHECK(shop.server.posted().size() == 1);
     CHECK(shop.server.violations().isEmpty());
 }
+
+TEST_CASE("File → Sync marketplace inquiries now fetches a Coupang account's inquiries on a worker",
+          "[ui][coupang]")
+{
+    CoupangShop shop;
+    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    window.viewsPane()->selectView(TicketView::All);
+    CHECK(window.ticketListModel()->rowCount() == 0);
+    auto* sync = window.findChild<QAction*>(QStringLiteral("actionSyncMarketplaces"));
+    REQUIRE(sync);
+    sync->trigger();
+    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
+        QTest::qWait(50);
+    INFO(window.statusBar()->currentMessage().toStdString());
+    REQUIRE(window.statusBar()->currentMessage().startsWith(QStringLiteral("shop: ")));
+    const int rows = window.ticketListModel()->rowCount();
+    CHECK(rows > 0); // the list was refreshed with what arrived
+    CHECK(ticketOfExternal(*shop.store.db, QStringLiteral("coupang:call:3950")) > 0);
+    CHECK(shop.server.violations().isEmpty());
+
+    // Again: nothing new, nothing doubled.
+    QThread::msleep(1100); // the gateway's ten calls a second, counted across both syncs
+    window.statusBar()->clearMessage();
+    sync->trigger();
+    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
+        QTest::qWait(50);
+    CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("shop: 0 new")));
+    CHECK(window.ticketListModel()->rowCount() == rows);
+}

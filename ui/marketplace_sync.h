@@ -1,0 +1,34 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <QObject>
+
+class QWidget;
+
+namespace casebook::ui {
+
+class WorkerJob;
+
+// Sync now for the marketplace accounts (Coupang, Naver): each account in turn on a worker thread, with a
+// progress dialog and Cancel (asked between pages; what was fetched stays, the cursor resumes there). Email
+// accounts need no such action: they sync continuously while the window is open (MailSyncController).
+class MarketplaceSync : public QObject {
+    Q_OBJECT
+public:
+    MarketplaceSync(Database& db, QWidget* dialogParent);
+
+    // False when a sync is already running.
+    bool syncAll();
+    WorkerJob* job() const { return m_job; }
+
+Q_SIGNALS:
+    // One line per account ("shop: 12 new of 15 fetched"), and whether anything new arrived.
+    void finished(const QString& summary, bool arrived);
+
+private:
+    Database& m_db;
+    WorkerJob* m_job;
+};
+
+} // namespace casebook::ui
