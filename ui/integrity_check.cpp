@@ -6,7 +6,6 @@
 
 #include <QEvent>
 #include <QMetaObject>
-#include <QTimer>
 #include <QWidget>
 #include <optional>
 

@@ -33,7 +33,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 

@@ -8,7 +8,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace casebook::ui {

@@ -8,8 +8,6 @@
 #include "connectors/connector_factory.h"
 #include "connectors/coupang_connector.h"
 #include "connectors/naver_connector.h"
-#include "connectors/outbox_sender.h"
-#include "store/ticket_queries.h"
 
 #include <QFile>
 #include <variant>

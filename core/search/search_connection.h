@@ -13,7 +13,8 @@ namespace casebook::search {
 // opens one: busy timeout, the tokenizer, query_only, and no checkpoint (and so no WAL deletion) on close.
 class SearchConnection {
 public:
-    // The schema this code was written for; a test holds it equal to Database::latestSchemaVersion().
+    // The schema this code was written for; core/store/migrations.cpp holds its step count equal to it at
+    // compile time.
     static constexpr int kSchemaVersion = 7;
 
     // Fails, touching nothing, when the file is missing or its schema is not kSchemaVersion (older wants

@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "search/search_connection.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -332,6 +334,11 @@ CREATE TABLE drafts (
 )SQL";
 
 constexpr std::array<const char*, 7> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
+// casebook-cli's search reads the store without Qt and refuses a schema it was not written for; a new step
+// must be checked against its SQL (core/search) and its version raised with it.
+static_assert(
+    kSteps.size() == search::SearchConnection::kSchemaVersion,
+    "a new migration step: check core/search's SQL against it and raise SearchConnection::kSchemaVersion");
 
 int userVersion(SQLite::Database& db)
 {
