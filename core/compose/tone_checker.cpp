@@ -1,5 +1,6 @@
 #include "compose/tone_checker.h"
 
+#include <QSet>
 #include <algorithm>
 
 namespace casebook {
@@ -185,6 +186,10 @@ Result<ToneChecker> ToneChecker::builtin()
         if (!rules)
             return rules.error();
         checker.setRules(lang, std::move(rules.value()));
+        auto model = ToneModel::builtin(lang);
+        if (!model)
+            return model.error();
+        checker.setModel(lang, model.value());
     }
     return checker;
 }
@@ -192,6 +197,11 @@ Result<ToneChecker> ToneChecker::builtin()
 void ToneChecker::setRules(const QString& language, ToneRules rules)
 {
     m_rules.insert(language, std::move(rules));
+}
+
+void ToneChecker::setModel(const QString& language, std::shared_ptr<const ToneModel> model)
+{
+    m_models.insert(language, std::move(model));
 }
 
 QString ToneChecker::detectLanguage(const QString& text)
@@ -211,11 +221,14 @@ QString ToneChecker::detectLanguage(const QString& text)
     return letters > 0 && hangul * 4 >= letters ? QStringLiteral("ko") : QStringLiteral("en");
 }
 
+QString ToneChecker::languageOf(const QString& text, const QString& language)
+{
+    return language.isEmpty() || language == QLatin1String("auto") ? detectLanguage(text) : language;
+}
+
 const ToneRules* ToneChecker::rulesFor(const QString& text, const QString& language) const
 {
-    const QString lang =
-        language.isEmpty() || language == QLatin1String("auto") ? detectLanguage(text) : language;
-    const auto it = m_rules.constFind(lang);
+    const auto it = m_rules.constFind(languageOf(text, language));
     return it == m_rules.constEnd() ? nullptr : &it.value();
 }
 
@@ -225,10 +238,25 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
     const ToneRules* rules = rulesFor(text, language);
     if (!rules)
         return findings;
+    const ToneModel* model = m_models.value(languageOf(text, language)).get();
     const QString matched = forMatching(text);
     const QList<Span> quoted = quotedPassages(text);
+    // What the model reads: the text with the quoted passages blanked, same length.
+    QString unquoted = text;
+    for (const Span& q : quoted)
+        unquoted.replace(q.start, q.end - q.start, QString(q.end - q.start, QLatin1Char(' ')));
+    const auto finding = [&](const ToneCategoryRules& c, qsizetype start, qsizetype end,
+                             const QString& reason, const QString& suggestion) {
+        findings << ToneFinding{c.category,
+                                codePointOffset(text, start),
+                                codePointOffset(text, end),
+                                text.mid(start, end - start),
+                                reason.isEmpty() ? c.reason : reason,
+                                suggestion.isEmpty() ? c.suggestion : suggestion};
+    };
     for (const Span& sentenceSpan : sentences(text)) {
         const QString sentence = matched.mid(sentenceSpan.start, sentenceSpan.end - sentenceSpan.start);
+        QSet<QString> byRules;
         for (const ToneCategoryRules& c : rules->categories) {
             for (const auto& [span, pattern] : matchCategory(c, sentence)) {
                 const qsizetype start = sentenceSpan.start + span.start;
@@ -236,13 +264,23 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
                 if (std::any_of(quoted.begin(), quoted.end(),
                                 [&](Span q) { return q.start <= start && end <= q.end; }))
                     continue;
-                findings << ToneFinding{c.category,
-                                        codePointOffset(text, start),
-                                        codePointOffset(text, end),
-                                        text.mid(start, end - start),
-                                        pattern->reason.isEmpty() ? c.reason : pattern->reason,
-                                        pattern->suggestion.isEmpty() ? c.suggestion : pattern->suggestion};
+                byRules.insert(c.category);
+                finding(c, start, end, pattern->reason, pattern->suggestion);
             }
+        }
+        if (!model)
+            continue;
+        const QString modelInput = unquoted.mid(sentenceSpan.start, sentenceSpan.end - sentenceSpan.start);
+        // The model judges the sentence as a whole, so its finding is the sentence. A category's sentence
+        // exceptions (a date with "may change", our own "we'll reply by 5 pm") hold for it as for the rules.
+        for (const QString& category : model->flagged(modelInput)) {
+            if (byRules.contains(category))
+                continue;
+            const auto c = std::find_if(rules->categories.begin(), rules->categories.end(),
+                                        [&](const ToneCategoryRules& r) { return r.category == category; });
+            if (c == rules->categories.end() || anyMatch(c->sentenceExceptions, sentence))
+                continue;
+            finding(*c, sentenceSpan.start, sentenceSpan.end, {}, {});
         }
     }
     std::stable_sort(findings.begin(), findings.end(),

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compose/tone_finding.h"
+#include "compose/tone_model.h"
 #include "compose/tone_rules.h"
 #include "model/enums.h"
 
@@ -10,14 +11,17 @@
 
 namespace casebook {
 
-// Finds risky passages in an outgoing text with the rules of its language. The rules are data; this class
-// only splits sentences, matches, applies exceptions and reports spans in code points.
+// Finds risky passages in an outgoing text with the rules of its language, and whole sentences its learned
+// model flags where no rule of that category fired. The rules and the model are data; this class only
+// splits sentences, matches, applies exceptions and reports spans in code points.
 class ToneChecker {
 public:
-    // The rules compiled into the program: Korean and English.
+    // The rules and models compiled into the program: Korean and English.
     static Result<ToneChecker> builtin();
 
     void setRules(const QString& language, ToneRules rules);
+    // Without a model, a language is checked by its rules alone.
+    void setModel(const QString& language, std::shared_ptr<const ToneModel> model);
     QStringList languages() const { return m_rules.keys(); }
 
     // language "ko", "en", or "auto"/empty to guess from the text. An unknown language finds nothing.
@@ -28,9 +32,11 @@ public:
     static QString detectLanguage(const QString& text);
 
 private:
+    static QString languageOf(const QString& text, const QString& language);
     const ToneRules* rulesFor(const QString& text, const QString& language) const;
 
     QHash<QString, ToneRules> m_rules;
+    QHash<QString, std::shared_ptr<const ToneModel>> m_models;
 };
 
 // What sending a text with these findings takes: nothing, the seller's confirmation, or an explicit
