@@ -120,10 +120,21 @@ QList<std::pair<Span, const TonePattern*>> matchCategory(const ToneCategoryRules
 }
 
 // Passages between quotation marks on one line: the customer's own words, quoted back to them, are not the
-// seller's tone.
-QList<Span> quotedPassages(const QString& text)
+// seller's tone. Korean quotes speech in single quotes too ('환불 안 해 주면 신고하겠다'는 말씀); in English
+// they are more often scare quotes ("your 'expert' opinion"), which are the seller's own tone.
+QList<Span> quotedPassages(const QString& text, bool singleQuotes)
 {
     QList<Span> out;
+    if (singleQuotes) {
+        // Opening after a space or the start, closing before anything but a letter or digit: not "don't".
+        static const QRegularExpression single(
+            QStringLiteral("(?<![^\\s(\\[])['‘]([^'’\\n]+)['’](?![A-Za-z0-9])"));
+        auto it = single.globalMatch(text);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            out << Span{m.capturedStart(1), m.capturedEnd(1)};
+        }
+    }
     const std::pair<QChar, QChar> pairs[] = {
         {u'"', u'"'}, {u'“', u'”'}, {u'「', u'」'}, {u'『', u'』'}, {u'«', u'»'}};
     for (const auto& [open, close] : pairs) {
@@ -186,11 +197,10 @@ Result<ToneChecker> ToneChecker::builtin()
         if (!rules)
             return rules.error();
         checker.setRules(lang, std::move(rules.value()));
-        auto model = ToneModel::builtin(lang);
-        if (!model)
-            return model.error();
-        checker.setModel(lang, model.value());
     }
+    // The models are read at the first check, not here: the window builds its composer before its first
+    // paint, and reading a model takes longer than the rules.
+    checker.m_builtinModels = true;
     return checker;
 }
 
@@ -221,6 +231,17 @@ QString ToneChecker::detectLanguage(const QString& text)
     return letters > 0 && hangul * 4 >= letters ? QStringLiteral("ko") : QStringLiteral("en");
 }
 
+std::shared_ptr<const ToneModel> ToneChecker::modelFor(const QString& language) const
+{
+    if (const auto it = m_models.constFind(language); it != m_models.constEnd())
+        return it.value();
+    if (!m_builtinModels)
+        return nullptr;
+    // A built-in model that does not read is a build error, caught by the tests; the rules still work.
+    auto model = ToneModel::builtin(language);
+    return model ? model.value() : nullptr;
+}
+
 QString ToneChecker::languageOf(const QString& text, const QString& language)
 {
     return language.isEmpty() || language == QLatin1String("auto") ? detectLanguage(text) : language;
@@ -238,9 +259,9 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
     const ToneRules* rules = rulesFor(text, language);
     if (!rules)
         return findings;
-    const ToneModel* model = m_models.value(languageOf(text, language)).get();
+    const std::shared_ptr<const ToneModel> model = modelFor(languageOf(text, language));
     const QString matched = forMatching(text);
-    const QList<Span> quoted = quotedPassages(text);
+    const QList<Span> quoted = quotedPassages(text, languageOf(text, language) == QLatin1String("ko"));
     // What the model reads: the text with the quoted passages blanked, same length.
     QString unquoted = text;
     for (const Span& q : quoted)

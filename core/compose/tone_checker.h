@@ -20,7 +20,7 @@ public:
     static Result<ToneChecker> builtin();
 
     void setRules(const QString& language, ToneRules rules);
-    // Without a model, a language is checked by its rules alone.
+    // Without a model (and for a checker not made by builtin()), a language is checked by its rules alone.
     void setModel(const QString& language, std::shared_ptr<const ToneModel> model);
     QStringList languages() const { return m_rules.keys(); }
 
@@ -33,10 +33,12 @@ public:
 
 private:
     static QString languageOf(const QString& text, const QString& language);
+    std::shared_ptr<const ToneModel> modelFor(const QString& language) const;
     const ToneRules* rulesFor(const QString& text, const QString& language) const;
 
     QHash<QString, ToneRules> m_rules;
     QHash<QString, std::shared_ptr<const ToneModel>> m_models;
+    bool m_builtinModels = false; // languages without a model of their own use the built-in one
 };
 
 // What sending a text with these findings takes: nothing, the seller's confirmation, or an explicit

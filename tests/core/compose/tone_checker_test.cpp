@@ -204,6 +204,15 @@ TEST_CASE("the customer's words quoted back, curly apostrophes and abbreviations
               .isEmpty());
     CHECK(categoriesOf(QStringLiteral("You said \"fine\", so we will sue.")) ==
           QStringList{QStringLiteral("threat")});
+    // Korean quotes speech in single quotes as well; the same words unquoted are the seller's.
+    CHECK(categoriesOf(QStringLiteral("말씀하신 '환불 안 해주면 신고하겠다'는 부분과 별개로, 환불은 이미 "
+                                      "접수되었습니다."))
+              .isEmpty());
+    CHECK(
+        categoriesOf(QStringLiteral("환불 안 해주시면 신고하겠습니다.")).contains(QStringLiteral("threat")));
+    // In English a single-quoted word is as often the seller's own scare quote: it still counts.
+    CHECK(categoriesOf(QStringLiteral("Sure, your 'damn' parcel is on its way."))
+              .contains(QStringLiteral("profanity")));
     // A typographic apostrophe is an apostrophe.
     CHECK(categoriesOf(QStringLiteral("You’ll regret this.")) == QStringList{QStringLiteral("threat")});
     // "e.g." does not end the sentence, so the next word is not a lower-case start.
