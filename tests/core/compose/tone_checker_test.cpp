@@ -202,8 +202,8 @@ TEST_CASE("the customer's words quoted back, curly apostrophes and abbreviations
               .isEmpty());
     CHECK(categoriesOf(QStringLiteral("고객님이 “고소하겠다”고 하신 부분은 마켓 절차로 안내드리겠습니다."))
               .isEmpty());
-    CHECK(categoriesOf(QStringLiteral("You said \"fine\", so we will sue.")) ==
-          QStringList{QStringLiteral("threat")});
+    CHECK(categoriesOf(QStringLiteral("You said \"fine\", so we will sue."))
+              .contains(QStringLiteral("threat")));
     // Korean quotes speech in single quotes as well; the same words unquoted are the seller's.
     CHECK(categoriesOf(QStringLiteral("말씀하신 '환불 안 해주면 신고하겠다'는 부분과 별개로, 환불은 이미 "
                                       "접수되었습니다."))

@@ -219,7 +219,7 @@ QString languageOfFile(const QString& path)
 
 // The sets the rules were written against: ko.tsv and en.tsv (at least 150 sentences each); train2_*
 // (spacing, endings, word order); train3_* (families of construction: a stem with any ending, a condition
-// with a consequence, praise in a negative context, with three fresh checks folded in); train5_* and train6_*
+// with a consequence, praise in a negative context, with three fresh checks folded in); train5_* to train8_*
 // (400 a language each, by independent writers, each scored once before it was trained on). The learned model
 // is trained on every set in tests/data/tone, so these figures are what the check reaches on its own training
 // data: a regression guard, not a measure (the honest figure is a fresh batch, scored once with [tone-eval]).
@@ -235,8 +235,10 @@ TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
         {"ko.tsv", "ko", 150, {1.0, 1.0, 1.0}},           {"en.tsv", "en", 150, {1.0, 1.0, 1.0}},
         {"train2_ko.tsv", "ko", 60, {1.0, 1.0, 1.0}},     {"train2_en.tsv", "en", 60, {1.0, 1.0, 1.0}},
         {"train3_ko.tsv", "ko", 150, {1.0, 0.99, 1.0}},   {"train3_en.tsv", "en", 150, {0.99, 0.98, 1.0}},
-        {"train5_ko.tsv", "ko", 380, {0.94, 0.99, 0.95}}, {"train5_en.tsv", "en", 380, {0.94, 0.99, 0.95}},
-        {"train6_ko.tsv", "ko", 380, {0.95, 0.98, 0.97}}, {"train6_en.tsv", "en", 380, {0.95, 0.98, 0.97}}};
+        {"train5_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train5_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
+        {"train6_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train6_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
+        {"train7_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train7_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
+        {"train8_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train8_en.tsv", "en", 380, {0.93, 0.95, 0.97}}};
     for (const Set& set : sets) {
         const QString file = QString::fromLatin1(set.file);
         const QList<Labelled> sentences = readSet(file);
