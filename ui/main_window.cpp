@@ -3,6 +3,7 @@
 #include "accounts_dialog.h"
 #include "after_first_paint.h"
 #include "compose/outbox.h"
+#include "compose/tone_checker.h"
 #include "composer_pane.h"
 #include "conversation_pane.h"
 #include "csv_import_dialog.h"
@@ -33,6 +34,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QThreadPool>
 #include <QTreeView>
 #include <QUrl>
 
@@ -179,6 +181,9 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     // The views' counts and the snooze timer's query read the store too: they wait for the list as well.
     AfterFirstPaint::run(m_list->view()->viewport(), m_views, [this] { m_views->refreshCounts(); });
     AfterFirstPaint::run(m_list->view()->viewport(), m_snooze, [this] { m_snooze->rearm(); });
+    // The tone models take a moment to read: on a worker, so the first check in the composer has them.
+    AfterFirstPaint::run(m_list->view()->viewport(), m_composer,
+                         [] { QThreadPool::globalInstance()->start([] { ToneChecker::preloadModels(); }); });
 
     resize(1450, 860);
     restoreState();

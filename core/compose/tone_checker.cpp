@@ -204,6 +204,12 @@ Result<ToneChecker> ToneChecker::builtin()
     return checker;
 }
 
+void ToneChecker::preloadModels()
+{
+    for (const QString& lang : {QStringLiteral("ko"), QStringLiteral("en")})
+        (void)ToneModel::builtin(lang);
+}
+
 void ToneChecker::setRules(const QString& language, ToneRules rules)
 {
     m_rules.insert(language, std::move(rules));

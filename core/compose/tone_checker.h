@@ -18,6 +18,8 @@ class ToneChecker {
 public:
     // The rules and models compiled into the program: Korean and English.
     static Result<ToneChecker> builtin();
+    // Reads the built-in models now (any thread), so that the first check does not wait for them.
+    static void preloadModels();
 
     void setRules(const QString& language, ToneRules rules);
     // Without a model (and for a checker not made by builtin()), a language is checked by its rules alone.
