@@ -56,8 +56,9 @@ QString ToneHighlighter::categoryName(const QString& category)
 
 QString ToneHighlighter::describe(const ToneFinding& f)
 {
-    QString html = QStringLiteral("<b>%1</b>: %2")
-                       .arg(categoryName(f.category).toHtmlEscaped(), f.reason.toHtmlEscaped());
+    const QString name = f.wholeSentence ? tr("%1 (the sentence as a whole)").arg(categoryName(f.category))
+                                         : categoryName(f.category);
+    QString html = QStringLiteral("<b>%1</b>: %2").arg(name.toHtmlEscaped(), f.reason.toHtmlEscaped());
     if (!f.suggestion.isEmpty())
         html += QStringLiteral("<br>%1 %2").arg(tr("Instead:").toHtmlEscaped(), f.suggestion.toHtmlEscaped());
     return html;

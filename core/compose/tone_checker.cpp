@@ -308,6 +308,7 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
             if (c == rules->categories.end() || anyMatch(c->sentenceExceptions, sentence))
                 continue;
             finding(*c, sentenceSpan.start, sentenceSpan.end, {}, {});
+            findings.last().wholeSentence = true;
         }
     }
     std::stable_sort(findings.begin(), findings.end(),

@@ -14,6 +14,8 @@ struct ToneFinding {
     QString text;
     QString reason;
     QString suggestion;
+    // Found by the learned model, which judges a sentence as a whole (no single phrase to point at).
+    bool wholeSentence = false;
 };
 
 // A part a good reply usually has and this text seems to lack (an apology, an explanation, a next step).

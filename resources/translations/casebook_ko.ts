@@ -1690,6 +1690,10 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <source>Instead:</source>
         <translation>권장 표현:</translation>
     </message>
+    <message>
+        <source>%1 (the sentence as a whole)</source>
+        <translation>%1 (문장 전체)</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::TrayNotifier</name>

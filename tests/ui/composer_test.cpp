@@ -576,3 +576,15 @@ TEST_CASE("the composer shows what became of this ticket's replies, in the serve
     CHECK(rows.value(QStringLiteral("unknown")).contains(QStringLiteral("Sent folder")));
     CHECK(rows.value(QStringLiteral("unknown")).contains(QStringLiteral("두 번째")));
 }
+
+TEST_CASE("a finding of the learned model says it is about the sentence as a whole", "[ui][composer]")
+{
+    ToneFinding phrase{QStringLiteral("blame"),  0, 10, QStringLiteral("your fault"), QStringLiteral("Why"),
+                       QStringLiteral("Instead")};
+    ToneFinding sentence = phrase;
+    sentence.wholeSentence = true;
+    const QString whole = ui::ToneHighlighter::describe(sentence);
+    CHECK(whole.contains(QStringLiteral("the sentence as a whole")));
+    CHECK(whole.contains(ui::ToneHighlighter::categoryName(QStringLiteral("blame"))));
+    CHECK_FALSE(ui::ToneHighlighter::describe(phrase).contains(QStringLiteral("the sentence as a whole")));
+}

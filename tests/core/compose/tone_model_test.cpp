@@ -87,6 +87,8 @@ TEST_CASE("a model's finding is its whole sentence, and the rules' own finding c
     REQUIRE(found.size() == 1);
     CHECK(found.first().reason == blame->reason);
     CHECK(found.first().suggestion == blame->suggestion);
+    CHECK(found.first().wholeSentence);
+    CHECK(!both.first().wholeSentence);
 }
 
 TEST_CASE("the model ignores quoted words, short sentences and a category's sentence exceptions",
