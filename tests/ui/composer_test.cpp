@@ -577,14 +577,35 @@ TEST_CASE("the composer shows what became of this ticket's replies, in the serve
     CHECK(rows.value(QStringLiteral("unknown")).contains(QStringLiteral("두 번째")));
 }
 
-TEST_CASE("a finding of the learned model says it is about the sentence as a whole", "[ui][composer]")
+TEST_CASE("a finding of the learned model underlines the whole sentence and says so", "[ui][composer]")
 {
     ToneFinding phrase{QStringLiteral("blame"),  0, 10, QStringLiteral("your fault"), QStringLiteral("Why"),
                        QStringLiteral("Instead")};
-    ToneFinding sentence = phrase;
-    sentence.wholeSentence = true;
-    const QString whole = ui::ToneHighlighter::describe(sentence);
-    CHECK(whole.contains(QStringLiteral("the sentence as a whole")));
-    CHECK(whole.contains(ui::ToneHighlighter::categoryName(QStringLiteral("blame"))));
     CHECK_FALSE(ui::ToneHighlighter::describe(phrase).contains(QStringLiteral("the sentence as a whole")));
+
+    ComposerWindow w;
+    const TicketSummary ticket = w.ticketWhere([&](const TicketSummary& t) {
+        return t.channels == QStringList{QStringLiteral("email")} && !w.korean(t);
+    });
+    w.select(ticket.id);
+    QTest::keyClick(w.list, Qt::Key_R);
+    REQUIRE(w.composer->isVisible());
+    // Mock surprise that no rule lists: the model's judgement of the sentence.
+    const QString sentence = QStringLiteral(
+        "Funny how the seal was intact when it left us and mysteriously broken when it reached you.");
+    w.type(sentence);
+    w.waitForToneCheck();
+    for (int i = 0; i < 30 && w.editor()->highlighter()->findings().isEmpty(); ++i)
+        QTest::qWait(100);
+    const QList<ToneFinding>& findings = w.editor()->highlighter()->findings();
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.first().category == QStringLiteral("sarcasm"));
+    CHECK(findings.first().wholeSentence);
+    CHECK(findings.first().text == sentence);
+    const int mid = int(sentence.indexOf(QStringLiteral("mysteriously")));
+    const QString tip = w.editor()->toolTipAt(mid);
+    CHECK(tip.contains(QStringLiteral("the sentence as a whole")));
+    CHECK(tip.contains(ui::ToneHighlighter::categoryName(QStringLiteral("sarcasm"))));
+    QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
+    CHECK(w.window->grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/composer-tone-model-en.png")));
 }
