@@ -50,7 +50,7 @@ private:
     QStringList m_categories;
     Scores m_threshold{};
     Scores m_bias{};
-    QHash<QString, std::array<float, kCategories>> m_weights;
+    QHash<quint64, std::array<float, kCategories>> m_weights; // by featureKey() of the feature
     QList<Check> m_checks;
 };
 
