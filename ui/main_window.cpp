@@ -16,6 +16,7 @@
 #include "semantic_colors.h"
 #include "snooze_waker.h"
 #include "status_bar_controller.h"
+#include "template_manager_dialog.h"
 #include "ticket_actions_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -39,6 +40,24 @@
 #include <QUrl>
 
 namespace casebook::ui {
+
+namespace {
+
+// One dialog of a kind at a time: a second request raises the open one. Deleted when closed, so the slot
+// empties itself.
+template <typename Dialog, typename Make> void openOnce(QPointer<Dialog>& slot, Make make)
+{
+    if (slot) {
+        slot->raise();
+        slot->activateWindow();
+        return;
+    }
+    slot = make();
+    slot->setAttribute(Qt::WA_DeleteOnClose);
+    slot->open();
+}
+
+} // namespace
 
 MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent)
     : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
@@ -87,17 +106,17 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     file->addAction(m_shell->settingsAction());
     // Window-modal but not a nested event loop: the settings dialog (and tests) carry on while it is open.
     const auto openAccounts = [this, &db] {
-        if (m_accounts) {
-            m_accounts->raise();
-            m_accounts->activateWindow();
-            return;
-        }
-        m_accounts = new AccountsDialog(db, this);
-        m_accounts->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_accounts, &QDialog::finished, this, [this] { m_sync->restart(); });
-        m_accounts->open();
+        openOnce(m_accounts, [&] {
+            auto* dialog = new AccountsDialog(db, this);
+            connect(dialog, &QDialog::finished, this, [this] { m_sync->restart(); });
+            return dialog;
+        });
     };
     file->addAction(tr("&Accounts…"), this, openAccounts);
+    QAction* templates = file->addAction(tr("Reply &templates…"), this, [this, &db] {
+        openOnce(m_templates, [&] { return new TemplateManagerDialog(db, this); });
+    });
+    templates->setObjectName(QStringLiteral("actionTemplates"));
     auto* marketplaces = new MarketplaceSync(db, this);
     QAction* syncNow = file->addAction(tr("S&ync marketplace inquiries now"), this, [this, marketplaces] {
         if (!marketplaces->syncAll())
@@ -195,6 +214,11 @@ MainWindow::~MainWindow() = default;
 AccountsDialog* MainWindow::accountsDialog() const
 {
     return m_accounts;
+}
+
+TemplateManagerDialog* MainWindow::templateManager() const
+{
+    return m_templates;
 }
 
 void MainWindow::restoreState()

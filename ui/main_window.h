@@ -11,6 +11,7 @@ class QSplitter;
 namespace casebook::ui {
 
 class AccountsDialog;
+class TemplateManagerDialog;
 class ComposerPane;
 class ConversationPane;
 class DesktopShell;
@@ -45,6 +46,7 @@ public:
     IntegrityCheck* integrityCheck() const { return m_integrity; }
     // The accounts dialog while it is open (File → Accounts… or Settings → Accounts).
     AccountsDialog* accountsDialog() const;
+    TemplateManagerDialog* templateManager() const; // open, or null
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -71,6 +73,7 @@ private:
     SnoozeWaker* m_snooze = nullptr;
     IntegrityCheck* m_integrity = nullptr;
     QPointer<AccountsDialog> m_accounts;
+    QPointer<TemplateManagerDialog> m_templates;
 };
 
 } // namespace casebook::ui

@@ -114,6 +114,23 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::TemplateManagerDialog</name>
+    <message numerus="yes">
+        <source>%n built-in template(s) restored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::TicketActionsController</name>
     <message numerus="yes">
         <source>%1 (%n tickets)</source>

@@ -1066,6 +1066,10 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <source>A sync is already running.</source>
         <translation>이미 가져오는 중입니다.</translation>
     </message>
+    <message>
+        <source>Reply &amp;templates…</source>
+        <translation>답변 템플릿(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::MarketplaceSync</name>
@@ -1335,6 +1339,169 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <source>Outbox: %n to send</source>
         <translation>
             <numerusform>보낼 편지함: %n건</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::TemplateManagerDialog</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>답변 템플릿</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>letters, digits, . _ - (e.g. my.late_refund)</source>
+        <translation>영문 소문자, 숫자, . _ - (예: my.late_refund)</translation>
+    </message>
+    <message>
+        <source>Hello {{customer_name}}, …</source>
+        <translation>안녕하세요 {{customer_name}}님, …</translation>
+    </message>
+    <message>
+        <source>The same text without formatting, for marketplace boards (optional)</source>
+        <translation>마켓 게시판용 서식 없는 같은 글 (선택)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>Board text</source>
+        <translation>게시판용 본문</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>복제(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore built-ins</source>
+        <translation>기본 템플릿 복원(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Import templates</source>
+        <translation>템플릿 가져오기</translation>
+    </message>
+    <message>
+        <source>Template files (*.json)</source>
+        <translation>템플릿 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export templates</source>
+        <translation>템플릿 내보내기</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>내 템플릿</translation>
+    </message>
+    <message>
+        <source>built-in, edited</source>
+        <translation>기본, 수정함</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>직접 만든 템플릿입니다.</translation>
+    </message>
+    <message>
+        <source>A built-in template you changed: Restore built-ins brings back the original.</source>
+        <translation>수정한 기본 템플릿입니다. 기본 템플릿 복원으로 원래 내용을 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A built-in template: saving keeps your version, and the original can be restored.</source>
+        <translation>기본 템플릿입니다. 저장하면 수정본이 보관되고, 원본은 언제든 복원할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>A new template of your own.</source>
+        <translation>새 템플릿입니다.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The tone check finds: %1.</source>
+        <translation>어조 검사 결과: %1.</translation>
+    </message>
+    <message>
+        <source>Copied as %1: edit it and save.</source>
+        <translation>%1(으)로 복사했습니다. 수정한 뒤 저장하세요.</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1을(를) 지웠습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n built-in template(s) restored.</source>
+        <translation>
+            <numerusform>기본 템플릿 %n개를 복원했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exported the templates to %1.</source>
+        <translation>템플릿을 %1(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) imported.</source>
+        <translation>
+            <numerusform>템플릿 %n개를 가져왔습니다.</numerusform>
         </translation>
     </message>
 </context>
