@@ -117,16 +117,16 @@
     <name>casebook::ui::TemplateManagerDialog</name>
     <message numerus="yes">
         <source>%n built-in template(s) restored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n built-in template restored.</numerusform>
+            <numerusform>%n built-in templates restored.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n template(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n template imported.</numerusform>
+            <numerusform>%n templates imported.</numerusform>
         </translation>
     </message>
 </context>
