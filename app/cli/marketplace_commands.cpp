@@ -4,7 +4,6 @@
 #include "cli/cli.h"
 #include "cli/send_now.h"
 #include "cli/ticket_arg.h"
-#include "compose/outbox.h"
 #include "connectors/connector_factory.h"
 #include "connectors/coupang_connector.h"
 #include "connectors/naver_connector.h"
@@ -77,15 +76,12 @@ int editAnswer(Context& c)
     auto draft = NaverConnector(*account, *db, *secret).draftEdit(ticket.id, QString::fromUtf8(f.readAll()));
     if (!draft)
         return fail(draft.error().message);
-    Outbox outbox(*db);
-    auto id = outbox.enqueue(*draft);
-    if (!id)
-        return fail(id.error().message);
-    out() << "queued edit " << *id << " of #" << ticket.number << "'s answer via " << account->name
-          << Qt::endl;
-    if (!c.isSet(QStringLiteral("send")))
-        return kOk;
-    return sendNow(*db, *id, QStringLiteral("edit"));
+    return queueAndMaybeSend(c, *db, *draft, QStringLiteral("edit"), [&](qint64 id) {
+        return QStringLiteral("queued edit %1 of #%2's answer via %3")
+            .arg(id)
+            .arg(ticket.number)
+            .arg(account->name);
+    });
 }
 
 } // namespace

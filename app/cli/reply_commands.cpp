@@ -183,15 +183,12 @@ int reply(Context& c)
                        : (*connector)->draftReply(ticket->id, *text);
     if (!draft)
         return fail(draft.error().message);
-    Outbox outbox(*db);
-    auto id = outbox.enqueue(*draft);
-    if (!id)
-        return fail(id.error().message);
-    out() << "queued reply " << *id << " to #" << number << " via " << account->name << ": " << draft->subject
-          << Qt::endl;
-    if (!c.isSet(QStringLiteral("send")))
-        return kOk;
-    return sendNow(*db, *id, QStringLiteral("reply"));
+    return queueAndMaybeSend(c, *db, *draft, QStringLiteral("reply"), [&](qint64 id) {
+        return QStringLiteral("queued reply %1 to #%2 via %3: %4")
+            .arg(id)
+            .arg(number)
+            .arg(account->name, draft->subject);
+    });
 }
 
 QString stateLine(const OutboxItem& it)
@@ -276,20 +273,27 @@ int outboxCommand(Context& c)
 
 } // namespace
 
-int sendNow(Database& db, qint64 id, const QString& what)
+int queueAndMaybeSend(Context& c, Database& db, const OutboxDraft& draft, const QString& what,
+                      const std::function<QString(qint64 id)>& queued)
 {
+    auto id = Outbox(db).enqueue(draft);
+    if (!id)
+        return fail(id.error().message);
+    out() << queued(*id) << Qt::endl;
+    if (!c.isSet(QStringLiteral("send")))
+        return kOk;
     auto flushed = flushAll(db);
     if (!flushed)
         return fail(flushed.error().message);
     printFlush(*flushed);
-    auto item = Outbox(db).item(id);
+    auto item = Outbox(db).item(*id);
     if (!item)
         return fail(item.error().message);
     if (item->state == OutboxState::Sent)
         return kOk;
     return fail(QStringLiteral("%1 %2 was not sent (%3): %4")
                     .arg(what)
-                    .arg(id)
+                    .arg(*id)
                     .arg(toString(item->state), item->lastError));
 }
 
