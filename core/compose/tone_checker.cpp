@@ -253,21 +253,23 @@ QString ToneChecker::languageOf(const QString& text, const QString& language)
     return language.isEmpty() || language == QLatin1String("auto") ? detectLanguage(text) : language;
 }
 
-const ToneRules* ToneChecker::rulesFor(const QString& text, const QString& language) const
+const ToneRules* ToneChecker::rulesFor(const QString& lang) const
 {
-    const auto it = m_rules.constFind(languageOf(text, language));
+    const auto it = m_rules.constFind(lang);
     return it == m_rules.constEnd() ? nullptr : &it.value();
 }
 
 QList<ToneFinding> ToneChecker::check(const QString& text, const QString& language) const
 {
     QList<ToneFinding> findings;
-    const ToneRules* rules = rulesFor(text, language);
+    // Detected once: "auto" reads the whole text.
+    const QString lang = languageOf(text, language);
+    const ToneRules* rules = rulesFor(lang);
     if (!rules)
         return findings;
-    const std::shared_ptr<const ToneModel> model = modelFor(languageOf(text, language));
+    const std::shared_ptr<const ToneModel> model = modelFor(lang);
     const QString matched = forMatching(text);
-    const QList<Span> quoted = quotedPassages(text, languageOf(text, language) == QLatin1String("ko"));
+    const QList<Span> quoted = quotedPassages(text, lang == QLatin1String("ko"));
     // What the model reads: the text with the quoted passages blanked, same length.
     QString unquoted = text;
     for (const Span& q : quoted)
@@ -319,7 +321,7 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
 QList<StructureHint> ToneChecker::structureHints(const QString& text, const QString& language) const
 {
     QList<StructureHint> out;
-    const ToneRules* rules = rulesFor(text, language);
+    const ToneRules* rules = rulesFor(languageOf(text, language));
     if (!rules)
         return out;
     for (const ToneHintRules& h : rules->hints)

@@ -36,7 +36,7 @@ public:
 private:
     static QString languageOf(const QString& text, const QString& language);
     std::shared_ptr<const ToneModel> modelFor(const QString& language) const;
-    const ToneRules* rulesFor(const QString& text, const QString& language) const;
+    const ToneRules* rulesFor(const QString& lang) const; // lang as languageOf() resolves it
 
     QHash<QString, ToneRules> m_rules;
     QHash<QString, std::shared_ptr<const ToneModel>> m_models;
