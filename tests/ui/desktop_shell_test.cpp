@@ -10,10 +10,12 @@
 #include "semantic_colors.h"
 #include "settings_dialog.h"
 #include "status_bar_controller.h"
+#include "template_manager_dialog.h"
 #include "store/app_settings.h"
 #include "tray_notifier.h"
 #include "ui_language.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -151,6 +153,19 @@ TEST_CASE("under the Korean UI the window's menus, views and columns are Korean"
     settings->tabs()->setCurrentIndex(2);
     REQUIRE(QTest::qWaitForWindowExposed(settings));
     saveShot(*settings, QStringLiteral("settings-dialog-ko.png"));
+    settings->reject();
+
+    // The reply templates, in Korean too.
+    auto* templates = window.findChild<QAction*>(QStringLiteral("actionTemplates"));
+    REQUIRE(templates);
+    CHECK(templates->text() == QStringLiteral("답변 템플릿(&T)…"));
+    templates->trigger();
+    ui::TemplateManagerDialog* manager = window.templateManager();
+    REQUIRE(manager);
+    CHECK(manager->windowTitle() == QStringLiteral("답변 템플릿"));
+    REQUIRE(QTest::qWaitForWindowExposed(manager));
+    manager->selectTemplate(QStringLiteral("ko.shipping_time"));
+    saveShot(*manager, QStringLiteral("template-manager-ko.png"));
 }
 
 TEST_CASE("under the English UI the menus are English, and the language follows the system by default",
