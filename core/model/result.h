@@ -10,9 +10,22 @@
 
 namespace casebook {
 
-// An error a person can act on: what failed and, where known, why.
+// What kind of failure an Error is, so a caller can act on it without reading its text.
+enum class ErrorCode {
+    Unknown,      // not classified yet
+    NotFound,     // the ticket, account, file or item named does not exist
+    Conflict,     // the change collides with the current state (already answered, already exists)
+    Refused,      // the server or a rule refused it (a 4xx that retrying will not change, a tone block)
+    RateLimited,  // too many calls: wait and retry
+    InvalidInput, // the caller's words or data are off (a bad value, an unreadable file format)
+    Io,           // reading or writing a file, the network or the database failed
+    Damaged,      // stored or received data fails its own checks (hash mismatch, corrupt file)
+};
+
+// An error a person can act on: what failed and, where known, why; `code` is for the program.
 struct Error {
     QString message;
+    ErrorCode code = ErrorCode::Unknown;
 };
 
 // Value-or-error, the small stand-in for std::expected (C++23) that the core API returns instead of throwing.
@@ -52,7 +65,12 @@ private:
 
 inline Error makeError(QString message)
 {
-    return Error{std::move(message)};
+    return Error{std::move(message), ErrorCode::Unknown};
+}
+
+inline Error makeError(ErrorCode code, QString message)
+{
+    return Error{std::move(message), code};
 }
 
 } // namespace casebook
