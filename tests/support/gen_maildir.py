@@ -381,9 +381,9 @@ class Mailbox:
         lines = [self.fill(self.pick(pool), lang) for _ in range(self.between(1, 6))]
         if not is_agent and sender.charset == "ks_c_5601-1987" and r.random() < 0.3:
             lines.append(self.pick(KO_CUSTOMER_CP949))
-        if lang == "en" and r.random() < 0.013:
+        if lang == "en" and r.random() < 0.009:
             lines.insert(r.randrange(len(lines) + 1), self.pick(CHARGEBACK_LINES))
-        if lang == "ko" and r.random() < 0.02:
+        if lang == "ko" and r.random() < 0.013:
             lines.insert(r.randrange(len(lines) + 1), self.pick([HWANBUL_TOKEN, HWANBUL_PARTICLE]))
         paragraphs, i = [], 0
         while i < len(lines):
