@@ -3,7 +3,7 @@
 // contains it. The mail goes in through Ingestor::ingestMail (a tiny loader here, not the importer).
 //
 // usage: search_bench MAILDIR WORKDIR [RUNS] [--reindex]
-//   MAILDIR from: /usr/bin/python3 ../shared/tools/gen_maildir.py --n 10000 --out MAILDIR
+//   MAILDIR from: /usr/bin/python3 tests/support/gen_maildir.py --n 10000 --out MAILDIR
 //   needs notmuch on PATH. WORKDIR keeps the Casebook database and the notmuch index between runs.
 #include "inbox/ingestor.h"
 #include "model/clock.h"

@@ -3,7 +3,7 @@
 
 usage: tests/bench/side_by_side.py N [--work DIR] [--rounds R] [--search-runs S] [--cli PATH]
 
-  N              messages to generate with ../shared/tools/gen_maildir.py (seed 42); the corpus is kept
+  N              messages to generate with tests/support/gen_maildir.py (seed 42); the corpus is kept
                  in WORKDIR and reused by the next run with the same N
   --work DIR     where the corpus and the three indexes live (default /tmp/casebook-side-by-side)
   --rounds R     imports of each program, interleaved, from an empty index (default 3; 1 is enough at 100k;
@@ -26,9 +26,7 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-GEN = os.path.join(os.path.dirname(REPO), "shared", "tools", "gen_maildir.py")
-if not os.path.exists(GEN):
-    GEN = "/work/shared/tools/gen_maildir.py"
+GEN = os.path.join(REPO, "tests", "support", "gen_maildir.py")
 OWN = ["@support.example.com", "help@example.com"]
 
 # (name, casebook query, notmuch query, mu query, manifest key)
