@@ -46,18 +46,22 @@ TEST_CASE("import --json reports counts as its last line, and quarantine lists w
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("c.sqlite"));
-    const QString maildir = QStringLiteral(CASEBOOK_SHARED_DIR "/corpora/notmuch");
+    // The project's hand-written Maildir tree: broken, duplicate, HTML and threading cases, and two files
+    // that are not mail (tests/data/maildir/README.md).
+    const QString maildir = casebook::test::testData(QStringLiteral("maildir"));
     const Run r = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("maildir"),
                        maildir, QStringLiteral("--json")});
     REQUIRE(r.code == 0);
     const QJsonObject o = lastLine(r);
     CHECK(o.keys().size() == 6);
     int files = 0;
-    for (QDirIterator it(maildir, QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+    for (QDirIterator it(maildir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();
+         it.next())
         ++files;
     CHECK(field(o, "read") == files);
     CHECK(field(o, "imported") + field(o, "duplicates") + field(o, "quarantined") == files);
-    CHECK(field(o, "quarantined") == 1);
+    CHECK(field(o, "duplicates") == 1);
+    CHECK(field(o, "quarantined") == 2);
     CHECK(field(o, "tickets_created") > 0);
     CHECK(o.value(QStringLiteral("seconds")).isDouble());
     CHECK(r.out.trimmed().startsWith(QStringLiteral("{\"read\":")));
@@ -66,12 +70,17 @@ TEST_CASE("import --json reports counts as its last line, and quarantine lists w
     REQUIRE(q.code == 0);
     const QJsonArray list =
         QJsonDocument::fromJson(q.out.trimmed().split(QLatin1Char('\n')).last().toUtf8()).array();
-    REQUIRE(list.size() == 1);
-    const QJsonObject item = list.first().toObject();
-    CHECK(item.value(QStringLiteral("source_ref")).toString() == QStringLiteral("README"));
-    CHECK(item.value(QStringLiteral("sha256")).toString().size() == 64);
-    CHECK(item.value(QStringLiteral("size")).toInteger() > 0);
-    CHECK_FALSE(item.value(QStringLiteral("reason")).toString().isEmpty());
+    REQUIRE(list.size() == 2);
+    QStringList refs;
+    for (const QJsonValue& v : list) {
+        const QJsonObject item = v.toObject();
+        refs << item.value(QStringLiteral("source_ref")).toString();
+        CHECK(item.value(QStringLiteral("sha256")).toString().size() == 64);
+        CHECK(item.value(QStringLiteral("size")).toInteger() > 0);
+        CHECK_FALSE(item.value(QStringLiteral("reason")).toString().isEmpty());
+    }
+    refs.sort();
+    CHECK(refs == QStringList{QStringLiteral("README.md"), QStringLiteral("misfiled/scan.jpg")});
 
     const Run again = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("maildir"),
                            maildir, QStringLiteral("--json")});

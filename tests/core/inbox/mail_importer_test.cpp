@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 #include <csignal>
@@ -20,7 +21,20 @@ using namespace casebook;
 
 namespace {
 
-const QString kNotmuch = QStringLiteral(CASEBOOK_SHARED_DIR "/corpora/notmuch");
+// The project's hand-written Maildir tree (tests/data/maildir/README.md says what each folder holds).
+QString fixtures(const QString& sub = QString())
+{
+    return test::testData(sub.isEmpty() ? QStringLiteral("maildir") : QStringLiteral("maildir/") + sub);
+}
+
+// What the shop calls itself in the fixtures: its mailbox, its helpdesk and its agents.
+IngestOptions fixtureOptions()
+{
+    IngestOptions o;
+    o.ownAddresses = {QStringLiteral("help@example.com"), QStringLiteral("helpdesk@example.com"),
+                      QStringLiteral("@support.example.com")};
+    return o;
+}
 
 ImportReport importAll(Database& db, MailSource& source, IngestOptions ingest = {},
                        ImportOptions options = {})
@@ -66,7 +80,7 @@ qint64 scalar(Database& db, const char* sql)
     return db.reader().execAndGet(sql).getInt64();
 }
 
-// A corpus written by the shared generator, once per test run.
+// A corpus written by the project's generator (tests/support/gen_maildir.py), once per test run.
 struct Corpus {
     QTemporaryDir dir;
     QString maildir;
@@ -86,9 +100,8 @@ private:
         maildir = dir.filePath(QStringLiteral("corpus"));
         QProcess gen;
         gen.start(QStringLiteral("/usr/bin/python3"),
-                  {QStringLiteral(CASEBOOK_SHARED_DIR "/tools/gen_maildir.py"), QStringLiteral("--n"),
-                   QStringLiteral("2000"), QStringLiteral("--out"), maildir, QStringLiteral("--seed"),
-                   QStringLiteral("1")});
+                  {QStringLiteral(CASEBOOK_GEN_MAILDIR), QStringLiteral("--n"), QStringLiteral("2000"),
+                   QStringLiteral("--out"), maildir, QStringLiteral("--seed"), QStringLiteral("1")});
         REQUIRE(gen.waitForFinished(120000));
         REQUIRE(gen.exitCode() == 0);
         const QJsonObject manifest =
@@ -148,23 +161,50 @@ Accuracy accuracy(Database& db, const Corpus& corpus)
             threadPairs ? double(both) / double(threadPairs) : 1.0, byTicket.size()};
 }
 
+QString subjectOf(Database& db, const QString& sourceRef)
+{
+    SQLite::Statement st(db.reader(), "SELECT subject FROM messages WHERE source_ref = ?");
+    st.bind(1, sourceRef.toStdString());
+    return st.executeStep() ? QString::fromUtf8(st.getColumn(0).getText()) : QString();
+}
+
+QStringList quarantinedRefs(Database& db)
+{
+    QStringList refs;
+    SQLite::Statement st(
+        db.reader(),
+        "SELECT source_ref FROM messages WHERE quarantine_reason IS NOT NULL ORDER BY source_ref");
+    while (st.executeStep())
+        refs << QString::fromUtf8(st.getColumn(0).getText());
+    return refs;
+}
+
 } // namespace
 
-TEST_CASE("the notmuch corpora: every file imported or quarantined, none lost, and again adds nothing",
+TEST_CASE("the Maildir fixtures: every file imported or quarantined, none lost, and again adds nothing",
           "[import]")
 {
     test::TempStore s;
-    const ImportReport r = importMaildir(*s.db, kNotmuch);
+    const ImportReport r = importMaildir(*s.db, fixtures(), fixtureOptions());
     CHECK(r.problems.isEmpty());
-    CHECK(r.read == fileCount(kNotmuch));
+    CHECK(r.read == fileCount(fixtures()));
     CHECK(r.imported + r.duplicates + r.quarantined == r.read);
-    CHECK(r.quarantined == 1); // the corpus README is not mail, and is kept raw all the same
+    CHECK(r.duplicates == 1); // duplicate/new/copy-second, byte for byte duplicate/cur/copy-first
+    // Neither the folder's README nor a photo saved among the mail is a message; both are kept raw all the
+    // same.
+    CHECK(quarantinedRefs(*s.db) ==
+          QStringList{QStringLiteral("README.md"), QStringLiteral("misfiled/scan.jpg")});
     const StoreStats stats = ticket_queries::stats(s.db->reader());
     CHECK(stats.messages == r.imported);
     CHECK(stats.quarantined == r.quarantined);
     CHECK(scalar(*s.db, "SELECT COUNT(*) FROM raw_messages") == r.imported + r.quarantined);
+    // The inbox's first thread starts in the archive folder and goes on in cur/ and new/.
+    const auto t = ticketsByRef(*s.db);
+    const qint64 desk = t.value(QStringLiteral(".Archive/cur/1709251200.M101P201.mx.example.com:2,RS"));
+    CHECK(desk != 0);
+    CHECK(t.value(QStringLiteral("new/1709737200.M104P203.mx.example.com")) == desk);
 
-    const ImportReport again = importMaildir(*s.db, kNotmuch);
+    const ImportReport again = importMaildir(*s.db, fixtures(), fixtureOptions());
     CHECK(again.read == r.read);
     CHECK(again.imported == 0);
     CHECK(again.quarantined == 0);
@@ -172,49 +212,83 @@ TEST_CASE("the notmuch corpora: every file imported or quarantined, none lost, a
     CHECK(ticket_queries::stats(s.db->reader()).messages == stats.messages);
 }
 
-TEST_CASE("notmuch threading cases: ghost roots, parent priority, reference loops", "[import]")
+// Some mailers cut the bytes of a long subject into encoded-words without minding character boundaries.
+// Known bug: GMime decodes each word on its own and the subject comes out cut short ("Re: 전기 ?"); the
+// importer should join adjacent words of one charset before decoding. Until then this case may fail.
+TEST_CASE("a subject split inside a character across encoded-words reads whole", "[import][!mayfail]")
 {
-    SECTION("ghost-root: the real root's family in one ticket, the RT mails under a missing ticket root in "
-            "another")
+    test::TempStore s;
+    importMaildir(*s.db, fixtures(), fixtureOptions());
+    CHECK(subjectOf(*s.db, QStringLiteral("cur/1710471600.M106P205.mx.example.com:2,RS")) ==
+          QStringLiteral("Re: 전기 주전자 교환 문의"));
+}
+
+TEST_CASE("Maildir threading cases: ghost roots, parent priority, reference loops, reused IDs", "[import]")
+{
+    SECTION("ghost-root: replies before their root, and a thread whose root never came")
     {
         test::TempStore s;
-        const ImportReport r = importMaildir(*s.db, kNotmuch + QStringLiteral("/threading/ghost-root"));
-        CHECK(r.imported == 9);
+        const ImportReport r = importMaildir(*s.db, fixtures(QStringLiteral("ghost-root")), fixtureOptions());
+        CHECK(r.imported == 10);
         const auto t = ticketsByRef(*s.db);
-        for (const char* f : {"child", "grand-child", "grand-child2", "great-grand-child", "fake-root"})
-            CHECK(t.value(QLatin1String(f)) == t.value(QStringLiteral("real-root")));
-        const qint64 rt = t.value(QStringLiteral("1529425589.M615261P21663.len:2,S"));
-        CHECK(t.value(QStringLiteral("1532672447.R3166642290392477575.len:2,S")) == rt);
-        CHECK(t.value(QStringLiteral("1532672447.R6968667928580738175.len:2,S")) == rt);
-        CHECK(rt != t.value(QStringLiteral("real-root")));
+        auto ticketOf = [&](const char* name) {
+            return t.value(QStringLiteral("cur/%1:2,S").arg(QLatin1String(name)));
+        };
+        const qint64 blender = ticketOf("f-root");
+        for (const char* f :
+             {"a-reply", "b-forged-reply", "c-reply-to-reply", "d-second-reply-to-reply", "e-third-level"})
+            CHECK(ticketOf(f) == blender);
+        // The helpdesk's mails share only a root it never sent; the customer agrees, so they are one case.
+        const qint64 jacket = ticketOf("g-question");
+        CHECK(ticketOf("h-autoreply") == jacket);
+        CHECK(ticketOf("i-resolved") == jacket);
+        CHECK(jacket != blender);
+        // Another customer naming the same ghost is not gathered into it.
+        CHECK(ticketOf("j-stranger") != jacket);
+        CHECK(r.ticketsCreated == 3);
+    }
+    SECTION("parent-priority: In-Reply-To wins over References that name another case")
+    {
+        test::TempStore s;
+        const ImportReport r =
+            importMaildir(*s.db, fixtures(QStringLiteral("parent-priority")), fixtureOptions());
+        CHECK(r.imported == 4);
+        const auto t = ticketsByRef(*s.db);
+        const qint64 parcel = t.value(QStringLiteral("cur/4-root:2,S"));
+        CHECK(t.value(QStringLiteral("cur/2-child:2,S")) == parcel);
+        CHECK(t.value(QStringLiteral("cur/3-grand-child:2,S")) == parcel);
+        CHECK(t.value(QStringLiteral("cur/1-unrelated:2,S")) != parcel);
         CHECK(r.ticketsCreated == 2);
     }
-    SECTION("parent-priority: one ticket")
+    SECTION("loop: two messages naming each other share one ticket; one naming itself stands alone")
     {
         test::TempStore s;
-        const ImportReport r = importMaildir(*s.db, kNotmuch + QStringLiteral("/threading/parent-priority"));
+        const ImportReport r = importMaildir(*s.db, fixtures(QStringLiteral("loop")), fixtureOptions());
         CHECK(r.imported == 3);
-        CHECK(r.ticketsCreated == 1);
-    }
-    SECTION("broken/loop: two messages naming each other as parent share one ticket")
-    {
-        test::TempStore s;
-        const ImportReport r = importMaildir(*s.db, kNotmuch + QStringLiteral("/broken/loop"));
-        CHECK(r.imported == 2);
-        CHECK(r.ticketsCreated == 1);
-    }
-    SECTION("duplicate: different messages under one Message-ID are all kept, unrelated ones apart")
-    {
-        test::TempStore s;
-        const ImportReport r = importMaildir(*s.db, kNotmuch + QStringLiteral("/duplicate"));
-        CHECK(r.imported == 9);
-        CHECK(r.duplicates == 0);
         const auto t = ticketsByRef(*s.db);
-        // Five different bug reports that reuse one Message-ID: five tickets.
-        QSet<qint64> bugs;
-        for (int i = 1; i <= 5; ++i)
-            bugs.insert(t.value(QStringLiteral("msg-3-%1:2,").arg(i)));
-        CHECK(bugs.size() == 5);
+        CHECK(t.value(QStringLiteral("cur/loop-a:2,S")) == t.value(QStringLiteral("cur/loop-b:2,S")));
+        CHECK(t.value(QStringLiteral("cur/self-parent:2,S")) != t.value(QStringLiteral("cur/loop-a:2,S")));
+        CHECK(r.ticketsCreated == 2);
+    }
+    SECTION("duplicate: different messages under one Message-ID are all kept, identical bytes once")
+    {
+        test::TempStore s;
+        const ImportReport r = importMaildir(*s.db, fixtures(QStringLiteral("duplicate")), fixtureOptions());
+        CHECK(r.read == 9);
+        CHECK(r.imported == 8);
+        CHECK(r.duplicates == 1);
+        const auto t = ticketsByRef(*s.db);
+        CHECK_FALSE(t.contains(QStringLiteral("new/copy-second")));
+        // Four different notices that reuse one Message-ID: four tickets.
+        QSet<qint64> notices;
+        for (int i = 1; i <= 4; ++i)
+            notices.insert(t.value(QStringLiteral("cur/reused-id-%1:2,").arg(i)));
+        CHECK(notices.size() == 4);
+        // One reply that came by two routes: both copies kept, in the case they answer.
+        const qint64 label = t.value(QStringLiteral("cur/label:2,S"));
+        CHECK(t.value(QStringLiteral("cur/route-direct:2,S")) == label);
+        CHECK(t.value(QStringLiteral("cur/route-via-alias:2,S")) == label);
+        CHECK(r.ticketsCreated == 6);
     }
 }
 
