@@ -1,6 +1,7 @@
 // casebook: the desktop app. Parses arguments, opens the database, shows the main window.
 #include "demo/demo_inbox.h"
 #include "main_window.h"
+#include "runtime_dir.h"
 #include "store/database.h"
 #include "ui_language.h"
 
@@ -49,6 +50,7 @@ int main(int argc, char* argv[])
                              "--screenshot shot.png\n");
         return 1;
     }
+    ensureRuntimeDir(); // before Qt looks for it: no warning on stderr where XDG_RUNTIME_DIR is unset
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Casebook"));
     QApplication::setApplicationName(QStringLiteral("casebook"));

@@ -2,6 +2,7 @@
 // runs the searches itself and hands everything else to this program.
 #include "cli/cli.h"
 #include "demo/demo_inbox.h"
+#include "runtime_dir.h"
 
 #include <QGuiApplication>
 #include <memory>
@@ -45,6 +46,7 @@ bool needsGui(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    ensureRuntimeDir(); // before Qt looks for it: no warning on stderr under cron or a service
     std::unique_ptr<QCoreApplication> app;
     if (needsGui(argc, argv)) {
         // Fonts for the case file's PDF, on the offscreen platform: no display needed.

@@ -7,7 +7,7 @@
 
 namespace casebook {
 
-// Which existing ticket a new message belongs to, by the rules of DESIGN.md, in order:
+// Which existing ticket a new message belongs to, by the rules of docs/architecture.md, in order:
 // reply chain, [#1042] tag, marketplace inquiry key, order number, customer + subject within 14 days.
 // No match means the message opens a new ticket.
 class TicketMatcher {

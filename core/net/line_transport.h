@@ -1,6 +1,6 @@
 // core/net/ speaks IMAP and SMTP over a byte transport. The protocol steps only see LineTransport, so unit
 // tests hand them a scripted one and assert the exact bytes written; the real one is a QSslSocket with the
-// TLS policy of reliability.md (socket_transport.h).
+// TLS policy of docs/reliability.md (socket_transport.h).
 #pragma once
 
 #include "model/result.h"

@@ -1,4 +1,4 @@
-// core/store/ owns the SQLite database: opening it with the pragmas reliability.md asks for, numbered
+// core/store/ owns the SQLite database: opening it with the pragmas docs/reliability.md lists, numbered
 // migrations, the single writer connection, per-thread read connections, and the query functions.
 #pragma once
 

@@ -3,12 +3,15 @@
 #include "store/ticket_queries.h"
 #include "support/test_support.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 using casebook::test::cli;
 using casebook::test::Run;
@@ -313,4 +316,44 @@ TEST_CASE("tone-check --jsonl answers one line per input line, in order", "[cli]
     CHECK(categories(1).isEmpty());
     CHECK(QJsonDocument::fromJson(lines.at(2).toUtf8()).object().contains(QStringLiteral("error")));
     CHECK(categories(3) == QStringList{QStringLiteral("informal"), QStringLiteral("informal")});
+}
+
+// Under cron, a service or a container XDG_RUNTIME_DIR is unset, and Qt's platform start-up then warned on
+// stderr before every command's own output; scripts that read stderr took it for an error.
+TEST_CASE("without XDG_RUNTIME_DIR the CLI writes nothing to stderr but its own words", "[cli]")
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // as cron starts it: the CLI picks its platform itself
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("TMPDIR"), home.path()); // the private runtime folder lands here
+    const QString db = home.filePath(QStringLiteral("x.sqlite"));
+    // stats and templates start the GUI application object (--demo as well); search runs without Qt.
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("--demo"), QStringLiteral("stats"), QStringLiteral("--json")},
+          QStringList{QStringLiteral("--db"), db, QStringLiteral("stats")},
+          QStringList{QStringLiteral("--db"), db, QStringLiteral("templates"), QStringLiteral("list")},
+          QStringList{QStringLiteral("--db"), db, QStringLiteral("quarantine")},
+          QStringList{QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("환불")}}) {
+        INFO(args.join(QLatin1Char(' ')).toStdString());
+        const Run r = cli(args, env);
+        CHECK(r.code == 0);
+        CHECK(r.err.toStdString() == "");
+    }
+    // The folder it made is private to this user.
+    const QString runtime = home.filePath(QStringLiteral("casebook-runtime-%1").arg(::getuid()));
+    REQUIRE(QFileInfo(runtime).isDir());
+    CHECK(QFileInfo(runtime).permissions() == (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                               QFile::ReadUser | QFile::WriteUser | QFile::ExeUser));
+    // An XDG_RUNTIME_DIR that is set is left as it is.
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.filePath(QStringLiteral("given")));
+    QDir().mkpath(home.filePath(QStringLiteral("given")));
+    QFile::setPermissions(home.filePath(QStringLiteral("given")),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QDir(runtime).removeRecursively();
+    const Run given = cli({QStringLiteral("--db"), db, QStringLiteral("stats")}, env);
+    CHECK(given.code == 0);
+    CHECK(given.err.toStdString() == "");
+    CHECK_FALSE(QFileInfo::exists(runtime));
 }

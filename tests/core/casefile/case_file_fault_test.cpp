@@ -1,4 +1,4 @@
-// The case file under hostile names and a full disk: what reliability.md promises for both.
+// The case file under hostile names and a full disk: what docs/reliability.md promises for both.
 #include "casefile/case_file_exporter.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/case_fixture.h"
