@@ -204,7 +204,8 @@ Result<OutboxDraft> NaverConnector::draft(qint64 ticketId, const QString& text, 
     }
     if (firstRefusal)
         return *firstRefusal;
-    return makeError(ErrorCode::NotFound,
+    // A product question's answer has no edit in Naver's API: refused, not missing.
+    return makeError(ErrorCode::Refused,
                      QStringLiteral("This ticket holds no Naver customer inquiry to edit the answer of."));
 }
 
