@@ -168,7 +168,7 @@ int add(Context& c, Database& db)
     if (!added) {
         if (keychain)
             (void)secrets.remove(a.name);
-        return fail(added.error().message);
+        return fail(added.error());
     }
     out() << "added " << toString(a.kind) << " account " << a.name
           << (keychain ? " (secret in the system keychain)" : " (secret from its command)") << Qt::endl;
@@ -179,7 +179,7 @@ int list(Context& c, Database& db)
 {
     auto all = AccountStore(db).list();
     if (!all)
-        return fail(all.error().message);
+        return fail(all.error());
     if (c.isSet(QStringLiteral("json"))) {
         QJsonArray arr;
         for (const Account& a : *all)
@@ -217,9 +217,9 @@ int remove(Context& c, Database& db)
     AccountStore store(db);
     auto a = store.byName(c.args[1]);
     if (!a)
-        return fail(a.error().message);
+        return fail(a.error());
     if (auto removed = store.remove(a->name); !removed)
-        return fail(removed.error().message);
+        return fail(removed.error());
     if (a->setting(QStringLiteral("secret_command")).isEmpty()) {
         KeychainSecretStore secrets;
         if (auto gone = secrets.remove(a->name); !gone)

@@ -20,6 +20,29 @@ int fail(const QString& message, int code)
     return code;
 }
 
+int exitCodeFor(const Error& error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidInput:
+        return kUsage;
+    case ErrorCode::NotFound:
+        return kNotFound;
+    case ErrorCode::Unknown:
+    case ErrorCode::Conflict:
+    case ErrorCode::Refused:
+    case ErrorCode::RateLimited:
+    case ErrorCode::Io:
+    case ErrorCode::Damaged:
+        break;
+    }
+    return kFailed;
+}
+
+int fail(const Error& error)
+{
+    return fail(error.message, exitCodeFor(error));
+}
+
 void printJson(const QJsonDocument& doc)
 {
     out() << QString::fromUtf8(doc.toJson(QJsonDocument::Compact)) << Qt::endl;

@@ -14,7 +14,13 @@
 // The CLI's wiring: each command is a function over a context that parses nothing itself and calls core.
 namespace casebook::cli {
 
-enum Exit { kOk = 0, kFailed = 1, kUsage = 2 };
+// The exit codes scripts can rely on (README, "Exit codes"): 0 done, 1 failed, 2 a usage error (a bad
+// option, argument or value: nothing was done and nothing printed on stdout), 3 the ticket, account or item
+// named does not exist.
+enum Exit { kOk = 0, kFailed = 1, kUsage = 2, kNotFound = 3 };
+
+// The one place an error's code becomes an exit code.
+int exitCodeFor(const Error& error);
 
 class Context {
 public:
@@ -40,6 +46,8 @@ Result<QString> databasePath(const QString& dbOption, bool demo, const Clock& cl
 
 QTextStream& out();
 int fail(const QString& message, int code = kFailed);
+// The error's words on stderr; its code decides the exit code (exitCodeFor).
+int fail(const Error& error);
 void printJson(const QJsonDocument& doc);
 
 struct Command {

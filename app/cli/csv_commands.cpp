@@ -28,13 +28,13 @@ int importCsvFile(Context& c)
         return fail(mapping.error().message, kUsage);
     auto table = readCsvFile(c.args[1]);
     if (!table)
-        return fail(table.error().message);
+        return fail(table.error());
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
     auto report = importCsv(*db, table.value(), mapping.value(), c.args[1]);
     if (!report)
-        return fail(report.error().message);
+        return fail(report.error());
     const CsvImportReport& r = report.value();
     QTextStream err(stderr);
     for (const QString& p : r.problems)

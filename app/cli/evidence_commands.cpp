@@ -24,7 +24,7 @@ int evidenceAdd(Context& c, Database& db, const TicketSummary& ticket)
         auto added =
             locker.add({ticket.id, file, {}, c.value(QStringLiteral("note")), QStringLiteral("file")});
         if (!added) {
-            fail(added.error().message);
+            fail(added.error());
             ++failed;
             continue;
         }
@@ -93,12 +93,13 @@ int evidencePromote(Context& c, Database& db, const TicketSummary& ticket)
     auto found =
         mail_attachments::findInTicket(db.reader(), ticket.id, c.value(QStringLiteral("attachment")));
     if (!found)
-        return fail(QStringLiteral("#%1: %2").arg(ticket.number).arg(found.error().message));
+        return fail(QStringLiteral("#%1: %2").arg(ticket.number).arg(found.error().message),
+                    exitCodeFor(found.error()));
     EvidenceLocker locker(db);
     const qint64 before = locker.list(ticket.id).size();
     auto promoted = locker.promoteAttachment(found->id, c.value(QStringLiteral("note")));
     if (!promoted)
-        return fail(promoted.error().message);
+        return fail(promoted.error());
     const bool fresh = locker.list(ticket.id).size() > before;
     out() << (fresh ? "added " : "already in the case ") << promoted->sha256 << "  " << promoted->originalName
           << " (" << promoted->mediaType << ", " << promoted->size << " bytes, from " << promoted->source
@@ -124,7 +125,7 @@ int evidence(Context& c)
         return fail(c.dbError());
     auto ticket = ticketArg(*db, c.args.value(1));
     if (!ticket)
-        return fail(ticket.error().message);
+        return fail(ticket.error());
     if (sub == QLatin1String("add"))
         return evidenceAdd(c, *db, *ticket);
     if (sub == QLatin1String("promote"))
@@ -149,7 +150,7 @@ int exportCase(Context& c)
     options.maskContact = c.isSet(QStringLiteral("mask-contact"));
     auto done = CaseFileExporter(*db).exportCase(*number, outPath, options);
     if (!done)
-        return fail(done.error().message);
+        return fail(done.error());
     out() << done->path << "\n"
           << done->sha256 << "  " << QFileInfo(done->path).fileName() << " (" << done->files << " files, "
           << done->size << " bytes)" << Qt::endl;
@@ -171,7 +172,7 @@ int verify(Context& c)
     }
     auto checked = CaseFileVerifier(db).verify(c.args.first());
     if (!checked)
-        return fail(checked.error().message);
+        return fail(checked.error());
     for (const QString& p : checked->problems)
         out() << p << "\n";
     if (!checked->ok()) {

@@ -96,7 +96,7 @@ int import(Context& c)
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (!report)
-        return fail(report.error().message);
+        return fail(report.error());
     const ImportReport& r = report.value();
     for (const QString& p : r.problems)
         err() << "skipped " << p << Qt::endl;

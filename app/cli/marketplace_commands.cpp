@@ -26,7 +26,7 @@ std::variant<TicketSummary, int> ticketOf(Context& c, const QString& example)
         return fail(c.dbError());
     auto ticket = ticketArg(*db, c.args.value(0));
     if (!ticket)
-        return fail(ticket.error().message);
+        return fail(ticket.error());
     return *ticket;
 }
 
@@ -41,7 +41,7 @@ int confirmTransfer(Context& c)
     KeychainSecretStore secrets;
     auto inquiry = confirmCoupangTransfer(*db, secrets, ticket.id);
     if (!inquiry)
-        return fail(inquiry.error().message);
+        return fail(inquiry.error());
     out() << "confirmed Coupang call-center inquiry " << *inquiry << " of #" << number << Qt::endl;
     return kOk;
 }
@@ -62,7 +62,7 @@ int editAnswer(Context& c)
             kUsage);
     auto account = accountForTicket(*db, ticket.id);
     if (!account)
-        return fail(account.error().message);
+        return fail(account.error());
     if (account->kind != AccountKind::Naver)
         return fail(
             QStringLiteral("Only a Naver customer inquiry's answer can be edited from Casebook; #%1 is "
@@ -72,10 +72,10 @@ int editAnswer(Context& c)
     KeychainSecretStore secrets;
     auto secret = secretFor(*account, secrets);
     if (!secret)
-        return fail(secret.error().message);
+        return fail(secret.error());
     auto draft = NaverConnector(*account, *db, *secret).draftEdit(ticket.id, QString::fromUtf8(f.readAll()));
     if (!draft)
-        return fail(draft.error().message);
+        return fail(draft.error());
     return queueAndMaybeSend(c, *db, *draft, QStringLiteral("edit"), [&](qint64 id) {
         return QStringLiteral("queued edit %1 of #%2's answer via %3")
             .arg(id)

@@ -42,11 +42,11 @@ int sync(Context& c)
         return fail(c.dbError());
     auto account = AccountStore(*db).byName(c.args.first());
     if (!account)
-        return fail(account.error().message);
+        return fail(account.error());
     KeychainSecretStore secrets;
     auto connector = connectorFor(*account, *db, secrets);
     if (!connector)
-        return fail(connector.error().message);
+        return fail(connector.error());
     SyncControl control;
     int lastShown = 0;
     control.progress = [&](int fetched, const QString&) {
@@ -57,7 +57,7 @@ int sync(Context& c)
     };
     auto report = (*connector)->sync(control);
     if (!report)
-        return fail(report.error().message);
+        return fail(report.error());
     for (const QString& w : report->warnings)
         err() << "casebook-cli: " << w << Qt::endl;
     if (c.isSet(QStringLiteral("json")))
@@ -104,7 +104,8 @@ Result<QString> replyText(Context& c, Database& db, int number, bool marketplace
     auto rendered =
         TemplateRenderer::render(marketplace && !t->plainBody.isEmpty() ? t->plainBody : t->body, values);
     if (!rendered)
-        return makeError(rendered.error().message + QStringLiteral(" Give them with --set key=value."));
+        return makeError(rendered.error().code,
+                         rendered.error().message + QStringLiteral(" Give them with --set key=value."));
     return *rendered;
 }
 
@@ -161,20 +162,20 @@ int reply(Context& c)
         return fail(c.dbError());
     const auto ticket = ticketArg(*db, c.args.value(0));
     if (!ticket)
-        return fail(ticket.error().message);
+        return fail(ticket.error());
     auto account = accountForTicket(*db, ticket->id);
     if (!account)
-        return fail(account.error().message);
+        return fail(account.error());
     auto text = replyText(c, *db, number, account->kind != AccountKind::Email);
     if (!text)
         return usage(text.error().message);
     auto attachments = attachmentsOf(c);
     if (!attachments)
-        return fail(attachments.error().message);
+        return fail(attachments.error());
     KeychainSecretStore secrets;
     auto connector = connectorFor(*account, *db, secrets);
     if (!connector)
-        return fail(connector.error().message);
+        return fail(connector.error());
     auto* email = dynamic_cast<EmailConnector*>(connector->get());
     if (!attachments->isEmpty() && !email)
         return usage(
@@ -182,7 +183,7 @@ int reply(Context& c)
     auto draft = email ? email->draftReply(ticket->id, *text, *attachments)
                        : (*connector)->draftReply(ticket->id, *text);
     if (!draft)
-        return fail(draft.error().message);
+        return fail(draft.error());
     return queueAndMaybeSend(c, *db, *draft, QStringLiteral("reply"), [&](qint64 id) {
         return QStringLiteral("queued reply %1 to #%2 via %3: %4")
             .arg(id)
@@ -215,7 +216,7 @@ int outboxCommand(Context& c)
     if (sub == QLatin1String("flush")) {
         auto flushed = flushAll(*db);
         if (!flushed)
-            return fail(flushed.error().message);
+            return fail(flushed.error());
         printFlush(*flushed);
         return flushed->retrying + flushed->failed == 0 ? kOk : kFailed;
     }
@@ -230,7 +231,7 @@ int outboxCommand(Context& c)
                                   : sub == QLatin1String("retry") ? outbox.retryNow(id)
                                                                   : outbox.discard(id);
         if (!done)
-            return fail(done.error().message);
+            return fail(done.error());
         out() << "outbox " << id << ": done" << Qt::endl;
         return kOk;
     }
@@ -238,7 +239,7 @@ int outboxCommand(Context& c)
         return usage(QStringLiteral("outbox takes flush, resolve, retry or discard"));
     auto items = outbox.list();
     if (!items)
-        return fail(items.error().message);
+        return fail(items.error());
     QList<qint64> ids;
     for (const OutboxItem& it : *items)
         ids << it.ticketId;
@@ -278,17 +279,17 @@ int queueAndMaybeSend(Context& c, Database& db, const OutboxDraft& draft, const 
 {
     auto id = Outbox(db).enqueue(draft);
     if (!id)
-        return fail(id.error().message);
+        return fail(id.error());
     out() << queued(*id) << Qt::endl;
     if (!c.isSet(QStringLiteral("send")))
         return kOk;
     auto flushed = flushAll(db);
     if (!flushed)
-        return fail(flushed.error().message);
+        return fail(flushed.error());
     printFlush(*flushed);
     auto item = Outbox(db).item(*id);
     if (!item)
-        return fail(item.error().message);
+        return fail(item.error());
     if (item->state == OutboxState::Sent)
         return kOk;
     return fail(QStringLiteral("%1 %2 was not sent (%3): %4")

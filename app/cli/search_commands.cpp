@@ -59,7 +59,7 @@ int search(Context& c)
 
     auto db = openForReading(c);
     if (!db)
-        return fail(db.error().message);
+        return fail(db.error());
     const auto printed = search::runSearch(db.value()->reader().getHandle(), query.value(), request);
     if (!printed)
         return fail(QString::fromStdString(printed.error()));

@@ -68,7 +68,7 @@ int settings(Context& c)
             return {};
         });
         if (!written)
-            return fail(written.error().message);
+            return fail(written.error());
         return kOk;
     }
     QStringList names;

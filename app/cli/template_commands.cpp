@@ -72,7 +72,8 @@ int show(Context& c, TemplateStore& store)
             QStringLiteral("templates show takes one template id, e.g. templates show en.shipping_time"));
     const auto t = store.find(c.args.first());
     if (!t)
-        return fail(QStringLiteral("there is no template '%1' (see templates list)").arg(c.args.first()));
+        return fail(QStringLiteral("there is no template '%1' (see templates list)").arg(c.args.first()),
+                    kNotFound);
     if (c.isSet(QStringLiteral("json"))) {
         printJson(QJsonDocument(templateJson(*t)));
         return kOk;
@@ -92,7 +93,8 @@ int render(Context& c, Database& db, TemplateStore& store)
                            "--ticket 1042"));
     const auto t = store.find(c.args.first());
     if (!t)
-        return fail(QStringLiteral("there is no template '%1' (see templates list)").arg(c.args.first()));
+        return fail(QStringLiteral("there is no template '%1' (see templates list)").arg(c.args.first()),
+                    kNotFound);
     PlaceholderValues values;
     if (c.isSet(QStringLiteral("ticket"))) {
         bool isNumber = false;
@@ -102,7 +104,7 @@ int render(Context& c, Database& db, TemplateStore& store)
             return usage(QStringLiteral("--ticket takes a ticket number, e.g. --ticket 1042"));
         auto fromTicket = TicketPlaceholders::forTicket(db.reader(), number, t->language);
         if (!fromTicket)
-            return fail(QStringLiteral("there is no ticket #%1 in %2").arg(number).arg(db.path()));
+            return fail(QStringLiteral("there is no ticket #%1 in %2").arg(number).arg(db.path()), kNotFound);
         values = *fromTicket;
     }
     for (const QString& pair : c.parser.values(QStringLiteral("set"))) {
@@ -114,7 +116,8 @@ int render(Context& c, Database& db, TemplateStore& store)
     const QString& text = c.isSet(QStringLiteral("plain")) ? t->plainBody : t->body;
     auto rendered = TemplateRenderer::render(text, values);
     if (!rendered)
-        return fail(rendered.error().message + QStringLiteral(" Give them with --set key=value."));
+        return fail(rendered.error().message + QStringLiteral(" Give them with --set key=value."),
+                    exitCodeFor(rendered.error()));
     if (c.isSet(QStringLiteral("plain")) && rendered->toUcs4().size() > TemplateLibrary::kBoardMaxLength)
         return fail(QStringLiteral("the marketplace answer is %1 characters; boards take at most %2")
                         .arg(rendered->toUcs4().size())
@@ -130,7 +133,7 @@ int exportTemplates(Context& c, TemplateStore& store)
             "templates export takes a file and optional ids: templates export mine.json [ID]..."));
     auto json = store.exportJson(c.args.mid(1));
     if (!json)
-        return fail(json.error().message);
+        return fail(json.error());
     QFile f(c.args.first());
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json.value()) != json->size() ||
         !f.flush())
@@ -147,7 +150,7 @@ int importTemplates(Context& c, TemplateStore& store)
         return fail(QStringLiteral("could not read %1: %2").arg(f.fileName(), f.errorString()));
     auto n = store.importJson(f.readAll(), f.fileName());
     if (!n)
-        return fail(n.error().message);
+        return fail(n.error());
     out() << "imported " << n.value() << " templates" << Qt::endl;
     return kOk;
 }
@@ -164,7 +167,7 @@ int templates(Context& c)
         return fail(c.dbError());
     auto opened = TemplateStore::open(*db);
     if (!opened)
-        return fail(opened.error().message);
+        return fail(opened.error());
     TemplateStore& store = opened.value();
     if (sub == QLatin1String("list"))
         return list(c, store);
@@ -179,22 +182,22 @@ int templates(Context& c)
     if (sub == QLatin1String("duplicate") && (c.args.size() == 1 || c.args.size() == 2)) {
         auto copy = store.duplicate(c.args.first(), c.args.value(1));
         if (!copy)
-            return fail(copy.error().message);
+            return fail(copy.error());
         out() << copy->id << Qt::endl;
         return kOk;
     }
     if (sub == QLatin1String("delete") && c.args.size() == 1) {
         auto ok = store.remove(c.args.first());
-        return ok ? kOk : fail(ok.error().message);
+        return ok ? kOk : fail(ok.error());
     }
     if (sub == QLatin1String("restore") && c.args.size() <= 1) {
         if (c.args.size() == 1) {
             auto ok = store.restoreBuiltin(c.args.first());
-            return ok ? kOk : fail(ok.error().message);
+            return ok ? kOk : fail(ok.error());
         }
         auto n = store.restoreBuiltins();
         if (!n)
-            return fail(n.error().message);
+            return fail(n.error());
         out() << "restored " << n.value() << " built-in templates" << Qt::endl;
         return kOk;
     }
@@ -249,7 +252,7 @@ int toneCheck(Context& c)
         return kUsage;
     auto checker = ToneChecker::builtin();
     if (!checker)
-        return fail(checker.error().message);
+        return fail(checker.error());
     if (c.isSet(QStringLiteral("jsonl"))) {
         if (!c.args.isEmpty())
             return usage(QStringLiteral("tone-check --jsonl reads standard input and takes no file"));

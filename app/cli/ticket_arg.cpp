@@ -15,10 +15,12 @@ Result<TicketSummary> ticketArg(Database& db, const QString& s)
 {
     const auto number = ticketNumberArg(s);
     if (!number)
-        return makeError(QStringLiteral("'%1' is not a ticket number (e.g. 1042)").arg(s));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("'%1' is not a ticket number (e.g. 1042)").arg(s));
     auto t = ticket_queries::ticketByNumber(db.reader(), *number);
     if (!t)
-        return makeError(QStringLiteral("there is no ticket #%1 in %2").arg(*number).arg(db.path()));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("there is no ticket #%1 in %2").arg(*number).arg(db.path()));
     return *t;
 }
 

@@ -59,7 +59,7 @@ int show(Context& c)
         return fail(c.dbError());
     const auto ticket = ticketArg(*db, c.args.first());
     if (!ticket)
-        return fail(ticket.error().message);
+        return fail(ticket.error());
     out() << "#" << ticket->number << "  " << ticket->subject << "\n";
     out() << "Status: " << toString(ticket->status) << "   Category: " << toString(ticket->category)
           << "   Channels: " << ticket->channels.join(QStringLiteral(", ")) << "\n";
@@ -90,7 +90,7 @@ int demo(Context& c)
 {
     auto path = DemoInbox::ensureDatabase(c.clock);
     if (!path)
-        return fail(path.error().message);
+        return fail(path.error());
     out() << path.value() << Qt::endl;
     return kOk;
 }

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <optional>
 
 namespace casebook::cli {
 namespace {
@@ -59,70 +60,100 @@ int ticket(Context& c)
     if (c.args.size() != 1)
         return fail(QStringLiteral("ticket takes one ticket number, e.g. ticket 1042 --status resolved"),
                     kUsage);
+    // Every value is read before anything changes: a bad one is a usage error that changes nothing and
+    // prints nothing on stdout.
+    using Change = std::function<Result<void>(TicketActions&, qint64)>;
+    QList<QPair<QString, Change>> changes;
+    auto read = [&](const QString& option, const std::function<Result<Change>(const QString&)>& parse) {
+        if (!c.isSet(option))
+            return Result<void>();
+        auto change = parse(c.value(option));
+        if (!change)
+            return Result<void>(makeError(ErrorCode::InvalidInput,
+                                          QStringLiteral("--%1: %2").arg(option, change.error().message)));
+        changes.append({option, change.value()});
+        return Result<void>();
+    };
+    auto invalid = [](const QString& message) {
+        return Result<Change>(makeError(ErrorCode::InvalidInput, message));
+    };
+    const Result<void> checks[] = {
+        read(QStringLiteral("status"),
+             [&](const QString& v) -> Result<Change> {
+                 const auto s = ticketStatusFromString(v);
+                 if (!s)
+                     return invalid(QStringLiteral("'%1' is not a status (%2)")
+                                        .arg(v, allTicketStatusNames().join(QStringLiteral(", "))));
+                 return Change([s = *s](TicketActions& a, qint64 id) { return a.setStatus(id, s); });
+             }),
+        read(QStringLiteral("priority"),
+             [&](const QString& v) -> Result<Change> {
+                 bool isInt = false;
+                 const int p = v.toInt(&isInt);
+                 if (!isInt)
+                     return invalid(
+                         QStringLiteral("'%1' is not a number (0 normal, 1 high, 2 urgent)").arg(v));
+                 return Change([p](TicketActions& a, qint64 id) { return a.setPriority(id, p); });
+             }),
+        read(QStringLiteral("category"),
+             [&](const QString& v) -> Result<Change> {
+                 const auto cat = categoryFromString(v);
+                 if (!cat)
+                     return invalid(QStringLiteral("'%1' is not a category (%2)")
+                                        .arg(v, allCategoryNames().join(QStringLiteral(", "))));
+                 return Change([cat = *cat](TicketActions& a, qint64 id) { return a.setCategory(id, cat); });
+             }),
+        read(QStringLiteral("add-order"),
+             [&](const QString& v) -> Result<Change> {
+                 return Change([v](TicketActions& a, qint64 id) { return a.addOrderNumber(id, v); });
+             }),
+        read(QStringLiteral("summary"),
+             [&](const QString& v) -> Result<Change> {
+                 return Change([v](TicketActions& a, qint64 id) { return a.setSummary(id, v); });
+             }),
+        read(QStringLiteral("snooze"),
+             [&](const QString& v) -> Result<Change> {
+                 auto until = snoozeArg(v);
+                 if (!until)
+                     return invalid(until.error().message);
+                 return Change([u = until.value()](TicketActions& a, qint64 id) { return a.snooze(id, u); });
+             }),
+        read(QStringLiteral("flag"),
+             [&](const QString& v) -> Result<Change> {
+                 if (v != QLatin1String("abusive") && v != QLatin1String("vip"))
+                     return invalid(QStringLiteral("'%1' is not a flag (abusive or vip)").arg(v));
+                 const CustomerFlag flag =
+                     v == QLatin1String("vip") ? CustomerFlag::Vip : CustomerFlag::Abusive;
+                 return Change(
+                     [flag](TicketActions& a, qint64 id) { return a.setCustomerFlag(id, flag, true); });
+             }),
+    };
+    for (const Result<void>& check : checks)
+        if (!check)
+            return fail(check.error());
+
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
     auto t = ticketArg(*db, c.args.first());
     if (!t)
-        return fail(t.error().message);
+        return fail(t.error());
     TicketActions actions(*db);
     const qint64 id = t->id;
     QStringList done;
-    auto apply = [&](const QString& option, const std::function<Result<void>(const QString&)>& fn) -> bool {
-        if (!c.isSet(option))
-            return true;
-        if (auto r = fn(c.value(option)); !r) {
-            fail(QStringLiteral("--%1: %2").arg(option, r.error().message));
-            return false;
+    std::optional<Error> failed;
+    for (const auto& [option, change] : changes) {
+        if (auto r = change(actions, id); !r) {
+            failed = makeError(r.error().code, QStringLiteral("--%1: %2").arg(option, r.error().message));
+            break;
         }
         done << option;
-        return true;
-    };
-    const bool ok =
-        apply(QStringLiteral("status"),
-              [&](const QString& v) -> Result<void> {
-                  const auto s = ticketStatusFromString(v);
-                  if (!s)
-                      return makeError(QStringLiteral("'%1' is not a status (%2)")
-                                           .arg(v, allTicketStatusNames().join(QStringLiteral(", "))));
-                  return actions.setStatus(id, *s);
-              }) &&
-        apply(QStringLiteral("priority"),
-              [&](const QString& v) -> Result<void> {
-                  bool isInt = false;
-                  const int p = v.toInt(&isInt);
-                  if (!isInt)
-                      return makeError(
-                          QStringLiteral("'%1' is not a number (0 normal, 1 high, 2 urgent)").arg(v));
-                  return actions.setPriority(id, p);
-              }) &&
-        apply(QStringLiteral("category"),
-              [&](const QString& v) -> Result<void> {
-                  const auto cat = categoryFromString(v);
-                  if (!cat)
-                      return makeError(QStringLiteral("'%1' is not a category (%2)")
-                                           .arg(v, allCategoryNames().join(QStringLiteral(", "))));
-                  return actions.setCategory(id, *cat);
-              }) &&
-        apply(QStringLiteral("add-order"), [&](const QString& v) { return actions.addOrderNumber(id, v); }) &&
-        apply(QStringLiteral("summary"), [&](const QString& v) { return actions.setSummary(id, v); }) &&
-        apply(QStringLiteral("snooze"),
-              [&](const QString& v) -> Result<void> {
-                  auto until = snoozeArg(v);
-                  if (!until)
-                      return until.error();
-                  return actions.snooze(id, until.value());
-              }) &&
-        apply(QStringLiteral("flag"), [&](const QString& v) -> Result<void> {
-            if (v != QLatin1String("abusive") && v != QLatin1String("vip"))
-                return makeError(QStringLiteral("'%1' is not a flag (abusive or vip)").arg(v));
-            return actions.setCustomerFlag(
-                id, v == QLatin1String("vip") ? CustomerFlag::Vip : CustomerFlag::Abusive, true);
-        });
+    }
     QJsonObject state = ticketState(*db, id);
     state[QStringLiteral("changed")] = QJsonArray::fromStringList(done);
+    // What did change is reported even when a later change failed.
     printJson(QJsonDocument(state));
-    return ok ? kOk : kFailed;
+    return failed ? fail(*failed) : kOk;
 }
 
 int merge(Context& c)
@@ -136,9 +167,9 @@ int merge(Context& c)
     auto into = ticketArg(*db, c.args[0]);
     auto from = ticketArg(*db, c.args[1]);
     if (!into || !from)
-        return fail((!into ? into.error() : from.error()).message);
+        return fail(!into ? into.error() : from.error());
     if (auto r = TicketActions(*db).merge(into->id, from->id); !r)
-        return fail(r.error().message);
+        return fail(r.error());
     printJson(QJsonDocument(QJsonObject{{QStringLiteral("merged"), from->number},
                                         {QStringLiteral("into"), ticketState(*db, into->id)}}));
     return kOk;
@@ -154,17 +185,17 @@ int split(Context& c)
         return fail(c.dbError());
     auto t = ticketArg(*db, c.args.first());
     if (!t)
-        return fail(t.error().message);
+        return fail(t.error());
     const QString sha = c.value(QStringLiteral("message")).trimmed().toLower();
     qint64 messageId = 0;
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(db->reader(), t->id))
         if (m.rawSha256 == sha)
             messageId = m.id;
     if (!messageId)
-        return fail(QStringLiteral("#%1 has no message with SHA-256 %2").arg(t->number).arg(sha));
+        return fail(QStringLiteral("#%1 has no message with SHA-256 %2").arg(t->number).arg(sha), kNotFound);
     auto created = TicketActions(*db).split(messageId);
     if (!created)
-        return fail(created.error().message);
+        return fail(created.error());
     printJson(QJsonDocument(QJsonObject{{QStringLiteral("ticket"), ticketState(*db, t->id)},
                                         {QStringLiteral("new_ticket"), ticketState(*db, created.value())}}));
     return kOk;
@@ -180,7 +211,7 @@ int undo(Context& c)
         return fail(c.dbError());
     auto undone = TicketActions(*db).undo();
     if (!undone)
-        return fail(undone.error().message);
+        return fail(undone.error());
     printJson(QJsonDocument(QJsonObject{{QStringLiteral("undone"), undone->kind},
                                         {QStringLiteral("description"), undone->description}}));
     return kOk;

@@ -48,7 +48,7 @@ Result<Account> one(Database& db, const char* where, const std::function<void(SQ
         SQLite::Statement st(db.reader(), std::string(kSelect) + where);
         bind(st);
         if (!st.executeStep())
-            return makeError(QStringLiteral("No account %1.").arg(what));
+            return makeError(ErrorCode::NotFound, QStringLiteral("No account %1.").arg(what));
         return accountFrom(st);
     } catch (const SQLite::Exception& e) {
         return makeError(QStringLiteral("Could not read the accounts: %1").arg(QString::fromUtf8(e.what())));
@@ -80,7 +80,8 @@ Result<qint64> AccountStore::add(const Account& account)
         SQLite::Statement exists(db, "SELECT 1 FROM accounts WHERE name = ?");
         bindText(exists, 1, account.name);
         if (exists.executeStep())
-            return makeError(QStringLiteral("An account named \"%1\" exists already.").arg(account.name));
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("An account named \"%1\" exists already.").arg(account.name));
         SQLite::Statement st(db, "INSERT INTO accounts(name, kind, settings, created_at) VALUES (?,?,?,?)");
         bindText(st, 1, account.name);
         bindText(st, 2, toString(account.kind));
@@ -131,7 +132,7 @@ Result<void> AccountStore::updateSettings(const QString& name, const QJsonObject
         bindText(st, 1, settingsJson(settings));
         bindText(st, 2, name);
         if (st.exec() == 0)
-            return makeError(QStringLiteral("No account named \"%1\".").arg(name));
+            return makeError(ErrorCode::NotFound, QStringLiteral("No account named \"%1\".").arg(name));
         return {};
     });
 }
@@ -147,7 +148,7 @@ Result<void> AccountStore::remove(const QString& name)
         SQLite::Statement st(db, "DELETE FROM accounts WHERE name = ?");
         bindText(st, 1, name);
         if (st.exec() == 0)
-            return makeError(QStringLiteral("No account named \"%1\".").arg(name));
+            return makeError(ErrorCode::NotFound, QStringLiteral("No account named \"%1\".").arg(name));
         return {};
     });
 }

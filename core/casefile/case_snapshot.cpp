@@ -16,7 +16,8 @@ Result<CaseSnapshot> loadCaseSnapshot(SQLite::Database& db, int number)
         SQLite::Transaction readTx(db); // deferred: a consistent snapshot, rolled back unused
         auto ticket = ticket_queries::ticketByNumber(db, number);
         if (!ticket)
-            return makeError(QStringLiteral("There is no case #%1 in this database.").arg(number));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no case #%1 in this database.").arg(number));
         CaseSnapshot s;
         s.ticket = *ticket;
         s.customer = ticket_queries::customerOfTicket(db, ticket->id);

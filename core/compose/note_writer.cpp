@@ -17,7 +17,8 @@ Result<qint64> NoteWriter::add(qint64 ticketId, const QString& text)
         SQLite::Statement exists(db, "SELECT 1 FROM tickets WHERE id = ?");
         exists.bind(1, static_cast<int64_t>(ticketId));
         if (!exists.executeStep())
-            return makeError(QStringLiteral("There is no ticket with id %1 to add a note to.").arg(ticketId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no ticket with id %1 to add a note to.").arg(ticketId));
         // A message needs a channel: the note sits on the channel the conversation last used.
         Channel channel = Channel::Email;
         SQLite::Statement last(db, "SELECT channel FROM messages WHERE ticket_id = ? AND direction <> 'note' "

@@ -189,7 +189,8 @@ Result<qint64> Outbox::enqueue(const OutboxDraft& d)
         SQLite::Statement exists(db, "SELECT 1 FROM tickets WHERE id = ?");
         exists.bind(1, static_cast<int64_t>(d.ticketId));
         if (!exists.executeStep())
-            return makeError(QStringLiteral("There is no ticket with id %1 to reply to.").arg(d.ticketId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no ticket with id %1 to reply to.").arg(d.ticketId));
         SQLite::Statement st(db,
                              "INSERT INTO outbox(ticket_id, account_id, channel, subject, body, raw, state, "
                              "target, external_id, created_at, updated_at) "

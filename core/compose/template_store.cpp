@@ -192,7 +192,8 @@ Result<void> TemplateStore::add(const ReplyTemplate& t)
 Result<void> TemplateStore::update(const ReplyTemplate& t)
 {
     if (!find(t.id))
-        return makeError(QStringLiteral("There is no template \"%1\" to edit.").arg(t.id));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("There is no template \"%1\" to edit.").arg(t.id));
     if (auto ok = TemplateLibrary::validate(t); !ok)
         return ok;
     return put(t);
@@ -202,7 +203,8 @@ Result<ReplyTemplate> TemplateStore::duplicate(const QString& id, const QString&
 {
     const auto source = find(id);
     if (!source)
-        return makeError(QStringLiteral("There is no template \"%1\" to duplicate.").arg(id));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("There is no template \"%1\" to duplicate.").arg(id));
     ReplyTemplate copy = *source;
     copy.builtin = false;
     copy.edited = false;
@@ -218,7 +220,8 @@ Result<void> TemplateStore::remove(const QString& id)
 {
     const auto t = find(id);
     if (!t)
-        return makeError(QStringLiteral("There is no template \"%1\" to delete.").arg(id));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("There is no template \"%1\" to delete.").arg(id));
     if (t->builtin)
         return put(*t, true);
     return m_db->write([&](SQLite::Database& db) -> Result<void> {
@@ -262,7 +265,8 @@ Result<QByteArray> TemplateStore::exportJson(const QStringList& ids) const
             chosen << t;
     for (const QString& id : ids)
         if (std::none_of(all.begin(), all.end(), [&](const ReplyTemplate& t) { return t.id == id; }))
-            return makeError(QStringLiteral("There is no template \"%1\" to export.").arg(id));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no template \"%1\" to export.").arg(id));
     return TemplateLibrary::toJson(chosen);
 }
 

@@ -1,6 +1,7 @@
 #include "connectors/coupang_connector.h"
 
 #include "connectors/connector_factory.h"
+#include "connectors/shared_call_pacer.h"
 #include "net/coupang_signer.h"
 #include "store/ticket_writes.h"
 
@@ -36,6 +37,21 @@ QString idOf(const QJsonValue& v)
 {
     return v.isDouble() ? QString::number(static_cast<qint64>(v.toDouble())) : v.toString();
 }
+
+// Coupang's number for what went wrong. The gateway's `code` is only the HTTP status; the API's own number
+// ends its message: "상담이 종료된 문의입니다 - 522". -1 when the message carries none.
+int resultNumber(const HttpReply& reply)
+{
+    const QString message =
+        QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("message")).toString();
+    const qsizetype dash = message.lastIndexOf(QStringLiteral(" - "));
+    bool ok = false;
+    const int n = dash < 0 ? -1 : message.mid(dash + 3).trimmed().toInt(&ok);
+    return ok ? n : -1;
+}
+
+// Coupang closed the consultation (24 hours after the transfer): no confirmation or answer is taken.
+constexpr int kConsultationClosed = 522;
 
 bool codeOk(const QByteArray& body)
 {
@@ -79,7 +95,11 @@ CallCenterReplies callCenterReplies(const StoredInquiry& inq)
 } // namespace
 
 CoupangConnector::CoupangConnector(Account account, Database& db, QString secretKey, HttpPacing pacing)
-    : m_account(std::move(account)), m_db(db), m_secretKey(std::move(secretKey)), m_http(pacing, {429, 403})
+    : m_account(std::move(account)), m_db(db), m_secretKey(std::move(secretKey)),
+      // Coupang counts calls per vendor: every process and account of this vendor takes turns.
+      m_http(pacing, {429, 403},
+             std::make_unique<SharedCallPacer>(db, QStringLiteral("coupang:") +
+                                                       m_account.setting(QStringLiteral("vendor_id"))))
 {
 }
 
@@ -134,6 +154,7 @@ Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from
         callCenter ? QStringLiteral("call-center inquiries") : QStringLiteral("product inquiries");
     if (reply.status != 200)
         return makeError(
+            m_http.errorCodeOf(reply),
             QStringLiteral("Coupang did not list the %1 of %2 to %3 (%4).")
                 .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), serverWords(reply)));
     const QString source = QStringLiteral("coupang:") + m_account.name;
@@ -142,6 +163,7 @@ Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from
     // An envelope that could not be read at all is an error of the page, not of one item: retry it next time.
     if (batch.messages.isEmpty() && !batch.problems.isEmpty() && !codeOk(reply.body))
         return makeError(
+            ErrorCode::Damaged,
             QStringLiteral("Coupang's list of %1 could not be read: %2").arg(what, batch.problems.first()));
     return batch;
 }
@@ -160,12 +182,13 @@ Result<OutboxDraft> CoupangConnector::draftReply(qint64 ticketId, const QString&
 {
     const QString body = text.trimmed();
     if (body.isEmpty())
-        return makeError(QStringLiteral("The answer is empty."));
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("The answer is empty."));
     auto inquiries = inquiriesOfTicket(m_db, ticketId, QStringLiteral("coupang:") + m_account.name);
     if (!inquiries)
         return inquiries.error();
     if (inquiries->isEmpty())
-        return makeError(QStringLiteral("This ticket holds no Coupang inquiry of the account \"%1\".")
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("This ticket holds no Coupang inquiry of the account \"%1\".")
                              .arg(m_account.name));
     // The newest inquiry that still takes an answer; when none does, the newest one's reason.
     std::optional<Error> firstRefusal;
@@ -201,11 +224,13 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
     if (inq.kind == QLatin1String("online")) {
         if (inq.hasOutgoing())
             return makeError(
+                ErrorCode::Conflict,
                 QStringLiteral("Coupang product inquiry %1 is already answered; Coupang takes one answer "
                                "per inquiry (change it in Wing if needed).")
                     .arg(inq.id));
         if (!live->isEmpty())
             return makeError(
+                ErrorCode::Conflict,
                 QStringLiteral("An answer to Coupang product inquiry %1 is already in the outbox.")
                     .arg(inq.id));
         answer = {{QStringLiteral("content"), text},
@@ -215,6 +240,7 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
     } else if (inq.kind == QLatin1String("call")) {
         if (text.size() < 2 || text.size() > 1000)
             return makeError(
+                ErrorCode::InvalidInput,
                 QStringLiteral("Coupang takes call-center answers of 2 to 1000 characters; this one has %1.")
                     .arg(text.size()));
         const CallCenterReplies replies = callCenterReplies(inq);
@@ -225,6 +251,7 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
                 parent.clear();
         if (parent.isEmpty())
             return makeError(
+                ErrorCode::Conflict,
                 !answered.isEmpty() || !live->isEmpty()
                     ? QStringLiteral(
                           "Coupang call-center inquiry %1 is already answered and no new question of "
@@ -236,7 +263,8 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
                           .arg(inq.id));
         if (inq.question().value(QStringLiteral("inquiryStatus")).toString() == QLatin1String("complete") &&
             answered.contains(parent))
-            return makeError(QStringLiteral("Coupang closed call-center inquiry %1.").arg(inq.id));
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("Coupang closed call-center inquiry %1.").arg(inq.id));
         answer = {{QStringLiteral("vendorId"), vendor},
                   {QStringLiteral("inquiryId"), idValue(inq.id)},
                   {QStringLiteral("content"), text},
@@ -289,13 +317,9 @@ Result<void> CoupangConnector::confirmTransferred(const QString& inquiryId)
         {}, body);
     if (reply.status == 200 && codeOk(reply.body))
         return {};
-    // "상담이 종료된 문의입니다 - 522": Coupang closed the consultation, 24 hours after the transfer.
-    const bool closed = QJsonDocument::fromJson(reply.body)
-                            .object()
-                            .value(QStringLiteral("message"))
-                            .toString()
-                            .contains(QStringLiteral("522"));
-    return makeError(QStringLiteral("Coupang did not confirm call-center inquiry %1 (%2).%3")
+    const bool closed = resultNumber(reply) == kConsultationClosed;
+    return makeError(closed ? ErrorCode::Refused : m_http.errorCodeOf(reply),
+                     QStringLiteral("Coupang did not confirm call-center inquiry %1 (%2).%3")
                          .arg(inquiryId, serverWords(reply),
                               closed
                                   ? QStringLiteral(" Coupang closes a transferred inquiry 24 hours after the "
@@ -330,6 +354,7 @@ Result<QString> CoupangConnector::confirmTransferOf(qint64 ticketId)
     }
     if (!chosen)
         return makeError(
+            ErrorCode::Conflict,
             QStringLiteral("This ticket holds no Coupang call-center inquiry of the account \"%1\" "
                            "that Coupang transferred to the seller (none awaits an answer).")
                 .arg(m_account.name));
@@ -356,7 +381,8 @@ Result<QString> confirmCoupangTransfer(Database& db, SecretStore& secrets, qint6
     if (!account)
         return account.error();
     if (account->kind != AccountKind::Coupang)
-        return makeError(QStringLiteral("Only Coupang call-center inquiries are transferred and confirmed; "
+        return makeError(ErrorCode::Refused,
+                         QStringLiteral("Only Coupang call-center inquiries are transferred and confirmed; "
                                         "this ticket is answered through the %1 account \"%2\".")
                              .arg(toString(account->kind), account->name));
     auto secret = secretFor(*account, secrets);

@@ -95,7 +95,8 @@ Result<AnsweredMessage> lastIncoming(Database& db, qint64 ticketId)
             "ORDER BY date DESC, id DESC LIMIT 1) WHERE t.id = ?");
         st.bind(1, static_cast<int64_t>(ticketId));
         if (!st.executeStep())
-            return makeError(QStringLiteral("There is no ticket with id %1.").arg(ticketId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no ticket with id %1.").arg(ticketId));
         AnsweredMessage a;
         a.number = st.getColumn(0).getInt();
         a.ticketSubject = textOf(st.getColumn(1));
@@ -131,7 +132,7 @@ Result<OutboxDraft> EmailConnector::draftReply(qint64 ticketId, const QString& t
                                                const QList<ReplyAttachment>& attachments)
 {
     if (text.trimmed().isEmpty())
-        return makeError(QStringLiteral("The reply is empty."));
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("The reply is empty."));
     auto answered = lastIncoming(m_db, ticketId);
     if (!answered)
         return answered.error();
@@ -215,7 +216,8 @@ Result<Account> accountForTicket(Database& db, qint64 ticketId)
                          "ORDER BY date DESC, id DESC LIMIT 1) WHERE t.id = ?");
         st.bind(1, static_cast<int64_t>(ticketId));
         if (!st.executeStep())
-            return makeError(QStringLiteral("There is no ticket with id %1.").arg(ticketId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no ticket with id %1.").arg(ticketId));
         number = st.getColumn(0).getInt();
         source = textOf(st.getColumn(1));
         channel = channelFromString(textOf(st.getColumn(2)));
@@ -246,6 +248,7 @@ Result<Account> accountForTicket(Database& db, qint64 ticketId)
         return matching.first();
     if (matching.isEmpty())
         return makeError(
+            ErrorCode::NotFound,
             QStringLiteral("No %1 account is set up to answer ticket #%2 (casebook-cli account add %1 …).")
                 .arg(toString(*kind))
                 .arg(number));

@@ -1,5 +1,7 @@
 #include "connectors/naver_connector.h"
 
+#include "connectors/shared_call_pacer.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -43,7 +45,10 @@ const QString kAlreadyAnswered = QStringLiteral("ERR-NC-101010");
 NaverConnector::NaverConnector(Account account, Database& db, QString clientSecret, HttpPacing pacing)
     : m_account(std::move(account)), m_db(db), m_baseUrl(baseUrlOf(m_account)),
       m_tokens(m_baseUrl, m_account.setting(QStringLiteral("client_id")), std::move(clientSecret)),
-      m_http(pacing, {429})
+      // The gateway counts calls per application (client id): every process of it takes turns.
+      m_http(pacing, {429},
+             std::make_unique<SharedCallPacer>(db, QStringLiteral("naver:") +
+                                                       m_account.setting(QStringLiteral("client_id"))))
 {
 }
 
@@ -99,6 +104,7 @@ Result<MarketplaceBatch> NaverConnector::fetchPage(bool inquiries, QDate from, Q
     const QString what = inquiries ? QStringLiteral("customer inquiries") : QStringLiteral("product Q&A");
     if (reply->status != 200)
         return makeError(
+            m_http.errorCodeOf(*reply),
             QStringLiteral("Naver did not list the %1 of %2 to %3 (%4).")
                 .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), naverWords(*reply)));
     const QString source = QStringLiteral("naver:") + m_account.name;
@@ -106,6 +112,7 @@ Result<MarketplaceBatch> NaverConnector::fetchPage(bool inquiries, QDate from, Q
         inquiries ? parseNaverInquiries(reply->body, source) : parseNaverQnas(reply->body, source);
     if (batch.messages.isEmpty() && !batch.problems.isEmpty())
         return makeError(
+            ErrorCode::Damaged,
             QStringLiteral("Naver's list of %1 could not be read: %2").arg(what, batch.problems.first()));
     return batch;
 }
@@ -134,12 +141,13 @@ Result<OutboxDraft> NaverConnector::draft(qint64 ticketId, const QString& text, 
 {
     const QString body = text.trimmed();
     if (body.isEmpty())
-        return makeError(QStringLiteral("The answer is empty."));
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("The answer is empty."));
     auto inquiries = inquiriesOfTicket(m_db, ticketId, QStringLiteral("naver:") + m_account.name);
     if (!inquiries)
         return inquiries.error();
     if (inquiries->isEmpty())
         return makeError(
+            ErrorCode::NotFound,
             QStringLiteral("This ticket holds no Naver inquiry of the account \"%1\".").arg(m_account.name));
     std::optional<Error> firstRefusal;
     for (const StoredInquiry& inq : inquiries.value()) {
@@ -169,6 +177,7 @@ Result<OutboxDraft> NaverConnector::draft(qint64 ticketId, const QString& text, 
             if (answerId.isEmpty()) {
                 if (!firstRefusal)
                     firstRefusal = makeError(
+                        ErrorCode::Conflict,
                         QStringLiteral("Naver customer inquiry %1 has no answer Casebook knows the id "
                                        "of yet: sync the account first.")
                             .arg(inq.id));
@@ -180,7 +189,8 @@ Result<OutboxDraft> NaverConnector::draft(qint64 ticketId, const QString& text, 
             if (answered) {
                 if (!firstRefusal)
                     firstRefusal =
-                        makeError(QStringLiteral("Naver %1 %2 is already answered; Naver takes one answer "
+                        makeError(ErrorCode::Conflict,
+                                  QStringLiteral("Naver %1 %2 is already answered; Naver takes one answer "
                                                  "(edit it instead).")
                                       .arg(what, inq.id));
                 continue;
@@ -194,7 +204,9 @@ Result<OutboxDraft> NaverConnector::draft(qint64 ticketId, const QString& text, 
     }
     if (firstRefusal)
         return *firstRefusal;
-    return makeError(QStringLiteral("This ticket holds no Naver customer inquiry to edit the answer of."));
+    // A product question's answer has no edit in Naver's API: refused, not missing.
+    return makeError(ErrorCode::Refused,
+                     QStringLiteral("This ticket holds no Naver customer inquiry to edit the answer of."));
 }
 
 SendOutcome NaverConnector::send(const OutboxItem& item)

@@ -163,7 +163,8 @@ Result<EvidenceRecord> EvidenceLocker::promoteAttachment(qint64 attachmentId, co
                              "JOIN blobs b ON b.sha256 = a.sha256 WHERE a.id = ?");
         st.bind(1, static_cast<int64_t>(attachmentId));
         if (!st.executeStep())
-            return makeError(QStringLiteral("There is no attachment %1 in this database.").arg(attachmentId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no attachment %1 in this database.").arg(attachmentId));
         if (st.getColumn(0).isNull())
             return makeError(
                 QStringLiteral("Attachment %1 belongs to a message outside any case.").arg(attachmentId));

@@ -41,17 +41,20 @@ Result<StoredAttachment> findInTicket(SQLite::Database& db, qint64 ticketId, con
     const QString wanted = sha256.trimmed().toLower();
     if (!hex.match(wanted).hasMatch())
         return makeError(
+            ErrorCode::InvalidInput,
             QStringLiteral("\"%1\" is not a SHA-256 (64 hex digits, or at least the first 8).").arg(sha256));
     QList<StoredAttachment> hits;
     for (const StoredAttachment& a : ofTicket(db, ticketId))
         if (a.sha256.startsWith(wanted))
             hits << a;
     if (hits.isEmpty())
-        return makeError(QStringLiteral("No attachment of this case has the SHA-256 %1.").arg(wanted));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("No attachment of this case has the SHA-256 %1.").arg(wanted));
     // The same file attached twice is the same content: any of its rows will do.
     for (const StoredAttachment& a : hits)
         if (a.sha256 != hits.first().sha256)
-            return makeError(QStringLiteral("Several attachments of this case start with %1; give more of "
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("Several attachments of this case start with %1; give more of "
                                             "the SHA-256.")
                                  .arg(wanted));
     return hits.first();
@@ -65,7 +68,8 @@ Result<void> saveCopy(SQLite::Database& db, qint64 attachmentId, const QString& 
                                  "WHERE a.id = ?");
         st.bind(1, static_cast<int64_t>(attachmentId));
         if (!st.executeStep())
-            return makeError(QStringLiteral("There is no attachment %1 in this database.").arg(attachmentId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no attachment %1 in this database.").arg(attachmentId));
         data = QByteArray(static_cast<const char*>(st.getColumn(0).getBlob()), st.getColumn(0).getBytes());
     } catch (const SQLite::Exception& e) {
         return makeError(QStringLiteral("Could not read attachment %1: %2").arg(attachmentId).arg(e.what()));

@@ -34,7 +34,8 @@ Result<void> requireLive(SQLite::Database& db, qint64 ticketId)
     SQLite::Statement st(db, "SELECT number, merged_into FROM tickets WHERE id = ?");
     st.bind(1, static_cast<int64_t>(ticketId));
     if (!st.executeStep())
-        return makeError(QStringLiteral("There is no such ticket (id %1).").arg(ticketId));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("There is no such ticket (id %1).").arg(ticketId));
     if (!st.getColumn(1).isNull())
         return makeError(QStringLiteral("Ticket #%1 was merged into #%2: change that one instead.")
                              .arg(st.getColumn(0).getInt())
@@ -226,7 +227,7 @@ Result<UndoRecord> TicketActions::undo()
         SQLite::Statement st(db, "SELECT id, kind, COALESCE(ticket_id, 0), data FROM undo_log "
                                  "WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1");
         if (!st.executeStep())
-            return makeError(QStringLiteral("There is nothing to undo."));
+            return makeError(ErrorCode::Conflict, QStringLiteral("There is nothing to undo."));
         const QJsonObject data = QJsonDocument::fromJson(sql::textOf(st.getColumn(3)).toUtf8()).object();
         record = {st.getColumn(0).getInt64(), sql::textOf(st.getColumn(1)), st.getColumn(2).getInt64(),
                   data.value(QStringLiteral("description")).toString()};

@@ -35,9 +35,11 @@ Result<void> TicketActions::merge(qint64 intoTicketId, qint64 fromTicketId)
         const QJsonObject into = ticket_snapshot::captureTicket(db, intoTicketId);
         const QJsonObject from = ticket_snapshot::captureTicket(db, fromTicketId);
         if (from.isEmpty())
-            return makeError(QStringLiteral("There is no such ticket to merge (id %1).").arg(fromTicketId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no such ticket to merge (id %1).").arg(fromTicketId));
         if (!from.value(QStringLiteral("merged_into")).isNull())
-            return makeError(QStringLiteral("#%1 was already merged into another ticket.")
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("#%1 was already merged into another ticket.")
                                  .arg(numberOf(db, fromTicketId)));
         const QJsonArray messages =
             idsOf(db, "SELECT id FROM messages WHERE ticket_id = ? ORDER BY id", fromTicketId);
@@ -108,7 +110,8 @@ Result<qint64> TicketActions::split(qint64 messageId)
                              "SELECT ticket_id FROM messages WHERE id = ? AND ticket_id IS NOT NULL");
         st.bind(1, static_cast<int64_t>(messageId));
         if (!st.executeStep())
-            return makeError(QStringLiteral("There is no such message in a ticket (id %1).").arg(messageId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no such message in a ticket (id %1).").arg(messageId));
         sourceId = st.getColumn(0).getInt64();
     }
     qint64 created = 0;

@@ -1,6 +1,6 @@
 #include "net/marketplace_http.h"
 
-#include <QElapsedTimer>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -64,25 +64,30 @@ HttpReply httpExchange(const HttpRequest& request)
     return out;
 }
 
-PacedHttp::PacedHttp(HttpPacing pacing, QList<int> slowDownOn)
-    : m_pacing(pacing), m_slowDownOn(std::move(slowDownOn)), m_intervalMs(pacing.minIntervalMs)
+PacedHttp::PacedHttp(HttpPacing pacing, QList<int> slowDownOn, std::unique_ptr<CallPacer> pacer)
+    : m_pacing(pacing), m_slowDownOn(std::move(slowDownOn)), m_intervalMs(pacing.minIntervalMs),
+      m_pacer(pacer ? std::move(pacer) : std::make_unique<LocalCallPacer>())
 {
+}
+
+ErrorCode PacedHttp::errorCodeOf(const HttpReply& reply) const
+{
+    if (!reply.answered() || reply.status >= 500)
+        return ErrorCode::Io;
+    if (slowDown(reply))
+        return ErrorCode::RateLimited;
+    return ErrorCode::Refused;
 }
 
 HttpReply PacedHttp::exchange(const std::function<HttpRequest()>& build)
 {
-    static QElapsedTimer monotonic;
-    if (!monotonic.isValid())
-        monotonic.start();
     HttpReply reply;
     int backoff = m_pacing.backoffMs;
     for (int attempt = 1; attempt <= m_pacing.attempts; ++attempt) {
-        if (m_lastCallMs >= 0) {
-            const qint64 wait = m_lastCallMs + m_intervalMs - monotonic.elapsed();
-            if (wait > 0)
-                QThread::msleep(static_cast<unsigned long>(wait));
-        }
-        m_lastCallMs = monotonic.elapsed();
+        // Wall-clock time: the turns are compared with those other processes took.
+        const qint64 turn = m_pacer->takeTurn(QDateTime::currentMSecsSinceEpoch(), m_intervalMs);
+        if (const qint64 wait = turn - QDateTime::currentMSecsSinceEpoch(); wait > 0)
+            QThread::msleep(static_cast<unsigned long>(wait));
         reply = httpExchange(build());
         if (!slowDown(reply)) {
             m_intervalMs = std::max(m_pacing.minIntervalMs, m_intervalMs * 3 / 4);

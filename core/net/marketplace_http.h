@@ -2,12 +2,16 @@
 // the email connector, IMAP and SMTP.
 #pragma once
 
+#include "model/result.h"
+#include "net/call_pacer.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QUrl>
 #include <functional>
+#include <memory>
 
 namespace casebook {
 
@@ -47,19 +51,24 @@ struct HttpPacing {
 
 // Calls spaced by the pacing; an answer with a status in `slowDownOn` (429, and 403 for Coupang) doubles the
 // spacing (it eases back by a quarter with each accepted call) and the call is tried again after a growing
-// pause.
+// pause. The turns come from `pacer` (every try takes one), so spacing holds across whoever shares it.
 class PacedHttp {
 public:
-    PacedHttp(HttpPacing pacing, QList<int> slowDownOn);
+    // Without a pacer the turns are this object's own (LocalCallPacer).
+    PacedHttp(HttpPacing pacing, QList<int> slowDownOn, std::unique_ptr<CallPacer> pacer = nullptr);
     // `build` makes the request for each try (signatures and tokens are made fresh).
     HttpReply exchange(const std::function<HttpRequest()>& build);
     bool slowDown(const HttpReply& reply) const { return m_slowDownOn.contains(reply.status); }
+    // What a caller can do about an answer that is not a success: no answer or a server fault (Io, try
+    // later), the gateway's slow-down (RateLimited), any other refusal (Refused: trying again changes
+    // nothing).
+    ErrorCode errorCodeOf(const HttpReply& reply) const;
 
 private:
     HttpPacing m_pacing;
     QList<int> m_slowDownOn;
     int m_intervalMs;
-    qint64 m_lastCallMs = -1;
+    std::unique_ptr<CallPacer> m_pacer;
 };
 
 } // namespace casebook

@@ -213,8 +213,8 @@ Result<CsvMapping> CsvMapping::preset(const QString& name)
             m.columns.insert(f, {f});
         m.columns[QStringLiteral("text")] << QStringLiteral("question") << QStringLiteral("message");
     } else {
-        return makeError(QStringLiteral("No CSV preset \"%1\"; presets: %2.")
-                             .arg(name, presetNames().join(QStringLiteral(", "))));
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("No CSV preset \"%1\"; presets: %2.")
+                                                      .arg(name, presetNames().join(QStringLiteral(", "))));
     }
     return m;
 }

@@ -109,7 +109,9 @@ Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)
 {
     std::scoped_lock lock(m_writeMutex);
     if (!m_writer)
-        return makeError(QStringLiteral("The database %1 was opened for reading only: nothing was written.").arg(m_path));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("The database %1 was opened for reading only: nothing was written.").arg(m_path));
     try {
         SQLite::Transaction tx(*m_writer, SQLite::TransactionBehavior::IMMEDIATE);
         Result<void> r = fn(*m_writer);
@@ -119,13 +121,20 @@ Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)
         return {};
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_FULL)
-            return makeError(QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
         if (e.getErrorCode() == SQLITE_READONLY)
-            return makeError(QStringLiteral("The database %1 is read-only: nothing was written.").arg(m_path));
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("The database %1 is read-only: nothing was written.").arg(m_path));
         if (e.getErrorCode() == SQLITE_BUSY)
-            return makeError(QStringLiteral("The database %1 is locked by another program: nothing was written.")
-                                 .arg(m_path));
-        return makeError(QStringLiteral("Could not write to the database: %1").arg(sqliteMessage(e)));
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("The database %1 is locked by another program: nothing was written.")
+                    .arg(m_path));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Could not write to the database: %1").arg(sqliteMessage(e)));
     }
 }
 

@@ -333,7 +333,17 @@ CREATE TABLE drafts (
 );
 )SQL";
 
-constexpr std::array<const char*, 7> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7};
+// Step 8: the last turn taken at each marketplace gateway (connectors/shared_call_pacer.h), so processes
+// sharing the file share the gateway's rate. One row per gateway identity ("coupang:VENDOR_ID"), updated
+// in place: nothing to prune.
+constexpr const char* kStep8 = R"SQL(
+CREATE TABLE api_pacing (
+  api_key       TEXT    PRIMARY KEY,
+  last_turn_ms  INTEGER NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<const char*, 8> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6, kStep7, kStep8};
 // casebook-cli's search reads the store without Qt and refuses a schema it was not written for; a new step
 // must be checked against its SQL (core/search) and its version raised with it.
 static_assert(

@@ -54,7 +54,8 @@ TEST_CASE("usage errors go to stderr with a non-zero exit", "[cli]")
     CHECK(unknown.code == 2);
     CHECK(unknown.err.contains(QStringLiteral("frobnicate")));
     const Run missing = cli({QStringLiteral("--db"), db, QStringLiteral("show"), QStringLiteral("4242")});
-    CHECK(missing.code == 1);
+    CHECK(missing.code == 3); // not found
+    CHECK(missing.out.isEmpty());
     CHECK(missing.err.contains(QStringLiteral("#4242")));
 }
 
@@ -175,11 +176,11 @@ TEST_CASE("templates list, show and render from the CLI", "[cli][templates]")
     CHECK_FALSE(done.out.contains(QStringLiteral("{{")));
 
     const Run noTicket = cli(render + QStringList{QStringLiteral("--ticket"), QStringLiteral("4242")});
-    CHECK(noTicket.code == 1);
+    CHECK(noTicket.code == 3);
     CHECK(noTicket.err.contains(QStringLiteral("#4242")));
     const Run unknown = cli({QStringLiteral("--db"), db, QStringLiteral("templates"), QStringLiteral("show"),
                              QStringLiteral("nope")});
-    CHECK(unknown.code == 1);
+    CHECK(unknown.code == 3);
     CHECK(unknown.err.contains(QStringLiteral("nope")));
 }
 
@@ -254,7 +255,7 @@ TEST_CASE("templates export, import, delete and restore through the CLI", "[cli]
               .code == 0);
     CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("show"),
                QStringLiteral("en.size_fit")})
-              .code == 1);
+              .code == 3);
     CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("restore")}).code == 0);
     CHECK(cli({QStringLiteral("--db"), b, QStringLiteral("templates"), QStringLiteral("show"),
                QStringLiteral("en.size_fit")})

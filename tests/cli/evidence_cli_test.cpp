@@ -222,11 +222,11 @@ TEST_CASE("evidence promote turns a mail attachment with a hostile name into saf
     // Mistakes are named, not guessed at.
     const Run unknown = cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number,
                                     QStringLiteral("--attachment"), QString(64, QLatin1Char('0'))}));
-    CHECK(unknown.code == 1);
+    CHECK(unknown.code == 3);
     CHECK(unknown.err.contains(QStringLiteral("No attachment of this case")));
     const Run tooShort = cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number,
                                      QStringLiteral("--attachment"), png.left(4)}));
-    CHECK(tooShort.code == 1);
+    CHECK(tooShort.code == 2);
     CHECK(tooShort.err.contains(QStringLiteral("at least the first 8")));
     CHECK(cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number})).code == 2);
 }

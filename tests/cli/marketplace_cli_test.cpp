@@ -8,6 +8,9 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace casebook::test;
 
@@ -331,5 +334,61 @@ TEST_CASE("CLI Naver: token, sync twice, Q&A and 1:1 answers, second answer and 
          QStringLiteral("--text-file"), s.textFile(QStringLiteral("e2.txt"), QStringLiteral("x"))});
     CHECK(qnaEdit.code == 1);
     CHECK(server.posted().size() == 3);
+    CHECK(server.violations().isEmpty());
+}
+
+TEST_CASE("CLI Coupang: casebook-cli runs back to back and at once keep the gateway's pace",
+          "[cli][coupang][pacing]")
+{
+    FakeMarketplace server(coupangConfig());
+    CliStore s;
+    REQUIRE(addCoupang(s, server, {QStringLiteral("--horizon-days"), QStringLiteral("10")}).code == 0);
+
+    // Five runs one after another, as a script makes them: each is a new process with no memory of the
+    // last one's calls.
+    s.sync(QStringLiteral("shop"));
+    const QHash<QString, int> tickets = s.messageTickets();
+    const int product = tickets.value(QStringLiteral("coupang:online:1020"));
+    REQUIRE(product > 0);
+    const Run sent = s.reply(product, QStringLiteral("답변드립니다."));
+    INFO(sent.err.toStdString());
+    REQUIRE(sent.code == 0);
+    const Run confirmed = s.run({QStringLiteral("confirm-transfer"),
+                                 QString::number(tickets.value(QStringLiteral("coupang:call:3950")))});
+    INFO(confirmed.err.toStdString());
+    CHECK(confirmed.code == 0);
+    s.sync(QStringLiteral("shop"));
+    s.sync(QStringLiteral("shop"));
+
+    // Five runs at once, as the window and a script (or two) may be: the turns are shared in the database.
+    std::vector<std::unique_ptr<QProcess>> runs;
+    for (int i = 0; i < 5; ++i) {
+        runs.push_back(std::make_unique<QProcess>());
+        runs.back()->start(QStringLiteral(CASEBOOK_CLI),
+                           {QStringLiteral("--db"), s.db, QStringLiteral("sync"), QStringLiteral("shop")});
+    }
+    for (auto& p : runs) {
+        REQUIRE(p->waitForFinished(180000));
+        INFO(p->readAllStandardError().toStdString());
+        CHECK(p->exitCode() == 0);
+    }
+
+    // What the gateway saw: every call of every run, in the order it took them.
+    QList<double> arrived;
+    for (const QJsonValue& r : requests(server))
+        if (r[QStringLiteral("path")].toString().startsWith(QStringLiteral("/v2/providers/openapi")))
+            arrived << r[QStringLiteral("arrived")].toDouble();
+    REQUIRE(arrived.size() > 15);
+    double minGap = 1e9;
+    double minFive = 1e9; // the shortest span of five consecutive gaps
+    for (qsizetype i = 1; i < arrived.size(); ++i)
+        minGap = std::min(minGap, arrived[i] - arrived[i - 1]);
+    for (qsizetype i = 5; i < arrived.size(); ++i)
+        minFive = std::min(minFive, arrived[i] - arrived[i - 5]);
+    INFO("calls " << arrived.size() << ", shortest gap " << minGap << " s, shortest five gaps " << minFive
+                  << " s");
+    // 110 ms a turn: five turns take 550 ms; a call may reach the gateway up to ~100 ms after its turn on a
+    // busy machine, which shortens one span but not the pace.
+    CHECK(minFive >= 0.45);
     CHECK(server.violations().isEmpty());
 }

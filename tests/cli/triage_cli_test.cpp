@@ -100,12 +100,22 @@ TEST_CASE("ticket sets status, priority, category, order, snooze and flags, and 
     CHECK(o.value(QStringLiteral("customer_flags")).toArray() == QJsonArray{QStringLiteral("vip")});
     CHECK(o.value(QStringLiteral("changed")).toArray().size() == 6);
 
-    r = cli(t.run({QStringLiteral("ticket"), number, QStringLiteral("--status"), QStringLiteral("closed")}));
-    CHECK(r.code == 1);
+    // A bad value is a usage error: nothing changes (not even the good values beside it) and stdout stays
+    // empty, so a script reading the JSON never reads a ticket that was not changed.
+    r = cli(t.run({QStringLiteral("ticket"), number, QStringLiteral("--priority"), QStringLiteral("0"),
+                   QStringLiteral("--status"), QStringLiteral("closed")}));
+    CHECK(r.code == 2);
+    CHECK(r.out.isEmpty());
     CHECK(r.err.contains(QStringLiteral("not a status")));
+    r = cli(t.run({QStringLiteral("ticket"), number, QStringLiteral("--snooze"), QStringLiteral("someday")}));
+    CHECK(r.code == 2);
+    CHECK(r.out.isEmpty());
+    CHECK(json(cli(t.run({QStringLiteral("ticket"), number}))).value(QStringLiteral("priority")).toInt() ==
+          2);
     r = cli(t.run({QStringLiteral("ticket"), QStringLiteral("9999"), QStringLiteral("--status"),
                    QStringLiteral("open")}));
-    CHECK(r.code == 1);
+    CHECK(r.code == 3);
+    CHECK(r.out.isEmpty());
     CHECK(r.err.contains(QStringLiteral("no ticket #9999")));
 
     // Undo walks back the six changes, the last first.
@@ -172,7 +182,7 @@ TEST_CASE("merge and split move messages, and undo restores the tickets", "[cli]
           QStringLiteral("missing_item"));
     CHECK(t.tickets().size() == before.size() + 1);
     r = cli(t.run({QStringLiteral("split"), a, QStringLiteral("--message"), QStringLiteral("00ff")}));
-    CHECK(r.code == 1);
+    CHECK(r.code == 3);
     REQUIRE(cli(t.run({QStringLiteral("undo")})).code == 0);
     CHECK(t.tickets() == before);
 }

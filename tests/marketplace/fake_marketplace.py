@@ -63,8 +63,10 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
         if not self.path_only.startswith("/_control/"):
+            # "arrived": when the gateway took the request (its rate is counted on it); "at": when answered.
             STATE["requests"].append({"method": self.command, "path": self.path_only, "query": self.query_raw,
-                                      "status": status, "at": time.time()})
+                                      "status": status, "at": time.time(),
+                                      "arrived": getattr(self, "arrived", None)})
 
     def violation(self, status, words, code=None):
         STATE["violations"].append(f"{self.command} {self.path_only}?{self.query_raw}: {words}")
@@ -84,6 +86,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.control()
             if STATE["delay_ms"]:
                 time.sleep(STATE["delay_ms"] / 1000)
+            self.arrived = time.time()
             if self.path_only == "/v1/oauth2/token":
                 return self.naver_token()
             if STATE["inject"]:
@@ -120,7 +123,7 @@ class Handler(BaseHTTPRequestHandler):
     def coupang(self):
         c = CFG["coupang"]
         # Gateway: about 10 calls a second per vendor.
-        now = time.time()
+        now = self.arrived
         STATE["recent"] = [t for t in STATE["recent"] if now - t < 1.0] + [now]
         if len(STATE["recent"]) > 10:
             STATE["violations"].append(f"more than 10 calls within a second at {self.path_only}")
