@@ -112,8 +112,8 @@ std::optional<qint64> byThreadKey(SQLite::Database& db, const QString& threadKey
     if (threadKey.isEmpty())
         return std::nullopt;
     sql::Prepared stPrepared(db,
-                             "SELECT ticket_id FROM messages WHERE thread_key = ? AND ticket_id IS NOT NULL "
-                             "ORDER BY id LIMIT 1");
+                             "SELECT ticket_id FROM messages WHERE thread_key = ? AND +ticket_id IS NOT NULL "
+                             "ORDER BY id LIMIT 1"); // + : see ticketsOfMessageId
     SQLite::Statement& st = *stPrepared;
     bindText(st, 1, threadKey);
     return firstId(st);
