@@ -3,7 +3,7 @@
 
 usage: tests/bench/side_by_side.py N [--work DIR] [--rounds R] [--search-runs S] [--cli PATH]
 
-  N              messages to generate with ../shared/tools/gen_maildir.py (seed 42); the corpus is kept
+  N              messages to generate with tests/support/gen_maildir.py (seed 42); the corpus is kept
                  in WORKDIR and reused by the next run with the same N
   --work DIR     where the corpus and the three indexes live (default /tmp/casebook-side-by-side)
   --rounds R     imports of each program, interleaved, from an empty index (default 3; 1 is enough at 100k;
@@ -26,9 +26,8 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-GEN = os.path.join(os.path.dirname(REPO), "shared", "tools", "gen_maildir.py")
-if not os.path.exists(GEN):
-    GEN = "/work/shared/tools/gen_maildir.py"
+sys.path.insert(0, HERE)
+from import_vs_peers import GEN, du  # noqa: E402  (the project's own generator; one way to size an index)
 OWN = ["@support.example.com", "help@example.com"]
 
 # (name, casebook query, notmuch query, mu query, manifest key)
@@ -52,17 +51,6 @@ def run(cmd, env=None, stdout=subprocess.DEVNULL):
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_maxrss / 1024, p.returncode, out
-
-
-def du(path):
-    total = 0
-    for root, _, files in os.walk(path):
-        for f in files:
-            try:
-                total += os.path.getsize(os.path.join(root, f))
-            except OSError:
-                pass
-    return total / 2**20
 
 
 def median(xs):
