@@ -163,6 +163,8 @@ MailImporter::Batch MailImporter::readBatch(MailSource& source, bool resumable) 
 void MailImporter::produce(MailSource& source, Pipeline& pipe) const
 {
     const bool resumable = !source.cursor().isEmpty();
+    // This thread's own cache: the stored-bytes lookup would otherwise be compiled once per message.
+    sql::StatementCache statements;
     bool end = false;
     while (!end && !pipe.stopped()) {
         Batch batch = readBatch(source, resumable);

@@ -43,10 +43,13 @@ std::vector<TicketCandidate> ticketsOfMessageId(SQLite::Database& db, const QStr
 {
     if (messageId.isEmpty())
         return {};
+    // The unary + keeps channel and ticket_id out of the index choice: without statistics SQLite prefers
+    // messages_channel(channel, ticket_id), two constrained columns, to messages_external, one; but every
+    // email has channel 'email', so that plan walked all of them for each lookup (a quadratic import).
     sql::Prepared stPrepared(db,
                              "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
-                             " SELECT ticket_id FROM messages WHERE external_id = ? AND channel = 'email' "
-                             " AND ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
+                             " SELECT ticket_id FROM messages WHERE external_id = ? AND +channel = 'email' "
+                             " AND +ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
     SQLite::Statement& st = *stPrepared;
     bindText(st, 1, messageId);
     return candidates(st);
@@ -109,8 +112,8 @@ std::optional<qint64> byThreadKey(SQLite::Database& db, const QString& threadKey
     if (threadKey.isEmpty())
         return std::nullopt;
     sql::Prepared stPrepared(db,
-                             "SELECT ticket_id FROM messages WHERE thread_key = ? AND ticket_id IS NOT NULL "
-                             "ORDER BY id LIMIT 1");
+                             "SELECT ticket_id FROM messages WHERE thread_key = ? AND +ticket_id IS NOT NULL "
+                             "ORDER BY id LIMIT 1"); // + : see ticketsOfMessageId
     SQLite::Statement& st = *stPrepared;
     bindText(st, 1, threadKey);
     return firstId(st);

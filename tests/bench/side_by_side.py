@@ -26,7 +26,8 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-GEN = os.path.join(REPO, "tests", "support", "gen_maildir.py")
+sys.path.insert(0, HERE)
+from import_vs_peers import GEN, du  # noqa: E402  (the project's own generator; one way to size an index)
 OWN = ["@support.example.com", "help@example.com"]
 
 # (name, casebook query, notmuch query, mu query, manifest key)
@@ -50,17 +51,6 @@ def run(cmd, env=None, stdout=subprocess.DEVNULL):
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_maxrss / 1024, p.returncode, out
-
-
-def du(path):
-    total = 0
-    for root, _, files in os.walk(path):
-        for f in files:
-            try:
-                total += os.path.getsize(os.path.join(root, f))
-            except OSError:
-                pass
-    return total / 2**20
 
 
 def median(xs):
