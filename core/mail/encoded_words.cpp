@@ -5,6 +5,7 @@
 #include <QList>
 #include <QStringDecoder>
 
+#include <cctype>
 #include <optional>
 
 namespace casebook {
@@ -57,7 +58,8 @@ std::optional<EncodedWord> wordAt(const QByteArray& s, qsizetype at)
     const char enc = s[q1 + 1];
     if (enc != 'B' && enc != 'b' && enc != 'Q' && enc != 'q')
         return std::nullopt;
-    const qsizetype close = s.indexOf("?=", q1 + 3);
+    // The text starts after "?B?"; a Q text may itself start with "=", so the search for "?=" starts there too.
+    const qsizetype close = s.mid(q1 + 2, 2) == "?=" ? q1 + 2 : s.indexOf("?=", q1 + 3);
     if (close < 0)
         return std::nullopt;
     EncodedWord w;
@@ -72,16 +74,18 @@ std::optional<EncodedWord> wordAt(const QByteArray& s, qsizetype at)
         return std::nullopt;
     if (const qsizetype star = w.charset.indexOf('*'); star >= 0)
         w.charset.truncate(star);
-    const QByteArray text = s.mid(q1 + 3, close - q1 - 3);
+    const QByteArray text = close > q1 + 2 ? s.mid(q1 + 3, close - q1 - 3) : QByteArray();
     for (char c : text) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             return std::nullopt;
     }
     if (enc == 'B' || enc == 'b') {
-        auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded)
-            return std::nullopt; // not base64 after all: the text stays as it stands
-        w.bytes = *decoded;
+        // Not base64 after all: the text stays as it stands. Missing '=' padding is forgiven, as mailers omit it.
+        for (char c : text) {
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=')
+                return std::nullopt;
+        }
+        w.bytes = QByteArray::fromBase64(text);
     } else {
         w.bytes = decodeQ(text);
     }

@@ -22,8 +22,14 @@ std::optional<ForwardedHeader> senderOf(const QString& value)
 {
     static const QRegularExpression angle(QStringLiteral("<\\s*([^<>\\s]+@[^<>\\s]+)\\s*>"));
     static const QRegularExpression bare(QStringLiteral("([^\\s<>\"'\\[\\]():;,]+@[^\\s<>\"'\\[\\]():;,]+\\.[A-Za-z]{2,})"));
+    // Outlook: "Kim, Minsu [mailto:Minsu.Kim@corp.example]".
+    static const QRegularExpression mailto(QStringLiteral("\\[mailto:\\s*([^\\]\\s]+@[^\\]\\s]+)\\s*\\]"),
+                                           QRegularExpression::CaseInsensitiveOption);
     ForwardedHeader h;
-    if (const auto m = angle.match(value); m.hasMatch()) {
+    if (const auto m = mailto.match(value); m.hasMatch()) {
+        h.fromAddress = m.captured(1).toLower();
+        h.fromName = value.left(m.capturedStart()).trimmed();
+    } else if (const auto m = angle.match(value); m.hasMatch()) {
         h.fromAddress = m.captured(1).toLower();
         h.fromName = value.left(m.capturedStart()).trimmed();
     } else if (const auto b = bare.match(value); b.hasMatch()) {
@@ -32,8 +38,8 @@ std::optional<ForwardedHeader> senderOf(const QString& value)
     } else {
         return std::nullopt;
     }
-    // Outlook writes "[mailto:a@b]" after the name, Naver quotes the name: neither belongs to it.
-    static const QRegularExpression noise(QStringLiteral("\\[mailto:[^\\]]*\\]|^[\"']+|[\"']+$"));
+    // Naver quotes the name: the quotes are no part of it.
+    static const QRegularExpression noise(QStringLiteral("^[\"']+|[\"']+$"));
     h.fromName = h.fromName.remove(noise).trimmed();
     return h;
 }
