@@ -58,8 +58,9 @@ std::optional<EncodedWord> wordAt(const QByteArray& s, qsizetype at)
     const char enc = s[q1 + 1];
     if (enc != 'B' && enc != 'b' && enc != 'Q' && enc != 'q')
         return std::nullopt;
-    // The text starts after "?B?"; a Q text may itself start with "=", so the search for "?=" starts there too.
-    const qsizetype close = s.mid(q1 + 2, 2) == "?=" ? q1 + 2 : s.indexOf("?=", q1 + 3);
+    // The text starts after "?B?" (q1 + 3) and may itself start with "=" (Q's "=B9"): "?=" is searched from
+    // there, so an empty text is the "?=" right at its start.
+    const qsizetype close = s.indexOf("?=", q1 + 3);
     if (close < 0)
         return std::nullopt;
     EncodedWord w;
@@ -74,7 +75,7 @@ std::optional<EncodedWord> wordAt(const QByteArray& s, qsizetype at)
         return std::nullopt;
     if (const qsizetype star = w.charset.indexOf('*'); star >= 0)
         w.charset.truncate(star);
-    const QByteArray text = close > q1 + 2 ? s.mid(q1 + 3, close - q1 - 3) : QByteArray();
+    const QByteArray text = s.mid(q1 + 3, close - q1 - 3);
     for (char c : text) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             return std::nullopt;
