@@ -97,3 +97,23 @@ TEST_CASE("a forwarded mail is found by its sender and order number", "[cli][sea
     CHECK(show.out.contains(QStringLiteral("---------- Forwarded message ----------")));
     CHECK(show.out.contains(QStringLiteral("[attachment] 주문 취소 요청드립니다.eml (message/rfc822")));
 }
+
+TEST_CASE("the demo's split subjects read whole and its forwarded mail is the customer's", "[cli]")
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("TZ"), QStringLiteral("Asia/Seoul"));
+    const test::Run tickets = test::cli({QStringLiteral("--demo"), QStringLiteral("tickets")}, env);
+    REQUIRE(tickets.code == 0);
+    for (const char* subject : {"카페 머그컵 대량 구매 문의 (80개)",
+                                "[정산문의] 2월 2주차 정산금 미지급 건 (업체코드 A00012345)",
+                                "문앞 배송 요청했는데 택배가 없어요", "린넨 셔츠 사이즈 교환 가능할까요?"}) {
+        INFO(subject);
+        CHECK(tickets.out.contains(QStringLiteral("\t") + QString::fromUtf8(subject) + QStringLiteral("\n")));
+    }
+    CHECK(tickets.out.contains(QStringLiteral(" KST\t박서준\tFwd: 주문 취소 요청드립니다\n")));
+    const test::Run found =
+        test::cli({QStringLiteral("--demo"), QStringLiteral("search"), QStringLiteral("2026030955512345")}, env);
+    CHECK(found.out.contains(QStringLiteral("Fwd: 주문 취소 요청드립니다")));
+}
