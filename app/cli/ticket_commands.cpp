@@ -41,9 +41,9 @@ int tickets(Context& c)
         const QJsonObject t = v.toObject();
         out() << "#" << t.value(QStringLiteral("number")).toInt() << "\t"
               << t.value(QStringLiteral("status")).toString() << "\t"
-              << displayTime(QDateTime::fromString(t.value(QStringLiteral("last_activity_at")).toString(), Qt::ISODate))
-              << "\t"
-              << t.value(QStringLiteral("customer")).toString() << "\t"
+              << displayTime(QDateTime::fromString(t.value(QStringLiteral("last_activity_at")).toString(),
+                                                   Qt::ISODate))
+              << "\t" << t.value(QStringLiteral("customer")).toString() << "\t"
               << t.value(QStringLiteral("subject")).toString() << "\n";
     }
     out().flush();

@@ -118,7 +118,8 @@ void Ingestor::complete(InboundMessage& m) const
         if (isOwnAddress(m.fromAddress)) {
             // The seller forwarding a customer's mail into the inbox brings that customer's case in: it is
             // theirs, incoming, and answered to them, not a reply the seller sent.
-            if (!m.forwardedFromAddress.isEmpty() && !isOwnAddress(m.forwardedFromAddress) && m.customer.isEmpty()) {
+            if (!m.forwardedFromAddress.isEmpty() && !isOwnAddress(m.forwardedFromAddress) &&
+                m.customer.isEmpty()) {
                 m.customer = Identity{QStringLiteral("email"), m.forwardedFromAddress};
                 m.customerName = m.forwardedFromName;
             } else {

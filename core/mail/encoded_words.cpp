@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QStringDecoder>
-
 #include <cctype>
 #include <optional>
 
@@ -37,7 +36,8 @@ QByteArray decodeQ(const QByteArray& text)
         const char c = text[i];
         if (c == '_') {
             out += ' ';
-        } else if (c == '=' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+        } else if (c == '=' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
+                   hexValue(text[i + 2]) >= 0) {
             out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
             i += 2;
         } else {
@@ -81,7 +81,8 @@ std::optional<EncodedWord> wordAt(const QByteArray& s, qsizetype at)
             return std::nullopt;
     }
     if (enc == 'B' || enc == 'b') {
-        // Not base64 after all: the text stays as it stands. Missing '=' padding is forgiven, as mailers omit it.
+        // Not base64 after all: the text stays as it stands. Missing '=' padding is forgiven, as mailers omit
+        // it.
         for (char c : text) {
             if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=')
                 return std::nullopt;

@@ -21,7 +21,8 @@ bool isMarkerLine(const QString& line)
 std::optional<ForwardedHeader> senderOf(const QString& value)
 {
     static const QRegularExpression angle(QStringLiteral("<\\s*([^<>\\s]+@[^<>\\s]+)\\s*>"));
-    static const QRegularExpression bare(QStringLiteral("([^\\s<>\"'\\[\\]():;,]+@[^\\s<>\"'\\[\\]():;,]+\\.[A-Za-z]{2,})"));
+    static const QRegularExpression bare(
+        QStringLiteral("([^\\s<>\"'\\[\\]():;,]+@[^\\s<>\"'\\[\\]():;,]+\\.[A-Za-z]{2,})"));
     // Outlook: "Kim, Minsu [mailto:Minsu.Kim@corp.example]".
     static const QRegularExpression mailto(QStringLiteral("\\[mailto:\\s*([^\\]\\s]+@[^\\]\\s]+)\\s*\\]"),
                                            QRegularExpression::CaseInsensitiveOption);
@@ -92,9 +93,9 @@ QString forwardedHtml(const ForwardedBlock& f)
     };
     QString body = f.text.trimmed().toHtmlEscaped();
     body.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-    return QStringLiteral("<hr><p><b>---------- Forwarded message ----------</b><br>") + line("From", f.from) +
-           line("Date", f.date) + line("Subject", f.subject) + line("To", f.to) + QStringLiteral("</p><p>") +
-           body + QStringLiteral("</p>");
+    return QStringLiteral("<hr><p><b>---------- Forwarded message ----------</b><br>") +
+           line("From", f.from) + line("Date", f.date) + line("Subject", f.subject) + line("To", f.to) +
+           QStringLiteral("</p><p>") + body + QStringLiteral("</p>");
 }
 
 } // namespace casebook

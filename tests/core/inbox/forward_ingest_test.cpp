@@ -11,14 +11,15 @@ namespace {
 
 struct Fixture {
     test::TempStore store;
-    Ingestor ingestor{*store.db,
-                      IngestOptions{{QStringLiteral("@dalbit-shop.example"), QStringLiteral("dalbit.owner@naver.example"),
-                                     QStringLiteral("dalbit.owner@gmail.example")}}};
+    Ingestor ingestor{*store.db, IngestOptions{{QStringLiteral("@dalbit-shop.example"),
+                                                QStringLiteral("dalbit.owner@naver.example"),
+                                                QStringLiteral("dalbit.owner@gmail.example")}}};
 
     TicketSummary add(const char* fixture)
     {
-        auto r = ingestor.ingestMail(test::readFile(test::testData(QStringLiteral("mail/") + QLatin1String(fixture))),
-                                     QStringLiteral("test"), {});
+        auto r = ingestor.ingestMail(
+            test::readFile(test::testData(QStringLiteral("mail/") + QLatin1String(fixture))),
+            QStringLiteral("test"), {});
         if (!r)
             FAIL(r.error().message.toStdString());
         REQUIRE(r->kind == IngestOutcome::Kind::Imported);
@@ -43,7 +44,8 @@ struct Fixture {
 
 } // namespace
 
-TEST_CASE("the seller forwarding a customer's mail as an attachment makes it that customer's ticket", "[import]")
+TEST_CASE("the seller forwarding a customer's mail as an attachment makes it that customer's ticket",
+          "[import]")
 {
     Fixture f;
     const TicketSummary t = f.add("forward-attached-rfc822.eml");
@@ -61,7 +63,8 @@ TEST_CASE("the seller forwarding a customer's mail as an attachment makes it tha
     CHECK(messages[0].attachments[0].mediaType == QStringLiteral("message/rfc822"));
     CHECK(t.orderNumbers.contains(QStringLiteral("2026120399990000")));
     CHECK(f.found(QStringLiteral("박서준")) == QStringList{QStringLiteral("Fwd: 주문 취소 요청드립니다")});
-    CHECK(f.found(QStringLiteral("2026120399990000")) == QStringList{QStringLiteral("Fwd: 주문 취소 요청드립니다")});
+    CHECK(f.found(QStringLiteral("2026120399990000")) ==
+          QStringList{QStringLiteral("Fwd: 주문 취소 요청드립니다")});
 }
 
 TEST_CASE("the seller forwarding inline (Gmail, Outlook) makes the quoted sender the customer", "[import]")
@@ -86,10 +89,11 @@ TEST_CASE("a customer forwarding someone's mail stays the customer", "[import]")
 TEST_CASE("a seller's reply quoting the customer stays outgoing", "[import]")
 {
     Fixture f;
-    const QByteArray reply = "From: help@dalbit-shop.example\nTo: minho@hanmail.example\nSubject: RE: 교환\n"
-                             "Message-ID: <r1@dalbit-shop.example>\nDate: Wed, 2 Dec 2026 10:00:00 +0900\n"
-                             "Content-Type: text/plain; charset=UTF-8\n\n접수했습니다.\n\n-----Original Message-----\n"
-                             "From: 정민호 <minho@hanmail.example>\n";
+    const QByteArray reply =
+        "From: help@dalbit-shop.example\nTo: minho@hanmail.example\nSubject: RE: 교환\n"
+        "Message-ID: <r1@dalbit-shop.example>\nDate: Wed, 2 Dec 2026 10:00:00 +0900\n"
+        "Content-Type: text/plain; charset=UTF-8\n\n접수했습니다.\n\n-----Original Message-----\n"
+        "From: 정민호 <minho@hanmail.example>\n";
     auto r = f.ingestor.ingestMail(reply, QStringLiteral("test"), {});
     REQUIRE(r);
     const auto messages = ticket_queries::messagesOfTicket(f.store.db->reader(), r->ticketId);

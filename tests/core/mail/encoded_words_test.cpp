@@ -29,7 +29,8 @@ TEST_CASE("Korean labels read as CP949, Q words with underscores, whitespace rul
     CHECK(decodeHeaderWords("=?ks_c_5601-1987?B?xsS81SCMYyC5rsDH?=") == QStringLiteral("파손 똠 문의"));
     CHECK(decodeHeaderWords("=?EUC-KR?B?uei82yC5rsDH?=") == QStringLiteral("배송 문의"));
     CHECK(decodeHeaderWords("=?euc-kr?Q?=B9=E8=BC=DB_=B9=AE=C0=C7?=") == QStringLiteral("배송 문의"));
-    CHECK(decodeHeaderWords("=?UTF-8?Q?Mug_order_=E2=80=93_broken?=") == QStringLiteral("Mug order – broken"));
+    CHECK(decodeHeaderWords("=?UTF-8?Q?Mug_order_=E2=80=93_broken?=") ==
+          QStringLiteral("Mug order – broken"));
     // Whitespace between two encoded words goes; a plain word between them stays with its spaces.
     CHECK(decodeHeaderWords("=?UTF-8?Q?a?=   \t=?UTF-8?Q?b?=") == QStringLiteral("ab"));
     CHECK(decodeHeaderWords("=?UTF-8?Q?a?= plain =?UTF-8?Q?b?=") == QStringLiteral("a plain b"));

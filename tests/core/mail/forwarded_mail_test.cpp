@@ -58,11 +58,14 @@ TEST_CASE("inline forward blocks of the common mailers, and replies that only qu
         return h ? h->fromName + QLatin1Char('|') + h->fromAddress : QStringLiteral("none");
     };
     CHECK(sender("hi\n\n---------- Forwarded message ---------\nFrom: Rachel Green <rachel@mail.example>\n"
-                 "Date: Mon, Mar 2, 2026 at 9:00 AM\n") == QStringLiteral("Rachel Green|rachel@mail.example"));
+                 "Date: Mon, Mar 2, 2026 at 9:00 AM\n") ==
+          QStringLiteral("Rachel Green|rachel@mail.example"));
     CHECK(sender("-----Original Message-----\nFrom: \"박서준\"<seojun@naver.example>\nTo: <a@b.example>\n") ==
           QStringLiteral("박서준|seojun@naver.example"));
-    CHECK(sender("-----Original Message-----\nFrom: Kim, Minsu [mailto:Minsu.Kim@Corp.example]\nSent: Monday\n") ==
-          QStringLiteral("Kim, Minsu|minsu.kim@corp.example"));
+    CHECK(
+        sender(
+            "-----Original Message-----\nFrom: Kim, Minsu [mailto:Minsu.Kim@Corp.example]\nSent: Monday\n") ==
+        QStringLiteral("Kim, Minsu|minsu.kim@corp.example"));
     CHECK(sender("Begin forwarded message:\n\n> From: Apple User <apple@icloud.example>\n") ==
           QStringLiteral("Apple User|apple@icloud.example"));
     CHECK(sender("________________________________\n보낸 사람: 이영희 <yh@daum.example>\n") ==
@@ -76,11 +79,13 @@ TEST_CASE("inline forward blocks of the common mailers, and replies that only qu
     CHECK_FALSE(isForwardSubject(QStringLiteral("회신: 주문")));
 }
 
-TEST_CASE("a reply that quotes the customer's mail under Original Message names no forwarded sender", "[mime]")
+TEST_CASE("a reply that quotes the customer's mail under Original Message names no forwarded sender",
+          "[mime]")
 {
-    const QByteArray reply = "From: help@dalbit-shop.example\nTo: minho@hanmail.example\nSubject: RE: 교환\n"
-                             "Date: Wed, 2 Dec 2026 10:00:00 +0900\nContent-Type: text/plain; charset=UTF-8\n\n"
-                             "접수했습니다.\n\n-----Original Message-----\nFrom: 정민호 <minho@hanmail.example>\n";
+    const QByteArray reply =
+        "From: help@dalbit-shop.example\nTo: minho@hanmail.example\nSubject: RE: 교환\n"
+        "Date: Wed, 2 Dec 2026 10:00:00 +0900\nContent-Type: text/plain; charset=UTF-8\n\n"
+        "접수했습니다.\n\n-----Original Message-----\nFrom: 정민호 <minho@hanmail.example>\n";
     auto m = parseMessage(reply);
     REQUIRE(m);
     CHECK(m->forwardedFromAddress.isEmpty());
