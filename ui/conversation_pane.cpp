@@ -3,6 +3,7 @@
 #include "channel_badge.h"
 #include "customer_panel.h"
 #include "evidence/safe_file_name.h"
+#include "model/display_time.h"
 #include "read_only_copy.h"
 #include "safe_browser.h"
 #include "semantic_colors.h"
@@ -34,9 +35,10 @@ QString paragraphs(const QString& text)
     return html;
 }
 
+// Local time in the user's locale, with the zone: mail comes from every zone, and a case may be argued later.
 QString when(const QDateTime& t)
 {
-    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) + QLatin1Char(' ') + displayZone(t);
 }
 
 // Colours by meaning, in a shade the current palette (light or dark) reads.

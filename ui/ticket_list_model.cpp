@@ -269,7 +269,8 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         if (local.date() == today)
             return QLocale().toString(local.time(), QStringLiteral("HH:mm"));
         if (local.date().year() == today.year())
-            return QLocale().toString(local.date(), QStringLiteral("MMM d"));
+            // A month and day in the language's own order and words ("Dec 6", "12월 6일").
+            return QLocale().toString(local.date(), tr("MMM d", "date format for a day of this year"));
         return QLocale().toString(local.date(), QLocale::ShortFormat);
     }
     }

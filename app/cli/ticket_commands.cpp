@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "cli/ticket_arg.h"
 #include "demo/demo_inbox.h"
+#include "model/display_time.h"
 #include "store/ticket_json.h"
 #include "store/ticket_queries.h"
 
@@ -40,7 +41,9 @@ int tickets(Context& c)
         const QJsonObject t = v.toObject();
         out() << "#" << t.value(QStringLiteral("number")).toInt() << "\t"
               << t.value(QStringLiteral("status")).toString() << "\t"
-              << t.value(QStringLiteral("customer")).toString() << "\t"
+              << displayTime(QDateTime::fromString(t.value(QStringLiteral("last_activity_at")).toString(),
+                                                   Qt::ISODate))
+              << "\t" << t.value(QStringLiteral("customer")).toString() << "\t"
               << t.value(QStringLiteral("subject")).toString() << "\n";
     }
     out().flush();
@@ -67,13 +70,13 @@ int show(Context& c)
     if (!ticket->orderNumbers.isEmpty())
         out() << "Orders: " << ticket->orderNumbers.join(QStringLiteral(", ")) << "\n";
     if (ticket->dueAt.isValid())
-        out() << "Answer due: " << ticket_json::isoDate(ticket->dueAt) << "\n";
+        out() << "Answer due: " << displayTime(ticket->dueAt) << "\n";
     if (!ticket->summary.isEmpty())
         out() << "Summary: " << ticket->summary << "\n";
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(db->reader(), ticket->id)) {
         const char* arrow = m.direction == Direction::In ? "<-" : m.direction == Direction::Out ? "->" : "--";
         out() << "\n"
-              << arrow << " " << ticket_json::isoDate(m.date) << "  " << toString(m.channel) << "  "
+              << arrow << " " << displayTime(m.date) << "  " << toString(m.channel) << "  "
               << (m.fromName.isEmpty() ? m.fromAddress : m.fromName) << "\n";
         if (!m.subject.isEmpty())
             out() << "   " << m.subject << "\n";

@@ -2,6 +2,7 @@
 
 #include "casefile/case_file_manifest.h"
 #include "casefile/contact_mask.h"
+#include "model/display_time.h"
 #include "store/ticket_json.h"
 
 #include <QFile>
@@ -44,7 +45,8 @@ QString esc(const QString& s)
 
 QString when(const QDateTime& t)
 {
-    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : QStringLiteral("—");
+    // Local time with its zone, as the seller reads it; the manifest beside the PDF keeps UTC.
+    return t.isValid() ? displayTime(t) : QStringLiteral("—");
 }
 
 QString hash(const QString& h)

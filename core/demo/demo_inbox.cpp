@@ -20,7 +20,7 @@
 namespace casebook {
 namespace {
 
-constexpr int kLoaderVersion = 1;
+constexpr int kLoaderVersion = 2; // 2: split encoded words join, forwarded mail is read
 constexpr qint64 kMaxAgeSecs = 24 * 3600;
 
 QByteArray readAll(const QString& path)

@@ -115,8 +115,17 @@ void Ingestor::complete(InboundMessage& m) const
     if (!m.date.isValid())
         m.date = m_db.clock().now();
     if (m.channel == Channel::Email) {
-        if (isOwnAddress(m.fromAddress))
-            m.direction = Direction::Out;
+        if (isOwnAddress(m.fromAddress)) {
+            // The seller forwarding a customer's mail into the inbox brings that customer's case in: it is
+            // theirs, incoming, and answered to them, not a reply the seller sent.
+            if (!m.forwardedFromAddress.isEmpty() && !isOwnAddress(m.forwardedFromAddress) &&
+                m.customer.isEmpty()) {
+                m.customer = Identity{QStringLiteral("email"), m.forwardedFromAddress};
+                m.customerName = m.forwardedFromName;
+            } else {
+                m.direction = Direction::Out;
+            }
+        }
         if (m.customer.isEmpty()) {
             const QString other = m.direction == Direction::Out ? m.to.value(0) : m.fromAddress;
             m.customer = Identity{QStringLiteral("email"), other};

@@ -1,6 +1,8 @@
 #include "mail/mime_parser.h"
 
 #include "mail/charset.h"
+#include "mail/encoded_words.h"
+#include "mail/forwarded_mail.h"
 #include "mail/html_text.h"
 #include "mail/order_numbers.h"
 #include "model/sha256.h"
@@ -111,11 +113,74 @@ void readAddresses(InternetAddressList* list, QString* firstName, QString* first
     }
 }
 
+// The raw (still encoded) value of a header, for our own encoded-word decoding (see encoded_words.h).
+QByteArray rawHeader(GMimeObject* obj, const char* name)
+{
+    GMimeHeaderList* list = g_mime_object_get_header_list(obj);
+    GMimeHeader* h = list ? g_mime_header_list_get_header(list, name) : nullptr;
+    const char* raw = h ? g_mime_header_get_raw_value(h) : nullptr;
+    return raw ? QByteArray(raw) : QByteArray();
+}
+
+InternetAddressList* addressesOf(GMimeParserOptions* options, GMimeObject* obj, const char* name)
+{
+    const QByteArray raw = rawHeader(obj, name);
+    return raw.isEmpty() ? nullptr : internet_address_list_parse(options, mergeEncodedWords(raw).constData());
+}
+
+// Subject, From, To and Date of a message, the outer one or one forwarded inside it.
+void readEnvelope(GMimeMessage* message, GMimeParserOptions* options, InboundMessage& m)
+{
+    GMimeObject* obj = GMIME_OBJECT(message);
+    m.externalId = cleanHeaderText(fromUtf8(g_mime_message_get_message_id(message)));
+    m.subject = cleanHeaderText(decodeHeaderWords(rawHeader(obj, "Subject")));
+    if (InternetAddressList* from = addressesOf(options, obj, "From")) {
+        readAddresses(from, &m.fromName, &m.fromAddress, nullptr);
+        g_object_unref(from);
+    }
+    if (InternetAddressList* to = addressesOf(options, obj, "To")) {
+        readAddresses(to, nullptr, nullptr, &m.to);
+        g_object_unref(to);
+    }
+    if (GDateTime* date = g_mime_message_get_date(message))
+        m.date = QDateTime::fromMSecsSinceEpoch(g_date_time_to_unix(date) * 1000 +
+                                                    g_date_time_get_microsecond(date) / 1000,
+                                                QTimeZone::utc());
+}
+
+QByteArray bytesOfObject(GMimeObject* obj)
+{
+    GPtr<GMimeStream> mem(g_mime_stream_mem_new());
+    g_mime_object_write_to_stream(obj, nullptr, mem.get());
+    GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.get()));
+    return QByteArray(reinterpret_cast<const char*>(arr->data), static_cast<qsizetype>(arr->len));
+}
+
+QString addressLine(const QString& name, const QString& address)
+{
+    return name.isEmpty() ? address : QStringLiteral("%1 <%2>").arg(name, address);
+}
+
+// A file name for a forwarded mail kept as an attachment: the sender's name for it, else its subject.
+QString emlName(GMimeObject* part, const QString& subject)
+{
+    QString name = cleanHeaderText(fromUtf8(g_mime_object_get_content_disposition_parameter(part, "filename")));
+    if (name.isEmpty())
+        name = cleanHeaderText(fromUtf8(g_mime_object_get_content_type_parameter(part, "name")));
+    if (!name.isEmpty())
+        return name;
+    static const QRegularExpression unsafe(QStringLiteral("[\\\\/:*?\"<>|]"));
+    name = subject.left(80).replace(unsafe, QStringLiteral("_")).trimmed();
+    return (name.isEmpty() ? QStringLiteral("forwarded") : name) + QStringLiteral(".eml");
+}
+
 struct Walker {
     const ParseLimits& limits;
+    GMimeParserOptions* options;
     InboundMessage& out;
-    int parts = 0;
-    QString error;
+    int& parts;
+    QString& error;
+    QList<ForwardedBlock> forwards;
 
     void walk(GMimeObject* obj, int depth)
     {
@@ -135,12 +200,49 @@ struct Walker {
             for (int i = 0; i < n; ++i)
                 walk(g_mime_multipart_get_part(mp, i), depth + 1);
         } else if (GMIME_IS_MESSAGE_PART(obj)) {
-            // A forwarded message: its body parts count as attachments of ours only by their bytes.
-            GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
-            if (inner)
-                walk(g_mime_message_get_mime_part(inner), depth + 1);
+            if (GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj)))
+                forwarded(obj, inner, depth);
         } else if (GMIME_IS_PART(obj)) {
             leaf(GMIME_PART(obj));
+        }
+    }
+
+    // A forwarded mail: its text joins ours under a marked header block (so the ticket shows it and search
+    // and order numbers find it), the mail itself is kept as an .eml attachment, and its sender is noted.
+    void forwarded(GMimeObject* part, GMimeMessage* inner, int depth)
+    {
+        InboundMessage f;
+        readEnvelope(inner, options, f);
+        Walker w{limits, options, f, parts, error, {}};
+        w.walk(g_mime_message_get_mime_part(inner), depth + 1);
+        if (!error.isEmpty())
+            return;
+        w.finish();
+        Attachment eml;
+        eml.filename = emlName(part, f.subject);
+        eml.mediaType = QStringLiteral("message/rfc822");
+        eml.data = bytesOfObject(GMIME_OBJECT(inner));
+        eml.size = eml.data.size();
+        eml.sha256 = sha256Hex(eml.data);
+        out.attachments << eml << f.attachments;
+        if (out.forwardedFromAddress.isEmpty() && !f.fromAddress.isEmpty()) {
+            out.forwardedFromAddress = f.fromAddress;
+            out.forwardedFromName = f.fromName;
+        }
+        forwards << ForwardedBlock{addressLine(f.fromName, f.fromAddress),
+                                   cleanHeaderText(fromUtf8(g_mime_object_get_header(GMIME_OBJECT(inner), "Date"))),
+                                   f.subject, f.to.join(QStringLiteral(", ")), f.text};
+    }
+
+    // After the walk: text from HTML when there was none, then the forwarded mails in order.
+    void finish()
+    {
+        if (!out.html.isEmpty() && out.text.trimmed().isEmpty())
+            out.text = htmlToText(out.html);
+        for (const ForwardedBlock& f : forwards) {
+            out.text += forwardedText(f);
+            if (!out.html.isEmpty())
+                out.html += forwardedHtml(f);
         }
     }
 
@@ -182,26 +284,6 @@ qsizetype headerBlockSize(const QByteArray& raw)
     return end < 0 ? raw.size() : end;
 }
 
-// GMime hands encoded-word charsets to iconv, which reads ks_c_5601-1987 and EUC-KR as KS X 1001 only and
-// loses the syllables CP949 adds. Parse a copy whose header block names CP949 (glibc's UHC) instead.
-QByteArray withKoreanHeaderCharsets(const QByteArray& raw)
-{
-    const qsizetype headerEnd = headerBlockSize(raw);
-    QByteArray head = raw.left(headerEnd);
-    // Most mail names no Korean charset: a byte search spares it the regular expression over UTF-16.
-    const QByteArray lower = head.toLower();
-    if (!lower.contains("=?ks_c_5601") && !lower.contains("=?euc-kr") && !lower.contains("=?ksc5601"))
-        return raw;
-    static const QRegularExpression label(QStringLiteral("=\\?(ks_c_5601-1987|euc-kr|ks_c_5601|ksc5601)(\\*[a-z-]+)?\\?"),
-                                          QRegularExpression::CaseInsensitiveOption);
-    const QString latin = QString::fromLatin1(head);
-    if (!label.match(latin).hasMatch())
-        return raw;
-    QString replaced = latin;
-    replaced.replace(label, QStringLiteral("=?CP949?"));
-    return replaced.toLatin1() + raw.mid(headerEnd);
-}
-
 } // namespace
 
 QString normalizedSubject(const QString& subject)
@@ -231,8 +313,7 @@ Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& li
         return makeError(QStringLiteral("the header block is larger than %1 bytes").arg(limits.maxHeaderBytes));
 
     auto options = makeOptions();
-    const QByteArray parsed = withKoreanHeaderCharsets(raw);
-    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(parsed.constData(), static_cast<size_t>(parsed.size())));
+    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.constData(), static_cast<size_t>(raw.size())));
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
     GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
@@ -247,27 +328,25 @@ Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& li
     m.raw = raw;
     m.rawSha256 = rawSha256.isEmpty() ? sha256Hex(raw) : rawSha256;
     m.channel = Channel::Email;
-    m.externalId = cleanHeaderText(fromUtf8(g_mime_message_get_message_id(message.get())));
-    m.subject = cleanHeaderText(fromUtf8(g_mime_message_get_subject(message.get())));
-    readAddresses(g_mime_message_get_from(message.get()), &m.fromName, &m.fromAddress, nullptr);
-    readAddresses(g_mime_message_get_to(message.get()), nullptr, nullptr, &m.to);
-    if (GDateTime* date = g_mime_message_get_date(message.get()))
-        m.date = QDateTime::fromMSecsSinceEpoch(g_date_time_to_unix(date) * 1000 +
-                                                    g_date_time_get_microsecond(date) / 1000,
-                                                QTimeZone::utc());
+    readEnvelope(message.get(), options.get(), m);
     m.references = parseIds(options.get(), g_mime_object_get_header(obj, "References"));
     const QStringList replyTo = parseIds(options.get(), g_mime_object_get_header(obj, "In-Reply-To"));
     m.inReplyTo = replyTo.isEmpty() ? QString() : replyTo.last();
 
-    Walker walker{limits, m, 0, {}};
+    int parts = 0;
+    QString error;
+    Walker walker{limits, options.get(), m, parts, error, {}};
     walker.walk(g_mime_message_get_mime_part(message.get()), 0);
-    if (!walker.error.isEmpty())
-        return makeError(walker.error);
-
-    if (!m.html.isEmpty()) {
-        if (m.text.trimmed().isEmpty())
-            m.text = htmlToText(m.html);
+    if (!error.isEmpty())
+        return makeError(error);
+    walker.finish();
+    if (!m.html.isEmpty())
         m.html = sanitizeHtml(m.html);
+    if (m.forwardedFromAddress.isEmpty() && isForwardSubject(m.subject)) {
+        if (const auto quoted = inlineForwardSender(m.text)) {
+            m.forwardedFromAddress = quoted->fromAddress;
+            m.forwardedFromName = quoted->fromName;
+        }
     }
     m.orderNumbers = findOrderNumbers(m.subject + QLatin1Char('\n') + m.text);
     m.customerName = m.fromName;

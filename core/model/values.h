@@ -46,6 +46,11 @@ struct InboundMessage {
     QStringList references;
     QStringList orderNumbers;
     QList<Attachment> attachments;
+    // When this mail forwards another (attached as message/rfc822, or quoted inline under a "Forwarded
+    // message" line with its header block), who wrote that one: when the seller forwarded a customer's mail,
+    // ingest makes the original sender the customer.
+    QString forwardedFromName;
+    QString forwardedFromAddress;
     Identity customer;    // the customer this message is from (incoming) or to (outgoing)
     QString customerName;
     QString source;       // where it came from: "maildir:/path", "demo", "coupang:shop"

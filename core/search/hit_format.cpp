@@ -1,5 +1,6 @@
 #include "search/hit_format.h"
 
+#include "search/local_time.h"
 #include "search/unicode_text.h"
 
 #include <cstdio>
@@ -145,7 +146,8 @@ std::string text(const std::vector<Hit>& hits)
     const auto clean = [](const std::string& s) { return unicode::toUtf8(unicode::toUtf16(s)); };
     std::string out;
     for (const Hit& h : hits) {
-        out += "#" + std::to_string(h.ticketNumber) + "\t" + isoDate(h.date) + "\t" +
+        const std::string when = h.date ? local_time::forPeople(*h.date) : std::string();
+        out += "#" + std::to_string(h.ticketNumber) + "\t" + when + "\t" +
                clean(h.fromName.empty() ? h.fromAddress : h.fromName) + "\t" + clean(h.subject) + "\n";
         if (!h.snippet.text.empty())
             out += "\t" + unicode::toUtf8(h.snippet.marked(u"[", u"]")) + "\n";

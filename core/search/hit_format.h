@@ -21,7 +21,8 @@ std::string jsonString(std::u16string_view s);
 // One compact JSON array of the hits, keys in QJsonObject's (sorted) order, and a newline.
 std::string json(const std::vector<Hit>& hits);
 
-// One line per hit (#ticket, date, sender, subject, tab-separated) and its snippet with [matches].
+// One line per hit (#ticket, local date for people, sender, subject, tab-separated) and its snippet with
+// [matches].
 std::string text(const std::vector<Hit>& hits);
 
 } // namespace casebook::search::hit_format

@@ -48,6 +48,7 @@ QJsonArray tickets(SQLite::Database& db)
                                {QStringLiteral("status"), toString(t.status)},
                                {QStringLiteral("channels"), QJsonArray::fromStringList(t.channels)},
                                {QStringLiteral("customer"), t.customerName},
+                               {QStringLiteral("last_activity_at"), isoDate(t.lastActivityAt)},
                                {QStringLiteral("messages"), messages.value(t.id)}});
     }
     return out;

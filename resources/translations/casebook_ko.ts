@@ -1804,6 +1804,11 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <translation>악성 고객으로 표시됨: 신중하게 답변하고 기록을 남기세요</translation>
     </message>
     <message>
+        <source>MMM d</source>
+        <comment>date format for a day of this year</comment>
+        <translation>M월 d일</translation>
+    </message>
+    <message>
         <source>VIP customer</source>
         <translation>VIP 고객</translation>
     </message>

@@ -27,9 +27,13 @@ struct FixtureDb {
     FixtureDb()
     {
         Ingestor ingestor(*store.db, IngestOptions{{QStringLiteral("help@dalbit-shop.example")}});
+        // A fixed set: the counts below are of these mails, whatever fixtures other tests add beside them.
         const QDir dir(test::testData(QStringLiteral("mail")));
-        for (const QString& name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name))
-            REQUIRE(ingestor.ingestMail(test::readFile(dir.filePath(name)), QStringLiteral("test"), name));
+        for (const char* name : {"attachment.eml", "euc-kr.eml", "html-hostile.eml", "ks_c_5601-1987.eml",
+                                 "not-a-message.eml", "utf8-base64.eml"}) {
+            const QString file = QString::fromUtf8(name);
+            REQUIRE(ingestor.ingestMail(test::readFile(dir.filePath(file)), QStringLiteral("test"), file));
+        }
     }
     SearchRun search(QStringList args, const QString& program = QStringLiteral(CASEBOOK_CLI))
     {

@@ -1,6 +1,8 @@
 // The Korean translation is complete: every tr() string in ui/ and app/gui_main.cpp, as the sources are now
 // (lupdate runs here on a copy, so a string added without running script/update-translations counts too).
 #include "support/test_support.h"
+#include "ticket_list_model.h"
+#include "ui_language.h"
 
 #include <QDir>
 #include <QFile>
@@ -168,4 +170,17 @@ TEST_CASE("the app starts in the system's language unless told otherwise", "[ui]
     saved.setValue(QStringLiteral("ui/language"), QStringLiteral("ko"));
     saved.sync();
     CHECK(help(QStringLiteral("C.UTF-8"), {}).contains(QStringLiteral("데모 받은편지함을 엽니다.")));
+}
+
+TEST_CASE("the list writes this year's dates in the language's own words", "[ui][translations]")
+{
+    // The list's format for a day of this year comes from the translation: Korean needs its 일 ("12월 6일").
+    const auto monthDay = [] {
+        return QLocale().toString(QDate(2026, 12, 6),
+                                  ui::TicketListModel::tr("MMM d", "date format for a day of this year"));
+    };
+    REQUIRE(ui::UiLanguage::install(QStringLiteral("ko")));
+    CHECK(monthDay() == QStringLiteral("12월 6일"));
+    ui::UiLanguage::install(QStringLiteral("en"));
+    CHECK(monthDay() == QStringLiteral("Dec 6"));
 }

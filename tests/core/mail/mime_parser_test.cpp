@@ -2,21 +2,14 @@
 #include "mail/mime_parser.h"
 #include "mail/order_numbers.h"
 #include "model/sha256.h"
+#include "mail_fixture.h"
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
 
 using namespace casebook;
 
-namespace {
-InboundMessage parseFixture(const char* name)
-{
-    auto r = parseMessage(test::readFile(test::testData(QStringLiteral("mail/") + QLatin1String(name))));
-    if (!r)
-        FAIL(r.error().message.toStdString());
-    return r.value();
-}
-} // namespace
+using test::parseFixture;
 
 TEST_CASE("UTF-8 mail: encoded-word headers, base64 body, order number", "[mail]")
 {

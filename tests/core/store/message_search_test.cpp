@@ -226,8 +226,13 @@ TEST_CASE("the fixture mails are found through the normal ingest path", "[search
     const QDir dir(test::testData(QStringLiteral("mail")));
     for (const QString& name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name))
         f.add(test::readFile(dir.filePath(name)));
-    CHECK(f.subjects(QStringLiteral("환불")) == QStringList{QStringLiteral("환불 문의드립니다")});
-    CHECK(f.subjects(QStringLiteral("배송")) == QStringList{QStringLiteral("배송 문의")});
+    CHECK(f.subjects(QStringLiteral("환불")) ==
+          QStringList{QStringLiteral("환불 요청합니다 (80개)"), QStringLiteral("환불 문의드립니다")});
+    CHECK(f.subjects(QStringLiteral("배송")) ==
+          QStringList{QStringLiteral("Fwd: 배송지 변경 부탁드립니다"), QStringLiteral("배송 문의")});
+    // A mail forwarded as an attachment is found by its sender and its text.
+    CHECK(f.subjects(QStringLiteral("박서준")) == QStringList{QStringLiteral("Fwd: 주문 취소 요청드립니다")});
+    CHECK(f.count(QStringLiteral("2026120399990000")) == 1);
     CHECK(f.count(QStringLiteral("배송이")) == 1);
     CHECK(f.count(QStringLiteral("똠방각하")) == 1);
     CHECK(f.count(QStringLiteral("from:박똠순")) == 1);

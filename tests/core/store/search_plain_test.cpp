@@ -2,6 +2,7 @@
 // call it stands in for, over every code point, and the CLI's output against the Qt formatting it replaced,
 // on the demo inbox.
 #include "demo/demo_inbox.h"
+#include "model/display_time.h"
 #include "search/fts_tokenizer.h"
 #include "search/hit_format.h"
 #include "search/search_connection.h"
@@ -124,7 +125,7 @@ QByteArray qtOutput(const QList<SearchHit>& hits, bool json)
         return bytes;
     }
     for (const SearchHit& h : hits) {
-        out << "#" << h.ticketNumber << "\t" << ticket_json::isoDate(h.date) << "\t"
+        out << "#" << h.ticketNumber << "\t" << displayTime(h.date) << "\t"
             << (h.fromName.isEmpty() ? h.fromAddress : h.fromName) << "\t" << h.subject << "\n";
         if (!h.snippet.text.isEmpty())
             out << "\t" << h.snippet.marked(QStringLiteral("["), QStringLiteral("]")) << "\n";
