@@ -170,20 +170,20 @@ int rethread(Context& c)
     const RethreadReport& r = report.value();
     if (c.isSet(QStringLiteral("json"))) {
         out() << QStringLiteral("{\"messages\":%1,\"directions_changed\":%2,\"tickets_kept\":%3,"
-                                "\"tickets_created\":%4,\"tickets_folded\":%5,\"customers_removed\":%6,"
+                                "\"tickets_created\":%4,\"tickets_folded\":%5,\"own_identities_removed\":%6,"
                                 "\"own_addresses\":%7}")
                      .arg(r.messages)
                      .arg(r.directionsChanged)
                      .arg(r.ticketsKept)
                      .arg(r.ticketsCreated)
                      .arg(r.ticketsFolded)
-                     .arg(r.customersRemoved)
+                     .arg(r.ownIdentitiesRemoved)
                      .arg(ownJson(own))
               << Qt::endl;
     } else {
         out() << "messages:          " << r.messages << "\ndirections changed: " << r.directionsChanged
               << "\ntickets kept:      " << r.ticketsKept << "\ntickets created:   " << r.ticketsCreated
-              << "\ntickets folded:    " << r.ticketsFolded << "\ncustomers removed: " << r.customersRemoved
+              << "\ntickets folded:    " << r.ticketsFolded << "\nown addresses taken off customers: " << r.ownIdentitiesRemoved
               << Qt::endl;
     }
     return kOk;

@@ -135,25 +135,27 @@ void fold(SQLite::Database& db, qint64 from, qint64 into)
     merged.exec();
 }
 
-// The seller, made a customer by imports that did not know the address: gone when nothing refers to them.
-qint64 removeOwnCustomers(SQLite::Database& db, const QStringList& own)
+// The seller's addresses, made customers (or another identity of a customer whose thread they answered) by
+// imports that did not know them: taken off every customer; a customer left with nothing is removed.
+qint64 removeOwnIdentities(SQLite::Database& db, const QStringList& own)
 {
     qint64 removed = 0;
     for (const QString& address : own) {
         if (address.startsWith(QLatin1Char('@')))
-            continue;
+            continue; // a whole domain: its customers' identities are left to the seller
         const auto customer = ticket_writes::customerOf(db, Identity{QStringLiteral("email"), address});
         if (!customer)
             continue;
+        SQLite::Statement identity(db, "DELETE FROM customer_identities WHERE kind = 'email' AND value = ?");
+        sql::bindText(identity, 1, address);
+        removed += identity.exec();
         // messages.customer_id has no index: one scan per own address, in a command run by hand.
-        SQLite::Statement used(db, "SELECT EXISTS (SELECT 1 FROM tickets WHERE customer_id = ?1) OR EXISTS ("
-                                   "SELECT 1 FROM messages WHERE customer_id = ?1)");
-        used.bind(1, static_cast<int64_t>(*customer));
-        if (used.executeStep() && used.getColumn(0).getInt() != 0)
-            continue;
-        SQLite::Statement del(db, "DELETE FROM customers WHERE id = ? AND NOT vip AND NOT abusive AND note = ''");
+        SQLite::Statement del(db, "DELETE FROM customers WHERE id = ?1 AND NOT vip AND NOT abusive AND note = '' "
+                                  "AND NOT EXISTS (SELECT 1 FROM customer_identities WHERE customer_id = ?1) "
+                                  "AND NOT EXISTS (SELECT 1 FROM tickets WHERE customer_id = ?1) "
+                                  "AND NOT EXISTS (SELECT 1 FROM messages WHERE customer_id = ?1)");
         del.bind(1, static_cast<int64_t>(*customer));
-        removed += del.exec();
+        del.exec();
     }
     return removed;
 }
@@ -226,7 +228,7 @@ Result<RethreadReport> Rethreader::run()
                 restoreTriage(db, it.key(), it.value()); // its mail could not be read again: left as it was
             }
         }
-        report.customersRemoved = removeOwnCustomers(db, m_options.ownAddresses);
+        report.ownIdentitiesRemoved = removeOwnIdentities(db, m_options.ownAddresses);
         ticket_writes::recordEvent(db, std::nullopt, m_db.clock().now(), QStringLiteral("rethread"),
                                    QStringLiteral("{\"messages\":%1,\"own_addresses\":%2}")
                                        .arg(report.messages)

@@ -10,7 +10,7 @@ struct RethreadReport {
     qint64 ticketsKept = 0;       // tickets that survived, with the seller's triage
     qint64 ticketsCreated = 0;    // threads that came apart and needed a ticket of their own
     qint64 ticketsFolded = 0;     // tickets whose mail all joined other threads: now merged into them
-    qint64 customersRemoved = 0;  // the seller's own addresses, no longer anybody's customer
+    qint64 ownIdentitiesRemoved = 0; // the seller's addresses taken off customers they were made part of
 };
 
 // Derives directions, customers and tickets of all stored email again from the raw messages, after the

@@ -87,5 +87,5 @@ TEST_CASE("rethread --own after an import that did not know the address", "[cli]
     const QJsonObject r = jsonOf(cli({QStringLiteral("--db"), db, QStringLiteral("rethread"), QStringLiteral("--own"),
                                       QStringLiteral("help@teashop.example"), QStringLiteral("--json")}));
     CHECK(r.value(QStringLiteral("directions_changed")).toInt() == 1);
-    CHECK(r.value(QStringLiteral("customers_removed")).toInt() == 1);
+    CHECK(r.value(QStringLiteral("own_identities_removed")).toInt() == 1);
 }

@@ -133,7 +133,7 @@ TEST_CASE("rethread: new own addresses turn the seller's mail into replies and k
     CHECK(r->directionsChanged == 2);
     CHECK(r->ticketsCreated == 0);
     CHECK(r->ticketsFolded == 1);
-    CHECK(r->customersRemoved == 1);
+    CHECK(r->ownIdentitiesRemoved == 1);
     CHECK(directionOf(*s.db, "a1@teashop.example") == QStringLiteral("out"));
     CHECK(directionOf(*s.db, "a2@teashop.example") == QStringLiteral("out"));
     CHECK(customersWith(*s.db, "help@teashop.example") == 0);
