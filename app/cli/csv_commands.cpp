@@ -37,9 +37,6 @@ int importCsvFile(Context& c)
     QTextStream err(stderr);
     if (detected)
         err << "preset: " << mapping->source << " (recognised from the header row)" << Qt::endl;
-    auto table = readCsvFile(c.args[1]);
-    if (!table)
-        return fail(table.error().message);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
