@@ -266,7 +266,8 @@ Result<OwnAddressSet> forImport(Database& db, const QStringList& given, MailSour
         own.add(a, QStringLiteral("--own"));
     own.add(known(db));
     OwnAddressSet found;
-    for (const OwnAddress& e : survey(freshSource, maildirRoot).entries())
+    const OwnAddressSet surveyed = survey(freshSource, maildirRoot); // held: entries() is a reference into it
+    for (const OwnAddress& e : surveyed.entries())
         if (!own.contains(e.address))
             found.add(e.address, e.why);
     if (auto kept = remember(db, found); !kept)
