@@ -50,6 +50,8 @@ CsvImportDialog::CsvImportDialog(Database& db, QString path, CsvTable table, QWi
     m_preset->addItem(tr("Kmong"), QStringLiteral("kmong"));
     m_preset->addItem(tr("11st"), QStringLiteral("11st"));
     m_preset->addItem(tr("Gmarket"), QStringLiteral("gmarket"));
+    m_preset->addItem(tr("Coupang (export)"), QStringLiteral("coupang"));
+    m_preset->addItem(tr("Naver SmartStore (export)"), QStringLiteral("naver"));
     m_preset->addItem(tr("Other board (generic)"), QStringLiteral("generic"));
     form->addRow(tr("Board:"), m_preset);
     for (const QString& field : csvFields()) {
@@ -82,7 +84,10 @@ CsvImportDialog::CsvImportDialog(Database& db, QString path, CsvTable table, QWi
     connect(run, &QPushButton::clicked, this, &CsvImportDialog::runImport);
     layout->addWidget(buttons);
     connect(m_preset, &QComboBox::currentIndexChanged, this, &CsvImportDialog::applyPreset);
-    m_preset->setCurrentIndex(3);
+    // The board the header row says (core's rule, as the CLI's), else the generic columns.
+    const auto detected = CsvMapping::detect(m_table.header);
+    const int preset = m_preset->findData(detected ? detected->source : QStringLiteral("generic"));
+    m_preset->setCurrentIndex(preset >= 0 ? preset : m_preset->count() - 1);
     applyPreset();
 }
 

@@ -1,6 +1,8 @@
 #include "import_controller.h"
 
 #include "inbox/mail_importer.h"
+#include "inbox/own_addresses.h"
+#include "inbox/rethreader.h"
 #include "sources/eml_source.h"
 #include "sources/maildir_source.h"
 #include "sources/mbox_source.h"
@@ -59,14 +61,29 @@ void ImportController::importPaths(Kind kind, const QStringList& paths)
     m_dialog->show();
 
     m_worker = std::thread([this, kind, paths] {
-        std::unique_ptr<MailSource> source;
-        if (kind == Kind::Maildir)
-            source = std::make_unique<MaildirSource>(paths.first());
-        else if (kind == Kind::Mbox)
-            source = std::make_unique<MboxSource>(paths.first());
-        else
-            source = std::make_unique<EmlSource>(paths);
-        MailImporter importer(m_db, IngestOptions{});
+        auto open = [&]() -> std::unique_ptr<MailSource> {
+            if (kind == Kind::Maildir)
+                return std::make_unique<MaildirSource>(paths.first());
+            if (kind == Kind::Mbox)
+                return std::make_unique<MboxSource>(paths.first());
+            return std::make_unique<EmlSource>(paths);
+        };
+        std::unique_ptr<MailSource> source = open();
+        // The seller's addresses: known, and what this mailbox shows (read from a second, fresh source).
+        IngestOptions ingest;
+        QString ownLine;
+        {
+            std::unique_ptr<MailSource> fresh = open();
+            auto own = own_addresses::forImport(m_db, {}, *fresh, kind == Kind::Maildir ? paths.first() : QString());
+            if (own && !own->isEmpty()) {
+                ingest.ownAddresses = own->addresses();
+                ownLine = tr("Your addresses: %1").arg(own->describe());
+            } else {
+                ownLine = tr("None of your own addresses is known: set them in Settings, then Tools → Sort mail "
+                             "again.");
+            }
+        }
+        MailImporter importer(m_db, ingest);
         auto report = importer.run(*source, [this](const ImportProgress& p) {
             QMetaObject::invokeMethod(this, [this, read = p.counts.read, rate = p.messagesPerSecond,
                                              current = p.current] { onProgress(read, rate, current); });
@@ -84,7 +101,42 @@ void ImportController::importPaths(Kind kind, const QStringList& paths)
                           .arg(report->ticketsCreated);
             if (report->cancelled)
                 summary = tr("Import cancelled (it resumes where it stopped): %1").arg(summary);
+            else if (report->imported == 0 && report->quarantined == 0 && (report->resumed || report->duplicates > 0))
+                summary = tr("Nothing new: this mail is stored already. If your addresses changed, use Tools → "
+                             "Sort mail again.");
+            summary += QStringLiteral(" — ") + ownLine;
         }
+        QMetaObject::invokeMethod(this, [this, summary] { onDone(summary); });
+    });
+}
+
+void ImportController::rethread()
+{
+    if (busy())
+        return;
+    m_cancel = false;
+    m_dialog = new QProgressDialog(tr("Sorting the stored mail again with your addresses…"), QString(), 0, 0,
+                                   m_window);
+    m_dialog->setObjectName(QStringLiteral("rethreadProgress"));
+    m_dialog->setWindowTitle(tr("Sort mail again"));
+    m_dialog->setMinimumDuration(0);
+    m_dialog->setAutoClose(false);
+    m_dialog->setAutoReset(false);
+    m_dialog->show();
+    m_worker = std::thread([this] {
+        const OwnAddressSet own = own_addresses::known(m_db);
+        IngestOptions options;
+        options.ownAddresses = own.addresses();
+        auto report = Rethreader(m_db, options).run();
+        const QString summary =
+            !report ? tr("Sorting again failed: %1").arg(report.error().message)
+                    : tr("%1 messages sorted again · %2 now read as your replies or back · %3 tickets kept · %4 "
+                         "new · %5 folded into others")
+                          .arg(report->messages)
+                          .arg(report->directionsChanged)
+                          .arg(report->ticketsKept)
+                          .arg(report->ticketsCreated)
+                          .arg(report->ticketsFolded);
         QMetaObject::invokeMethod(this, [this, summary] { onDone(summary); });
     });
 }

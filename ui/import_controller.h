@@ -25,6 +25,9 @@ public:
     // Asks for the folder or files, then imports them.
     void chooseAndImport(Kind kind);
     void importPaths(Kind kind, const QStringList& paths);
+    // Derives directions, customers and tickets of the stored mail again with the seller's addresses as they
+    // are now (core's Rethreader), on the worker thread.
+    void rethread();
 
 Q_SIGNALS:
     void finished(const QString& summary);

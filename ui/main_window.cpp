@@ -144,6 +144,13 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    // After the seller's addresses changed (Settings), the stored mail is sorted again by core's Rethreader.
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction* rethread = tools->addAction(tr("Sort mail &again with my addresses"), m_import, &ImportController::rethread);
+    rethread->setObjectName(QStringLiteral("actionRethread"));
+    rethread->setStatusTip(tr("Derive directions, customers and tickets of the stored mail again from the raw "
+                              "messages, keeping status, notes and evidence"));
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* reload = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     reload->setShortcut(QKeySequence::Refresh);

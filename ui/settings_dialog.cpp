@@ -1,6 +1,7 @@
 #include "settings_dialog.h"
 
 #include "channel_badge.h"
+#include "inbox/own_addresses.h"
 #include "store/app_settings.h"
 #include "ui_language.h"
 
@@ -87,11 +88,20 @@ QWidget* SettingsDialog::buildSellerPage()
     m_signature->setObjectName(QStringLiteral("signatureEdit"));
     m_signature->setTabChangesFocus(true);
     m_signature->setPlaceholderText(tr("e.g. Dalbit Ceramics customer care · 02-123-4567"));
+    m_ownAddresses = new QLineEdit(AppSettings::value(m_db.reader(), own_addresses::kSettingKey));
+    m_ownAddresses->setObjectName(QStringLiteral("ownAddressesEdit"));
+    m_ownAddresses->setPlaceholderText(tr("e.g. help@dalbit.example, @dalbit.example"));
     auto* form = new QFormLayout(page);
     form->addRow(tr("Seller &name:"), m_sellerName);
     form->addRow(tr("&Signature:"), m_signature);
     form->addRow(note(tr("Templates put the seller name where they say {{seller_name}}, and the signature "
                          "where they say {{seller_signature}}.")));
+    form->addRow(tr("Your &addresses:"), m_ownAddresses);
+    const OwnAddressSet known = own_addresses::known(m_db);
+    form->addRow(note(tr("Mail from these addresses is your reply, not a customer's. Casebook also uses your "
+                         "email accounts and what imports found (%1). After a change, Tools → Sort mail "
+                         "again applies them to the mail stored already.")
+                          .arg(known.isEmpty() ? tr("none yet") : known.describe())));
     return page;
 }
 
@@ -128,6 +138,12 @@ QWidget* SettingsDialog::buildAccountsPage()
 
 void SettingsDialog::accept()
 {
+    // Checked first, so a mistyped address saves nothing.
+    const auto own = own_addresses::parseList(m_ownAddresses->text());
+    if (!own) {
+        QMessageBox::warning(this, tr("Settings not saved"), own.error().message);
+        return;
+    }
     const auto seller =
         AppSettings::save(m_db, SellerProfile{m_sellerName->text(), m_signature->toPlainText()});
     const auto due =
@@ -137,6 +153,11 @@ void SettingsDialog::accept()
             : seller;
     if (!due) {
         QMessageBox::warning(this, tr("Settings not saved"), due.error().message);
+        return;
+    }
+    const auto ownSaved = own_addresses::saveSetting(m_db, own.value());
+    if (!ownSaved) {
+        QMessageBox::warning(this, tr("Settings not saved"), ownSaved.error().message);
         return;
     }
     const QString language = m_language->currentData().toString();

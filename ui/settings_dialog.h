@@ -44,6 +44,7 @@ private:
     Database& m_db;
     QTabWidget* m_tabs;
     QComboBox* m_language = nullptr;
+    QLineEdit* m_ownAddresses = nullptr;
     QLineEdit* m_sellerName = nullptr;
     QPlainTextEdit* m_signature = nullptr;
     QSpinBox* m_dueEmail = nullptr;

@@ -1,6 +1,8 @@
 // import, quarantine: bringing mail in, and what could not be read.
 #include "cli/cli.h"
 #include "inbox/mail_importer.h"
+#include "inbox/own_addresses.h"
+#include "inbox/rethreader.h"
 #include "sources/eml_source.h"
 #include "sources/maildir_source.h"
 #include "sources/mbox_source.h"
@@ -30,19 +32,6 @@ QTextStream& err()
     return s;
 }
 
-// Written by hand to keep the documented key order (QJsonObject sorts its keys).
-QString reportJson(const ImportReport& r)
-{
-    return QStringLiteral("{\"read\":%1,\"imported\":%2,\"duplicates\":%3,\"quarantined\":%4,"
-                          "\"tickets_created\":%5,\"seconds\":%6}")
-        .arg(r.read)
-        .arg(r.imported)
-        .arg(r.duplicates)
-        .arg(r.quarantined)
-        .arg(r.ticketsCreated)
-        .arg(QString::number(r.seconds, 'f', 3));
-}
-
 Result<std::unique_ptr<MailSource>> sourceFor(Context& c)
 {
     const QString kind = c.args.value(0);
@@ -66,6 +55,39 @@ Result<std::unique_ptr<MailSource>> sourceFor(Context& c)
     return makeError(QStringLiteral("usage: import maildir DIR | mbox FILE | eml FILE... [--json]"));
 }
 
+QString ownJson(const OwnAddressSet& own)
+{
+    QJsonArray a;
+    for (const OwnAddress& e : own.entries())
+        a.append(QJsonObject{{QStringLiteral("address"), e.address}, {QStringLiteral("found_in"), e.why}});
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+// Written by hand to keep the documented key order (QJsonObject sorts its keys).
+QString reportJson(const ImportReport& r, const OwnAddressSet& own)
+{
+    return QStringLiteral("{\"read\":%1,\"imported\":%2,\"duplicates\":%3,\"quarantined\":%4,"
+                          "\"tickets_created\":%5,\"seconds\":%6,\"own_addresses\":%7}")
+        .arg(r.read)
+        .arg(r.imported)
+        .arg(r.duplicates)
+        .arg(r.quarantined)
+        .arg(r.ticketsCreated)
+        .arg(QString::number(r.seconds, 'f', 3))
+        .arg(ownJson(own));
+}
+
+// The seller's addresses for this import, read from a second, fresh source so the import proper starts at
+// its beginning or resume point.
+Result<OwnAddressSet> ownAddressesFor(Context& c, Database& db)
+{
+    auto fresh = sourceFor(c);
+    if (!fresh)
+        return fresh.error();
+    const QString root = c.args.value(0) == QLatin1String("maildir") ? c.args.value(1) : QString();
+    return own_addresses::forImport(db, c.parser.values(QStringLiteral("own")), **fresh, root);
+}
+
 int import(Context& c)
 {
     if (c.args.value(0) == QLatin1String("csv"))
@@ -77,8 +99,17 @@ int import(Context& c)
     if (!db)
         return fail(c.dbError());
 
+    auto own = ownAddressesFor(c, *db);
+    if (!own)
+        return fail(own.error().message, kUsage);
+    if (own->isEmpty())
+        err() << "own addresses: none known or found; your replies will read as customers' mail (set them: "
+                 "settings set own_addresses ADDRESS,...)"
+              << Qt::endl;
+    else
+        err() << "own addresses: " << own->describe() << Qt::endl;
     IngestOptions ingest;
-    ingest.ownAddresses = c.parser.values(QStringLiteral("own"));
+    ingest.ownAddresses = own->addresses();
     MailImporter importer(*db, ingest);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -102,14 +133,60 @@ int import(Context& c)
         err() << "skipped " << p << Qt::endl;
     if (r.cancelled)
         err() << "interrupted: run the same import again to continue where it stopped" << Qt::endl;
+    // Nothing new is never silent: the mail is stored already, and rethread is how new addresses apply to it.
+    if (!r.cancelled && r.imported == 0 && r.quarantined == 0 && (r.resumed || r.duplicates > 0))
+        err() << "nothing new: the messages of this mailbox are stored already"
+              << (r.resumed ? " (this import continued where the last one ended)" : "")
+              << ". If your own addresses changed, run `casebook-cli rethread` to sort the stored mail again."
+              << Qt::endl;
     if (c.isSet(QStringLiteral("json"))) {
-        out() << reportJson(r) << Qt::endl;
+        out() << reportJson(r, *own) << Qt::endl;
     } else {
         out() << "read:            " << r.read << "\nimported:        " << r.imported
               << "\nduplicates:      " << r.duplicates << "\nquarantined:     " << r.quarantined
               << "\ntickets created: " << r.ticketsCreated << "\nseconds:         " << r.seconds << Qt::endl;
     }
     return r.cancelled ? kFailed : kOk;
+}
+
+int rethread(Context& c)
+{
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    OwnAddressSet own;
+    auto given = own_addresses::parseList(c.parser.values(QStringLiteral("own")).join(QLatin1Char(',')));
+    if (!given)
+        return fail(given.error().message, kUsage);
+    for (const QString& a : given.value())
+        own.add(a, QStringLiteral("--own"));
+    own.add(own_addresses::known(*db));
+    err() << "own addresses: " << (own.isEmpty() ? QStringLiteral("none") : own.describe()) << Qt::endl;
+    IngestOptions options;
+    options.ownAddresses = own.addresses();
+    auto report = Rethreader(*db, options).run();
+    if (!report)
+        return fail(report.error().message);
+    const RethreadReport& r = report.value();
+    if (c.isSet(QStringLiteral("json"))) {
+        out() << QStringLiteral("{\"messages\":%1,\"directions_changed\":%2,\"tickets_kept\":%3,"
+                                "\"tickets_created\":%4,\"tickets_folded\":%5,\"own_identities_removed\":%6,"
+                                "\"own_addresses\":%7}")
+                     .arg(r.messages)
+                     .arg(r.directionsChanged)
+                     .arg(r.ticketsKept)
+                     .arg(r.ticketsCreated)
+                     .arg(r.ticketsFolded)
+                     .arg(r.ownIdentitiesRemoved)
+                     .arg(ownJson(own))
+              << Qt::endl;
+    } else {
+        out() << "messages:          " << r.messages << "\ndirections changed: " << r.directionsChanged
+              << "\ntickets kept:      " << r.ticketsKept << "\ntickets created:   " << r.ticketsCreated
+              << "\ntickets folded:    " << r.ticketsFolded << "\nown addresses taken off customers: " << r.ownIdentitiesRemoved
+              << Qt::endl;
+    }
+    return kOk;
 }
 
 int quarantine(Context& c)
@@ -154,9 +231,16 @@ QList<Command> importCommands()
         {QStringLiteral("import"),
          QStringLiteral(
              "import maildir DIR | mbox FILE | eml FILE... [--json] [--own ADDRESS] [--mboxo]\n"
-             "       import csv FILE (--preset NAME | --map COLUMN=FIELD,...) [--json]\n"
+             "       import csv FILE [--preset NAME | --map COLUMN=FIELD,...] [--undated] [--json]\n"
              "                          bring mail in; an interrupted import continues where it stopped"),
          QList<QCommandLineOption>{json, own, mboxo} + csvImportOptions(), import},
+        {QStringLiteral("rethread"),
+         QStringLiteral("rethread [--own ADDRESS] [--json]\n"
+                        "                          sort stored mail again after your own addresses changed: "
+                        "directions,\n                          customers and tickets from the raw messages, "
+                        "keeping your triage"),
+         {json, own},
+         rethread},
         {QStringLiteral("quarantine"),
          QStringLiteral("quarantine [--json]     messages kept raw because they could not be read"),
          {json},

@@ -1,5 +1,6 @@
 // settings: the seller's settings that the window's Settings dialog edits too (core/store/app_settings.h).
 #include "cli/cli.h"
+#include "inbox/own_addresses.h"
 #include "store/app_settings.h"
 
 #include <QJsonObject>
@@ -30,7 +31,21 @@ QJsonObject currentJson(SQLite::Database& db)
             {QStringLiteral("seller_signature"), seller.signature},
             {QStringLiteral("due_hours.email"), hours(due.emailSecs)},
             {QStringLiteral("due_hours.coupang"), hours(due.coupangSecs)},
-            {QStringLiteral("due_hours.naver"), hours(due.naverSecs)}};
+            {QStringLiteral("due_hours.naver"), hours(due.naverSecs)},
+            {QStringLiteral("own_addresses"), AppSettings::value(db, own_addresses::kSettingKey)}};
+}
+
+// The seller's own addresses, checked word by word; what imports found shows with `settings` too.
+int setOwnAddresses(Database& db, const QString& value)
+{
+    auto list = own_addresses::parseList(value);
+    if (!list)
+        return fail(list.error().message, kUsage);
+    if (auto saved = own_addresses::saveSetting(db, list.value()); !saved)
+        return fail(saved.error().message);
+    QTextStream(stderr) << "own addresses set; run `casebook-cli rethread` to sort the mail stored already with them"
+          << Qt::endl;
+    return kOk;
 }
 
 int settings(Context& c)
@@ -46,12 +61,16 @@ int settings(Context& c)
         }
         for (const Field& f : kFields)
             out() << f.name << " = " << o.value(QLatin1String(f.name)).toVariant().toString() << Qt::endl;
+        out() << "own_addresses = " << o.value(QStringLiteral("own_addresses")).toString() << Qt::endl;
+        out() << "own addresses in use: " << own_addresses::known(*db).describe() << Qt::endl;
         return kOk;
     }
     if (c.args.size() != 3 || c.args.first() != QLatin1String("set"))
         return fail(QStringLiteral("settings takes nothing (to show them) or: set NAME VALUE"), kUsage);
     const QString name = c.args.at(1);
     QString value = c.args.at(2);
+    if (name == own_addresses::kSettingKey)
+        return setOwnAddresses(*db, value);
     for (const Field& f : kFields) {
         if (name != QLatin1String(f.name))
             continue;
@@ -74,6 +93,7 @@ int settings(Context& c)
     QStringList names;
     for (const Field& f : kFields)
         names << QLatin1String(f.name);
+    names << own_addresses::kSettingKey;
     return fail(QStringLiteral("no setting '%1'; there are: %2").arg(name, names.join(QStringLiteral(", "))),
                 kUsage);
 }
@@ -87,7 +107,8 @@ QList<Command> settingsCommands()
          QStringLiteral("settings [--json] | settings set NAME VALUE\n"
                         "                          the seller's name and signature ({{seller_name}}) and the "
                         "answer-due hours\n                          per channel (due_hours.email, "
-                        "due_hours.coupang, due_hours.naver)"),
+                        "due_hours.coupang, due_hours.naver) and your own\n                          addresses "
+                        "(own_addresses a@shop.example,@shop.example)"),
          {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."))},
          settings},
     };

@@ -1,4 +1,5 @@
 #include "connectors/email_connector.h"
+#include "inbox/own_addresses.h"
 
 #include "accounts/account_store.h"
 #include "connectors/connector_factory.h"
@@ -32,7 +33,8 @@ Result<void> EmailConnector::syncOnce(const SyncControl& control, SyncReport& re
         return connection.error();
     ImapSource source(*connection->session, m_account.name, m_settings.folders);
     IngestOptions ingest;
-    ingest.ownAddresses << m_settings.address;
+    // This account's address and every other the seller uses (setting, other accounts, found in mailboxes).
+    ingest.ownAddresses << m_settings.address << own_addresses::known(m_db).addresses();
     ImportOptions options;
     options.batchSize = 100;
     MailImporter importer(m_db, ingest, options);

@@ -148,23 +148,19 @@ IngestOutcome Ingestor::writeQuarantined(SQLite::Database& db, const InboundMess
     return outcome;
 }
 
-IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
+// Finds (or opens) the ticket of a message and its customer: the one rule for imports and rethread.
+Ingestor::Placement Ingestor::place(SQLite::Database& db, InboundMessage& m, std::optional<qint64>& customerId,
+                                    const std::function<std::optional<qint64>()>& reuse)
 {
-    IngestOutcome outcome;
-    if (ticket_writes::rawMessageExists(db, m.rawSha256)) {
-        outcome.kind = IngestOutcome::Kind::Duplicate;
-        return outcome;
-    }
+    Placement placed;
     const QDateTime now = m_db.clock().now();
-    std::optional<qint64> customerId;
     if (!m.customer.isEmpty())
         customerId = ticket_writes::customerOf(db, m.customer);
     const auto match = m_matcher.match(db, m, customerId);
-    qint64 ticketId = 0;
     if (match.ticketId) {
-        ticketId = liveTicket(db, *match.ticketId);
+        placed.ticketId = liveTicket(db, *match.ticketId);
         // A new identity reached through the ticket (another channel, same order) joins its customer.
-        const auto ticketCustomer = ticket_lookup::customerOfTicket(db, ticketId);
+        const auto ticketCustomer = ticket_lookup::customerOfTicket(db, placed.ticketId);
         if (!customerId && ticketCustomer && !m.customer.isEmpty()) {
             ticket_writes::addIdentity(db, *ticketCustomer, m.customer);
             customerId = ticketCustomer;
@@ -172,19 +168,49 @@ IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
     }
     if (!customerId && !m.customer.isEmpty())
         customerId = ticket_writes::customerFor(db, m.customer, m.customerName, now);
-    if (!match.ticketId) {
-        ticketId =
-            ticket_writes::createTicket(db, {m.subject, normalizedSubject(m.subject), customerId, m.date});
-        outcome.createdTicket = true;
-        // A new ticket has no category yet: suggest one from what the customer wrote.
-        const Category suggested = CategorySuggester::builtin().suggest(m.subject, m.text).category;
-        if (suggested != Category::Other)
-            ticket_writes::setCategory(db, ticketId, suggested);
+    if (match.ticketId)
+        return placed;
+    if (const std::optional<qint64> old = reuse ? reuse() : std::nullopt) {
+        placed.ticketId = *old;
+        placed.reused = true;
+        ticket_writes::setCustomer(db, *old, customerId);
+        return placed;
     }
-    ticket_writes::insertMessage(db, m, ticketId, customerId, now);
-    ticket_writes::noteActivity(db, ticketId, m.direction, m.date, answerWithin(db, m.channel));
-    outcome.ticketId = ticketId;
+    placed.ticketId = ticket_writes::createTicket(db, {m.subject, normalizedSubject(m.subject), customerId, m.date});
+    placed.createdTicket = true;
+    // A new ticket has no category yet: suggest one from what the customer wrote.
+    const Category suggested = CategorySuggester::builtin().suggest(m.subject, m.text).category;
+    if (suggested != Category::Other)
+        ticket_writes::setCategory(db, placed.ticketId, suggested);
+    return placed;
+}
+
+IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
+{
+    IngestOutcome outcome;
+    if (ticket_writes::rawMessageExists(db, m.rawSha256)) {
+        outcome.kind = IngestOutcome::Kind::Duplicate;
+        return outcome;
+    }
+    std::optional<qint64> customerId;
+    const Placement placed = place(db, m, customerId, {});
+    ticket_writes::insertMessage(db, m, placed.ticketId, customerId, m_db.clock().now());
+    ticket_writes::noteActivity(db, placed.ticketId, m.direction, m.date, answerWithin(db, m.channel));
+    outcome.ticketId = placed.ticketId;
+    outcome.createdTicket = placed.createdTicket;
     return outcome;
+}
+
+Ingestor::Placement Ingestor::replace(SQLite::Database& db, qint64 messageId, InboundMessage& m,
+                                      const std::function<std::optional<qint64>()>& reuse)
+{
+    complete(m);
+    std::optional<qint64> customerId;
+    const Placement placed = place(db, m, customerId, reuse);
+    ticket_writes::placeMessage(db, messageId, placed.ticketId, m.direction, customerId);
+    ticket_writes::addOrderNumbers(db, placed.ticketId, m.orderNumbers);
+    ticket_writes::noteActivity(db, placed.ticketId, m.direction, m.date, answerWithin(db, m.channel));
+    return placed;
 }
 
 } // namespace casebook

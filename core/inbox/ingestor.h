@@ -9,6 +9,7 @@
 #include "store/app_settings.h"
 #include "store/database.h"
 
+#include <functional>
 #include <optional>
 
 namespace casebook {
@@ -57,11 +58,25 @@ public:
 
     Database& database() { return m_db; }
 
+    // For rethread: a message already stored (row `messageId`, taken out of its ticket) placed again as if it
+    // arrived now, with this ingestor's own addresses: direction, customer and ticket derived afresh. A
+    // message that opens a thread takes the ticket `reuse` offers (so the seller's triage survives) before
+    // a new one is created. Returns the ticket; throws SQLite::Exception like every write.
+    struct Placement {
+        qint64 ticketId = 0;
+        bool createdTicket = false;
+        bool reused = false;
+    };
+    Placement replace(SQLite::Database& db, qint64 messageId, InboundMessage& m,
+                      const std::function<std::optional<qint64>()>& reuse);
+
 private:
     qint64 answerWithin(SQLite::Database& db, Channel c);
     bool isOwnAddress(const QString& address) const;
     void complete(InboundMessage& m) const;
     IngestOutcome writeMessage(SQLite::Database& db, InboundMessage& m);
+    Placement place(SQLite::Database& db, InboundMessage& m, std::optional<qint64>& customerId,
+                    const std::function<std::optional<qint64>()>& reuse);
     IngestOutcome writeQuarantined(SQLite::Database& db, const InboundMessage& m, const QString& reason);
     Result<IngestOutcome> writeOne(const std::function<IngestOutcome(SQLite::Database&)>& fn);
 

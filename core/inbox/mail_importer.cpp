@@ -265,8 +265,10 @@ Result<ImportReport> MailImporter::run(MailSource& source,
     if (!source.cursor().isEmpty()) {
         try {
             const QString stored = ticket_lookup::sourceCursor(m_db.reader(), sourceId);
-            if (!stored.isEmpty())
+            if (!stored.isEmpty()) {
                 source.resume(stored);
+                report.resumed = true;
+            }
         } catch (const SQLite::Exception& e) {
             return makeError(QStringLiteral("Could not read the resume point of %1: %2")
                                  .arg(sourceId, QString::fromUtf8(e.what())));

@@ -17,6 +17,7 @@ struct ImportReport {
     qint64 ticketsCreated = 0;
     double seconds = 0;
     bool cancelled = false;
+    bool resumed = false; // the run continued after the point where an earlier import of the source ended
     QStringList problems; // items of the source that could not be read at all (skipped, with why)
 };
 

@@ -76,11 +76,25 @@ std::optional<qint64> TicketMatcher::byReplyChain(SQLite::Database& db, const In
     // Message-ID (forged, reused, or still to come), so customer or subject must agree as well.
     if (auto t = choose(ticketsReferencing(db, m.externalId), customerId, subjectKey, true))
         return t;
-    // Siblings under a ghost parent: the ghost says nothing about who is who, so customer or subject must
-    // agree (a forged or reused parent ID would otherwise gather strangers).
-    for (const QString& id : ancestors)
+    // Siblings under a ghost (an ancestor we never received). When the ghost is only the parent both answer,
+    // it says nothing about who is who: customer or subject must agree, since a forged or reused parent ID
+    // would otherwise gather strangers (tests/data/threading/shared-id-*). When a chain runs through the
+    // ghost to a nearer parent, on this message's side or the stored one's, the ghost is the root of a
+    // thread, as the cover letter of a patch series whose replies each answer another patch: they belong
+    // together whoever wrote them (JWZ, notmuch; tests/data/threading/patch-series-*).
+    for (qsizetype i = 0; i < ancestors.size(); ++i) {
+        const QString& id = ancestors.at(i);
+        const bool throughHere = i > 0; // this message names a nearer ancestor than the ghost
+        if (throughHere) {
+            if (auto t = choose(ticketsReferencing(db, id), customerId, subjectKey, false))
+                return t;
+            continue;
+        }
+        if (auto t = choose(ticketsThroughAncestor(db, id), customerId, subjectKey, false))
+            return t;
         if (auto t = choose(ticketsReferencing(db, id), customerId, subjectKey, true))
             return t;
+    }
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStringDecoder>
 #include <QTimeZone>
 
@@ -158,67 +159,6 @@ const QStringList& csvFields()
     return fields;
 }
 
-QStringList CsvMapping::presetNames()
-{
-    return {QStringLiteral("kmong"), QStringLiteral("11st"), QStringLiteral("gmarket"),
-            QStringLiteral("generic")};
-}
-
-// Header names as the boards' Excel exports of inquiries write them; several spellings per field because the
-// exports differ between the sellers' and the admin pages. A file that differs is mapped with --map.
-Result<CsvMapping> CsvMapping::preset(const QString& name)
-{
-    auto l = [](std::initializer_list<const char*> names) {
-        QStringList out;
-        for (const char* n : names)
-            out << QString::fromUtf8(n);
-        return out;
-    };
-    CsvMapping m;
-    m.source = name.toLower();
-    if (m.source == QLatin1String("kmong")) {
-        m.columns = {{"id", l({"문의번호", "메시지번호"})},
-                     {"date", l({"문의일시", "작성일시", "보낸시간"})},
-                     {"customer", l({"의뢰인", "닉네임", "보낸사람"})},
-                     {"subject", l({"서비스명", "제목"})},
-                     {"text", l({"문의내용", "메시지", "내용"})},
-                     {"answer", l({"답변내용", "답변"})},
-                     {"answer_date", l({"답변일시"})},
-                     {"order", l({"주문번호", "거래번호"})},
-                     {"product", l({"서비스명"})}};
-    } else if (m.source == QLatin1String("11st")) {
-        m.columns = {{"id", l({"문의번호", "Q&A번호"})},
-                     {"date", l({"문의일시", "문의일자", "등록일"})},
-                     {"customer", l({"구매자명", "작성자", "고객명"})},
-                     {"customer_id", l({"구매자ID", "작성자ID"})},
-                     {"subject", l({"문의제목", "제목"})},
-                     {"text", l({"문의내용", "내용"})},
-                     {"answer", l({"답변내용", "답변"})},
-                     {"answer_date", l({"답변일시", "답변일자"})},
-                     {"order", l({"주문번호"})},
-                     {"product", l({"상품명"})}};
-    } else if (m.source == QLatin1String("gmarket")) {
-        m.columns = {{"id", l({"문의번호", "글번호"})},
-                     {"date", l({"문의일", "문의일시", "등록일"})},
-                     {"customer", l({"구매자명", "고객명", "작성자"})},
-                     {"customer_id", l({"구매자ID", "고객ID"})},
-                     {"subject", l({"제목", "문의제목"})},
-                     {"text", l({"문의내용", "내용"})},
-                     {"answer", l({"답변내용", "답변"})},
-                     {"answer_date", l({"답변일", "답변일시"})},
-                     {"order", l({"주문번호", "장바구니번호"})},
-                     {"product", l({"상품명"})}};
-    } else if (m.source == QLatin1String("generic")) {
-        for (const QString& f : csvFields())
-            m.columns.insert(f, {f});
-        m.columns[QStringLiteral("text")] << QStringLiteral("question") << QStringLiteral("message");
-    } else {
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("No CSV preset \"%1\"; presets: %2.")
-                                                      .arg(name, presetNames().join(QStringLiteral(", "))));
-    }
-    return m;
-}
-
 Result<CsvMapping> CsvMapping::fromSpec(const QString& spec, const QString& source)
 {
     CsvMapping m;
@@ -261,7 +201,26 @@ Result<CsvMessages> csvMessages(const CsvTable& table, const CsvMapping& mapping
     auto at = mapping.resolve(table.header);
     if (!at)
         return at.error();
+    // Without a date every row would be dated at import time, silently: answer clocks and the case file's
+    // timeline would then be wrong. Refused unless the caller says the file has no dates.
+    if (!at->contains(QStringLiteral("date")) && !mapping.allowUndated)
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("No column for the date asked (tried %1); the file's columns are: %2. Name it with "
+                           "--map COLUMN=date, or import with --undated to date the rows now.")
+                .arg(mapping.columns.value(QStringLiteral("date")).join(QStringLiteral(", ")),
+                     table.header.join(QStringLiteral(", "))));
+    // The columns a question's identity leaves out: its answer may come later, and no mapping may change it.
+    QSet<int> answerColumns;
+    for (int i = 0; i < table.header.size(); ++i)
+        if (CsvMapping::answerColumnNames().contains(table.header[i]))
+            answerColumns.insert(i);
+    for (const char* f : {"answer", "answer_date"})
+        if (at->contains(QLatin1String(f)))
+            answerColumns.insert(at->value(QLatin1String(f)));
     CsvMessages out;
+    if (!at->contains(QStringLiteral("date")))
+        out.problems << QStringLiteral("the file has no date column: every row is dated at import time");
     for (qsizetype r = 0; r < table.rows.size(); ++r) {
         const QStringList& row = table.rows[r];
         auto field = [&](const QString& name) {
@@ -273,24 +232,36 @@ Result<CsvMessages> csvMessages(const CsvTable& table, const CsvMapping& mapping
             out.problems << QStringLiteral("row %1 has no question text and was skipped").arg(r + 2);
             continue;
         }
+        // The row as the file has it, by column name, not as a mapping reads it: its bytes are the row's
+        // identity, so importing the file again with another preset or --map finds every row stored.
         QJsonObject question;
-        for (const QString& f : csvFields())
-            if (f != QLatin1String("answer") && f != QLatin1String("answer_date") && !field(f).isEmpty())
-                question.insert(f, field(f));
+        for (int i = 0; i < table.header.size() && i < row.size(); ++i) {
+            const QString cell = row[i].trimmed();
+            if (answerColumns.contains(i) || cell.isEmpty())
+                continue;
+            QString name = table.header[i];
+            if (question.contains(name))
+                name += QStringLiteral("#%1").arg(i); // two columns of one name
+            question.insert(name, cell);
+        }
+        const QByteArray questionRaw = canonical(question);
         // The board's own number when the file has one; else the content, so a re-export with rows added
         // or re-sorted still names every row as before.
         QString rowId = field(QStringLiteral("id"));
         if (rowId.isEmpty())
-            rowId = sha256Hex(canonical(question)).left(16);
+            rowId = sha256Hex(questionRaw).left(16);
         const QString key = QStringLiteral("csv:%1:%2").arg(mapping.source, rowId);
-        question.insert(QStringLiteral("source"), mapping.source);
         InboundMessage q;
         q.channel = Channel::Csv;
-        q.raw = canonical(question);
+        q.raw = questionRaw;
         q.externalId = key;
         q.threadKey = key;
         q.text = text;
         q.date = koreaDateTime(field(QStringLiteral("date")));
+        if (!q.date.isValid() && at->contains(QStringLiteral("date")))
+            out.problems << QStringLiteral("row %1: the date \"%2\" is not understood; dated at import time")
+                                .arg(r + 2)
+                                .arg(field(QStringLiteral("date")));
         const QString product = field(QStringLiteral("product"));
         QString subject = field(QStringLiteral("subject"));
         if (subject.isEmpty())
@@ -313,7 +284,8 @@ Result<CsvMessages> csvMessages(const CsvTable& table, const CsvMapping& mapping
         if (const QString answer = field(QStringLiteral("answer")); !answer.isEmpty()) {
             InboundMessage a = q;
             a.direction = Direction::Out;
-            a.raw = canonical({{QStringLiteral("answer_to"), key}, {QStringLiteral("answer"), answer}});
+            a.raw = canonical({{QStringLiteral("answer_to"), sha256Hex(questionRaw)},
+                               {QStringLiteral("answer"), answer}});
             a.externalId = key + QStringLiteral(":answer");
             a.text = answer;
             const QDateTime answered = koreaDateTime(field(QStringLiteral("answer_date")));

@@ -1,4 +1,5 @@
-// CSV exports of boards without an API (Kmong, 11st, Gmarket, anything else): read as Excel saves them
+// CSV exports of boards without an API (Kmong, 11st, Gmarket, Coupang and Naver without API access, anything
+// else): read as Excel saves them
 // (UTF-8 with or without BOM, or CP949), mapped column by column to inquiry fields.
 #pragma once
 
@@ -32,10 +33,17 @@ const QStringList& csvFields();
 struct CsvMapping {
     QString source;                      // names the board in external ids: csv:<source>:<row id>
     QHash<QString, QStringList> columns; // field -> header names to try, first found wins
+    bool allowUndated = false;           // a file without a date column is refused unless this is set
 
-    // Presets: kmong, 11st, gmarket, generic.
+    // Presets: kmong, 11st, gmarket, coupang, naver, generic (data: resources/csv_presets/presets.json).
     static Result<CsvMapping> preset(const QString& name);
     static QStringList presetNames();
+    // The preset whose columns the header row has most of (a board's own columns count most); an error
+    // when no preset finds a text column or two boards fit the header equally well.
+    static Result<CsvMapping> detect(const QStringList& header);
+    // Every column name any preset reads an answer or its date from: left out of a question's identity, so
+    // a row answered on the board since the last export, or read with another mapping, is the same row.
+    static const QStringList& answerColumnNames();
     // "column=field,column=field" as the CLI's --map takes it.
     static Result<CsvMapping> fromSpec(const QString& spec, const QString& source = QStringLiteral("custom"));
 

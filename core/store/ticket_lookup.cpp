@@ -68,6 +68,23 @@ std::vector<TicketCandidate> ticketsReferencing(SQLite::Database& db, const QStr
     return candidates(st);
 }
 
+std::vector<TicketCandidate> ticketsThroughAncestor(SQLite::Database& db, const QString& messageId)
+{
+    if (messageId.isEmpty())
+        return {};
+    // The nearer parent is In-Reply-To, or else the last of References (stored space-separated). Planned on
+    // message_refs_ref, then the primary keys of messages and tickets.
+    sql::Prepared stPrepared(
+        db, "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+            " SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
+            " WHERE r.ref = ?1 AND m.ticket_id IS NOT NULL AND CASE WHEN COALESCE(m.in_reply_to, '') <> '' "
+            " THEN m.in_reply_to <> ?1 ELSE m.refs <> ?1 AND substr(m.refs, -length(?1) - 1) <> ' ' || ?1 END)"
+            " ORDER BY t.id LIMIT 16");
+    SQLite::Statement& st = *stPrepared;
+    bindText(st, 1, messageId);
+    return candidates(st);
+}
+
 QString sourceCursor(SQLite::Database& db, const QString& source)
 {
     sql::Prepared stPrepared(db, "SELECT cursor FROM source_cursors WHERE source = ?");

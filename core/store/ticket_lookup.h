@@ -26,6 +26,10 @@ std::vector<TicketCandidate> ticketsOfMessageId(SQLite::Database& db, const QStr
 // replies that came before their parent, or siblings under a parent we never received.
 std::vector<TicketCandidate> ticketsReferencing(SQLite::Database& db, const QString& messageId);
 
+// Of those, the tickets of stored messages whose chain runs through `messageId` to a nearer parent: for them
+// `messageId` is a thread's root (or a middle link), not just the one parent they answer.
+std::vector<TicketCandidate> ticketsThroughAncestor(SQLite::Database& db, const QString& messageId);
+
 // The resume point stored for a source, or an empty string.
 QString sourceCursor(SQLite::Database& db, const QString& source);
 

@@ -265,6 +265,34 @@ void addOrderNumbers(SQLite::Database& db, qint64 ticketId, const QStringList& o
     }
 }
 
+void placeMessage(SQLite::Database& db, qint64 messageId, qint64 ticketId, Direction direction,
+                  std::optional<qint64> customerId)
+{
+    sql::Prepared stPrepared(db, "UPDATE messages SET ticket_id = ?1, direction = ?2, customer_id = ?3, "
+                                 "quarantine_reason = NULL WHERE id = ?4");
+    SQLite::Statement& st = *stPrepared;
+    st.bind(1, static_cast<int64_t>(ticketId));
+    bindText(st, 2, toString(direction));
+    if (customerId)
+        st.bind(3, static_cast<int64_t>(*customerId));
+    else
+        st.bind(3);
+    st.bind(4, static_cast<int64_t>(messageId));
+    st.exec();
+}
+
+void setCustomer(SQLite::Database& db, qint64 ticketId, std::optional<qint64> customerId)
+{
+    sql::Prepared stPrepared(db, "UPDATE tickets SET customer_id = ?1 WHERE id = ?2");
+    SQLite::Statement& st = *stPrepared;
+    if (customerId)
+        st.bind(1, static_cast<int64_t>(*customerId));
+    else
+        st.bind(1);
+    st.bind(2, static_cast<int64_t>(ticketId));
+    st.exec();
+}
+
 namespace {
 template <typename V>
 void updateTicketColumn(SQLite::Database& db, const char* sqlText, qint64 ticketId, const V& value)

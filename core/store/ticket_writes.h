@@ -44,6 +44,11 @@ void saveSourceCursor(SQLite::Database& db, const QString& source, const QString
 
 void addOrderNumbers(SQLite::Database& db, qint64 ticketId, const QStringList& orders);
 
+// For rethread: a stored message (taken out of its ticket) placed in `ticketId` with what was derived again.
+void placeMessage(SQLite::Database& db, qint64 messageId, qint64 ticketId, Direction direction,
+                  std::optional<qint64> customerId);
+void setCustomer(SQLite::Database& db, qint64 ticketId, std::optional<qint64> customerId);
+
 void setStatus(SQLite::Database& db, qint64 ticketId, TicketStatus status);
 void setPriority(SQLite::Database& db, qint64 ticketId, int priority);
 void setCategory(SQLite::Database& db, qint64 ticketId, Category category);

@@ -626,6 +626,14 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <source>Import CSV</source>
         <translation>CSV 가져오기</translation>
     </message>
+    <message>
+        <source>Coupang (export)</source>
+        <translation>쿠팡 (내보내기 파일)</translation>
+    </message>
+    <message>
+        <source>Naver SmartStore (export)</source>
+        <translation>네이버 스마트스토어 (내보내기 파일)</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::CustodyLogDialog</name>
@@ -958,6 +966,34 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <translation>메일을 가져오는 중… 메시지 %1개 (초당 %2개)
 %3</translation>
     </message>
+    <message>
+        <source>Your addresses: %1</source>
+        <translation>내 주소: %1</translation>
+    </message>
+    <message>
+        <source>None of your own addresses is known: set them in Settings, then Tools → Sort mail again.</source>
+        <translation>내 주소를 아직 모릅니다. 설정에서 입력한 뒤 도구 → 메일 다시 정리를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing new: this mail is stored already. If your addresses changed, use Tools → Sort mail again.</source>
+        <translation>새 메일이 없습니다. 이미 저장된 메일입니다. 내 주소가 바뀌었다면 도구 → 메일 다시 정리를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Sorting the stored mail again with your addresses…</source>
+        <translation>저장된 메일을 내 주소로 다시 정리하는 중…</translation>
+    </message>
+    <message>
+        <source>Sort mail again</source>
+        <translation>메일 다시 정리</translation>
+    </message>
+    <message>
+        <source>Sorting again failed: %1</source>
+        <translation>다시 정리하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 messages sorted again · %2 now read as your replies or back · %3 tickets kept · %4 new · %5 folded into others</source>
+        <translation>메일 %1건 다시 정리 · 보낸 방향이 바뀐 메일 %2건 · 유지된 티켓 %3건 · 새 티켓 %4건 · 다른 티켓에 합쳐진 티켓 %5건</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::MailSyncController</name>
@@ -1069,6 +1105,18 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>Reply &amp;templates…</source>
         <translation>답변 템플릿(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sort mail &amp;again with my addresses</source>
+        <translation>내 주소로 메일 다시 정리(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Derive directions, customers and tickets of the stored mail again from the raw messages, keeping status, notes and evidence</source>
+        <translation>저장된 원본 메일에서 방향, 고객, 티켓을 다시 정합니다. 상태, 메모, 증거는 그대로 둡니다</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1333,22 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>Settings not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>e.g. help@dalbit.example, @dalbit.example</source>
+        <translation>예: help@dalbit.example, @dalbit.example</translation>
+    </message>
+    <message>
+        <source>Your &amp;addresses:</source>
+        <translation>내 주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Mail from these addresses is your reply, not a customer&apos;s. Casebook also uses your email accounts and what imports found (%1). After a change, Tools → Sort mail again applies them to the mail stored already.</source>
+        <translation>이 주소에서 온 메일은 고객 메일이 아니라 내 답장입니다. Casebook은 이메일 계정과 가져오기에서 찾은 주소(%1)도 씁니다. 바꾼 뒤에는 도구 → 메일 다시 정리로 이미 저장된 메일에 적용하세요.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>아직 없음</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,7 @@ TEST_CASE("import csv: a preset or a mapping, CP949, the same file twice adds no
     const Run mapped =
         cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("csv"),
              casebook::test::testData(QStringLiteral("csv/generic.csv")), QStringLiteral("--map"),
-             QStringLiteral("id=id,question=text,order=order"), QStringLiteral("--json")});
+             QStringLiteral("id=id,date=date,question=text,order=order"), QStringLiteral("--json")});
     CHECK(reportOf(mapped).value(QStringLiteral("imported")).toInt() == 1);
 
     const QStringList ids = messageIds(db);
@@ -66,7 +66,7 @@ TEST_CASE("import csv: a preset or a mapping, CP949, the same file twice adds no
     const Run bad = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("csv"), file,
                          QStringLiteral("--preset"), QStringLiteral("auction")});
     CHECK(bad.code == 2);
-    CHECK(bad.err.contains(QStringLiteral("kmong, 11st, gmarket, generic")));
+    CHECK(bad.err.contains(QStringLiteral("kmong, 11st, gmarket, coupang, naver, generic")));
 }
 
 TEST_CASE("import csv --preset: each board's CP949 export, twice, the second time adds nothing", "[cli][csv]")
@@ -98,4 +98,37 @@ TEST_CASE("import csv --preset: each board's CP949 export, twice, the second tim
     CHECK(ids.size() == total);
     CHECK(ids.contains(QStringLiteral("csv:kmong:K-5001:answer")));
     CHECK(ids.contains(QStringLiteral("csv:gmarket:G-77002")));
+}
+
+TEST_CASE("import csv without --preset: the board is recognised from the header, a file without dates is "
+          "refused",
+          "[cli][csv]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("c.sqlite"));
+    auto import = [&](const char* file, QStringList extra = {}) {
+        return cli(QStringList{QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("csv"),
+                               casebook::test::testData(QStringLiteral("csv/") + QLatin1String(file)),
+                               QStringLiteral("--json")} +
+                   extra);
+    };
+    const Run coupang = import("coupang_cp949.csv");
+    CHECK(coupang.code == 0);
+    CHECK(coupang.err.contains(QStringLiteral("preset: coupang")));
+    CHECK(reportOf(coupang).value(QStringLiteral("preset")).toString() == QStringLiteral("coupang"));
+    CHECK(reportOf(coupang).value(QStringLiteral("imported")).toInt() == 3);
+    // The same file read with another preset is the same rows.
+    const Run again = import("coupang_cp949.csv", {QStringLiteral("--map"), QStringLiteral("문의ID=id,문의일시=date,문의내용=text")});
+    CHECK(reportOf(again).value(QStringLiteral("imported")).toInt() == 0);
+
+    const Run eleven = import("11st_written_bom.csv");
+    CHECK(reportOf(eleven).value(QStringLiteral("preset")).toString() == QStringLiteral("11st"));
+    CHECK(reportOf(eleven).value(QStringLiteral("imported")).toInt() == 3);
+
+    const Run undated = import("no_date_bom.csv");
+    CHECK(undated.code != 0);
+    CHECK(undated.err.contains(QStringLiteral("--undated")));
+    const Run allowed = import("no_date_bom.csv", {QStringLiteral("--undated")});
+    CHECK(allowed.code == 0);
+    CHECK(allowed.err.contains(QStringLiteral("no date column")));
 }

@@ -177,3 +177,84 @@ TEST_CASE("CSV presets read their boards' CP949 Excel exports; importing each ag
     CHECK(ticket_queries::ticketsByIds(store.db->reader(), {ordered})[0].orderNumbers ==
           QStringList{QStringLiteral("3011223344")});
 }
+
+TEST_CASE("CSV: the board is recognised from the header row of each export", "[csv]")
+{
+    const QList<std::pair<const char*, const char*>> cases = {
+        {"kmong_cp949.csv", "kmong"},     {"kmong_bom.csv", "kmong"},       {"11st_cp949.csv", "11st"},
+        {"11st_written_bom.csv", "11st"}, {"gmarket_cp949.csv", "gmarket"}, {"coupang_cp949.csv", "coupang"},
+        {"naver_bom.csv", "naver"},       {"generic.csv", "generic"},
+    };
+    for (const auto& [file, preset] : cases) {
+        INFO(file);
+        auto detected = CsvMapping::detect(table(QString::fromLatin1(file)).header);
+        REQUIRE(detected);
+        CHECK(detected->source == QLatin1String(preset));
+    }
+    auto unknown = CsvMapping::detect({QStringLiteral("when"), QStringLiteral("what")});
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("CSV: 11st's 작성일 column dates the rows; a file without a date column is refused", "[csv]")
+{
+    test::TempStore store;
+    const CsvTable t = table(QStringLiteral("11st_written_bom.csv"));
+    CHECK(t.encoding == QStringLiteral("UTF-8"));
+    auto r = importCsv(*store.db, t, CsvMapping::preset(QStringLiteral("11st")).value(), QStringLiteral("w.csv"));
+    REQUIRE(r);
+    CHECK(r->problems.isEmpty());
+    CHECK(r->imported == 3);
+    const qint64 ticket = test::ticketOfExternal(*store.db, QStringLiteral("csv:11st:Q-3301"));
+    const auto msgs = ticket_queries::messagesOfTicket(store.db->reader(), ticket);
+    REQUIRE(msgs.size() == 2);
+    CHECK(msgs[0].date == QDateTime(QDate(2026, 11, 9), QTime(5, 5), QTimeZone::utc())); // 14:05 in Korea
+    CHECK(msgs[1].date == QDateTime(QDate(2026, 11, 9), QTime(7, 0), QTimeZone::utc()));
+    const qint64 second = test::ticketOfExternal(*store.db, QStringLiteral("csv:11st:Q-3302"));
+    CHECK(ticket_queries::messagesOfTicket(store.db->reader(), second)[0].date ==
+          QDateTime(QDate(2026, 11, 9), QTime(23, 30), QTimeZone::utc())); // "2026.11.10 08:30"
+
+    const CsvTable undated = table(QStringLiteral("no_date_bom.csv"));
+    CsvMapping mapping = CsvMapping::detect(undated.header).value();
+    auto refused = importCsv(*store.db, undated, mapping, QStringLiteral("d.csv"));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::InvalidInput);
+    CHECK(refused.error().message.contains(QStringLiteral("문의내용"))); // names the file's columns
+    mapping.allowUndated = true;
+    auto dated = importCsv(*store.db, undated, mapping, QStringLiteral("d.csv"));
+    REQUIRE(dated);
+    CHECK(dated->imported == 1);
+    CHECK(dated->problems.size() == 1); // said, not silent
+}
+
+TEST_CASE("CSV: importing a file again with another preset or a mapping adds nothing", "[csv]")
+{
+    struct Case {
+        const char* file;
+        const char* otherPreset;
+        const char* spec;
+        int messages;
+    };
+    const QList<Case> cases = {
+        {"11st_cp949.csv", "gmarket", "문의일시=date,구매자명=customer,문의내용=text,답변내용=answer", 4},
+        {"coupang_cp949.csv", "11st", "문의ID=id,문의일시=date,문의내용=text", 3},
+        {"naver_bom.csv", "generic", "문의일시=date,문의자=customer,문의내용=text,답변내용=answer", 3},
+    };
+    for (const Case& c : cases) {
+        INFO(c.file);
+        test::TempStore store;
+        const CsvTable t = table(QString::fromLatin1(c.file));
+        auto first = importCsv(*store.db, t, CsvMapping::detect(t.header).value(), QString::fromLatin1(c.file));
+        REQUIRE(first);
+        CHECK(first->imported == c.messages);
+        CsvMapping other = CsvMapping::preset(QString::fromLatin1(c.otherPreset)).value();
+        other.allowUndated = true; // the generic preset finds no date column in a Korean export
+        if (auto again = importCsv(*store.db, t, other, QString::fromLatin1(c.file)))
+            CHECK(again->imported == 0);
+        auto mapped = importCsv(*store.db, t, CsvMapping::fromSpec(QString::fromUtf8(c.spec)).value(),
+                                QString::fromLatin1(c.file));
+        REQUIRE(mapped);
+        CHECK(mapped->imported == 0);
+        CHECK(ticket_queries::stats(store.db->reader()).messages == c.messages);
+    }
+}

@@ -323,6 +323,28 @@ TEST_CASE("two different messages sharing a Message-ID keep their replies apart,
     CHECK(ticketOf("shared-id-a") != ticketOf("shared-id-b"));
 }
 
+TEST_CASE("a patch series whose replies share a missing root is one ticket, in any arrival order", "[import]")
+{
+    // Four reviewers answer a cover letter and three patches, none of which is in the mailbox; only the
+    // cover letter's Message-ID, first in every References, ties them together.
+    const QStringList order =
+        GENERATE(QStringList{QStringLiteral("patch-series-1"), QStringLiteral("patch-series-2"),
+                             QStringLiteral("patch-series-3"), QStringLiteral("patch-series-cover-reply")},
+                 QStringList{QStringLiteral("patch-series-cover-reply"), QStringLiteral("patch-series-3"),
+                             QStringLiteral("patch-series-1"), QStringLiteral("patch-series-2")});
+    INFO(order.join(QStringLiteral(", ")).toStdString());
+    test::TempStore s;
+    QStringList paths;
+    for (const QString& name : order)
+        paths << test::testData(QStringLiteral("threading/%1.eml").arg(name));
+    EmlSource source(paths);
+    const ImportReport r = importAll(*s.db, source);
+    CHECK(r.imported == 4);
+    CHECK(r.ticketsCreated == 1);
+    const auto tickets = ticketsByRef(*s.db);
+    CHECK(QSet<qint64>(tickets.cbegin(), tickets.cend()).size() == 1);
+}
+
 TEST_CASE("a freshly written mail repeating a subject opens a new ticket, but a reply that lost its headers "
           "does not",
           "[import]")
