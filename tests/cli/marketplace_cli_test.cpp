@@ -53,10 +53,13 @@ struct CliStore {
         return path;
     }
 
+    // These tests are about the marketplaces' protocols: the tone check (a date promised, "내일 도착합니다")
+    // is waived with a reason, as a seller would; reply_cli_test.cpp tests the refusal itself.
     Run reply(int number, const QString& text) const
     {
         return run({QStringLiteral("reply"), QString::number(number), QStringLiteral("--text-file"),
-                    textFile(QStringLiteral("answer-%1.txt").arg(number), text), QStringLiteral("--send")});
+                    textFile(QStringLiteral("answer-%1.txt").arg(number), text), QStringLiteral("--send"),
+                    QStringLiteral("--override-tone"), QStringLiteral("protocol test")});
     }
 };
 
@@ -315,7 +318,8 @@ TEST_CASE("CLI Naver: token, sync twice, Q&A and 1:1 answers, second answer and 
                               QString::number(tickets.value(QStringLiteral("naver:inquiry:7000"))),
                               QStringLiteral("--text-file"),
                               s.textFile(QStringLiteral("edit.txt"), QStringLiteral("모레 도착합니다.")),
-                              QStringLiteral("--send")});
+                              QStringLiteral("--send"), QStringLiteral("--override-tone"),
+                              QStringLiteral("protocol test")});
     INFO(edited.err.toStdString());
     REQUIRE(edited.code == 0);
     const QJsonArray all = server.posted();
