@@ -43,11 +43,10 @@ constexpr int kDraftDelayMs = 1500; // and this long before the draft is written
 } // namespace
 
 ComposerPane::ComposerPane(Database& db, QWidget* parent)
-    : QWidget(parent), m_db(db),
-      m_replies(db, ReplyService::connectorsFrom(db, m_keychain)),
-      m_title(new QLabel(this)), m_replyButton(new QToolButton(this)),
-      m_noteButton(new QToolButton(this)), m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)),
-      m_status(new QLabel(this)), m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
+    : QWidget(parent), m_db(db), m_replies(db, ReplyService::connectorsFrom(db, m_keychain)),
+      m_title(new QLabel(this)), m_replyButton(new QToolButton(this)), m_noteButton(new QToolButton(this)),
+      m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)), m_status(new QLabel(this)),
+      m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
       m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this)), m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("composerPane"));
@@ -320,8 +319,10 @@ void ComposerPane::textEdited()
     if (board) {
         const int length = board->lengthOf(text);
         m_counter->setText(tr("%1 / %2").arg(length).arg(board->maxLength));
-        m_counter->setStyleSheet(QStringLiteral("color:%1").arg(semanticCss(
-            length > board->maxLength ? SemanticColors::Role::Danger : SemanticColors::Role::Muted)));
+        m_counter->setStyleSheet(
+            QStringLiteral("color:%1")
+                .arg(semanticCss(length > board->maxLength ? SemanticColors::Role::Danger
+                                                           : SemanticColors::Role::Muted)));
     }
     // An empty box is not a problem yet; it only cannot be sent.
     m_problems->setText(text.trimmed().isEmpty() ? QString() : blocker(text));
@@ -414,9 +415,10 @@ void ComposerPane::send()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 ticket = m_ticketId;
     // What the ticket's history keeps as the seller's reason (data, like the CLI's --override-tone text).
-    const QString reason = verdict == SendVerdict::Blocked
-                               ? QStringLiteral("The seller ticked the marketplace-policy override in the window.")
-                               : QStringLiteral("The seller confirmed sending in the window.");
+    const QString reason =
+        verdict == SendVerdict::Blocked
+            ? QStringLiteral("The seller ticked the marketplace-policy override in the window.")
+            : QStringLiteral("The seller confirmed sending in the window.");
     connect(dialog, &QDialog::accepted, this, [this, ticket, text, reason] {
         if (ticket == m_ticketId && m_editor->toPlainText() == text)
             enqueue(text, reason);

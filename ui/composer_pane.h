@@ -40,7 +40,10 @@ public:
     ~ComposerPane() override;
 
     // The connector that drafts a reply on the route's account, or why there is none.
-    void setConnectorFinder(ReplyService::ConnectorFinder finder) { m_replies.setConnectorFinder(std::move(finder)); }
+    void setConnectorFinder(ReplyService::ConnectorFinder finder)
+    {
+        m_replies.setConnectorFinder(std::move(finder));
+    }
     // Called once a reply is queued, so that it goes out now rather than at the outbox's next tick.
     void setWakeHook(std::function<void()> wake) { m_replies.setWakeHook(std::move(wake)); }
     ReplyService& replyService() { return m_replies; }
@@ -85,7 +88,7 @@ private:
     Database& m_db;
     std::optional<TemplateStore> m_templates;
     KeychainSecretStore m_keychain; // the accounts' secrets, for the connectors that draft replies
-    ReplyService m_replies; // every rule of a reply; this pane only presents them
+    ReplyService m_replies;         // every rule of a reply; this pane only presents them
 
     qint64 m_ticketId = 0;
     int m_ticketNumber = 0;

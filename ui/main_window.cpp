@@ -23,7 +23,6 @@
 #include "views_pane.h"
 
 #include <QAction>
-#include <QPointer>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDropEvent>
@@ -32,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>

@@ -89,10 +89,10 @@ QList<Command> marketplaceCommands()
          {},
          confirmTransfer},
         {QStringLiteral("edit-answer"),
-         QStringLiteral("edit-answer NUMBER --text-file F [--send] [--override-tone REASON] [--dry-run [--json]]   "
-                        "a new text for a Naver customer inquiry's answer"),
-         QList<QCommandLineOption>{textFile, send} + replyCheckOptions(),
-         editAnswer},
+         QStringLiteral(
+             "edit-answer NUMBER --text-file F [--send] [--override-tone REASON] [--dry-run [--json]]   "
+             "a new text for a Naver customer inquiry's answer"),
+         QList<QCommandLineOption>{textFile, send} + replyCheckOptions(), editAnswer},
     };
 }
 

@@ -33,15 +33,16 @@ QJsonObject checkJson(const ReplyCheck& c, bool overriding)
                                     {QStringLiteral("reason"), f.reason},
                                     {QStringLiteral("suggestion"), f.suggestion},
                                     {QStringLiteral("whole_sentence"), f.wholeSentence}});
-    QJsonObject o{{QStringLiteral("ticket"), c.route.ticketNumber},
-                  {QStringLiteral("channel"), toString(c.route.channel)},
-                  {QStringLiteral("account"), c.route.account ? QJsonValue(c.route.account->name) : QJsonValue()},
-                  {QStringLiteral("text"), c.text},
-                  {QStringLiteral("verdict"), toString(c.verdict)},
-                  {QStringLiteral("findings"), findings},
-                  {QStringLiteral("problem"),
-                   c.problem ? QJsonValue(c.problem.message(toString(c.route.channel))) : QJsonValue()},
-                  {QStringLiteral("would_queue"), mayQueue(c, overriding)}};
+    QJsonObject o{
+        {QStringLiteral("ticket"), c.route.ticketNumber},
+        {QStringLiteral("channel"), toString(c.route.channel)},
+        {QStringLiteral("account"), c.route.account ? QJsonValue(c.route.account->name) : QJsonValue()},
+        {QStringLiteral("text"), c.text},
+        {QStringLiteral("verdict"), toString(c.verdict)},
+        {QStringLiteral("findings"), findings},
+        {QStringLiteral("problem"),
+         c.problem ? QJsonValue(c.problem.message(toString(c.route.channel))) : QJsonValue()},
+        {QStringLiteral("would_queue"), mayQueue(c, overriding)}};
     if (!c.route.account)
         o.insert(QStringLiteral("account_problem"), c.route.noAccount.message);
     if (c.board) {
@@ -107,8 +108,9 @@ int answerThroughService(Context& c, Database& db, const ReplyRequest& given, co
     request.toneOverride = c.value(QStringLiteral("override-tone"));
     const bool overriding = !request.toneOverride.trimmed().isEmpty();
     if (c.isSet(QStringLiteral("override-tone")) && !overriding)
-        return fail(QStringLiteral("--override-tone needs the reason to send anyway (see casebook-cli --help)"),
-                    kUsage);
+        return fail(
+            QStringLiteral("--override-tone needs the reason to send anyway (see casebook-cli --help)"),
+            kUsage);
     KeychainSecretStore secrets;
     ReplyService service(db, ReplyService::connectorsFrom(db, secrets));
     if (c.isSet(QStringLiteral("dry-run"))) {

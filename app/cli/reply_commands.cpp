@@ -2,9 +2,9 @@
 // waits in the outbox. Work for every account kind through the connectors.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
+#include "cli/reply_check.h"
 #include "cli/send_now.h"
 #include "cli/ticket_arg.h"
-#include "cli/reply_check.h"
 #include "compose/outbox.h"
 #include "connectors/connector_factory.h"
 #include "connectors/outbox_sender.h"
@@ -75,7 +75,8 @@ int sync(Context& c)
 Result<ReplyRequest> replyRequest(Context& c, qint64 ticketId)
 {
     if (c.isSet(QStringLiteral("text-file")) == c.isSet(QStringLiteral("template")))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("reply takes either --text-file FILE or --template ID"));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("reply takes either --text-file FILE or --template ID"));
     ReplyRequest request;
     request.ticketId = ticketId;
     if (c.isSet(QStringLiteral("text-file"))) {
@@ -90,7 +91,8 @@ Result<ReplyRequest> replyRequest(Context& c, qint64 ticketId)
     for (const QString& pair : c.parser.values(QStringLiteral("set"))) {
         const qsizetype eq = pair.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("--set takes key=value, not '%1'").arg(pair));
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("--set takes key=value, not '%1'").arg(pair));
         request.values.insert(pair.left(eq).trimmed(), pair.mid(eq + 1));
     }
     return request;
@@ -291,9 +293,9 @@ QList<Command> replyCommands()
         {QStringLiteral("reply"),
          QStringLiteral(
              "reply NUMBER (--text-file F | --template ID [--set k=v]...) [--attach FILE]... [--send] "
-             "[--override-tone REASON] [--dry-run [--json]]   answer a ticket (tone-checked as in the window)"),
-         QList<QCommandLineOption>{textFile, templ, set, send, attach} + replyCheckOptions(),
-         reply},
+             "[--override-tone REASON] [--dry-run [--json]]   answer a ticket (tone-checked as in the "
+             "window)"),
+         QList<QCommandLineOption>{textFile, templ, set, send, attach} + replyCheckOptions(), reply},
         {QStringLiteral("outbox"),
          QStringLiteral(
              "outbox [--json] | flush | resolve ID sent|unsent | retry ID | discard ID   replies waiting"),

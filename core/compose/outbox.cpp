@@ -217,8 +217,9 @@ Result<qint64> Outbox::enqueue(const OutboxDraft& d, const std::optional<History
         if (alsoRecord) {
             QJsonObject detail = alsoRecord->detail;
             detail.insert(QStringLiteral("outbox"), id);
-            ticket_writes::recordEvent(db, d.ticketId, now, alsoRecord->kind,
-                                       QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+            ticket_writes::recordEvent(
+                db, d.ticketId, now, alsoRecord->kind,
+                QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
         }
         return {};
     });

@@ -7,8 +7,8 @@
 
 #include <QJsonObject>
 #include <QList>
-#include <optional>
 #include <functional>
+#include <optional>
 
 namespace casebook {
 
@@ -31,7 +31,8 @@ public:
         QString kind;
         QJsonObject detail;
     };
-    Result<qint64> enqueue(const OutboxDraft& draft, const std::optional<HistoryEntry>& alsoRecord = std::nullopt);
+    Result<qint64> enqueue(const OutboxDraft& draft,
+                           const std::optional<HistoryEntry>& alsoRecord = std::nullopt);
 
     // Before a flush: items left `sending` by a process that is gone become `unknown`; those of a live
     // process (this one's other threads, the GUI beside the CLI) are left to it. Returns how many.

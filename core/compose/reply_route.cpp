@@ -54,13 +54,15 @@ Result<ReplyRoute> replyRouteFor(Database& db, qint64 ticketId)
     std::optional<Channel> channel;
     try {
         // The ticket's latest incoming message, by messages' (ticket_id, …) index.
-        SQLite::Statement st(db.reader(),
-                             "SELECT t.number, t.subject, m.source, m.channel FROM tickets t LEFT JOIN messages m "
-                             "ON m.id = (SELECT id FROM messages WHERE ticket_id = t.id AND direction = 'in' "
-                             "ORDER BY date DESC, id DESC LIMIT 1) WHERE t.id = ?");
+        SQLite::Statement st(
+            db.reader(),
+            "SELECT t.number, t.subject, m.source, m.channel FROM tickets t LEFT JOIN messages m "
+            "ON m.id = (SELECT id FROM messages WHERE ticket_id = t.id AND direction = 'in' "
+            "ORDER BY date DESC, id DESC LIMIT 1) WHERE t.id = ?");
         st.bind(1, static_cast<int64_t>(ticketId));
         if (!st.executeStep())
-            return makeError(ErrorCode::NotFound, QStringLiteral("There is no ticket with id %1.").arg(ticketId));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("There is no ticket with id %1.").arg(ticketId));
         route.ticketNumber = st.getColumn(0).getInt();
         route.subject = sql::textOf(st.getColumn(1));
         source = sql::textOf(st.getColumn(2));
@@ -88,9 +90,9 @@ Result<ReplyRoute> replyRouteFor(Database& db, qint64 ticketId)
     }
     const auto kind = channel ? kindOfChannel(*channel) : std::nullopt;
     if (!kind) {
-        route.noAccount = makeError(
-            ErrorCode::NotFound,
-            QStringLiteral("Ticket #%1 came from no channel Casebook can answer on.").arg(route.ticketNumber));
+        route.noAccount = makeError(ErrorCode::NotFound,
+                                    QStringLiteral("Ticket #%1 came from no channel Casebook can answer on.")
+                                        .arg(route.ticketNumber));
         return route;
     }
     QList<Account> matching;
@@ -102,14 +104,16 @@ Result<ReplyRoute> replyRouteFor(Database& db, qint64 ticketId)
     route.noAccount =
         matching.isEmpty()
             ? makeError(ErrorCode::NotFound,
-                        QStringLiteral("No %1 account is set up to answer ticket #%2 (casebook-cli account add %1 …).")
+                        QStringLiteral(
+                            "No %1 account is set up to answer ticket #%2 (casebook-cli account add %1 …).")
                             .arg(toString(*kind))
                             .arg(route.ticketNumber))
-            : makeError(ErrorCode::Conflict,
-                        QStringLiteral("Several %1 accounts could answer ticket #%2 and none brought it in; cannot "
-                                       "tell which one should.")
-                            .arg(toString(*kind))
-                            .arg(route.ticketNumber));
+            : makeError(
+                  ErrorCode::Conflict,
+                  QStringLiteral("Several %1 accounts could answer ticket #%2 and none brought it in; cannot "
+                                 "tell which one should.")
+                      .arg(toString(*kind))
+                      .arg(route.ticketNumber));
     return route;
 }
 

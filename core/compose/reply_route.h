@@ -31,7 +31,8 @@ struct ReplyRoute {
 // The account is the one whose sync brought the ticket's latest incoming message (a synced message's
 // `source` is "<kind>:<account name>", e.g. "imap:shop-mail", "coupang:my-shop"), else the only account
 // of that message's channel. The channel is that account's, else the latest incoming message's (shown as
-// mail when there is none; such a ticket has no account to answer it). Fails only for a ticket that does not exist or an unreadable store.
+// mail when there is none; such a ticket has no account to answer it). Fails only for a ticket that does not
+// exist or an unreadable store.
 Result<ReplyRoute> replyRouteFor(Database& db, qint64 ticketId);
 
 } // namespace casebook

@@ -35,10 +35,9 @@ Outbox::HistoryEntry overrideEntry(const ReplyCheck& c, const QString& reason)
                                     {QStringLiteral("start"), f.start},
                                     {QStringLiteral("end"), f.end},
                                     {QStringLiteral("text"), f.text}});
-    return {QStringLiteral("tone_override"),
-            QJsonObject{{QStringLiteral("reason"), reason.trimmed()},
-                        {QStringLiteral("verdict"), toString(c.verdict)},
-                        {QStringLiteral("findings"), findings}}};
+    return {QStringLiteral("tone_override"), QJsonObject{{QStringLiteral("reason"), reason.trimmed()},
+                                                         {QStringLiteral("verdict"), toString(c.verdict)},
+                                                         {QStringLiteral("findings"), findings}}};
 }
 
 std::shared_ptr<const ToneChecker> builtinChecker()
@@ -134,8 +133,8 @@ Result<RenderedText> ReplyService::fillTemplate(const ReplyRoute& route, const Q
 RenderedText ReplyService::fillTemplate(const ReplyRoute& route, const ReplyTemplate& t,
                                         const PlaceholderValues& given) const
 {
-    PlaceholderValues values =
-        TicketPlaceholders::forTicket(m_db->reader(), route.ticketNumber, t.language).value_or(PlaceholderValues{});
+    PlaceholderValues values = TicketPlaceholders::forTicket(m_db->reader(), route.ticketNumber, t.language)
+                                   .value_or(PlaceholderValues{});
     for (auto it = given.begin(); it != given.end(); ++it)
         values.insert(it.key(), it.value());
     // Boards take plain text within their limit; templates carry a variant for them.
@@ -182,16 +181,17 @@ Result<ReplyOutcome> ReplyService::queue(const ReplyRequest& request)
         return outcome;
 
     OutboxDraft draft;
-    auto connector = m_findConnector ? m_findConnector(c.route)
-                     : c.route.account
-                         ? Result<std::unique_ptr<Connector>>(makeError(
-                               ErrorCode::NotFound, QStringLiteral("Nothing here can draft replies for an account.")))
-                         : Result<std::unique_ptr<Connector>>(c.route.noAccount);
+    auto connector =
+        m_findConnector ? m_findConnector(c.route)
+        : c.route.account
+            ? Result<std::unique_ptr<Connector>>(makeError(
+                  ErrorCode::NotFound, QStringLiteral("Nothing here can draft replies for an account.")))
+            : Result<std::unique_ptr<Connector>>(c.route.noAccount);
     if (connector) {
         // The connector knows the channel: its refusal (already answered, no inquiry to edit) is final.
-        auto drafted = request.editAnswer
-                           ? connector.value()->draftEdit(request.ticketId, c.text)
-                           : connector.value()->draftReplyWithFiles(request.ticketId, c.text, request.attachments);
+        auto drafted = request.editAnswer ? connector.value()->draftEdit(request.ticketId, c.text)
+                                          : connector.value()->draftReplyWithFiles(request.ticketId, c.text,
+                                                                                   request.attachments);
         if (!drafted)
             return drafted.error();
         draft = std::move(drafted.value());

@@ -57,9 +57,9 @@ struct ReplyCheck {
 // What queue() did.
 struct ReplyOutcome {
     ReplyCheck check;
-    qint64 outboxId = 0;         // 0: nothing queued (a problem, or findings and no override)
-    QString subject;             // of the queued item
-    bool overridden = false;     // queued despite findings, the reason recorded
+    qint64 outboxId = 0;          // 0: nothing queued (a problem, or findings and no override)
+    QString subject;              // of the queued item
+    bool overridden = false;      // queued despite findings, the reason recorded
     std::optional<Error> waiting; // queued as text: no account can send it yet, and why
     bool queued() const { return outboxId != 0; }
 };
@@ -91,7 +91,8 @@ public:
     // still unfilled left as {{name}}.
     Result<RenderedText> fillTemplate(const ReplyRoute& route, const QString& templateId,
                                       const PlaceholderValues& values) const;
-    RenderedText fillTemplate(const ReplyRoute& route, const ReplyTemplate& t, const PlaceholderValues& values) const;
+    RenderedText fillTemplate(const ReplyRoute& route, const ReplyTemplate& t,
+                              const PlaceholderValues& values) const;
 
     // Everything but queueing. Fails only when the ticket or the template does not exist, or the store
     // cannot be read.

@@ -218,12 +218,13 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
         const AnswerBoard board = answerBoardOf(Channel::Coupang).value_or(AnswerBoard{});
         const int length = board.lengthOf(text);
         if (length < board.minLength || length > board.maxLength)
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("Coupang takes call-center answers of %1 to %2 characters; this one "
-                                            "has %3.")
-                                 .arg(board.minLength)
-                                 .arg(board.maxLength)
-                                 .arg(length));
+            return makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("Coupang takes call-center answers of %1 to %2 characters; this one "
+                               "has %3.")
+                    .arg(board.minLength)
+                    .arg(board.maxLength)
+                    .arg(length));
         const CallCenterReplies replies = callCenterReplies(inq);
         const QSet<QString>& answered = replies.answered;
         QString parent = replies.awaiting;

@@ -314,12 +314,11 @@ TEST_CASE("CLI Naver: token, sync twice, Q&A and 1:1 answers, second answer and 
     CHECK(late.err.contains(QStringLiteral("already answered")));
 
     // The answer given before Casebook gets a new text: PUT …/answer/{answerContentId}.
-    const Run edited = s.run({QStringLiteral("edit-answer"),
-                              QString::number(tickets.value(QStringLiteral("naver:inquiry:7000"))),
-                              QStringLiteral("--text-file"),
-                              s.textFile(QStringLiteral("edit.txt"), QStringLiteral("모레 도착합니다.")),
-                              QStringLiteral("--send"), QStringLiteral("--override-tone"),
-                              QStringLiteral("protocol test")});
+    const Run edited = s.run(
+        {QStringLiteral("edit-answer"), QString::number(tickets.value(QStringLiteral("naver:inquiry:7000"))),
+         QStringLiteral("--text-file"),
+         s.textFile(QStringLiteral("edit.txt"), QStringLiteral("모레 도착합니다.")), QStringLiteral("--send"),
+         QStringLiteral("--override-tone"), QStringLiteral("protocol test")});
     INFO(edited.err.toStdString());
     REQUIRE(edited.code == 0);
     const QJsonArray all = server.posted();

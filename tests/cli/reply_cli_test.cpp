@@ -26,12 +26,12 @@ struct ReplyShop {
 
     ReplyShop()
     {
-        const Run added = run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("coupang"),
-                               QStringLiteral("shop"), QStringLiteral("--vendor-id"), QStringLiteral("A00012345"),
-                               QStringLiteral("--access-key"), QStringLiteral("ak-test"),
-                               QStringLiteral("--wing-user"), QStringLiteral("wing-kim"),
-                               QStringLiteral("--base-url"), server.baseUrl(), QStringLiteral("--secret-command"),
-                               QStringLiteral("echo sk-test")});
+        const Run added =
+            run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("coupang"),
+                 QStringLiteral("shop"), QStringLiteral("--vendor-id"), QStringLiteral("A00012345"),
+                 QStringLiteral("--access-key"), QStringLiteral("ak-test"), QStringLiteral("--wing-user"),
+                 QStringLiteral("wing-kim"), QStringLiteral("--base-url"), server.baseUrl(),
+                 QStringLiteral("--secret-command"), QStringLiteral("echo sk-test")});
         REQUIRE(added.code == 0);
         const Run synced = run({QStringLiteral("sync"), QStringLiteral("shop")});
         INFO(synced.err.toStdString());
@@ -40,7 +40,8 @@ struct ReplyShop {
         REQUIRE(list.code == 0);
         for (const QJsonValue& t : QJsonDocument::fromJson(list.out.toUtf8()).array())
             for (const QJsonValue& m : t[QStringLiteral("messages")].toArray())
-                tickets.insert(m[QStringLiteral("message_id")].toString(), t[QStringLiteral("number")].toInt());
+                tickets.insert(m[QStringLiteral("message_id")].toString(),
+                               t[QStringLiteral("number")].toInt());
     }
 
     Run run(const QStringList& args) const { return cli(QStringList{QStringLiteral("--db"), db} + args); }
@@ -59,8 +60,8 @@ struct ReplyShop {
     {
         const int number = tickets.value(inquiry);
         REQUIRE(number > 0);
-        return run(QStringList{QStringLiteral("reply"), QString::number(number), QStringLiteral("--text-file"),
-                               file(text)} +
+        return run(QStringList{QStringLiteral("reply"), QString::number(number),
+                               QStringLiteral("--text-file"), file(text)} +
                    extra);
     }
 
@@ -102,7 +103,8 @@ TEST_CASE("CLI reply: the threatening reply is refused with its findings and not
     CHECK(items[0][QStringLiteral("channel")].toString() == QStringLiteral("coupang"));
 }
 
-TEST_CASE("CLI reply --dry-run prints the check, as text or JSON, and queues nothing", "[cli][reply][coupang]")
+TEST_CASE("CLI reply --dry-run prints the check, as text or JSON, and queues nothing",
+          "[cli][reply][coupang]")
 {
     ReplyShop s;
     const Run text = s.reply(QStringLiteral("coupang:online:1001"), kThreat, {QStringLiteral("--dry-run")});
@@ -145,8 +147,8 @@ TEST_CASE("CLI reply --override-tone queues the flagged reply and keeps the reas
 {
     ReplyShop s;
     const QString reason = QStringLiteral("The buyer asked us to state our legal position.");
-    const Run blank =
-        s.reply(QStringLiteral("coupang:online:1002"), kThreat, {QStringLiteral("--override-tone"), QString()});
+    const Run blank = s.reply(QStringLiteral("coupang:online:1002"), kThreat,
+                              {QStringLiteral("--override-tone"), QString()});
     CHECK(blank.code != 0);
     CHECK(s.outbox().isEmpty());
 

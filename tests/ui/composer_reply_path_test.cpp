@@ -8,12 +8,12 @@
 #include "send_confirmation_dialog.h"
 
 #include <QCheckBox>
-#include <QPushButton>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <SQLiteCpp/Statement.h>
-#include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <SQLiteCpp/Statement.h>
 
 using namespace casebook;
 using casebook::test::ComposerWindow;
@@ -144,10 +144,13 @@ TEST_CASE("a reply queued in the window is sent at once, not at the outbox worke
     REQUIRE(items->size() == 1);
     INFO(composer->statusText().toStdString());
     // The worker's tick is 60 s; waking it sends within moments.
-    for (int i = 0; i < 300 && Outbox(*shop.store.db).item(items->first().id)->state != OutboxState::Sent; ++i)
+    for (int i = 0; i < 300 && Outbox(*shop.store.db).item(items->first().id)->state != OutboxState::Sent;
+         ++i)
         QTest::qWait(50);
     CHECK(Outbox(*shop.store.db).item(items->first().id)->state == OutboxState::Sent);
     REQUIRE(shop.server.posted().size() == 1);
-    CHECK(shop.server.posted()[0][QStringLiteral("body")].toObject().value(QStringLiteral("content")).toString() ==
-          text);
+    CHECK(shop.server.posted()[0][QStringLiteral("body")]
+              .toObject()
+              .value(QStringLiteral("content"))
+              .toString() == text);
 }

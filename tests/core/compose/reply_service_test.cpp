@@ -50,7 +50,10 @@ struct Fixture {
     ReplyService service{*s.db, [this](const ReplyRoute&) -> Result<std::unique_ptr<Connector>> {
                              return std::unique_ptr<Connector>(new DraftingConnector(&drafts));
                          }};
-    Fixture() { service.setWakeHook([this] { ++wakes; }); }
+    Fixture()
+    {
+        service.setWakeHook([this] { ++wakes; });
+    }
 
     qint64 coupangTicket(const QString& source = QStringLiteral("coupang:shop"))
     {
@@ -74,9 +77,10 @@ struct Fixture {
 
     qint64 mailTicket(const QString& source)
     {
-        const QByteArray raw = "From: kim@example.test\r\nTo: help@shop.example\r\nSubject: where\r\n"
-                               "Message-ID: <rs1@example.test>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0900\r\n\r\n"
-                               "where is it\r\n";
+        const QByteArray raw =
+            "From: kim@example.test\r\nTo: help@shop.example\r\nSubject: where\r\n"
+            "Message-ID: <rs1@example.test>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0900\r\n\r\n"
+            "where is it\r\n";
         auto in = Ingestor(*s.db, IngestOptions{}).ingestMail(raw, source, QStringLiteral("1"));
         REQUIRE(in);
         return in->ticketId;
@@ -92,12 +96,14 @@ struct Fixture {
     QList<QPair<QString, QJsonObject>> events(qint64 ticket, const QString& kind)
     {
         QList<QPair<QString, QJsonObject>> out;
-        SQLite::Statement st(s.db->reader(), "SELECT kind, detail FROM events WHERE ticket_id = ? AND kind = ?");
+        SQLite::Statement st(s.db->reader(),
+                             "SELECT kind, detail FROM events WHERE ticket_id = ? AND kind = ?");
         st.bind(1, static_cast<int64_t>(ticket));
         st.bind(2, kind.toStdString());
         while (st.executeStep())
-            out.append({QString::fromStdString(st.getColumn(0).getString()),
-                        QJsonDocument::fromJson(QByteArray::fromStdString(st.getColumn(1).getString())).object()});
+            out.append(
+                {QString::fromStdString(st.getColumn(0).getString()),
+                 QJsonDocument::fromJson(QByteArray::fromStdString(st.getColumn(1).getString())).object()});
         return out;
     }
 };
@@ -197,7 +203,8 @@ TEST_CASE("an unfilled placeholder is refused, from a text or a template", "[rep
 {
     Fixture f;
     const qint64 ticket = f.coupangTicket();
-    auto fromText = f.service.queue(ReplyRequest{ticket, QStringLiteral("주문번호 {{order_number}} 확인했습니다.")});
+    auto fromText =
+        f.service.queue(ReplyRequest{ticket, QStringLiteral("주문번호 {{order_number}} 확인했습니다.")});
     REQUIRE(fromText);
     CHECK_FALSE(fromText->queued());
     CHECK(fromText->check.problem.kind == ReplyProblem::Kind::Unfilled);
@@ -262,7 +269,8 @@ TEST_CASE("a board's length is counted in its unit, at the limit and one past it
     CHECK(f.outbox(ticket).isEmpty());
 }
 
-TEST_CASE("the answering account: the one that synced the ticket, else the only one of its channel", "[reply]")
+TEST_CASE("the answering account: the one that synced the ticket, else the only one of its channel",
+          "[reply]")
 {
     Fixture f;
     const qint64 coupang = f.coupangTicket(QStringLiteral("coupang:second-shop"));
