@@ -5,7 +5,6 @@
 #include "compose/draft_store.h"
 #include "compose/note_writer.h"
 #include "compose/outbox.h"
-#include "compose/template_library.h"
 #include "compose/ticket_placeholders.h"
 #include "composer_editor.h"
 #include "connectors/connector_factory.h"
@@ -41,31 +40,18 @@ namespace {
 constexpr int kToneDelayMs = 350;   // typing pauses this long before the text is checked
 constexpr int kDraftDelayMs = 1500; // and this long before the draft is written to the database
 
-int codePoints(const QString& text)
-{
-    return int(text.toUcs4().size());
-}
-
 } // namespace
 
 ComposerPane::ComposerPane(Database& db, QWidget* parent)
-    : QWidget(parent), m_db(db), m_title(new QLabel(this)), m_replyButton(new QToolButton(this)),
-      m_noteButton(new QToolButton(this)), m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)),
-      m_status(new QLabel(this)), m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
+    : QWidget(parent), m_db(db), m_replies(db, ReplyService::connectorsFrom(db, m_keychain)),
+      m_title(new QLabel(this)), m_replyButton(new QToolButton(this)), m_noteButton(new QToolButton(this)),
+      m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)), m_status(new QLabel(this)),
+      m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
       m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this)), m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("composerPane"));
     if (auto store = TemplateStore::open(db))
         m_templates.emplace(std::move(store.value()));
-    if (auto checker = ToneChecker::builtin())
-        m_checker.emplace(std::move(checker.value()));
-    m_findConnector = [&db](qint64 ticketId) -> Result<std::unique_ptr<Connector>> {
-        auto account = accountForTicket(db, ticketId);
-        if (!account)
-            return account.error();
-        KeychainSecretStore secrets;
-        return connectorFor(account.value(), db, secrets);
-    };
 
     QAction* reply = makeAction(QStringLiteral("composerReplyAction"), tr("Reply"), {Qt::Key_R});
     QAction* note = makeAction(QStringLiteral("composerNoteAction"), tr("Internal note"), {Qt::Key_N});
@@ -218,10 +204,10 @@ void ComposerPane::setTicket(qint64 ticketId)
         m_ticketNumber = found.first().number;
         m_subject = found.first().subject;
         m_language = TicketPlaceholders::languageOf(r, m_ticketNumber);
-        // The placeholders know which of a ticket's channels takes the answer (the marketplace's).
-        const auto values = TicketPlaceholders::forTicket(r, m_ticketNumber, QStringLiteral("en"));
-        m_channel = channelFromString(values ? values->value(QStringLiteral("channel")) : QString())
-                        .value_or(Channel::Email);
+        // The same rule as the CLI's and the outbox's: the channel of the account that answers.
+        auto route = m_replies.route(ticketId);
+        m_route = route ? route.value() : ReplyRoute{ticketId, m_ticketNumber, m_subject};
+        m_channel = m_route.channel;
     }
     const Draft draft = m_ticketId ? DraftStore(m_db).load(m_ticketId).value_or(Draft{}) : Draft{};
     m_keptText = draft.body;
@@ -297,32 +283,29 @@ void ComposerPane::updateTitle()
                          : tr("<b>Internal note</b> on #%1: only your team sees it").arg(m_ticketNumber));
 }
 
-bool ComposerPane::boardChannel() const
-{
-    return m_channel == Channel::Coupang || m_channel == Channel::Naver;
-}
-
 QString ComposerPane::blocker(const QString& text) const
 {
     if (m_mode == Mode::Note)
         return {};
-    const QStringList missing = TemplateRenderer::placeholders(text);
-    if (!missing.isEmpty()) {
+    const ReplyProblem problem = ReplyService::problemOf(text, m_channel);
+    const QString board = channelDisplayName(toString(m_channel));
+    switch (problem.kind) {
+    case ReplyProblem::Kind::None:
+    case ReplyProblem::Kind::Empty: // said by send(), not as a standing problem
+        break;
+    case ReplyProblem::Kind::Unfilled: {
         QStringList names;
-        for (const QString& m : missing)
+        for (const QString& m : problem.unfilled)
             names << QStringLiteral("{{%1}}").arg(m);
         return tr("Fill in %1 before sending.").arg(names.join(QStringLiteral(", ")));
     }
-    if (boardChannel()) {
-        const int length = codePoints(text.trimmed());
-        const QString board = channelDisplayName(toString(m_channel));
-        if (length > TemplateLibrary::kBoardMaxLength)
-            return tr("%1 takes at most %2 characters; this reply has %3.")
-                .arg(board)
-                .arg(TemplateLibrary::kBoardMaxLength)
-                .arg(length);
-        if (length < TemplateLibrary::kBoardMinLength)
-            return tr("%1 needs at least %2 characters.").arg(board).arg(TemplateLibrary::kBoardMinLength);
+    case ReplyProblem::Kind::TooLong:
+        return tr("%1 takes at most %2 characters; this reply has %3.")
+            .arg(board)
+            .arg(problem.limit)
+            .arg(problem.length);
+    case ReplyProblem::Kind::TooShort:
+        return tr("%1 needs at least %2 characters.").arg(board).arg(problem.limit);
     }
     return {};
 }
@@ -330,15 +313,16 @@ QString ComposerPane::blocker(const QString& text) const
 void ComposerPane::textEdited()
 {
     const QString text = m_editor->toPlainText();
-    const bool counted = m_mode == Mode::Reply && boardChannel();
-    m_counter->setVisible(counted);
-    if (counted) {
-        const int length = codePoints(text.trimmed());
-        m_counter->setText(tr("%1 / %2").arg(length).arg(TemplateLibrary::kBoardMaxLength));
+    const std::optional<AnswerBoard> board =
+        m_mode == Mode::Reply ? answerBoardOf(m_channel) : std::optional<AnswerBoard>{};
+    m_counter->setVisible(board.has_value());
+    if (board) {
+        const int length = board->lengthOf(text);
+        m_counter->setText(tr("%1 / %2").arg(length).arg(board->maxLength));
         m_counter->setStyleSheet(
             QStringLiteral("color:%1")
-                .arg(semanticCss(length > TemplateLibrary::kBoardMaxLength ? SemanticColors::Role::Danger
-                                                                           : SemanticColors::Role::Muted)));
+                .arg(semanticCss(length > board->maxLength ? SemanticColors::Role::Danger
+                                                           : SemanticColors::Role::Muted)));
     }
     // An empty box is not a problem yet; it only cannot be sent.
     m_problems->setText(text.trimmed().isEmpty() ? QString() : blocker(text));
@@ -354,8 +338,9 @@ void ComposerPane::checkTone()
     if (text == m_checkedText)
         return;
     m_checkedText = text;
-    m_editor->highlighter()->setFindings(m_mode == Mode::Reply && m_checker ? m_checker->check(text)
-                                                                            : QList<ToneFinding>{});
+    const ToneChecker* checker = m_replies.toneChecker();
+    m_editor->highlighter()->setFindings(m_mode == Mode::Reply && checker ? checker->check(text)
+                                                                          : QList<ToneFinding>{});
 }
 
 void ComposerPane::chooseTemplate()
@@ -377,11 +362,7 @@ void ComposerPane::chooseTemplate()
 
 void ComposerPane::insertTemplate(const ReplyTemplate& t)
 {
-    const PlaceholderValues values = TicketPlaceholders::forTicket(m_db.reader(), m_ticketNumber, t.language)
-                                         .value_or(PlaceholderValues{});
-    // Boards take plain text within their limit; templates carry a variant for them.
-    const QString source = boardChannel() && !t.plainBody.isEmpty() ? t.plainBody : t.body;
-    const RenderedText rendered = TemplateRenderer::renderPartial(source, values);
+    const RenderedText rendered = m_replies.fillTemplate(m_route, t, {});
     if (m_editor->toPlainText().trimmed().isEmpty())
         m_editor->setPlainText(rendered.text);
     else
@@ -414,57 +395,55 @@ void ComposerPane::send()
         showStatus(why, true);
         return;
     }
-    // Checked now, not from the last debounce: the seller may have typed since.
-    const QList<ToneFinding> findings = m_checker ? m_checker->check(text) : QList<ToneFinding>{};
+    // Checked now, not from the last debounce: the seller may have typed since. The service's verdict is
+    // the CLI's: this pane only asks the seller what it takes.
+    auto checked = m_replies.check(ReplyRequest{m_ticketId, text});
+    if (!checked) {
+        showStatus(tr("Not queued: %1").arg(checked.error().message), true);
+        return;
+    }
+    const QList<ToneFinding> findings = checked->findings;
     m_checkedText = text;
     m_editor->highlighter()->setFindings(findings);
-    const SendVerdict verdict = sendVerdict(findings, m_channel);
+    const SendVerdict verdict = checked->verdict;
     if (verdict == SendVerdict::Send) {
-        enqueue(text);
+        enqueue(text, {});
         return;
     }
     auto* dialog = new SendConfirmationDialog(findings, verdict == SendVerdict::Blocked,
                                               channelDisplayName(toString(m_channel)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 ticket = m_ticketId;
-    connect(dialog, &QDialog::accepted, this, [this, ticket, text] {
+    // What the ticket's history keeps as the seller's reason (data, like the CLI's --override-tone text).
+    const QString reason =
+        verdict == SendVerdict::Blocked
+            ? QStringLiteral("The seller ticked the marketplace-policy override in the window.")
+            : QStringLiteral("The seller confirmed sending in the window.");
+    connect(dialog, &QDialog::accepted, this, [this, ticket, text, reason] {
         if (ticket == m_ticketId && m_editor->toPlainText() == text)
-            enqueue(text);
+            enqueue(text, reason);
     });
     dialog->open();
 }
 
-void ComposerPane::enqueue(const QString& text)
+void ComposerPane::enqueue(const QString& text, const QString& toneOverride)
 {
     const QString channelName = channelDisplayName(toString(m_channel));
-    OutboxDraft draft;
-    QString waiting;
-    auto connector = m_findConnector
-                         ? m_findConnector(m_ticketId)
-                         : Result<std::unique_ptr<Connector>>(makeError(tr("No account is set up.")));
-    if (connector) {
-        // The connector knows the channel: a refusal (already answered, over the limit) is final.
-        auto drafted = connector.value()->draftReply(m_ticketId, text);
-        if (!drafted) {
-            showStatus(tr("Not queued: %1").arg(drafted.error().message), true);
-            return;
-        }
-        draft = std::move(drafted.value());
-    } else {
-        // No account can send on this channel yet. The reply is stored all the same, as text: the outbox
-        // keeps it queued with the reason, and the connector builds the bytes once an account exists.
-        draft.ticketId = m_ticketId;
-        draft.channel = m_channel;
-        draft.subject = QStringLiteral("Re: %1 [#%2]").arg(m_subject).arg(m_ticketNumber);
-        waiting = connector.error().message;
-    }
-    if (draft.body.isEmpty())
-        draft.body = text;
-    auto id = Outbox(m_db).enqueue(draft);
-    if (!id) {
-        showStatus(tr("The reply could not be stored: %1").arg(id.error().message), true);
+    ReplyRequest request{m_ticketId, text};
+    request.toneOverride = toneOverride;
+    auto outcome = m_replies.queue(request);
+    if (!outcome) {
+        showStatus(tr("Not queued: %1").arg(outcome.error().message), true);
         return;
     }
+    if (!outcome->queued()) {
+        // The text changed its verdict since the seller confirmed (cannot happen from the dialog: it checks
+        // the text is the same); say what stops it rather than nothing.
+        const QString why = blocker(text);
+        showStatus(why.isEmpty() ? tr("Not queued: the wording needs your confirmation.") : why, true);
+        return;
+    }
+    const QString waiting = outcome->waiting ? outcome->waiting->message : QString();
     forgetDraft();
     showStatus(waiting.isEmpty()
                    ? tr("Queued for sending on %1.").arg(channelName)

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "accounts/secret_store.h"
+#include "compose/reply_service.h"
 #include "compose/template_store.h"
-#include "compose/tone_checker.h"
-#include "connectors/connector.h"
 #include "model/enums.h"
 #include "store/database.h"
 
@@ -35,13 +35,18 @@ class ComposerPane : public QWidget {
     Q_OBJECT
 public:
     enum class Mode { Reply, Note };
-    // The connector that answers a ticket, or why there is none (no account, a connector not built yet).
-    using ConnectorFinder = std::function<Result<std::unique_ptr<Connector>>(qint64 ticketId)>;
 
     explicit ComposerPane(Database& db, QWidget* parent = nullptr);
     ~ComposerPane() override;
 
-    void setConnectorFinder(ConnectorFinder finder) { m_findConnector = std::move(finder); }
+    // The connector that drafts a reply on the route's account, or why there is none.
+    void setConnectorFinder(ReplyService::ConnectorFinder finder)
+    {
+        m_replies.setConnectorFinder(std::move(finder));
+    }
+    // Called once a reply is queued, so that it goes out now rather than at the outbox's next tick.
+    void setWakeHook(std::function<void()> wake) { m_replies.setWakeHook(std::move(wake)); }
+    ReplyService& replyService() { return m_replies; }
 
     void setTicket(qint64 ticketId);
     void openComposer(Mode mode);
@@ -71,10 +76,10 @@ private:
     void textEdited();
     void checkTone();
     void updateTitle();
-    bool boardChannel() const;
     // Why the text cannot go out as it is (unfilled placeholders, the board's length); empty when it can.
     QString blocker(const QString& text) const;
-    void enqueue(const QString& text);
+    // Hands the text to the reply service; `toneOverride` is why it goes despite its findings.
+    void enqueue(const QString& text, const QString& toneOverride);
     void saveNote(const QString& text);
     void forgetDraft();
     void showStatus(const QString& text, bool problem);
@@ -82,14 +87,15 @@ private:
 
     Database& m_db;
     std::optional<TemplateStore> m_templates;
-    std::optional<ToneChecker> m_checker;
-    ConnectorFinder m_findConnector;
+    KeychainSecretStore m_keychain; // the accounts' secrets, for the connectors that draft replies
+    ReplyService m_replies;         // every rule of a reply; this pane only presents them
 
     qint64 m_ticketId = 0;
     int m_ticketNumber = 0;
     QString m_subject;
     QString m_language;
     Channel m_channel = Channel::Email;
+    ReplyRoute m_route; // where this ticket's answer goes, as the reply service decides
     Mode m_mode = Mode::Reply;
     QString m_keptText; // the draft as the database has it, to write only what changed
     Mode m_keptMode = Mode::Reply;

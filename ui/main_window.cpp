@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -137,6 +138,11 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     connect(m_sync, &MailSyncController::outboxChanged, this, showOutboxCount);
     connect(m_composer, &ComposerPane::ticketUpdated, this, showOutboxCount);
     showOutboxCount();
+    // A reply just queued goes out now, not at the outbox worker's next tick.
+    m_composer->setWakeHook([sync = QPointer<MailSyncController>(m_sync)] {
+        if (sync)
+            sync->wakeOutbox();
+    });
     connect(m_sync, &MailSyncController::mailArrived, this, &MainWindow::refresh);
     connect(m_sync, &MailSyncController::statusChanged, this,
             [this](const QString& s) { statusBar()->showMessage(s); });

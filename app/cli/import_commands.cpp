@@ -166,7 +166,7 @@ int rethread(Context& c)
     options.ownAddresses = own.addresses();
     auto report = Rethreader(*db, options).run();
     if (!report)
-        return fail(report.error().message);
+        return fail(report.error());
     const RethreadReport& r = report.value();
     if (c.isSet(QStringLiteral("json"))) {
         out() << QStringLiteral("{\"messages\":%1,\"directions_changed\":%2,\"tickets_kept\":%3,"

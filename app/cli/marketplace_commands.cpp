@@ -2,11 +2,10 @@
 // call-center inquiries, a new text for a Naver customer inquiry's answer). Answers go through `reply`.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
-#include "cli/send_now.h"
+#include "cli/reply_check.h"
 #include "cli/ticket_arg.h"
 #include "connectors/connector_factory.h"
 #include "connectors/coupang_connector.h"
-#include "connectors/naver_connector.h"
 
 #include <QFile>
 #include <variant>
@@ -60,27 +59,17 @@ int editAnswer(Context& c)
         return fail(
             QStringLiteral("edit-answer needs --text-file FILE it can read (%1)").arg(f.errorString()),
             kUsage);
-    auto account = accountForTicket(*db, ticket.id);
-    if (!account)
-        return fail(account.error());
-    if (account->kind != AccountKind::Naver)
-        return fail(
-            QStringLiteral("Only a Naver customer inquiry's answer can be edited from Casebook; #%1 is "
-                           "answered through the %2 account \"%3\".")
-                .arg(ticket.number)
-                .arg(toString(account->kind), account->name));
-    KeychainSecretStore secrets;
-    auto secret = secretFor(*account, secrets);
-    if (!secret)
-        return fail(secret.error());
-    auto draft = NaverConnector(*account, *db, *secret).draftEdit(ticket.id, QString::fromUtf8(f.readAll()));
-    if (!draft)
-        return fail(draft.error());
-    return queueAndMaybeSend(c, *db, *draft, QStringLiteral("edit"), [&](qint64 id) {
+    // The same checks as any answer (tone, board length, account); Connector::draftEdit refuses every
+    // channel but a Naver customer inquiry.
+    ReplyRequest request;
+    request.ticketId = ticket.id;
+    request.text = QString::fromUtf8(f.readAll());
+    request.editAnswer = true;
+    return answerThroughService(c, *db, request, QStringLiteral("edit"), [&](const ReplyOutcome& o) {
         return QStringLiteral("queued edit %1 of #%2's answer via %3")
-            .arg(id)
+            .arg(o.outboxId)
             .arg(ticket.number)
-            .arg(account->name);
+            .arg(o.check.route.account ? o.check.route.account->name : QString());
     });
 }
 
@@ -100,10 +89,10 @@ QList<Command> marketplaceCommands()
          {},
          confirmTransfer},
         {QStringLiteral("edit-answer"),
-         QStringLiteral("edit-answer NUMBER --text-file F [--send]   a new text for a Naver customer "
-                        "inquiry's answer"),
-         {textFile, send},
-         editAnswer},
+         QStringLiteral(
+             "edit-answer NUMBER --text-file F [--send] [--override-tone REASON] [--dry-run [--json]]   "
+             "a new text for a Naver customer inquiry's answer"),
+         QList<QCommandLineOption>{textFile, send} + replyCheckOptions(), editAnswer},
     };
 }
 

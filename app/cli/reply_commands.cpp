@@ -2,14 +2,11 @@
 // waits in the outbox. Work for every account kind through the connectors.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
+#include "cli/reply_check.h"
 #include "cli/send_now.h"
 #include "cli/ticket_arg.h"
 #include "compose/outbox.h"
-#include "compose/template_renderer.h"
-#include "compose/template_store.h"
-#include "compose/ticket_placeholders.h"
 #include "connectors/connector_factory.h"
-#include "connectors/email_connector.h"
 #include "connectors/outbox_sender.h"
 #include "store/ticket_queries.h"
 
@@ -74,39 +71,31 @@ int sync(Context& c)
     return kOk;
 }
 
-// The reply's text from --text-file or a rendered --template.
-Result<QString> replyText(Context& c, Database& db, int number, bool marketplace)
+// What `reply` asks the reply service for: the text of --text-file, or --template ID with --set values.
+Result<ReplyRequest> replyRequest(Context& c, qint64 ticketId)
 {
     if (c.isSet(QStringLiteral("text-file")) == c.isSet(QStringLiteral("template")))
-        return makeError(QStringLiteral("reply takes either --text-file FILE or --template ID"));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("reply takes either --text-file FILE or --template ID"));
+    ReplyRequest request;
+    request.ticketId = ticketId;
     if (c.isSet(QStringLiteral("text-file"))) {
         QFile f(c.value(QStringLiteral("text-file")));
         if (!f.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
-        return QString::fromUtf8(f.readAll());
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        request.text = QString::fromUtf8(f.readAll());
+        return request;
     }
-    auto store = TemplateStore::open(db);
-    if (!store)
-        return store.error();
-    const auto t = store->find(c.value(QStringLiteral("template")));
-    if (!t)
-        return makeError(QStringLiteral("there is no template '%1' (see templates list)")
-                             .arg(c.value(QStringLiteral("template"))));
-    PlaceholderValues values;
-    if (auto fromTicket = TicketPlaceholders::forTicket(db.reader(), number, t->language))
-        values = *fromTicket;
+    request.templateId = c.value(QStringLiteral("template"));
     for (const QString& pair : c.parser.values(QStringLiteral("set"))) {
         const qsizetype eq = pair.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return makeError(QStringLiteral("--set takes key=value, not '%1'").arg(pair));
-        values.insert(pair.left(eq).trimmed(), pair.mid(eq + 1));
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("--set takes key=value, not '%1'").arg(pair));
+        request.values.insert(pair.left(eq).trimmed(), pair.mid(eq + 1));
     }
-    auto rendered =
-        TemplateRenderer::render(marketplace && !t->plainBody.isEmpty() ? t->plainBody : t->body, values);
-    if (!rendered)
-        return makeError(rendered.error().code,
-                         rendered.error().message + QStringLiteral(" Give them with --set key=value."));
-    return *rendered;
+    return request;
 }
 
 // The files of --attach, read now: the outbox keeps the composed message, so a file changed or removed
@@ -163,32 +152,20 @@ int reply(Context& c)
     const auto ticket = ticketArg(*db, c.args.value(0));
     if (!ticket)
         return fail(ticket.error());
-    auto account = accountForTicket(*db, ticket->id);
-    if (!account)
-        return fail(account.error());
-    auto text = replyText(c, *db, number, account->kind != AccountKind::Email);
-    if (!text)
-        return usage(text.error().message);
+    auto request = replyRequest(c, ticket->id);
+    if (!request)
+        return usage(request.error().message);
     auto attachments = attachmentsOf(c);
     if (!attachments)
         return fail(attachments.error());
-    KeychainSecretStore secrets;
-    auto connector = connectorFor(*account, *db, secrets);
-    if (!connector)
-        return fail(connector.error());
-    auto* email = dynamic_cast<EmailConnector*>(connector->get());
-    if (!attachments->isEmpty() && !email)
-        return usage(
-            QStringLiteral("--attach works for email accounts only; %1 takes text").arg(account->name));
-    auto draft = email ? email->draftReply(ticket->id, *text, *attachments)
-                       : (*connector)->draftReply(ticket->id, *text);
-    if (!draft)
-        return fail(draft.error());
-    return queueAndMaybeSend(c, *db, *draft, QStringLiteral("reply"), [&](qint64 id) {
+    request->attachments = *attachments;
+    // The tone check, the board's length and the account are the reply service's, as in the window.
+    return answerThroughService(c, *db, *request, QStringLiteral("reply"), [&](const ReplyOutcome& o) {
         return QStringLiteral("queued reply %1 to #%2 via %3: %4")
-            .arg(id)
+            .arg(o.outboxId)
             .arg(number)
-            .arg(account->name, draft->subject);
+            .arg(o.check.route.account ? o.check.route.account->name : QStringLiteral("(no account yet)"),
+                 o.subject);
     });
 }
 
@@ -274,27 +251,23 @@ int outboxCommand(Context& c)
 
 } // namespace
 
-int queueAndMaybeSend(Context& c, Database& db, const OutboxDraft& draft, const QString& what,
-                      const std::function<QString(qint64 id)>& queued)
+int sendIfAsked(Context& c, Database& db, qint64 id, const QString& what, const QString& queuedLine)
 {
-    auto id = Outbox(db).enqueue(draft);
-    if (!id)
-        return fail(id.error());
-    out() << queued(*id) << Qt::endl;
+    out() << queuedLine << Qt::endl;
     if (!c.isSet(QStringLiteral("send")))
         return kOk;
     auto flushed = flushAll(db);
     if (!flushed)
         return fail(flushed.error());
     printFlush(*flushed);
-    auto item = Outbox(db).item(*id);
+    auto item = Outbox(db).item(id);
     if (!item)
         return fail(item.error());
     if (item->state == OutboxState::Sent)
         return kOk;
     return fail(QStringLiteral("%1 %2 was not sent (%3): %4")
                     .arg(what)
-                    .arg(*id)
+                    .arg(id)
                     .arg(toString(item->state), item->lastError));
 }
 
@@ -319,10 +292,10 @@ QList<Command> replyCommands()
          sync},
         {QStringLiteral("reply"),
          QStringLiteral(
-             "reply NUMBER (--text-file F | --template ID [--set k=v]...) [--attach FILE]... [--send]   "
-             "answer a ticket"),
-         {textFile, templ, set, send, attach},
-         reply},
+             "reply NUMBER (--text-file F | --template ID [--set k=v]...) [--attach FILE]... [--send] "
+             "[--override-tone REASON] [--dry-run [--json]]   answer a ticket (tone-checked as in the "
+             "window)"),
+         QList<QCommandLineOption>{textFile, templ, set, send, attach} + replyCheckOptions(), reply},
         {QStringLiteral("outbox"),
          QStringLiteral(
              "outbox [--json] | flush | resolve ID sent|unsent | retry ID | discard ID   replies waiting"),

@@ -42,7 +42,7 @@ int setOwnAddresses(Database& db, const QString& value)
     if (!list)
         return fail(list.error().message, kUsage);
     if (auto saved = own_addresses::saveSetting(db, list.value()); !saved)
-        return fail(saved.error().message);
+        return fail(saved.error());
     QTextStream(stderr) << "own addresses set; run `casebook-cli rethread` to sort the mail stored already with them"
           << Qt::endl;
     return kOk;

@@ -179,7 +179,7 @@ qint64 Outbox::backoffSecs(int attempts)
     return std::min<qint64>(60LL << doublings, 3600);
 }
 
-Result<qint64> Outbox::enqueue(const OutboxDraft& d)
+Result<qint64> Outbox::enqueue(const OutboxDraft& d, const std::optional<HistoryEntry>& alsoRecord)
 {
     if (d.body.trimmed().isEmpty() && d.raw.isEmpty())
         return makeError(QStringLiteral("An empty reply cannot be queued."));
@@ -215,6 +215,13 @@ Result<qint64> Outbox::enqueue(const OutboxDraft& d)
         id = db.getLastInsertRowid();
         ticket_writes::recordEvent(db, d.ticketId, now, QStringLiteral("reply_queued"),
                                    QStringLiteral("{\"outbox\":%1}").arg(id));
+        if (alsoRecord) {
+            QJsonObject detail = alsoRecord->detail;
+            detail.insert(QStringLiteral("outbox"), id);
+            ticket_writes::recordEvent(
+                db, d.ticketId, now, alsoRecord->kind,
+                QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+        }
         return {};
     });
     if (!written)

@@ -5,8 +5,10 @@
 #include "model/result.h"
 #include "store/database.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <functional>
+#include <optional>
 
 namespace casebook {
 
@@ -23,7 +25,14 @@ public:
     {
     }
 
-    Result<qint64> enqueue(const OutboxDraft& draft);
+    // An entry of the ticket's history written in the same transaction as the item (a tone override and
+    // its reason), so that one is never there without the other. Its detail gains "outbox": the item's id.
+    struct HistoryEntry {
+        QString kind;
+        QJsonObject detail;
+    };
+    Result<qint64> enqueue(const OutboxDraft& draft,
+                           const std::optional<HistoryEntry>& alsoRecord = std::nullopt);
 
     // Before a flush: items left `sending` by a process that is gone become `unknown`; those of a live
     // process (this one's other threads, the GUI beside the CLI) are left to it. Returns how many.

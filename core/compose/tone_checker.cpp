@@ -1,5 +1,7 @@
 #include "compose/tone_checker.h"
 
+#include "compose/answer_board.h"
+
 #include <QSet>
 #include <algorithm>
 
@@ -173,7 +175,8 @@ SendVerdict sendVerdict(const QList<ToneFinding>& findings, Channel channel)
 {
     if (findings.isEmpty())
         return SendVerdict::Send;
-    const bool marketplace = channel == Channel::Coupang || channel == Channel::Naver;
+    // The marketplaces sanction a policy breach on their own boards; a mail reply is the seller's call.
+    const bool marketplace = isAnswerBoard(channel);
     const bool policy = std::any_of(findings.begin(), findings.end(), [](const ToneFinding& f) {
         return f.category == QLatin1String("policy");
     });

@@ -4,11 +4,11 @@
 #pragma once
 
 #include "compose/outbox_item.h"
+#include "mail/reply_composer.h"
 #include "model/result.h"
 
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <memory>
 
@@ -40,6 +40,12 @@ public:
     // target (recipients and threading headers; or the inquiry and its kind). Refuses what the channel
     // cannot take (an inquiry already answered, a text over the board's limit) with a clear message.
     virtual Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) = 0;
+    // The same with files attached. Only mail takes files: the others refuse any.
+    virtual Result<OutboxDraft> draftReplyWithFiles(qint64 ticketId, const QString& text,
+                                                    const QList<ReplyAttachment>& attachments);
+    // A new text for the answer the channel already holds for the ticket. Only a Naver customer inquiry's
+    // answer can be edited; the others refuse.
+    virtual Result<OutboxDraft> draftEdit(qint64 ticketId, const QString& text);
 
     // Sends outbox items of this account; owned by the connector, used from the thread that flushes.
     virtual OutboxTransport& transport() = 0;

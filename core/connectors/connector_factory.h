@@ -15,9 +15,8 @@ Result<std::unique_ptr<Connector>> connectorFor(const Account& account, Database
 Result<std::unique_ptr<Connector>> makeEmailConnector(const Account& account, Database& db, QString secret);
 Result<std::unique_ptr<Connector>> makeMarketplaceConnector(const Account& account, Database& db, QString secret);
 
-// The account that answers a ticket: the one whose sync brought its latest incoming message (a synced
-// message's `source` is "<kind>:<account name>", e.g. "imap:shop-mail", "coupang:my-shop"), else the only
-// account for the ticket's channel. An error names what is missing ("no email account is set up").
+// The account that answers a ticket, by replyRouteFor()'s rule (compose/reply_route.h). An error names what
+// is missing ("no email account is set up").
 Result<Account> accountForTicket(Database& db, qint64 ticketId);
 
 } // namespace casebook

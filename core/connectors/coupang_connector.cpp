@@ -1,5 +1,6 @@
 #include "connectors/coupang_connector.h"
 
+#include "compose/answer_board.h"
 #include "connectors/connector_factory.h"
 #include "connectors/shared_call_pacer.h"
 #include "net/coupang_signer.h"
@@ -238,11 +239,17 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
                   {QStringLiteral("replyBy"), wingUser}};
         d.externalId = inq.threadKey + QStringLiteral(":answer:sent");
     } else if (inq.kind == QLatin1String("call")) {
-        if (text.size() < 2 || text.size() > 1000)
+        // Counted as the board counts, in the one place that knows (not QString::size(), UTF-16 units).
+        const AnswerBoard board = answerBoardOf(Channel::Coupang).value_or(AnswerBoard{});
+        const int length = board.lengthOf(text);
+        if (length < board.minLength || length > board.maxLength)
             return makeError(
                 ErrorCode::InvalidInput,
-                QStringLiteral("Coupang takes call-center answers of 2 to 1000 characters; this one has %1.")
-                    .arg(text.size()));
+                QStringLiteral("Coupang takes call-center answers of %1 to %2 characters; this one "
+                               "has %3.")
+                    .arg(board.minLength)
+                    .arg(board.maxLength)
+                    .arg(length));
         const CallCenterReplies replies = callCenterReplies(inq);
         const QSet<QString>& answered = replies.answered;
         QString parent = replies.awaiting;

@@ -2,6 +2,7 @@
 #include "inbox/own_addresses.h"
 
 #include "accounts/account_store.h"
+#include "compose/reply_route.h"
 #include "connectors/connector_factory.h"
 #include "inbox/mail_importer.h"
 #include "mail/reply_composer.h"
@@ -180,85 +181,12 @@ Result<std::unique_ptr<Connector>> makeEmailConnector(const Account& account, Da
         new EmailConnector(account, std::move(settings.value()), db, std::move(secret)));
 }
 
-namespace {
-
-std::optional<AccountKind> kindOfSourcePrefix(const QString& prefix)
-{
-    if (prefix == QLatin1String("imap"))
-        return AccountKind::Email;
-    return accountKindFromString(prefix);
-}
-
-std::optional<AccountKind> kindOfChannel(Channel c)
-{
-    switch (c) {
-    case Channel::Email:
-        return AccountKind::Email;
-    case Channel::Coupang:
-        return AccountKind::Coupang;
-    case Channel::Naver:
-        return AccountKind::Naver;
-    case Channel::Csv:
-        break;
-    }
-    return std::nullopt;
-}
-
-} // namespace
-
 Result<Account> accountForTicket(Database& db, qint64 ticketId)
 {
-    QString source;
-    std::optional<Channel> channel;
-    int number = 0;
-    try {
-        SQLite::Statement st(
-            db.reader(), "SELECT t.number, m.source, m.channel FROM tickets t LEFT JOIN messages m ON m.id = "
-                         "(SELECT id FROM messages WHERE ticket_id = t.id AND direction = 'in' "
-                         "ORDER BY date DESC, id DESC LIMIT 1) WHERE t.id = ?");
-        st.bind(1, static_cast<int64_t>(ticketId));
-        if (!st.executeStep())
-            return makeError(ErrorCode::NotFound,
-                             QStringLiteral("There is no ticket with id %1.").arg(ticketId));
-        number = st.getColumn(0).getInt();
-        source = textOf(st.getColumn(1));
-        channel = channelFromString(textOf(st.getColumn(2)));
-    } catch (const SQLite::Exception& e) {
-        return makeError(QStringLiteral("Could not read the ticket: %1").arg(QString::fromUtf8(e.what())));
-    }
-    AccountStore store(db);
-    auto accounts = store.list();
-    if (!accounts)
-        return accounts.error();
-    const int colon = source.indexOf(QLatin1Char(':'));
-    if (colon > 0) {
-        const auto kind = kindOfSourcePrefix(source.left(colon));
-        const QString name = source.mid(colon + 1);
-        for (const Account& a : *accounts)
-            if (kind && a.kind == *kind && a.name == name)
-                return a;
-    }
-    const auto kind = channel ? kindOfChannel(*channel) : std::nullopt;
-    if (!kind)
-        return makeError(
-            QStringLiteral("Ticket #%1 came from no channel Casebook can answer on.").arg(number));
-    QList<Account> matching;
-    for (const Account& a : *accounts)
-        if (a.kind == *kind)
-            matching << a;
-    if (matching.size() == 1)
-        return matching.first();
-    if (matching.isEmpty())
-        return makeError(
-            ErrorCode::NotFound,
-            QStringLiteral("No %1 account is set up to answer ticket #%2 (casebook-cli account add %1 …).")
-                .arg(toString(*kind))
-                .arg(number));
-    return makeError(
-        QStringLiteral("Several %1 accounts could answer ticket #%2 and none brought it in; cannot tell "
-                       "which one should.")
-            .arg(toString(*kind))
-            .arg(number));
+    auto route = replyRouteFor(db, ticketId);
+    if (!route)
+        return route.error();
+    return route->answeringAccount();
 }
 
 } // namespace casebook

@@ -22,6 +22,11 @@ public:
     // The same with files attached (mail only: marketplaces take text).
     Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text,
                                    const QList<ReplyAttachment>& attachments);
+    Result<OutboxDraft> draftReplyWithFiles(qint64 ticketId, const QString& text,
+                                            const QList<ReplyAttachment>& attachments) override
+    {
+        return draftReply(ticketId, text, attachments);
+    }
     OutboxTransport& transport() override { return m_transport; }
 
     void setReconnects(int n, int firstBackoffMs = 1000)

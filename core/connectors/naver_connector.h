@@ -19,7 +19,7 @@ public:
     SendOutcome send(const OutboxItem& item) override;
 
     // A new text for the answer already given to the ticket's customer inquiry (PUT …/answer/{id}).
-    Result<OutboxDraft> draftEdit(qint64 ticketId, const QString& text);
+    Result<OutboxDraft> draftEdit(qint64 ticketId, const QString& text) override;
 
     static constexpr int kQnaPageSize = 100;
     static constexpr int kInquiryPageSize = 200;

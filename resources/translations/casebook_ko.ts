@@ -471,16 +471,8 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <translation>메모가 비어 있습니다.</translation>
     </message>
     <message>
-        <source>No account is set up.</source>
-        <translation>설정된 계정이 없습니다.</translation>
-    </message>
-    <message>
         <source>Not queued: %1</source>
         <translation>보낼 편지함에 넣지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>The reply could not be stored: %1</source>
-        <translation>답변을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
         <source>Queued for sending on %1.</source>
@@ -497,6 +489,10 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
     <message>
         <source>Note saved.</source>
         <translation>메모를 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Not queued: the wording needs your confirmation.</source>
+        <translation>보낼 편지함에 넣지 못했습니다: 표현을 확인해 주셔야 합니다.</translation>
     </message>
 </context>
 <context>

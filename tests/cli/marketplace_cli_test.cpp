@@ -56,10 +56,13 @@ struct CliStore {
         return path;
     }
 
+    // These tests are about the marketplaces' protocols: the tone check (a date promised, "내일 도착합니다")
+    // is waived with a reason, as a seller would; reply_cli_test.cpp tests the refusal itself.
     Run reply(int number, const QString& text) const
     {
         return run({QStringLiteral("reply"), QString::number(number), QStringLiteral("--text-file"),
-                    textFile(QStringLiteral("answer-%1.txt").arg(number), text), QStringLiteral("--send")});
+                    textFile(QStringLiteral("answer-%1.txt").arg(number), text), QStringLiteral("--send"),
+                    QStringLiteral("--override-tone"), QStringLiteral("protocol test")});
     }
 };
 
@@ -314,11 +317,11 @@ TEST_CASE("CLI Naver: token, sync twice, Q&A and 1:1 answers, second answer and 
     CHECK(late.err.contains(QStringLiteral("already answered")));
 
     // The answer given before Casebook gets a new text: PUT …/answer/{answerContentId}.
-    const Run edited = s.run({QStringLiteral("edit-answer"),
-                              QString::number(tickets.value(QStringLiteral("naver:inquiry:7000"))),
-                              QStringLiteral("--text-file"),
-                              s.textFile(QStringLiteral("edit.txt"), QStringLiteral("모레 도착합니다.")),
-                              QStringLiteral("--send")});
+    const Run edited = s.run(
+        {QStringLiteral("edit-answer"), QString::number(tickets.value(QStringLiteral("naver:inquiry:7000"))),
+         QStringLiteral("--text-file"),
+         s.textFile(QStringLiteral("edit.txt"), QStringLiteral("모레 도착합니다.")), QStringLiteral("--send"),
+         QStringLiteral("--override-tone"), QStringLiteral("protocol test")});
     INFO(edited.err.toStdString());
     REQUIRE(edited.code == 0);
     const QJsonArray all = server.posted();

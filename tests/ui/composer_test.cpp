@@ -279,7 +279,7 @@ TEST_CASE("with an account, the connector drafts the reply; its refusal is shown
 {
     ComposerWindow w;
     std::optional<QString> refusal = QStringLiteral("This inquiry was already answered on the marketplace.");
-    w.composer->setConnectorFinder([&refusal](qint64) -> Result<std::unique_ptr<Connector>> {
+    w.composer->setConnectorFinder([&refusal](const ReplyRoute&) -> Result<std::unique_ptr<Connector>> {
         auto c = std::make_unique<ScriptedConnector>();
         c->refusal = refusal;
         return std::unique_ptr<Connector>(std::move(c));
