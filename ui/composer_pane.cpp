@@ -41,11 +41,6 @@ namespace {
 constexpr int kToneDelayMs = 350;   // typing pauses this long before the text is checked
 constexpr int kDraftDelayMs = 1500; // and this long before the draft is written to the database
 
-int codePoints(const QString& text)
-{
-    return int(text.toUcs4().size());
-}
-
 } // namespace
 
 ComposerPane::ComposerPane(Database& db, QWidget* parent)
@@ -299,7 +294,7 @@ void ComposerPane::updateTitle()
 
 bool ComposerPane::boardChannel() const
 {
-    return m_channel == Channel::Coupang || m_channel == Channel::Naver;
+    return channelInfo(m_channel).board;
 }
 
 QString ComposerPane::blocker(const QString& text) const
@@ -314,15 +309,16 @@ QString ComposerPane::blocker(const QString& text) const
         return tr("Fill in %1 before sending.").arg(names.join(QStringLiteral(", ")));
     }
     if (boardChannel()) {
-        const int length = codePoints(text.trimmed());
+        const ChannelInfo& row = channelInfo(m_channel);
+        const int length = boardLength(m_channel, text.trimmed());
         const QString board = channelDisplayName(toString(m_channel));
-        if (length > TemplateLibrary::kBoardMaxLength)
+        if (length > row.maxLength)
             return tr("%1 takes at most %2 characters; this reply has %3.")
                 .arg(board)
-                .arg(TemplateLibrary::kBoardMaxLength)
+                .arg(row.maxLength)
                 .arg(length);
-        if (length < TemplateLibrary::kBoardMinLength)
-            return tr("%1 needs at least %2 characters.").arg(board).arg(TemplateLibrary::kBoardMinLength);
+        if (length < row.minLength)
+            return tr("%1 needs at least %2 characters.").arg(board).arg(row.minLength);
     }
     return {};
 }
@@ -333,12 +329,12 @@ void ComposerPane::textEdited()
     const bool counted = m_mode == Mode::Reply && boardChannel();
     m_counter->setVisible(counted);
     if (counted) {
-        const int length = codePoints(text.trimmed());
-        m_counter->setText(tr("%1 / %2").arg(length).arg(TemplateLibrary::kBoardMaxLength));
-        m_counter->setStyleSheet(
-            QStringLiteral("color:%1")
-                .arg(semanticCss(length > TemplateLibrary::kBoardMaxLength ? SemanticColors::Role::Danger
-                                                                           : SemanticColors::Role::Muted)));
+        const int length = boardLength(m_channel, text.trimmed());
+        const int limit = channelInfo(m_channel).maxLength;
+        m_counter->setText(tr("%1 / %2").arg(length).arg(limit));
+        m_counter->setStyleSheet(QStringLiteral("color:%1")
+                                     .arg(semanticCss(length > limit ? SemanticColors::Role::Danger
+                                                                     : SemanticColors::Role::Muted)));
     }
     // An empty box is not a problem yet; it only cannot be sent.
     m_problems->setText(text.trimmed().isEmpty() ? QString() : blocker(text));

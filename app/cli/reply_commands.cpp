@@ -165,7 +165,7 @@ int reply(Context& c)
     auto account = accountForTicket(*db, ticket->id);
     if (!account)
         return fail(account.error().message);
-    auto text = replyText(c, *db, number, account->kind != AccountKind::Email);
+    auto text = replyText(c, *db, number, channelOfAccountKind(account->kind).board);
     if (!text)
         return usage(text.error().message);
     auto attachments = attachmentsOf(c);

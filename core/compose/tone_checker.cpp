@@ -173,7 +173,7 @@ SendVerdict sendVerdict(const QList<ToneFinding>& findings, Channel channel)
 {
     if (findings.isEmpty())
         return SendVerdict::Send;
-    const bool marketplace = channel == Channel::Coupang || channel == Channel::Naver;
+    const bool marketplace = channelInfo(channel).board;
     const bool policy = std::any_of(findings.begin(), findings.end(), [](const ToneFinding& f) {
         return f.category == QLatin1String("policy");
     });

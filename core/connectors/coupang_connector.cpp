@@ -213,10 +213,16 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
                   {QStringLiteral("replyBy"), wingUser}};
         d.externalId = inq.threadKey + QStringLiteral(":answer:sent");
     } else if (inq.kind == QLatin1String("call")) {
-        if (text.size() < 2 || text.size() > 1000)
+        // The board's limits and unit are the channel table's Coupang row, as the composer counts them.
+        const ChannelInfo& board = channelInfo(Channel::Coupang);
+        const int length = boardLength(Channel::Coupang, text);
+        if (length < board.minLength || length > board.maxLength)
             return makeError(
-                QStringLiteral("Coupang takes call-center answers of 2 to 1000 characters; this one has %1.")
-                    .arg(text.size()));
+                ErrorCode::InvalidInput,
+                QStringLiteral("Coupang takes call-center answers of %1 to %2 characters; this one has %3.")
+                    .arg(board.minLength)
+                    .arg(board.maxLength)
+                    .arg(length));
         const CallCenterReplies replies = callCenterReplies(inq);
         const QSet<QString>& answered = replies.answered;
         QString parent = replies.awaiting;

@@ -179,26 +179,16 @@ Result<std::unique_ptr<Connector>> makeEmailConnector(const Account& account, Da
 
 namespace {
 
+// Both read the channel table (model/channel_table.h): the kind whose syncs write "PREFIX:<account>", and
+// the kind that answers a channel (none for one that is only imported).
 std::optional<AccountKind> kindOfSourcePrefix(const QString& prefix)
 {
-    if (prefix == QLatin1String("imap"))
-        return AccountKind::Email;
-    return accountKindFromString(prefix);
+    return accountKindOfSourcePrefix(prefix.toStdString());
 }
 
 std::optional<AccountKind> kindOfChannel(Channel c)
 {
-    switch (c) {
-    case Channel::Email:
-        return AccountKind::Email;
-    case Channel::Coupang:
-        return AccountKind::Coupang;
-    case Channel::Naver:
-        return AccountKind::Naver;
-    case Channel::Csv:
-        break;
-    }
-    return std::nullopt;
+    return channelInfo(c).accountKind;
 }
 
 } // namespace
