@@ -7,6 +7,7 @@
 #include "model/channel_table.h"
 #include "model/enums.h"
 #include "search/query.h"
+#include "sources/marketplace_items.h"
 #include "store/app_settings.h"
 
 #include <QSet>
@@ -74,6 +75,22 @@ TEST_CASE("message-id prefixes are unique and tell the channel back", "[channels
                 CHECK(other.idPrefix.substr(0, row.idPrefix.size()) != row.idPrefix);
     }
     CHECK(withoutPrefix == 1);
+    // What the parsers write carries its channel's prefix and reads back as that channel.
+    const MarketplaceBatch coupang = parseCoupangOnlineInquiries(
+        R"({"code":"200","data":{"content":[{"inquiryId":41,"content":"재고 있나요?",
+            "inquiryAt":"2026-03-05 14:22:10"}]}})",
+        QStringLiteral("coupang:shop"));
+    const MarketplaceBatch naver = parseNaverInquiries(
+        R"({"content":[{"inquiryNo":42,"inquiryContent":"언제 와요?",
+            "inquiryRegistrationDateTime":"2026-03-07T09:30:00.000+09:00"}],"totalPages":1})",
+        QStringLiteral("naver:shop"));
+    REQUIRE(coupang.messages.size() == 1);
+    REQUIRE(naver.messages.size() == 1);
+    for (const InboundMessage& m : {coupang.messages[0], naver.messages[0]}) {
+        INFO(m.externalId.toStdString());
+        CHECK(m.externalId.startsWith(toQString(channelInfo(m.channel).idPrefix)));
+        CHECK(channelOfExternalId(m.externalId.toStdString()) == m.channel);
+    }
     CHECK(channelOfExternalId("20260301.1234@mail.example") == Channel::Email);
     // The prefixes the parsers write today (core/sources/marketplace_items.cpp, csv_source.cpp).
     CHECK(channelOfExternalId("coupang:call:7") == Channel::Coupang);
