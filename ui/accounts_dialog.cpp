@@ -2,6 +2,7 @@
 
 #include "accounts/account_store.h"
 #include "accounts/secret_store.h"
+#include "channel_badge.h"
 #include "connectors/email_settings.h"
 #include "net/imap_session.h"
 #include "net/smtp_client.h"
@@ -119,8 +120,12 @@ void AccountsDialog::reload()
 {
     m_list->clear();
     if (auto all = AccountStore(m_db).list())
-        for (const Account& a : *all)
-            m_list->addItem(QStringLiteral("%1 (%2)").arg(a.name, toString(a.kind)));
+        for (const Account& a : *all) {
+            // The kind's channel row gives the badge and the translated name.
+            const QString channel = toString(channelOfAccountKind(a.kind).channel);
+            m_list->addItem(new QListWidgetItem(
+                channelIcon(channel), QStringLiteral("%1 (%2)").arg(a.name, channelDisplayName(channel))));
+        }
 }
 
 void AccountsDialog::clearForm()

@@ -35,22 +35,16 @@ QPixmap badge(const QColor& color, const QString& letter, int size)
 
 } // namespace
 
+// Both read the channel's row of the channel table (model/channel_table.h); a name with no row (an old
+// database's, a newer version's) gets a grey "?" and itself as its name.
 QIcon channelIcon(const QString& channel)
 {
     QColor color(0x6b, 0x72, 0x80);
     QString letter = QStringLiteral("?");
-    if (channel == QLatin1String("email")) {
-        color = QColor(0x25, 0x63, 0xeb);
-        letter = QStringLiteral("@");
-    } else if (channel == QLatin1String("coupang")) {
-        color = QColor(0xe5, 0x3e, 0x30);
-        letter = QStringLiteral("C");
-    } else if (channel == QLatin1String("naver")) {
-        color = QColor(0x03, 0xc7, 0x5a);
-        letter = QStringLiteral("N");
-    } else if (channel == QLatin1String("csv")) {
-        color = QColor(0x7c, 0x3a, 0xed);
-        letter = QStringLiteral("≡");
+    if (const auto c = channelFromString(channel)) {
+        const Badge& b = channelInfo(*c).badge;
+        color = QColor::fromRgb(QRgb(b.rgb));
+        letter = QString::fromUtf8(b.text);
     }
     QIcon icon;
     for (int size : {16, 24, 32})
@@ -60,15 +54,8 @@ QIcon channelIcon(const QString& channel)
 
 QString channelDisplayName(const QString& channel)
 {
-    if (channel == QLatin1String("email"))
-        return tr("Email");
-    if (channel == QLatin1String("coupang"))
-        return tr("Coupang");
-    if (channel == QLatin1String("naver"))
-        return tr("Naver");
-    if (channel == QLatin1String("csv"))
-        return tr("CSV import");
-    return channel;
+    const auto c = channelFromString(channel);
+    return c ? tr(channelInfo(*c).label) : channel;
 }
 
 DueText dueText(const QDateTime& due, const QDateTime& now)

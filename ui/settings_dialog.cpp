@@ -109,15 +109,18 @@ QWidget* SettingsDialog::buildDueClocksPage()
 {
     auto* page = new QWidget;
     const DueClocks due = AppSettings::dueClocks(m_db.reader());
-    m_dueEmail = hoursBox(QStringLiteral("dueEmailHours"), due.emailSecs);
-    m_dueCoupang = hoursBox(QStringLiteral("dueCoupangHours"), due.coupangSecs);
-    m_dueNaver = hoursBox(QStringLiteral("dueNaverHours"), due.naverSecs);
     auto* form = new QFormLayout(page);
     form->addRow(note(tr("How long after a customer writes the answer is due. Coupang and Naver expect an "
                          "answer within 24 hours.")));
-    form->addRow(channelDisplayName(QStringLiteral("email")) + QLatin1Char(':'), m_dueEmail);
-    form->addRow(channelDisplayName(QStringLiteral("coupang")) + QLatin1Char(':'), m_dueCoupang);
-    form->addRow(channelDisplayName(QStringLiteral("naver")) + QLatin1Char(':'), m_dueNaver);
+    // One box per clock of the channel table, named "due<Name>Hours" (dueEmailHours, dueCoupangHours, …).
+    m_dueHours.clear();
+    for (Channel clock : DueClocks::clocks()) {
+        QString name = toString(clock);
+        name[0] = name[0].toUpper();
+        auto* box = hoursBox(QStringLiteral("due%1Hours").arg(name), due.secs(clock));
+        m_dueHours.append({clock, box});
+        form->addRow(channelDisplayName(toString(clock)) + QLatin1Char(':'), box);
+    }
     form->addRow(note(tr("New messages use these times; tickets already open keep theirs.")));
     return page;
 }
@@ -146,11 +149,10 @@ void SettingsDialog::accept()
     }
     const auto seller =
         AppSettings::save(m_db, SellerProfile{m_sellerName->text(), m_signature->toPlainText()});
-    const auto due =
-        seller
-            ? AppSettings::save(m_db, DueClocks{m_dueEmail->value() * 3600LL, m_dueCoupang->value() * 3600LL,
-                                                m_dueNaver->value() * 3600LL})
-            : seller;
+    DueClocks clocks;
+    for (const auto& [clock, box] : m_dueHours)
+        clocks.set(clock, box->value() * 3600LL);
+    const auto due = seller ? AppSettings::save(m_db, clocks) : seller;
     if (!due) {
         QMessageBox::warning(this, tr("Settings not saved"), due.error().message);
         return;

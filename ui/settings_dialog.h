@@ -1,8 +1,11 @@
 #pragma once
 
+#include "model/channel_table.h"
 #include "store/database.h"
 
 #include <QDialog>
+#include <QList>
+#include <utility>
 
 class QComboBox;
 class QLineEdit;
@@ -47,9 +50,7 @@ private:
     QLineEdit* m_ownAddresses = nullptr;
     QLineEdit* m_sellerName = nullptr;
     QPlainTextEdit* m_signature = nullptr;
-    QSpinBox* m_dueEmail = nullptr;
-    QSpinBox* m_dueCoupang = nullptr;
-    QSpinBox* m_dueNaver = nullptr;
+    QList<std::pair<Channel, QSpinBox*>> m_dueHours; // one per clock of the channel table
     QWidget* m_accountsPage = nullptr;
 };
 

@@ -126,10 +126,12 @@ Result<QJsonObject> marketplaceSettings(Context& c, AccountKind kind)
 int add(Context& c, Database& db)
 {
     if (c.args.size() != 3)
-        return usage(QStringLiteral("account add takes a kind (email, coupang, naver) and a name"));
+        return usage(QStringLiteral("account add takes a kind (%1) and a name")
+                         .arg(allAccountKindNames().join(QStringLiteral(", "))));
     const auto kind = accountKindFromString(c.args[1]);
     if (!kind)
-        return usage(QStringLiteral("account add takes email, coupang or naver, not '%1'").arg(c.args[1]));
+        return usage(QStringLiteral("account add takes a kind (%1), not '%2'")
+                         .arg(allAccountKindNames().join(QStringLiteral(", ")), c.args[1]));
     Account a;
     a.kind = *kind;
     a.name = c.args[2];

@@ -8,31 +8,34 @@
 namespace casebook::cli {
 namespace {
 
-// The names a person types, with hours for the clocks; the store keeps seconds.
+// The names a person types, with hours for the clocks (one per clock of the channel table,
+// due_hours.NAME); the store keeps seconds.
 struct Field {
-    const char* name;
-    const QString* key;
-    bool hours;
+    QString name;
+    QString key;
+    std::optional<Channel> clock;
 };
-const Field kFields[] = {
-    {"seller_name", &AppSettings::kSellerName, false},
-    {"seller_signature", &AppSettings::kSellerSignature, false},
-    {"due_hours.email", &AppSettings::kDueEmail, true},
-    {"due_hours.coupang", &AppSettings::kDueCoupang, true},
-    {"due_hours.naver", &AppSettings::kDueNaver, true},
-};
+
+QList<Field> fields()
+{
+    QList<Field> out{{QStringLiteral("seller_name"), AppSettings::kSellerName, std::nullopt},
+                     {QStringLiteral("seller_signature"), AppSettings::kSellerSignature, std::nullopt}};
+    for (Channel clock : DueClocks::clocks())
+        out.append({QStringLiteral("due_hours.") + toString(clock), AppSettings::dueKey(clock), clock});
+    return out;
+}
 
 QJsonObject currentJson(SQLite::Database& db)
 {
     const SellerProfile seller = AppSettings::seller(db);
     const DueClocks due = AppSettings::dueClocks(db);
-    auto hours = [](qint64 secs) { return double(secs) / 3600.0; };
-    return {{QStringLiteral("seller_name"), seller.name},
-            {QStringLiteral("seller_signature"), seller.signature},
-            {QStringLiteral("due_hours.email"), hours(due.emailSecs)},
-            {QStringLiteral("due_hours.coupang"), hours(due.coupangSecs)},
-            {QStringLiteral("due_hours.naver"), hours(due.naverSecs)},
-            {QStringLiteral("own_addresses"), AppSettings::value(db, own_addresses::kSettingKey)}};
+    QJsonObject o{{QStringLiteral("seller_name"), seller.name},
+                  {QStringLiteral("seller_signature"), seller.signature}};
+    for (const Field& f : fields())
+        if (f.clock)
+            o.insert(f.name, double(due.secs(*f.clock)) / 3600.0);
+    o.insert(QStringLiteral("own_addresses"), AppSettings::value(db, own_addresses::kSettingKey));
+    return o;
 }
 
 // The seller's own addresses, checked word by word; what imports found shows with `settings` too.
@@ -59,8 +62,8 @@ int settings(Context& c)
             printJson(QJsonDocument(o));
             return kOk;
         }
-        for (const Field& f : kFields)
-            out() << f.name << " = " << o.value(QLatin1String(f.name)).toVariant().toString() << Qt::endl;
+        for (const Field& f : fields())
+            out() << f.name << " = " << o.value(f.name).toVariant().toString() << Qt::endl;
         out() << "own_addresses = " << o.value(QStringLiteral("own_addresses")).toString() << Qt::endl;
         out() << "own addresses in use: " << own_addresses::known(*db).describe() << Qt::endl;
         return kOk;
@@ -71,10 +74,11 @@ int settings(Context& c)
     QString value = c.args.at(2);
     if (name == own_addresses::kSettingKey)
         return setOwnAddresses(*db, value);
-    for (const Field& f : kFields) {
-        if (name != QLatin1String(f.name))
+    const QList<Field> all = fields();
+    for (const Field& f : all) {
+        if (name != f.name)
             continue;
-        if (f.hours) {
+        if (f.clock) {
             bool ok = false;
             const double h = value.toDouble(&ok);
             if (!ok || h <= 0 || h > 24 * 365)
@@ -83,7 +87,7 @@ int settings(Context& c)
             value = QString::number(qRound64(h * 3600));
         }
         const auto written = db->write([&](SQLite::Database& w) -> Result<void> {
-            AppSettings::setValue(w, *f.key, value.trimmed());
+            AppSettings::setValue(w, f.key, value.trimmed());
             return {};
         });
         if (!written)
@@ -91,8 +95,8 @@ int settings(Context& c)
         return kOk;
     }
     QStringList names;
-    for (const Field& f : kFields)
-        names << QLatin1String(f.name);
+    for (const Field& f : all)
+        names << f.name;
     names << own_addresses::kSettingKey;
     return fail(QStringLiteral("no setting '%1'; there are: %2").arg(name, names.join(QStringLiteral(", "))),
                 kUsage);
@@ -102,13 +106,17 @@ int settings(Context& c)
 
 QList<Command> settingsCommands()
 {
+    QStringList clocks;
+    for (const Field& f : fields())
+        if (f.clock)
+            clocks << f.name;
     return {
         {QStringLiteral("settings"),
          QStringLiteral("settings [--json] | settings set NAME VALUE\n"
                         "                          the seller's name and signature ({{seller_name}}) and the "
-                        "answer-due hours\n                          per channel (due_hours.email, "
-                        "due_hours.coupang, due_hours.naver) and your own\n                          addresses "
-                        "(own_addresses a@shop.example,@shop.example)"),
+                        "answer-due hours\n                          per channel (%1) and your own\n"
+                        "                          addresses (own_addresses a@shop.example,@shop.example)")
+             .arg(clocks.join(QStringLiteral(", "))),
          {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."))},
          settings},
     };

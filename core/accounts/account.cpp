@@ -1,26 +1,26 @@
 #include "accounts/account.h"
 
+#include "model/enums.h"
+
 namespace casebook {
 
 QString toString(AccountKind k)
 {
-    switch (k) {
-    case AccountKind::Email:
-        return QStringLiteral("email");
-    case AccountKind::Coupang:
-        return QStringLiteral("coupang");
-    case AccountKind::Naver:
-        return QStringLiteral("naver");
-    }
-    return {};
+    return toQString(channelOfAccountKind(k).accountKindName);
 }
 
 std::optional<AccountKind> accountKindFromString(const QString& s)
 {
-    for (AccountKind k : {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver})
-        if (toString(k) == s)
-            return k;
-    return std::nullopt;
+    return accountKindOfName(s.toStdString());
+}
+
+QStringList allAccountKindNames()
+{
+    QStringList out;
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.accountKind && channelOfAccountKind(*row.accountKind).channel == row.channel)
+            out << toQString(row.accountKindName);
+    return out;
 }
 
 const QStringList& secretSettingKeys()

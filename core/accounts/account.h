@@ -3,6 +3,8 @@
 // or from a command the user named.
 #pragma once
 
+#include "model/channel_table.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -11,10 +13,11 @@
 
 namespace casebook {
 
-enum class AccountKind { Email, Coupang, Naver };
-
+// AccountKind and its names live in the channel table (model/channel_table.h).
 QString toString(AccountKind k);
 std::optional<AccountKind> accountKindFromString(const QString& s);
+// Every kind's name, in the channel table's order: "email", "coupang", "naver".
+QStringList allAccountKindNames();
 
 // One account. `settings` holds what the connector needs (hosts, ports, ids, the seller's address, a
 // `secret_command`), never a password or key: AccountStore refuses those keys.

@@ -1,19 +1,14 @@
 #pragma once
 
-#include "model/enums.h"
+#include "model/channel_table.h"
 
 #include <QString>
 #include <optional>
 
 namespace casebook {
 
-// How a marketplace counts the length of an answer on its board.
-enum class LengthUnit {
-    CodePoints, // one per character the seller sees; an emoji counts once
-    Utf16Units, // QString::size(): an emoji outside the BMP counts twice
-};
-
-// A marketplace answer board's length rule. Mail has none.
+// A marketplace answer board's length rule, as the table of channels (model/channel_table.h) has it.
+// Mail has none.
 struct AnswerBoard {
     int minLength = 0;
     int maxLength = 0;
@@ -23,13 +18,12 @@ struct AnswerBoard {
     int lengthOf(const QString& text) const;
 };
 
-// The answer board of a channel, or none when the channel is not a board (mail, a CSV import). The one
-// place that says which channels are boards and their limits: the window, the CLI, the tone verdict and
-// the connectors ask here (to be read from the table of channels once it exists).
+// The answer board of a channel, or none when the channel is not a board (mail, a CSV import): the
+// channel table's row, in the shape the reply service, the window, the CLI and the connectors use.
 std::optional<AnswerBoard> answerBoardOf(Channel channel);
 inline bool isAnswerBoard(Channel channel)
 {
-    return answerBoardOf(channel).has_value();
+    return channelInfo(channel).board;
 }
 
 } // namespace casebook

@@ -9,39 +9,21 @@
 namespace casebook {
 namespace {
 
+// Both read the table of channels: the kind whose syncs write "PREFIX:<account>", and the kind that
+// answers a channel (none for one that is only imported).
 std::optional<AccountKind> kindOfSourcePrefix(const QString& prefix)
 {
-    if (prefix == QLatin1String("imap"))
-        return AccountKind::Email;
-    return accountKindFromString(prefix);
+    return accountKindOfSourcePrefix(prefix.toStdString());
 }
 
 std::optional<AccountKind> kindOfChannel(Channel c)
 {
-    switch (c) {
-    case Channel::Email:
-        return AccountKind::Email;
-    case Channel::Coupang:
-        return AccountKind::Coupang;
-    case Channel::Naver:
-        return AccountKind::Naver;
-    case Channel::Csv:
-        break;
-    }
-    return std::nullopt;
+    return channelInfo(c).accountKind;
 }
 
 Channel channelOfKind(AccountKind k)
 {
-    switch (k) {
-    case AccountKind::Coupang:
-        return Channel::Coupang;
-    case AccountKind::Naver:
-        return Channel::Naver;
-    case AccountKind::Email:
-        break;
-    }
-    return Channel::Email;
+    return channelOfAccountKind(k).channel;
 }
 
 } // namespace

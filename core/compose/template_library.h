@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compose/reply_template.h"
+#include "model/channel_table.h"
 #include "model/result.h"
 
 #include <QByteArray>
@@ -24,9 +25,10 @@ public:
     // placeholder syntax error, a plain variant over the board limit. Empty when it is fine.
     static Result<void> validate(const ReplyTemplate& t);
 
-    // Coupang's answer board takes 2–1000 characters; Naver's is no shorter. Counted in code points.
-    static constexpr int kBoardMaxLength = 1000;
-    static constexpr int kBoardMinLength = 2;
+    // A template may go to any board: it keeps to the strictest limits of the channel table's boards.
+    // Counted in code points, as every board of the table counts today.
+    static constexpr int kBoardMaxLength = strictestBoardMaxLength();
+    static constexpr int kBoardMinLength = strictestBoardMinLength();
 };
 
 } // namespace casebook

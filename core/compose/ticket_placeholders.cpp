@@ -10,14 +10,15 @@
 namespace casebook {
 namespace {
 
+// {{marketplace}}: what customers call the channel, from its row of the channel table; empty for a channel
+// that is not a marketplace.
 QString marketplaceName(const QString& channel, const QString& language)
 {
-    const bool ko = language == QLatin1String("ko");
-    if (channel == QLatin1String("coupang"))
-        return ko ? QStringLiteral("쿠팡") : QStringLiteral("Coupang");
-    if (channel == QLatin1String("naver"))
-        return ko ? QStringLiteral("네이버 스마트스토어") : QStringLiteral("Naver SmartStore");
-    return {};
+    const auto c = channelFromString(channel);
+    if (!c)
+        return {};
+    const ChannelInfo& row = channelInfo(*c);
+    return toQString(language == QLatin1String("ko") ? row.customerLabelKo : row.customerLabelEn);
 }
 
 } // namespace

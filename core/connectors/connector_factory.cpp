@@ -1,5 +1,8 @@
 #include "connectors/connector_factory.h"
 
+#include "connectors/coupang_connector.h"
+#include "connectors/naver_connector.h"
+
 namespace casebook {
 
 Result<OutboxDraft> Connector::draftReplyWithFiles(qint64 ticketId, const QString& text,
@@ -22,14 +25,16 @@ Result<std::unique_ptr<Connector>> connectorFor(const Account& account, Database
     auto secret = secretFor(account, secrets);
     if (!secret)
         return secret.error();
+    // The one place that maps an account kind (model/channel_table.h) to its connector.
     switch (account.kind) {
     case AccountKind::Email:
         return makeEmailConnector(account, db, std::move(secret.value()));
     case AccountKind::Coupang:
+        return makeCoupangConnector(account, db, std::move(secret.value()));
     case AccountKind::Naver:
-        return makeMarketplaceConnector(account, db, std::move(secret.value()));
+        return makeNaverConnector(account, db, std::move(secret.value()));
     }
-    return makeError(QStringLiteral("Unknown account kind."));
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("Unknown account kind."));
 }
 
 } // namespace casebook

@@ -11,9 +11,8 @@ namespace casebook {
 // a missing one fails before any network traffic.
 Result<std::unique_ptr<Connector>> connectorFor(const Account& account, Database& db, SecretStore& secrets);
 
-// Each kind's maker, in its own file.
+// Each kind's maker, in its own file (the marketplaces' in coupang_connector.h and naver_connector.h).
 Result<std::unique_ptr<Connector>> makeEmailConnector(const Account& account, Database& db, QString secret);
-Result<std::unique_ptr<Connector>> makeMarketplaceConnector(const Account& account, Database& db, QString secret);
 
 // The account that answers a ticket, by replyRouteFor()'s rule (compose/reply_route.h). An error names what
 // is missing ("no email account is set up").

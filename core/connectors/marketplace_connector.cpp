@@ -2,8 +2,6 @@
 
 #include "compose/outbox.h"
 #include "connectors/connector_factory.h"
-#include "connectors/coupang_connector.h"
-#include "connectors/naver_connector.h"
 #include "inbox/ingestor.h"
 #include "store/sql_util.h"
 #include "store/ticket_lookup.h"
@@ -14,14 +12,6 @@
 #include <SQLiteCpp/Statement.h>
 
 namespace casebook {
-
-Result<std::unique_ptr<Connector>> makeMarketplaceConnector(const Account& account, Database& db,
-                                                            QString secret)
-{
-    if (account.kind == AccountKind::Coupang)
-        return makeCoupangConnector(account, db, std::move(secret));
-    return makeNaverConnector(account, db, std::move(secret));
-}
 
 QDate koreaDate(const QDateTime& utc)
 {

@@ -14,8 +14,6 @@ constexpr Names<TicketStatus, 5> kStatus{{{TicketStatus::New, "new"},
                                           {TicketStatus::Waiting, "waiting"},
                                           {TicketStatus::Resolved, "resolved"},
                                           {TicketStatus::Spam, "spam"}}};
-constexpr Names<Channel, 4> kChannel{
-    {{Channel::Email, "email"}, {Channel::Coupang, "coupang"}, {Channel::Naver, "naver"}, {Channel::Csv, "csv"}}};
 constexpr Names<Direction, 3> kDirection{{{Direction::In, "in"}, {Direction::Out, "out"}, {Direction::Note, "note"}}};
 constexpr Names<Category, 10> kCategory{{{Category::Shipping, "shipping"},
                                          {Category::Return, "return"},
@@ -58,16 +56,37 @@ QStringList namesOf(const Names<E, N>& names)
 } // namespace
 
 QString toString(TicketStatus s) { return nameOf(kStatus, s); }
-QString toString(Channel c) { return nameOf(kChannel, c); }
+QString toString(Channel c)
+{
+    return toQString(channelInfo(c).name);
+}
 QString toString(Direction d) { return nameOf(kDirection, d); }
 QString toString(Category c) { return nameOf(kCategory, c); }
 
 std::optional<TicketStatus> ticketStatusFromString(const QString& s) { return valueOf(kStatus, s); }
-std::optional<Channel> channelFromString(const QString& s) { return valueOf(kChannel, s); }
+std::optional<Channel> channelFromString(const QString& s)
+{
+    const ChannelInfo* row = channelInfo(s.toStdString()); // UTF-8
+    return row ? std::optional(row->channel) : std::nullopt;
+}
 std::optional<Direction> directionFromString(const QString& s) { return valueOf(kDirection, s); }
 std::optional<Category> categoryFromString(const QString& s) { return valueOf(kCategory, s); }
 
 QStringList allTicketStatusNames() { return namesOf(kStatus); }
 QStringList allCategoryNames() { return namesOf(kCategory); }
+
+int boardLength(Channel c, const QString& text)
+{
+    return lengthIn(channelInfo(c).unit, std::u16string_view(reinterpret_cast<const char16_t*>(text.utf16()),
+                                                             std::size_t(text.size())));
+}
+
+QStringList allChannelNames()
+{
+    QStringList out;
+    for (const ChannelInfo& row : kChannelTable)
+        out << toQString(row.name);
+    return out;
+}
 
 } // namespace casebook

@@ -1,19 +1,20 @@
 #pragma once
 
+#include "model/channel_table.h"
+
 #include <QHashFunctions>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace casebook {
 
 enum class TicketStatus { New, Open, Waiting, Resolved, Spam };
-enum class Channel { Email, Coupang, Naver, Csv };
 enum class Direction { In, Out, Note };
 enum class Category { Shipping, Return, Refund, Exchange, Defect, MissingItem, Payment, Review, Abuse, Other };
 
-// The stable names used in the database, JSON output and the CLI.
+// The stable names used in the database, JSON output and the CLI (a channel's from its row in
+// model/channel_table.h).
 QString toString(TicketStatus s);
 QString toString(Channel c);
 QString toString(Direction d);
@@ -32,5 +33,15 @@ inline size_t qHash(Category c, size_t seed = 0) noexcept
 
 QStringList allTicketStatusNames();
 QStringList allCategoryNames();
+QStringList allChannelNames();
+
+// The length of a text as the channel's board counts it (ChannelInfo::unit).
+int boardLength(Channel c, const QString& text);
+
+// A text of the channel table (UTF-8) as a QString.
+inline QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+}
 
 } // namespace casebook

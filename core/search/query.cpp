@@ -1,5 +1,6 @@
 #include "search/query.h"
 
+#include "model/channel_table.h"
 #include "search/fts_tokenizer.h"
 #include "search/unicode_text.h"
 
@@ -261,7 +262,12 @@ const std::vector<std::string_view>& Query::statusNames()
 
 const std::vector<std::string_view>& Query::channelNames()
 {
-    static const std::vector<std::string_view> names{"email", "coupang", "naver", "csv"};
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> out;
+        for (const ChannelInfo& row : kChannelTable)
+            out.push_back(row.name);
+        return out;
+    }();
     return names;
 }
 

@@ -9,9 +9,6 @@ namespace casebook {
 
 const QString AppSettings::kSellerName = QStringLiteral("seller_name");
 const QString AppSettings::kSellerSignature = QStringLiteral("seller_signature");
-const QString AppSettings::kDueEmail = QStringLiteral("due_secs.email");
-const QString AppSettings::kDueCoupang = QStringLiteral("due_secs.coupang");
-const QString AppSettings::kDueNaver = QStringLiteral("due_secs.naver");
 
 namespace {
 
@@ -25,18 +22,34 @@ qint64 secsOr(SQLite::Database& db, const QString& key, qint64 fallback)
 
 } // namespace
 
+DueClocks::DueClocks()
+{
+    for (const ChannelInfo& row : kChannelTable)
+        set(row.channel, defaultSecs(row.channel));
+}
+
+QList<Channel> DueClocks::clocks()
+{
+    QList<Channel> out;
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.due.clock == row.channel)
+            out << row.channel;
+    return out;
+}
+
+qint64 DueClocks::defaultSecs(Channel clock)
+{
+    return qint64(channelInfo(clock).due.defaultHours) * 3600;
+}
+
 qint64 DueClocks::forChannel(Channel channel) const
 {
-    switch (channel) {
-    case Channel::Coupang:
-        return coupangSecs;
-    case Channel::Naver:
-        return naverSecs;
-    case Channel::Email:
-    case Channel::Csv:
-        break;
-    }
-    return emailSecs;
+    return secs(channelInfo(channel).due.clock);
+}
+
+QString AppSettings::dueKey(Channel clock)
+{
+    return QStringLiteral("due_secs.") + toString(clock);
 }
 
 QString AppSettings::value(SQLite::Database& db, const QString& key)
@@ -68,9 +81,8 @@ SellerProfile AppSettings::seller(SQLite::Database& db)
 DueClocks AppSettings::dueClocks(SQLite::Database& db)
 {
     DueClocks c;
-    c.emailSecs = secsOr(db, kDueEmail, c.emailSecs);
-    c.coupangSecs = secsOr(db, kDueCoupang, c.coupangSecs);
-    c.naverSecs = secsOr(db, kDueNaver, c.naverSecs);
+    for (Channel clock : DueClocks::clocks())
+        c.set(clock, secsOr(db, dueKey(clock), c.secs(clock)));
     return c;
 }
 
@@ -85,12 +97,13 @@ Result<void> AppSettings::save(Database& db, const SellerProfile& seller)
 
 Result<void> AppSettings::save(Database& db, const DueClocks& clocks)
 {
-    if (clocks.emailSecs <= 0 || clocks.coupangSecs <= 0 || clocks.naverSecs <= 0)
-        return makeError(QStringLiteral("An answer-due time must be longer than zero."));
+    for (Channel clock : DueClocks::clocks())
+        if (clocks.secs(clock) <= 0)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("An answer-due time must be longer than zero."));
     return db.write([&](SQLite::Database& w) -> Result<void> {
-        setValue(w, kDueEmail, QString::number(clocks.emailSecs));
-        setValue(w, kDueCoupang, QString::number(clocks.coupangSecs));
-        setValue(w, kDueNaver, QString::number(clocks.naverSecs));
+        for (Channel clock : DueClocks::clocks())
+            setValue(w, dueKey(clock), QString::number(clocks.secs(clock)));
         return {};
     });
 }

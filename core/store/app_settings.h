@@ -3,6 +3,7 @@
 #include "model/enums.h"
 #include "model/result.h"
 
+#include <QList>
 #include <QString>
 #include <SQLiteCpp/Database.h>
 
@@ -16,15 +17,23 @@ struct SellerProfile {
     QString signature;
 };
 
-// How long after a customer writes the answer is due, per channel. Marketplaces hold sellers to 24 hours.
+// How long after a customer writes the answer is due, per clock. The clocks, their defaults and which
+// channel reads which clock are the channel table's due rules (model/channel_table.h): a channel has a clock
+// of its own (a setting) or reads another's. Marketplaces hold sellers to 24 hours.
 struct DueClocks {
-    static constexpr qint64 kDefaultSecs = 24 * 3600;
-    qint64 emailSecs = kDefaultSecs;
-    qint64 coupangSecs = kDefaultSecs;
-    qint64 naverSecs = kDefaultSecs;
+    DueClocks(); // every clock at the table's default
 
-    qint64 forChannel(Channel channel) const;
+    // The channels that own a clock, in table order: what the Settings dialog and `settings` list.
+    static QList<Channel> clocks();
+    static qint64 defaultSecs(Channel clock);
+
+    qint64 forChannel(Channel channel) const; // the clock the channel reads
+    qint64 secs(Channel clock) const { return m_secs[channelIndex(clock)]; }
+    void set(Channel clock, qint64 secs) { m_secs[channelIndex(clock)] = secs; }
     bool operator==(const DueClocks&) const = default;
+
+private:
+    std::array<qint64, kChannelCount> m_secs{}; // by channelIndex; only the clocks' own entries are read
 };
 
 // The seller's settings that core reads as well as the window: kept in the database's `meta` table, so the
@@ -45,9 +54,8 @@ public:
     // The keys, for the CLI and tests.
     static const QString kSellerName;
     static const QString kSellerSignature;
-    static const QString kDueEmail;
-    static const QString kDueCoupang;
-    static const QString kDueNaver;
+    // "due_secs.NAME" for a channel that owns a clock (DueClocks::clocks()).
+    static QString dueKey(Channel clock);
 };
 
 } // namespace casebook

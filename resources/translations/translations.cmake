@@ -6,7 +6,9 @@ find_package(Qt6 REQUIRED COMPONENTS LinguistTools)
 # Every file that can call tr(): the widgets and the GUI's main. A glob, so new panes need no edit here.
 file(GLOB_RECURSE CASEBOOK_TR_SOURCES CONFIGURE_DEPENDS
      ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h)
-list(APPEND CASEBOOK_TR_SOURCES ${PROJECT_SOURCE_DIR}/app/gui_main.cpp)
+# The channel table's labels (QT_TRANSLATE_NOOP, context "casebook::ui") are translated by the window.
+list(APPEND CASEBOOK_TR_SOURCES ${PROJECT_SOURCE_DIR}/app/gui_main.cpp
+     ${PROJECT_SOURCE_DIR}/core/model/channel_table.h)
 set(CASEBOOK_TR_INCLUDES ${PROJECT_SOURCE_DIR}/ui ${PROJECT_SOURCE_DIR}/core)
 # No line numbers (every edit elsewhere would churn the files) and no dead entries.
 set(CASEBOOK_LUPDATE_OPTIONS -no-obsolete -locations none)

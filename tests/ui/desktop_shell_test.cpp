@@ -291,9 +291,9 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
 
     SQLite::Database& r = demo.store.db->reader();
     CHECK(AppSettings::seller(r).name == QStringLiteral("달빛도예"));
-    CHECK(AppSettings::dueClocks(r).emailSecs == 48 * 3600);
-    CHECK(AppSettings::dueClocks(r).coupangSecs == 12 * 3600);
-    CHECK(AppSettings::dueClocks(r).naverSecs == 24 * 3600);
+    CHECK(AppSettings::dueClocks(r).secs(Channel::Email) == 48 * 3600);
+    CHECK(AppSettings::dueClocks(r).secs(Channel::Coupang) == 12 * 3600);
+    CHECK(AppSettings::dueClocks(r).secs(Channel::Naver) == 24 * 3600);
     // The templates' {{seller_name}} now says it, for any ticket.
     const int number =
         window.ticketListModel()->index(0, 0).data(ui::TicketListModel::TicketNumberRole).toInt();

@@ -1,4 +1,5 @@
-// The Korean translation is complete: every tr() string in ui/ and app/gui_main.cpp, as the sources are now
+// The Korean translation is complete: every tr() string in ui/ and app/gui_main.cpp and the channel table's
+// labels (core/model/channel_table.h), as the sources are now
 // (lupdate runs here on a copy, so a string added without running script/update-translations counts too).
 #include "support/test_support.h"
 #include "ticket_list_model.h"
@@ -77,8 +78,9 @@ QString updatedCopy(const QTemporaryDir& dir, const QString& name, const QString
         QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none")} +
             extraOptions +
             QStringList{QStringLiteral(CASEBOOK_SOURCE_DIR "/ui"),
-                        QStringLiteral(CASEBOOK_SOURCE_DIR "/app/gui_main.cpp"), QStringLiteral("-ts"),
-                        copy});
+                        QStringLiteral(CASEBOOK_SOURCE_DIR "/app/gui_main.cpp"),
+                        QStringLiteral(CASEBOOK_SOURCE_DIR "/core/model/channel_table.h"),
+                        QStringLiteral("-ts"), copy});
     REQUIRE(lupdate.waitForFinished(60000));
     INFO(lupdate.readAll().toStdString());
     REQUIRE(lupdate.exitCode() == 0);

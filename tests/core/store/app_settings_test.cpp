@@ -26,6 +26,16 @@ InboundMessage inquiry(Channel channel, const QString& id, const QDateTime& at)
     return m;
 }
 
+// The table's three clocks (email, coupang, naver) set by hand.
+DueClocks clocksOf(qint64 email, qint64 coupang, qint64 naver)
+{
+    DueClocks c;
+    c.set(Channel::Email, email);
+    c.set(Channel::Coupang, coupang);
+    c.set(Channel::Naver, naver);
+    return c;
+}
+
 } // namespace
 
 TEST_CASE("settings read back what was saved, and defaults when unset", "[settings]")
@@ -34,34 +44,34 @@ TEST_CASE("settings read back what was saved, and defaults when unset", "[settin
     SQLite::Database& r = store.db->reader();
     CHECK(AppSettings::seller(r).name.isEmpty());
     CHECK(AppSettings::dueClocks(r) == DueClocks{});
-    CHECK(DueClocks{}.coupangSecs == 24 * 3600);
+    CHECK(DueClocks{}.secs(Channel::Coupang) == 24 * 3600);
 
     REQUIRE(AppSettings::save(*store.db,
                               SellerProfile{QStringLiteral(" 달빛상점 "), QStringLiteral("달빛상점 드림")}));
-    REQUIRE(AppSettings::save(*store.db, DueClocks{48 * 3600, 12 * 3600, 6 * 3600}));
+    REQUIRE(AppSettings::save(*store.db, clocksOf(48 * 3600, 12 * 3600, 6 * 3600)));
     CHECK(AppSettings::seller(r).name == QStringLiteral("달빛상점"));
     CHECK(AppSettings::seller(r).signature == QStringLiteral("달빛상점 드림"));
     const DueClocks due = AppSettings::dueClocks(r);
-    CHECK(due.emailSecs == 48 * 3600);
+    CHECK(due.secs(Channel::Email) == 48 * 3600);
     CHECK(due.forChannel(Channel::Coupang) == 12 * 3600);
     CHECK(due.forChannel(Channel::Naver) == 6 * 3600);
     CHECK(due.forChannel(Channel::Csv) == 48 * 3600);
 
     // A clock of zero would make every case overdue on arrival: refused, and nothing changes.
-    CHECK_FALSE(AppSettings::save(*store.db, DueClocks{0, 3600, 3600}));
-    CHECK(AppSettings::dueClocks(r).emailSecs == 48 * 3600);
+    CHECK_FALSE(AppSettings::save(*store.db, clocksOf(0, 3600, 3600)));
+    CHECK(AppSettings::dueClocks(r).secs(Channel::Email) == 48 * 3600);
     // A hand-edited nonsense value reads as the default.
     REQUIRE(store.db->write([](SQLite::Database& w) -> Result<void> {
-        AppSettings::setValue(w, AppSettings::kDueNaver, QStringLiteral("soon"));
+        AppSettings::setValue(w, AppSettings::dueKey(Channel::Naver), QStringLiteral("soon"));
         return {};
     }));
-    CHECK(AppSettings::dueClocks(r).naverSecs == DueClocks::kDefaultSecs);
+    CHECK(AppSettings::dueClocks(r).secs(Channel::Naver) == DueClocks::defaultSecs(Channel::Naver));
 }
 
 TEST_CASE("imports start the answer clock from the seller's per-channel setting", "[settings]")
 {
     test::TempStore store;
-    REQUIRE(AppSettings::save(*store.db, DueClocks{48 * 3600, 12 * 3600, 24 * 3600}));
+    REQUIRE(AppSettings::save(*store.db, clocksOf(48 * 3600, 12 * 3600, 24 * 3600)));
     const QDateTime at = QDateTime::fromString(QStringLiteral("2026-03-02T09:00:00Z"), Qt::ISODate);
     Ingestor ingestor(*store.db, IngestOptions{});
     auto coupang = ingestor.ingest(inquiry(Channel::Coupang, QStringLiteral("coupang:online:1"), at));
@@ -74,7 +84,7 @@ TEST_CASE("imports start the answer clock from the seller's per-channel setting"
     CHECK(byId(email->ticketId).dueAt == at.addSecs(48 * 3600));
 
     // Options given by the caller win over the stored setting.
-    Ingestor fixed(*store.db, IngestOptions{.dueClocks = DueClocks{3600, 3600, 3600}});
+    Ingestor fixed(*store.db, IngestOptions{.dueClocks = clocksOf(3600, 3600, 3600)});
     auto naver = fixed.ingest(inquiry(Channel::Naver, QStringLiteral("naver:1"), at));
     REQUIRE(naver);
     CHECK(byId(naver->ticketId).dueAt == at.addSecs(3600));

@@ -1,0 +1,236 @@
+// The one table of channels: every place that needs to know what a channel is (its stored name, label,
+// account kind, message-id prefix, whether it is a marketplace board and how long an answer may be there,
+// when an answer is due, its badge) reads its row here. Adding a channel is one row plus its connector,
+// parser, fake server and translations: see docs/adding-a-channel.md.
+//
+// No Qt here: the Qt-free search (core/search, linked by casebook-cli before Qt loads) reads the same rows.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+// The label is a source string the UI translates (context "casebook::ui"); lupdate finds it by this macro
+// name. Defined here when Qt's own is not around, to the same effect: the text itself.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(scope, x) x
+#endif
+
+namespace casebook {
+
+// Stored by name (ChannelInfo::name), never by number: the order only follows the table's.
+enum class Channel { Email, Coupang, Naver, Csv };
+// What kind of account syncs and answers a channel; ChannelInfo::accountKind. The mapping from a kind to
+// its connector lives in core/connectors/connector_factory.cpp alone.
+enum class AccountKind { Email, Coupang, Naver };
+
+// What a board counts when it limits an answer's length.
+enum class LengthUnit { None, CodePoints, Utf16Units, Utf8Bytes };
+
+// When an answer is due after a customer writes. `clock` names the channel whose setting (due_hours.NAME
+// in the CLI, due_secs.NAME in the database) holds the time: a channel with its own setting names itself.
+// Calendar hours today (weekends and nights count, as the marketplaces count them); business hours would
+// be another field here.
+struct DueRule {
+    Channel clock;
+    int defaultHours;
+    bool calendarHours;
+};
+
+struct Badge {
+    unsigned rgb;     // 0xRRGGBB, drawn with white text
+    const char* text; // one short sign, UTF-8
+};
+
+struct ChannelInfo {
+    Channel channel;
+    std::string_view name;                  // stable: database, JSON, CLI, search's channel:
+    const char* label;                      // QT_TRANSLATE_NOOP("casebook::ui", …): what the window shows
+    std::string_view customerLabelEn;       // {{marketplace}} in English templates; empty: not a marketplace
+    std::string_view customerLabelKo;       // … and in Korean ones
+    std::optional<AccountKind> accountKind; // none: imported only, nothing answers from Casebook
+    std::string_view accountKindName;       // the kind's stable name (accounts table, `account add KIND`)
+    std::string_view sourcePrefix;          // a synced message's source is "PREFIX:<account>"
+    std::string_view idPrefix;              // external ids start with it; empty: a Message-ID (email)
+    bool board;                             // a marketplace Q&A board: plain text, length limits, policy
+    int minLength;                          // on a board, in `unit`
+    int maxLength;
+    LengthUnit unit;
+    DueRule due;
+    Badge badge;
+};
+
+inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
+    {.channel = Channel::Email,
+     .name = "email",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "Email"),
+     .customerLabelEn = "",
+     .customerLabelKo = "",
+     .accountKind = AccountKind::Email,
+     .accountKindName = "email",
+     .sourcePrefix = "imap",
+     .idPrefix = "",
+     .board = false,
+     .minLength = 0,
+     .maxLength = 0,
+     .unit = LengthUnit::None,
+     .due = {Channel::Email, 24, true},
+     .badge = {0x2563eb, "@"}},
+    // Coupang's answer board takes 2–1000 characters (docs say "characters"; counted in code points, as the
+    // composer always has).
+    {.channel = Channel::Coupang,
+     .name = "coupang",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "Coupang"),
+     .customerLabelEn = "Coupang",
+     .customerLabelKo = "쿠팡",
+     .accountKind = AccountKind::Coupang,
+     .accountKindName = "coupang",
+     .sourcePrefix = "coupang",
+     .idPrefix = "coupang:",
+     .board = true,
+     .minLength = 2,
+     .maxLength = 1000,
+     .unit = LengthUnit::CodePoints,
+     .due = {Channel::Coupang, 24, true},
+     .badge = {0xe53e30, "C"}},
+    // Naver does not publish its limit; it is no shorter than Coupang's, so the same keeps both safe.
+    {.channel = Channel::Naver,
+     .name = "naver",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "Naver"),
+     .customerLabelEn = "Naver SmartStore",
+     .customerLabelKo = "네이버 스마트스토어",
+     .accountKind = AccountKind::Naver,
+     .accountKindName = "naver",
+     .sourcePrefix = "naver",
+     .idPrefix = "naver:",
+     .board = true,
+     .minLength = 2,
+     .maxLength = 1000,
+     .unit = LengthUnit::CodePoints,
+     .due = {Channel::Naver, 24, true},
+     .badge = {0x03c75a, "N"}},
+    // Exports of boards without an API (presets kmong, 11st, gmarket in core/sources/csv_source.cpp):
+    // answered on the board itself, so no account and no length rule; due on the email clock.
+    {.channel = Channel::Csv,
+     .name = "csv",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "CSV import"),
+     .customerLabelEn = "",
+     .customerLabelKo = "",
+     .accountKind = std::nullopt,
+     .accountKindName = "",
+     .sourcePrefix = "",
+     .idPrefix = "csv:",
+     .board = false,
+     .minLength = 0,
+     .maxLength = 0,
+     .unit = LengthUnit::None,
+     .due = {Channel::Email, 24, true},
+     .badge = {0x7c3aed, "≡"}},
+}};
+
+inline constexpr std::size_t kChannelCount = kChannelTable.size();
+
+constexpr std::size_t channelIndex(Channel c)
+{
+    for (std::size_t i = 0; i < kChannelTable.size(); ++i)
+        if (kChannelTable[i].channel == c)
+            return i;
+    return 0; // unreachable: every Channel has a row ([channels] test)
+}
+
+constexpr const ChannelInfo& channelInfo(Channel c)
+{
+    return kChannelTable[channelIndex(c)];
+}
+
+constexpr const ChannelInfo* channelInfo(std::string_view name)
+{
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.name == name)
+            return &row;
+    return nullptr;
+}
+
+// The row that an account of this kind answers (the first with that kind).
+constexpr const ChannelInfo& channelOfAccountKind(AccountKind k)
+{
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.accountKind == k)
+            return row;
+    return kChannelTable[0];
+}
+
+constexpr std::optional<AccountKind> accountKindOfName(std::string_view name)
+{
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.accountKind && row.accountKindName == name)
+            return row.accountKind;
+    return std::nullopt;
+}
+
+// The account kind whose syncs write sources "PREFIX:<account>".
+constexpr std::optional<AccountKind> accountKindOfSourcePrefix(std::string_view prefix)
+{
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.accountKind && row.sourcePrefix == prefix)
+            return row.accountKind;
+    return std::nullopt;
+}
+
+// The channel an external id belongs to: the row whose prefix it starts with, else email (a Message-ID).
+constexpr Channel channelOfExternalId(std::string_view id)
+{
+    for (const ChannelInfo& row : kChannelTable)
+        if (!row.idPrefix.empty() && id.substr(0, row.idPrefix.size()) == row.idPrefix)
+            return row.channel;
+    return Channel::Email;
+}
+
+// The length of a text as `unit` counts it, from its UTF-16 (QString's) units. A lone surrogate counts as
+// one code point, as three bytes (U+FFFD).
+constexpr int lengthIn(LengthUnit unit, std::u16string_view text)
+{
+    int n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i];
+        const bool pair =
+            u >= 0xD800 && u < 0xDC00 && i + 1 < text.size() && text[i + 1] >= 0xDC00 && text[i + 1] < 0xE000;
+        switch (unit) {
+        case LengthUnit::None:
+        case LengthUnit::Utf16Units:
+            n += pair ? 2 : 1;
+            break;
+        case LengthUnit::CodePoints:
+            n += 1;
+            break;
+        case LengthUnit::Utf8Bytes:
+            n += pair ? 4 : u < 0x80 ? 1 : u < 0x800 ? 2 : 3;
+            break;
+        }
+        if (pair)
+            ++i;
+    }
+    return n;
+}
+
+// The strictest limits over every board: what a template meant for any board must keep to.
+constexpr int strictestBoardMaxLength()
+{
+    int limit = 0;
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.board && (limit == 0 || row.maxLength < limit))
+            limit = row.maxLength;
+    return limit;
+}
+
+constexpr int strictestBoardMinLength()
+{
+    int limit = 0;
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.board && row.minLength > limit)
+            limit = row.minLength;
+    return limit;
+}
+
+} // namespace casebook

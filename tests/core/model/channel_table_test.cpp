@@ -1,0 +1,194 @@
+// The channel table (core/model/channel_table.h) is whole, and the places that act on a channel (answer
+// clocks, board length, the tone verdict, account kinds, search's channel names, template limits,
+// {{marketplace}}) agree with it.
+#include "accounts/account.h"
+#include "compose/template_library.h"
+#include "compose/tone_checker.h"
+#include "model/channel_table.h"
+#include "model/enums.h"
+#include "search/query.h"
+#include "sources/marketplace_items.h"
+#include "store/app_settings.h"
+
+#include <QSet>
+#include <catch2/catch.hpp>
+
+using namespace casebook;
+
+namespace {
+
+// Every enumerator, listed by hand on purpose: a new one without a row must fail here.
+const Channel kEveryChannel[] = {Channel::Email, Channel::Coupang, Channel::Naver, Channel::Csv};
+const AccountKind kEveryKind[] = {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver};
+
+ToneFinding policyFinding()
+{
+    ToneFinding f;
+    f.category = QStringLiteral("policy");
+    f.text = QStringLiteral("삭제하세요");
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("every channel has one row with a name, label, badge and due rule", "[channels]")
+{
+    CHECK(std::size(kEveryChannel) == kChannelCount);
+    QSet<QString> names;
+    for (Channel c : kEveryChannel) {
+        const ChannelInfo& row = channelInfo(c);
+        INFO(toString(c).toStdString());
+        CHECK(row.channel == c);
+        CHECK_FALSE(row.name.empty());
+        CHECK(toString(c) == toString(c).toLower());
+        CHECK(channelFromString(toString(c)) == c);
+        names.insert(toString(c));
+        CHECK(row.label != nullptr);
+        CHECK(std::string_view(row.label).size() > 0);
+        // Badge: a colour (not the grey of an unknown channel) and a sign.
+        CHECK(row.badge.rgb != 0x6b7280);
+        CHECK(std::string_view(row.badge.text).size() > 0);
+        // Due rule: positive hours on a clock that is its own (no chains of borrowed clocks).
+        CHECK(row.due.defaultHours > 0);
+        CHECK(channelInfo(row.due.clock).due.clock == row.due.clock);
+    }
+    CHECK(names.size() == int(kChannelCount));
+    CHECK(allChannelNames().size() == int(kChannelCount));
+    CHECK_FALSE(channelFromString(QStringLiteral("fax")).has_value());
+    CHECK_FALSE(channelFromString(QStringLiteral("Email")).has_value());
+}
+
+TEST_CASE("message-id prefixes are unique and tell the channel back", "[channels]")
+{
+    int withoutPrefix = 0;
+    for (const ChannelInfo& row : kChannelTable) {
+        INFO(std::string(row.name));
+        if (row.idPrefix.empty()) {
+            ++withoutPrefix; // a Message-ID: email, the fallback
+            CHECK(row.channel == Channel::Email);
+            continue;
+        }
+        CHECK(row.idPrefix.back() == ':');
+        CHECK(channelOfExternalId(std::string(row.idPrefix) + "online:123") == row.channel);
+        for (const ChannelInfo& other : kChannelTable)
+            if (&other != &row && !other.idPrefix.empty())
+                CHECK(other.idPrefix.substr(0, row.idPrefix.size()) != row.idPrefix);
+    }
+    CHECK(withoutPrefix == 1);
+    // What the parsers write carries its channel's prefix and reads back as that channel.
+    const MarketplaceBatch coupang = parseCoupangOnlineInquiries(
+        R"({"code":"200","data":{"content":[{"inquiryId":41,"content":"재고 있나요?",
+            "inquiryAt":"2026-03-05 14:22:10"}]}})",
+        QStringLiteral("coupang:shop"));
+    const MarketplaceBatch naver = parseNaverInquiries(
+        R"({"content":[{"inquiryNo":42,"inquiryContent":"언제 와요?",
+            "inquiryRegistrationDateTime":"2026-03-07T09:30:00.000+09:00"}],"totalPages":1})",
+        QStringLiteral("naver:shop"));
+    REQUIRE(coupang.messages.size() == 1);
+    REQUIRE(naver.messages.size() == 1);
+    for (const InboundMessage& m : {coupang.messages[0], naver.messages[0]}) {
+        INFO(m.externalId.toStdString());
+        CHECK(m.externalId.startsWith(toQString(channelInfo(m.channel).idPrefix)));
+        CHECK(channelOfExternalId(m.externalId.toStdString()) == m.channel);
+    }
+    CHECK(channelOfExternalId("20260301.1234@mail.example") == Channel::Email);
+    // The prefixes the parsers write today (core/sources/marketplace_items.cpp, csv_source.cpp).
+    CHECK(channelOfExternalId("coupang:call:7") == Channel::Coupang);
+    CHECK(channelOfExternalId("naver:qna:7") == Channel::Naver);
+    CHECK(channelOfExternalId("csv:kmong:7") == Channel::Csv);
+}
+
+TEST_CASE("account kinds come from the table and answer their channel", "[channels]")
+{
+    QSet<QString> kindNames, sources;
+    for (AccountKind k : kEveryKind) {
+        const ChannelInfo& row = channelOfAccountKind(k);
+        INFO(toString(k).toStdString());
+        CHECK(row.accountKind == k);
+        CHECK(accountKindFromString(toString(k)) == k);
+        CHECK(accountKindOfSourcePrefix(row.sourcePrefix) == k);
+        kindNames.insert(toString(k));
+        sources.insert(toQString(row.sourcePrefix));
+    }
+    CHECK(kindNames.size() == int(std::size(kEveryKind)));
+    CHECK(sources.size() == int(std::size(kEveryKind)));
+    CHECK(allAccountKindNames() ==
+          QStringList{QStringLiteral("email"), QStringLiteral("coupang"), QStringLiteral("naver")});
+    CHECK(accountKindOfSourcePrefix("imap") == AccountKind::Email); // "imap:shop-mail"
+    CHECK_FALSE(accountKindFromString(QStringLiteral("csv")).has_value());
+    // A board is answered from Casebook, so some account kind answers it.
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.board)
+            CHECK(row.accountKind.has_value());
+}
+
+TEST_CASE("answer clocks and their settings follow the table's due rules", "[channels]")
+{
+    const DueClocks defaults;
+    QList<Channel> owners;
+    for (const ChannelInfo& row : kChannelTable) {
+        INFO(std::string(row.name));
+        CHECK(defaults.forChannel(row.channel) == qint64(channelInfo(row.due.clock).due.defaultHours) * 3600);
+        if (row.due.clock == row.channel) {
+            owners << row.channel;
+            CHECK(AppSettings::dueKey(row.channel) == QStringLiteral("due_secs.") + toQString(row.name));
+        }
+    }
+    CHECK(DueClocks::clocks() == owners);
+    CHECK(owners.contains(Channel::Email));
+
+    // Setting one clock moves exactly the channels that read it.
+    for (Channel clock : DueClocks::clocks()) {
+        DueClocks c;
+        c.set(clock, 7 * 3600);
+        for (const ChannelInfo& row : kChannelTable)
+            CHECK((c.forChannel(row.channel) == 7 * 3600) == (row.due.clock == clock));
+    }
+}
+
+TEST_CASE("boards: length limits in their unit, the tone verdict, templates, {{marketplace}}", "[channels]")
+{
+    const QList<ToneFinding> policy{policyFinding()};
+    for (const ChannelInfo& row : kChannelTable) {
+        INFO(std::string(row.name));
+        // A policy finding blocks a reply on a board only; elsewhere it asks to confirm.
+        CHECK((sendVerdict(policy, row.channel) == SendVerdict::Blocked) == row.board);
+        CHECK(row.customerLabelEn.empty() == !row.board);
+        CHECK(row.customerLabelKo.empty() == !row.board);
+        if (!row.board) {
+            CHECK(row.unit == LengthUnit::None);
+            continue;
+        }
+        CHECK(row.unit != LengthUnit::None);
+        CHECK(row.minLength > 0);
+        CHECK(row.maxLength > row.minLength);
+        CHECK(TemplateLibrary::kBoardMaxLength <= row.maxLength);
+        CHECK(TemplateLibrary::kBoardMinLength >= row.minLength);
+        // boardLength counts in the row's unit: a text of exactly the limit is the limit.
+        const QString atLimit(row.maxLength, QChar(u'가'));
+        CHECK(boardLength(row.channel, atLimit) == lengthIn(row.unit, u"가") * row.maxLength);
+    }
+}
+
+TEST_CASE("lengths in each unit a board may count", "[channels]")
+{
+    // 한 (BMP, 3 UTF-8 bytes), 😀 (a surrogate pair, 4 bytes), a (1 byte).
+    const std::u16string_view text = u"한😀a";
+    CHECK(lengthIn(LengthUnit::CodePoints, text) == 3);
+    CHECK(lengthIn(LengthUnit::Utf16Units, text) == 4);
+    CHECK(lengthIn(LengthUnit::Utf8Bytes, text) == 8);
+    CHECK(lengthIn(LengthUnit::CodePoints, u"") == 0);
+    // A lone high surrogate is one code point (U+FFFD when sent: 3 bytes).
+    const char16_t lone[] = {0xD83D, u'a'};
+    CHECK(lengthIn(LengthUnit::CodePoints, std::u16string_view(lone, 2)) == 2);
+    CHECK(lengthIn(LengthUnit::Utf8Bytes, std::u16string_view(lone, 2)) == 4);
+    CHECK(boardLength(Channel::Coupang, QStringLiteral("한😀a")) == 3);
+}
+
+TEST_CASE("search's channel: names are the table's", "[channels]")
+{
+    std::vector<std::string_view> names;
+    for (const ChannelInfo& row : kChannelTable)
+        names.push_back(row.name);
+    CHECK(search::Query::channelNames() == names);
+}
