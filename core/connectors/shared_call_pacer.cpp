@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <optional>
+
 namespace casebook {
 namespace {
 
@@ -19,7 +21,7 @@ SharedCallPacer::SharedCallPacer(Database& db, QString key) : m_db(db), m_key(st
 
 qint64 SharedCallPacer::takeTurn(qint64 nowMs, int intervalMs)
 {
-    qint64 turn = -1;
+    std::optional<qint64> turn;
     // BEGIN IMMEDIATE (Database::write) takes the file's write lock before reading the last turn, so two
     // processes cannot both read it and take the same turn.
     const auto taken = m_db.write([&](SQLite::Database& w) -> Result<void> {
@@ -33,10 +35,8 @@ qint64 SharedCallPacer::takeTurn(qint64 nowMs, int intervalMs)
         return {};
     });
     // When the shared turn cannot be had, this process's calls at least stay spaced.
-    m_lastTurn = taken && turn >= 0 ? turn
-                 : m_lastTurn < 0   ? nowMs
-                                    : std::max(m_lastTurn + intervalMs, nowMs);
-    return m_lastTurn;
+    m_lastTurn = taken && turn ? *turn : m_lastTurn ? std::max(*m_lastTurn + intervalMs, nowMs) : nowMs;
+    return *m_lastTurn;
 }
 
 } // namespace casebook

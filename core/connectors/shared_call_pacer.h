@@ -3,6 +3,8 @@
 #include "net/call_pacer.h"
 #include "store/database.h"
 
+#include <optional>
+
 namespace casebook {
 
 // Turns kept in the database (table api_pacing, one row per gateway identity), so every process on the same
@@ -25,7 +27,7 @@ public:
 private:
     Database& m_db;
     QString m_key;
-    qint64 m_lastTurn = -1;
+    std::optional<qint64> m_lastTurn; // this process's last turn, when it had to keep its own
 };
 
 } // namespace casebook

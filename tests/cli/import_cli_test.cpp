@@ -53,7 +53,8 @@ TEST_CASE("import --json reports counts as its last line, and quarantine lists w
                        maildir, QStringLiteral("--json")});
     REQUIRE(r.code == 0);
     const QJsonObject o = lastLine(r);
-    CHECK(o.keys().size() == 6);
+    CHECK(o.keys().size() == 7);
+    CHECK(o.value(QStringLiteral("own_addresses")).isArray()); // what Casebook took for the seller's addresses
     int files = 0;
     for (QDirIterator it(maildir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();
          it.next())
