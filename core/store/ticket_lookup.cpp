@@ -37,52 +37,52 @@ std::vector<TicketCandidate> candidates(SQLite::Statement& st)
     return out;
 }
 
+// The tickets a statement finds for one Message-ID (bound as ?1); none for an empty id.
+std::vector<TicketCandidate> candidatesFor(SQLite::Database& db, const char* sqlText, const QString& messageId)
+{
+    if (messageId.isEmpty())
+        return {};
+    sql::Prepared stPrepared(db, sqlText);
+    SQLite::Statement& st = *stPrepared;
+    bindText(st, 1, messageId);
+    return candidates(st);
+}
+
 } // namespace
 
 std::vector<TicketCandidate> ticketsOfMessageId(SQLite::Database& db, const QString& messageId)
 {
-    if (messageId.isEmpty())
-        return {};
     // The unary + keeps channel and ticket_id out of the index choice: without statistics SQLite prefers
     // messages_channel(channel, ticket_id), two constrained columns, to messages_external, one; but every
     // email has channel 'email', so that plan walked all of them for each lookup (a quadratic import).
-    sql::Prepared stPrepared(db,
-                             "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
-                             " SELECT ticket_id FROM messages WHERE external_id = ? AND +channel = 'email' "
-                             " AND +ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
-    SQLite::Statement& st = *stPrepared;
-    bindText(st, 1, messageId);
-    return candidates(st);
+    return candidatesFor(db,
+                         "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+                         " SELECT ticket_id FROM messages WHERE external_id = ? AND +channel = 'email' "
+                         " AND +ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16",
+                         messageId);
 }
 
 std::vector<TicketCandidate> ticketsReferencing(SQLite::Database& db, const QString& messageId)
 {
-    if (messageId.isEmpty())
-        return {};
-    sql::Prepared stPrepared(db,
-                             "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
-                             " SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
-                             " WHERE r.ref = ? AND m.ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16");
-    SQLite::Statement& st = *stPrepared;
-    bindText(st, 1, messageId);
-    return candidates(st);
+    return candidatesFor(db,
+                         "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+                         " SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
+                         " WHERE r.ref = ? AND m.ticket_id IS NOT NULL) ORDER BY t.id LIMIT 16",
+                         messageId);
 }
 
 std::vector<TicketCandidate> ticketsThroughAncestor(SQLite::Database& db, const QString& messageId)
 {
-    if (messageId.isEmpty())
-        return {};
     // The nearer parent is In-Reply-To, or else the last of References (stored space-separated). Planned on
     // message_refs_ref, then the primary keys of messages and tickets.
-    sql::Prepared stPrepared(
-        db, "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
-            " SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
-            " WHERE r.ref = ?1 AND m.ticket_id IS NOT NULL AND CASE WHEN COALESCE(m.in_reply_to, '') <> '' "
-            " THEN m.in_reply_to <> ?1 ELSE m.refs <> ?1 AND substr(m.refs, -length(?1) - 1) <> ' ' || ?1 END)"
-            " ORDER BY t.id LIMIT 16");
-    SQLite::Statement& st = *stPrepared;
-    bindText(st, 1, messageId);
-    return candidates(st);
+    return candidatesFor(
+        db,
+        "SELECT t.id, t.customer_id, t.subject_key FROM tickets t WHERE t.id IN ("
+        " SELECT m.ticket_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
+        " WHERE r.ref = ?1 AND m.ticket_id IS NOT NULL AND CASE WHEN COALESCE(m.in_reply_to, '') <> '' "
+        " THEN m.in_reply_to <> ?1 ELSE m.refs <> ?1 AND substr(m.refs, -length(?1) - 1) <> ' ' || ?1 END)"
+        " ORDER BY t.id LIMIT 16",
+        messageId);
 }
 
 QString sourceCursor(SQLite::Database& db, const QString& source)
