@@ -1,12 +1,12 @@
 #include "compose/answer_board.h"
 
+#include "model/enums.h"
+
 namespace casebook {
 
 int AnswerBoard::lengthOf(const QString& text) const
 {
-    const QString trimmed = text.trimmed();
-    return lengthIn(unit, std::u16string_view(reinterpret_cast<const char16_t*>(trimmed.utf16()),
-                                              std::size_t(trimmed.size())));
+    return lengthIn(unit, text.trimmed());
 }
 
 std::optional<AnswerBoard> answerBoardOf(Channel channel)

@@ -75,10 +75,15 @@ std::optional<Category> categoryFromString(const QString& s) { return valueOf(kC
 QStringList allTicketStatusNames() { return namesOf(kStatus); }
 QStringList allCategoryNames() { return namesOf(kCategory); }
 
+int lengthIn(LengthUnit unit, const QString& text)
+{
+    return lengthIn(unit, std::u16string_view(reinterpret_cast<const char16_t*>(text.utf16()),
+                                              std::size_t(text.size())));
+}
+
 int boardLength(Channel c, const QString& text)
 {
-    return lengthIn(channelInfo(c).unit, std::u16string_view(reinterpret_cast<const char16_t*>(text.utf16()),
-                                                             std::size_t(text.size())));
+    return lengthIn(channelInfo(c).unit, text);
 }
 
 QStringList allChannelNames()

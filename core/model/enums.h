@@ -35,6 +35,8 @@ QStringList allTicketStatusNames();
 QStringList allCategoryNames();
 QStringList allChannelNames();
 
+// The length of a text as `unit` counts it (lengthIn over the QString's UTF-16).
+int lengthIn(LengthUnit unit, const QString& text);
 // The length of a text as the channel's board counts it (ChannelInfo::unit).
 int boardLength(Channel c, const QString& text);
 
