@@ -136,6 +136,8 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
             m_shell->statusBarController()->setOutboxCount(pending.value());
     };
     connect(m_sync, &MailSyncController::outboxChanged, this, showOutboxCount);
+    // The open composer lists this ticket's replies: it shows what the sender made of them after each pass.
+    connect(m_sync, &MailSyncController::outboxChanged, m_composer, &ComposerPane::refreshOutbox);
     connect(m_composer, &ComposerPane::ticketUpdated, this, showOutboxCount);
     showOutboxCount();
     // A reply just queued goes out now, not at the outbox worker's next tick.
