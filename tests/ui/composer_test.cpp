@@ -108,6 +108,7 @@ TEST_CASE("r opens the composer, Ctrl+T inserts a template with the ticket's val
     CHECK(TemplateRenderer::placeholders(w.editor()->toPlainText()).isEmpty());
     const QString reply = w.editor()->toPlainText();
     w.pressSend();
+    w.waitForSenderTry(ticket.id);
     const QList<OutboxItem> items = w.outbox(ticket.id);
     REQUIRE(items.size() == 1);
     CHECK(items.first().body == reply);
@@ -116,7 +117,9 @@ TEST_CASE("r opens the composer, Ctrl+T inserts a template with the ticket's val
     CHECK(w.editor()->toPlainText().isEmpty());
     auto* outboxList = w.composer->findChild<QListWidget*>(QStringLiteral("outboxList"));
     REQUIRE(outboxList->count() == 1);
-    CHECK(outboxList->item(0)->data(Qt::UserRole + 1).toString() == QStringLiteral("queued"));
+    // The list follows the sender's pass (it read "sending" in between).
+    CHECK(QTest::qWaitFor(
+        [&] { return outboxList->item(0)->data(Qt::UserRole + 1).toString() == QStringLiteral("queued"); }, 10000));
     CHECK(outboxList->isVisible());
     // No account can send in this build: the reply is kept, and the seller is told why it waits.
     CHECK(w.composer->statusText().contains(QStringLiteral("not sent yet")));
@@ -320,13 +323,8 @@ TEST_CASE("the composer shows what became of this ticket's replies, in the serve
         w.pressSend();
     }
     REQUIRE(w.outbox(ticket.id).size() == 2);
-    // Queuing wakes the window's sender at once (not at its next tick); with no account on this demo it
-    // keeps both queued for a later try. Let it finish, then let the later try come due.
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(w.outbox(ticket.id).cbegin(), w.outbox(ticket.id).cend(),
-                                         [](const OutboxItem& i) {
-                                             return i.state == OutboxState::Queued && i.attempts > 0;
-                                         }),
-                             10000);
+    // Let the woken sender's try end, then let the later try come due.
+    w.waitForSenderTry(ticket.id);
     w.store.clock.advanceSeconds(24 * 3600);
 
     // The sender (elsewhere) fails the first with the server's words and loses track of the second.

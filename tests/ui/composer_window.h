@@ -17,6 +17,7 @@
 #include <QTextLayout>
 #include <QTreeView>
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -103,6 +104,21 @@ struct ComposerWindow {
         auto items = Outbox(*store.db).list(ticketId);
         REQUIRE(items);
         return items.value();
+    }
+
+    // Queuing a reply wakes the window's sender at once (not at its next tick); with no account on the demo
+    // it keeps every item queued for a later try. Waits until that try is over for each of the ticket's
+    // items, so what a test reads next is not the sender's moment in between.
+    void waitForSenderTry(qint64 ticketId)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QList<OutboxItem> items = outbox(ticketId);
+                return std::all_of(items.cbegin(), items.cend(), [](const OutboxItem& i) {
+                    return i.state == OutboxState::Queued && i.attempts > 0;
+                });
+            }(),
+            10000);
     }
 
     template <typename T> T* waitForDialog(const QString& name)
