@@ -2,6 +2,7 @@
 
 #include "inbox/csv_importer.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -34,11 +35,25 @@ QString fieldLabel(const QString& field)
     return QCoreApplication::translate("CsvImportDialog", labels.value(field));
 }
 
+// The name a seller knows a preset by; the presets themselves are core's data (presets.json).
+QString presetLabel(const QString& name)
+{
+    static const QHash<QString, const char*> labels = {
+        {QStringLiteral("kmong"), QT_TRANSLATE_NOOP("CsvImportDialog", "Kmong")},
+        {QStringLiteral("11st"), QT_TRANSLATE_NOOP("CsvImportDialog", "11st")},
+        {QStringLiteral("gmarket"), QT_TRANSLATE_NOOP("CsvImportDialog", "Gmarket")},
+        {QStringLiteral("coupang"), QT_TRANSLATE_NOOP("CsvImportDialog", "Coupang (export)")},
+        {QStringLiteral("naver"), QT_TRANSLATE_NOOP("CsvImportDialog", "Naver SmartStore (export)")},
+        {QStringLiteral("generic"), QT_TRANSLATE_NOOP("CsvImportDialog", "Other board (generic)")}};
+    const char* label = labels.value(name);
+    return label ? QCoreApplication::translate("CsvImportDialog", label) : name;
+}
+
 } // namespace
 
 CsvImportDialog::CsvImportDialog(Database& db, QString path, CsvTable table, QWidget* parent)
     : QDialog(parent), m_db(db), m_path(std::move(path)), m_table(std::move(table)), m_preset(new QComboBox),
-      m_preview(new QTableWidget), m_problem(new QLabel)
+      m_preview(new QTableWidget), m_problem(new QLabel), m_undated(new QCheckBox)
 {
     setObjectName(QStringLiteral("csvImportDialog"));
     setWindowTitle(tr("Import %1").arg(QFileInfo(m_path).fileName()));
@@ -47,12 +62,8 @@ CsvImportDialog::CsvImportDialog(Database& db, QString path, CsvTable table, QWi
         tr("%n row(s), read as %1.", nullptr, static_cast<int>(m_table.rows.size())).arg(m_table.encoding)));
     auto* form = new QFormLayout;
     m_preset->setObjectName(QStringLiteral("csvPreset"));
-    m_preset->addItem(tr("Kmong"), QStringLiteral("kmong"));
-    m_preset->addItem(tr("11st"), QStringLiteral("11st"));
-    m_preset->addItem(tr("Gmarket"), QStringLiteral("gmarket"));
-    m_preset->addItem(tr("Coupang (export)"), QStringLiteral("coupang"));
-    m_preset->addItem(tr("Naver SmartStore (export)"), QStringLiteral("naver"));
-    m_preset->addItem(tr("Other board (generic)"), QStringLiteral("generic"));
+    for (const QString& name : CsvMapping::presetNames())
+        m_preset->addItem(presetLabel(name), name);
     form->addRow(tr("Board:"), m_preset);
     for (const QString& field : csvFields()) {
         auto* box = new QComboBox;
@@ -64,6 +75,13 @@ CsvImportDialog::CsvImportDialog(Database& db, QString path, CsvTable table, QWi
         form->addRow(fieldLabel(field), box);
     }
     layout->addLayout(form);
+    // Without a date column every row would be dated now, and its answer clock started now: the seller says
+    // so knowingly (the CLI's --undated), never by default.
+    m_undated->setObjectName(QStringLiteral("csvUndated"));
+    m_undated->setText(tr("The file has no date column: date every row now (answer clocks start now)"));
+    layout->addWidget(m_undated);
+    connect(m_fields.value(QStringLiteral("date")), &QComboBox::currentIndexChanged, this,
+            &CsvImportDialog::showDateState);
     const int shown = std::min<int>(5, static_cast<int>(m_table.rows.size()));
     m_preview->setColumnCount(static_cast<int>(m_table.header.size()));
     m_preview->setHorizontalHeaderLabels(m_table.header);
@@ -91,6 +109,15 @@ CsvImportDialog::CsvImportDialog(Database& db, QString path, CsvTable table, QWi
     applyPreset();
 }
 
+void CsvImportDialog::showDateState()
+{
+    const bool dated = m_fields.value(QStringLiteral("date"))->currentData().toInt() >= 0;
+    m_undated->setVisible(!dated);
+    m_problem->setText(dated ? QString()
+                             : tr("No column is chosen for the date the customer asked. Choose it above, or "
+                                  "tick the box below to date the rows at import."));
+}
+
 void CsvImportDialog::applyPreset()
 {
     auto preset = CsvMapping::preset(m_preset->currentData().toString());
@@ -104,6 +131,7 @@ void CsvImportDialog::applyPreset()
         QComboBox* box = m_fields.value(field);
         box->setCurrentIndex(std::max(0, box->findData(column)));
     }
+    showDateState();
 }
 
 CsvMapping CsvImportDialog::mapping() const
@@ -113,6 +141,7 @@ CsvMapping CsvImportDialog::mapping() const
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
         if (const int column = it.value()->currentData().toInt(); column >= 0)
             m.columns.insert(it.key(), {m_table.header[column]});
+    m.allowUndated = !m.columns.contains(QStringLiteral("date")) && m_undated->isChecked();
     return m;
 }
 

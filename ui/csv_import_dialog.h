@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QHash>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QTableWidget;
@@ -30,6 +31,7 @@ public:
 private:
     void applyPreset();
     void runImport();
+    void showDateState();
 
     Database& m_db;
     QString m_path;
@@ -38,6 +40,7 @@ private:
     QHash<QString, QComboBox*> m_fields;
     QTableWidget* m_preview;
     QLabel* m_problem;
+    QCheckBox* m_undated;
     QString m_summary;
 };
 

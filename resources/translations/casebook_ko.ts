@@ -43,6 +43,30 @@
         <source>Product</source>
         <translation>상품</translation>
     </message>
+    <message>
+        <source>Kmong</source>
+        <translation>크몽</translation>
+    </message>
+    <message>
+        <source>11st</source>
+        <translation>11번가</translation>
+    </message>
+    <message>
+        <source>Gmarket</source>
+        <translation>G마켓</translation>
+    </message>
+    <message>
+        <source>Coupang (export)</source>
+        <translation>쿠팡 (내보내기 파일)</translation>
+    </message>
+    <message>
+        <source>Naver SmartStore (export)</source>
+        <translation>네이버 스마트스토어 (내보내기 파일)</translation>
+    </message>
+    <message>
+        <source>Other board (generic)</source>
+        <translation>기타 마켓 (일반 형식)</translation>
+    </message>
 </context>
 <context>
     <name>PasswordPrompt</name>
@@ -573,22 +597,6 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         </translation>
     </message>
     <message>
-        <source>Kmong</source>
-        <translation>크몽</translation>
-    </message>
-    <message>
-        <source>11st</source>
-        <translation>11번가</translation>
-    </message>
-    <message>
-        <source>Gmarket</source>
-        <translation>G마켓</translation>
-    </message>
-    <message>
-        <source>Other board (generic)</source>
-        <translation>기타 마켓 (일반 형식)</translation>
-    </message>
-    <message>
         <source>Board:</source>
         <translation>마켓:</translation>
     </message>
@@ -623,12 +631,12 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <translation>CSV 가져오기</translation>
     </message>
     <message>
-        <source>Coupang (export)</source>
-        <translation>쿠팡 (내보내기 파일)</translation>
+        <source>The file has no date column: date every row now (answer clocks start now)</source>
+        <translation>파일에 날짜 열이 없습니다: 모든 행을 지금 날짜로 가져옵니다 (답변 기한도 지금부터 계산)</translation>
     </message>
     <message>
-        <source>Naver SmartStore (export)</source>
-        <translation>네이버 스마트스토어 (내보내기 파일)</translation>
+        <source>No column is chosen for the date the customer asked. Choose it above, or tick the box below to date the rows at import.</source>
+        <translation>고객이 문의한 날짜 열이 선택되지 않았습니다. 위에서 고르거나, 아래 상자를 체크해 가져오는 시각으로 날짜를 정하세요.</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2101,14 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>could not save %1</source>
         <translation>%1을(를) 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Open with this ticket selected (its number, e.g. 1001).</source>
+        <translation>이 문의를 선택한 채로 엽니다 (문의 번호, 예: 1001).</translation>
+    </message>
+    <message>
+        <source>There is no ticket #%1.</source>
+        <translation>#%1 문의가 없습니다.</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,9 @@
 #include "store/ticket_queries.h"
 #include "support/test_support.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <catch2/catch.hpp>
 
@@ -26,4 +28,40 @@ TEST_CASE("CSV dialog: a preset picks the columns, the seller can change them, i
     CHECK(dialog.result() == QDialog::Accepted);
     CHECK(dialog.summary().contains(QStringLiteral("3 message(s) imported")));
     CHECK(ticket_queries::stats(store.db->reader()).tickets == 3);
+}
+
+TEST_CASE("CSV dialog: a file without a date is imported only when the seller ticks the box", "[ui][csv]")
+{
+    test::TempStore store;
+    auto table = readCsvFile(test::testData(QStringLiteral("csv/no_date_bom.csv")));
+    REQUIRE(table);
+    ui::CsvImportDialog dialog(*store.db, QStringLiteral("no_date.csv"), table.value());
+    // The presets come from core's data, not a list of the dialog's own.
+    CHECK(dialog.presetBox()->count() == CsvMapping::presetNames().size());
+    CHECK(dialog.fieldBox(QStringLiteral("date"))->currentIndex() == 0);
+    auto* undated = dialog.findChild<QCheckBox*>(QStringLiteral("csvUndated"));
+    REQUIRE(undated);
+    CHECK_FALSE(undated->isHidden());
+    CHECK_FALSE(dialog.findChild<QLabel*>(QStringLiteral("csvProblem"))->text().isEmpty());
+    auto* import = dialog.findChild<QPushButton*>(QStringLiteral("csvImportButton"));
+    import->click();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(ticket_queries::stats(store.db->reader()).tickets == 0);
+    undated->setChecked(true);
+    CHECK(dialog.mapping().allowUndated);
+    import->click();
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(ticket_queries::stats(store.db->reader()).tickets > 0);
+}
+
+TEST_CASE("CSV dialog: the box is hidden once a date column is chosen", "[ui][csv]")
+{
+    test::TempStore store;
+    auto table = readCsvFile(test::testData(QStringLiteral("csv/11st_written_bom.csv")));
+    REQUIRE(table);
+    ui::CsvImportDialog dialog(*store.db, QStringLiteral("q.csv"), table.value());
+    CHECK(dialog.fieldBox(QStringLiteral("date"))->currentText() == QStringLiteral("작성일"));
+    CHECK(dialog.findChild<QCheckBox*>(QStringLiteral("csvUndated"))->isHidden());
+    dialog.findChild<QCheckBox*>(QStringLiteral("csvUndated"))->setChecked(true);
+    CHECK_FALSE(dialog.mapping().allowUndated);
 }
