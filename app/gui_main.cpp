@@ -2,7 +2,9 @@
 #include "demo/demo_inbox.h"
 #include "main_window.h"
 #include "runtime_dir.h"
+#include "desktop_shell.h"
 #include "store/database.h"
+#include "store/ticket_lookup.h"
 #include "ui_language.h"
 
 #include <QApplication>
@@ -81,7 +83,11 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("main", "The window's language for this run: en, ko or system (default: "
                                             "as set in Settings)."),
         QStringLiteral("LANGUAGE"));
-    parser.addOptions({dbOption, demoOption, shotOption, langOption});
+    const QCommandLineOption ticketOption(
+        QStringLiteral("ticket"),
+        QCoreApplication::translate("main", "Open with this ticket selected (its number, e.g. 1001)."),
+        QStringLiteral("NUMBER"));
+    parser.addOptions({dbOption, demoOption, shotOption, langOption, ticketOption});
     parser.process(app);
 
     SystemClock clock;
@@ -102,6 +108,13 @@ int main(int argc, char* argv[])
 
     ui::MainWindow window(**db, clock, title);
     window.show();
+    if (parser.isSet(ticketOption)) {
+        const auto id = ticket_lookup::byNumber((*db)->reader(), parser.value(ticketOption).toInt());
+        if (!id)
+            return refuse(QCoreApplication::translate("main", "There is no ticket #%1.")
+                              .arg(parser.value(ticketOption)));
+        window.shell()->showTicket(*id);
+    }
     if (parser.isSet(shotOption)) {
         const QString shot = parser.value(shotOption);
         QTimer::singleShot(300, &window, [&window, shot] {
