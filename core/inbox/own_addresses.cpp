@@ -5,6 +5,7 @@
 #include "store/app_settings.h"
 
 #include <QDir>
+#include <QSet>
 #include <algorithm>
 #include <QRegularExpression>
 
@@ -207,6 +208,68 @@ void MailboxSurvey::look(const QByteArray& raw, bool inSentFolder)
     recipients.removeDuplicates();
     for (const QString& a : recipients)
         ++m_recipients[a];
+    m_mail.push_back({addressesIn(h.value("from")).value(0), recipients});
+}
+
+namespace {
+
+QString domainOf(const QString& address)
+{
+    return address.mid(address.indexOf(QLatin1Char('@')));
+}
+
+// The seller's staff answer from addresses of their own (jiwoo@support.shop.example) that the survey's other
+// rules miss: nobody writes to them, no Delivered-To names them. What gives them away is whom they write to:
+// the shop's customers (those who wrote to a shop address), never the shop. An address whose every message
+// (two at least) goes to a customer and none to the shop is the seller's; a domain where three such
+// addresses answer and no customer writes from is the seller's whole domain. Customers are never concluded:
+// they write to the shop.
+} // namespace
+
+void MailboxSurvey::addAnswerers(OwnAddressSet& set) const
+{
+    const auto isShop = [&](const QString& a) {
+        return set.contains(a) || (a.contains(QLatin1Char('@')) && set.contains(domainOf(a)));
+    };
+    QSet<QString> customers;
+    QSet<QString> customerDomains;
+    for (const auto& [from, to] : m_mail)
+        if (!from.isEmpty() && !isShop(from) && std::any_of(to.cbegin(), to.cend(), isShop)) {
+            customers.insert(from);
+            customerDomains.insert(domainOf(from));
+        }
+    if (customers.isEmpty())
+        return;
+    struct Tally {
+        int toCustomer = 0;
+        int other = 0;
+    };
+    QHash<QString, Tally> senders;
+    for (const auto& [from, to] : m_mail) {
+        if (from.isEmpty() || isShop(from) || customers.contains(from))
+            continue;
+        Tally& t = senders[from];
+        if (!to.isEmpty() && std::all_of(to.cbegin(), to.cend(), [&](const QString& a) { return customers.contains(a); }))
+            ++t.toCustomer;
+        else
+            ++t.other;
+    }
+    QHash<QString, int> answerersIn; // domain -> addresses in it that only ever answer customers
+    QStringList answerers;
+    for (auto it = senders.cbegin(); it != senders.cend(); ++it) {
+        if (it.value().other > 0 || it.value().toCustomer == 0)
+            continue;
+        ++answerersIn[domainOf(it.key())];
+        if (it.value().toCustomer >= 2)
+            answerers << it.key();
+    }
+    for (auto it = answerersIn.cbegin(); it != answerersIn.cend(); ++it)
+        if (it.value() >= 3 && !customerDomains.contains(it.key()))
+            set.add(it.key(), QStringLiteral("its addresses answer the shop's customers"));
+    answerers.sort();
+    for (const QString& a : answerers)
+        if (!set.contains(domainOf(a)))
+            set.add(a, QStringLiteral("answers the shop's customers"));
 }
 
 OwnAddressSet MailboxSurvey::conclusions() const
@@ -223,6 +286,8 @@ OwnAddressSet MailboxSurvey::conclusions() const
     const QString most = top(m_recipients, &n);
     if (n >= 3 && n * 2 >= m_messages)
         set.add(most, QStringLiteral("most mail is written to it"));
+    if (!set.isEmpty())
+        addAnswerers(set);
     return set;
 }
 

@@ -13,7 +13,8 @@ namespace casebook {
 // The seller's own addresses: mail from them is the seller's reply, never a customer's question. Casebook
 // learns them without being told on every import: from the setting `own_addresses` (CLI `settings set
 // own_addresses`, the window's Settings), from the email accounts, and from the mailbox itself
-// (Delivered-To / X-Original-To, the senders of a Sent folder, the address most messages are written to).
+// (Delivered-To / X-Original-To, the senders of a Sent folder, the address most messages are written to, and
+// the addresses that only ever answer the shop's customers).
 struct OwnAddress {
     QString address; // lower case; "@shop.example" stands for a whole domain
     QString why;     // where it was found, for the report: "setting", "account", "Sent folder", ...
@@ -64,9 +65,16 @@ public:
     int messages() const { return m_messages; }
 
 private:
+    void addAnswerers(OwnAddressSet& set) const;
+
     QHash<QString, int> m_sentFrom;
     QHash<QString, int> m_deliveredTo;
     QHash<QString, int> m_recipients;
+    struct Sent {
+        QString from;
+        QStringList to; // To and Cc
+    };
+    QList<Sent> m_mail; // outside Sent folders: who wrote to whom, for the rule of who answers the customers
     int m_messages = 0; // outside Sent folders
 };
 

@@ -78,6 +78,28 @@ TEST_CASE("own addresses: the mailbox says whose it is (Sent folder, Delivered-T
     few.look("From: a@example.com\nTo: b@example.com\n\nhi\n", false);
     CHECK(few.conclusions().isEmpty());
 
+    // Staff answer from addresses nobody writes to: whom they write to (the shop's customers, never the
+    // shop) gives them away; three in one domain no customer writes from make the domain the seller's.
+    own_addresses::MailboxSurvey staffed;
+    auto mail = [](const char* from, const char* to) {
+        return QStringLiteral("From: %1\nTo: %2\n\nx\n").arg(QLatin1String(from), QLatin1String(to)).toUtf8();
+    };
+    for (const char* c : {"c1@gmail.example", "c2@gmail.example", "c3@daum.example", "c4@naver.example",
+                          "c1@gmail.example", "c2@gmail.example", "c3@daum.example", "c4@naver.example"})
+        staffed.look(mail(c, "help@tea.example"), false);
+    staffed.look(mail("jiwoo@cs.tea.example", "c1@gmail.example"), false);
+    staffed.look(mail("minho@cs.tea.example", "c2@gmail.example"), false);
+    staffed.look(mail("sora@cs.tea.example", "c3@daum.example"), false);
+    staffed.look(mail("owner@gmail.example", "c4@naver.example"), false); // answers twice, from a customer's domain
+    staffed.look(mail("owner@gmail.example", "c1@gmail.example"), false);
+    staffed.look(mail("friend@gmail.example", "c2@gmail.example"), false); // once: not enough on its own
+    staffed.look(mail("news@list.example", "c1@gmail.example, other@x.example"), false); // not only customers
+    const OwnAddressSet concluded = staffed.conclusions();
+    CHECK(concluded.addresses() == QStringList{QStringLiteral("help@tea.example"), QStringLiteral("@cs.tea.example"),
+                                               QStringLiteral("owner@gmail.example")});
+    // A customer writing to another customer never becomes the seller: they write to the shop.
+    CHECK_FALSE(concluded.contains(QStringLiteral("c1@gmail.example")));
+
     CHECK(own_addresses::isSentFolder(QStringLiteral(".Sent")));
     CHECK(own_addresses::isSentFolder(QStringLiteral(".INBOX.Sent Items")));
     CHECK(own_addresses::isSentFolder(QStringLiteral("보낸편지함")));
