@@ -26,13 +26,7 @@ QJsonObject checkJson(const ReplyCheck& c, bool overriding)
 {
     QJsonArray findings;
     for (const ToneFinding& f : c.findings)
-        findings.append(QJsonObject{{QStringLiteral("category"), f.category},
-                                    {QStringLiteral("start"), f.start},
-                                    {QStringLiteral("end"), f.end},
-                                    {QStringLiteral("text"), f.text},
-                                    {QStringLiteral("reason"), f.reason},
-                                    {QStringLiteral("suggestion"), f.suggestion},
-                                    {QStringLiteral("whole_sentence"), f.wholeSentence}});
+        findings.append(toJson(f));
     QJsonObject o{
         {QStringLiteral("ticket"), c.route.ticketNumber},
         {QStringLiteral("channel"), toString(c.route.channel)},

@@ -208,12 +208,7 @@ QJsonObject findingsJson(const QList<ToneFinding>& findings)
 {
     QJsonArray a;
     for (const ToneFinding& f : findings)
-        a.append(QJsonObject{{QStringLiteral("category"), f.category},
-                             {QStringLiteral("start"), f.start},
-                             {QStringLiteral("end"), f.end},
-                             {QStringLiteral("text"), f.text},
-                             {QStringLiteral("reason"), f.reason},
-                             {QStringLiteral("suggestion"), f.suggestion}});
+        a.append(toJson(f));
     return QJsonObject{{QStringLiteral("findings"), a}};
 }
 
@@ -268,19 +263,24 @@ int toneCheck(Context& c)
         return fail(QStringLiteral("could not read %1: %2").arg(path, f.errorString()));
     const QString text = QString::fromUtf8(f.readAll());
     const QList<ToneFinding> findings = checker->check(text, lang);
+    if (ToneChecker::isTruncated(text))
+        std::fprintf(stderr, "tone-check: only the first %lld characters were checked (the text is longer)\n",
+                     static_cast<long long>(ToneChecker::kMaxCheckedChars));
+    // As linters do: 1 when something was found, so a script can gate on it.
+    const int status = findings.isEmpty() ? kOk : kFailed;
     if (c.isSet(QStringLiteral("json"))) {
         printJson(QJsonDocument(findingsJson(findings)));
-        return kOk;
+        return status;
     }
     for (const ToneFinding& f : findings)
         out() << f.start << "-" << f.end << "\t" << f.category << "\t\"" << f.text << "\"\t" << f.reason
-              << "\n\t\t" << f.suggestion << "\n";
+              << "\n\t\t" << f.suggestion << "\n\t\trewrite: " << f.rewrite << "\n";
     for (const StructureHint& h : checker->structureHints(text, lang))
         out() << "hint\t" << h.part << "\t" << h.suggestion << "\n";
     if (findings.isEmpty())
         out() << "no findings\n";
     out().flush();
-    return kOk;
+    return status;
 }
 
 } // namespace
@@ -313,7 +313,7 @@ QList<Command> templateCommands()
          templates},
         {QStringLiteral("tone-check"),
          QStringLiteral(
-             "tone-check [--lang ko|en|auto] [--json|--jsonl] [FILE|-]   risky wording in a reply"),
+             "tone-check [--lang ko|en|auto] [--json|--jsonl] [FILE|-]   risky wording in a reply;\n                          exit 1 when something is found, 0 when clean"),
          {json, lang, jsonl},
          toneCheck},
     };

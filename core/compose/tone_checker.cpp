@@ -2,7 +2,9 @@
 
 #include "compose/answer_board.h"
 
+#include <QMap>
 #include <QSet>
+#include <optional>
 #include <algorithm>
 
 namespace casebook {
@@ -61,7 +63,29 @@ QList<Span> sentences(const QString& text)
         }
     }
     push(n);
-    return out;
+    // A "sentence" with no full stop for pages (a paste, a flood) is read in pieces broken at a space: every
+    // pattern, exception and model reads one sentence at a time, so this keeps the check linear in the text.
+    constexpr qsizetype kLongest = 1000;
+    QList<Span> bounded;
+    for (Span s : out) {
+        while (s.end - s.start > kLongest) {
+            qsizetype cut = s.start + kLongest;
+            for (qsizetype i = cut; i > s.start + kLongest / 2; --i)
+                if (text.at(i).isSpace()) {
+                    cut = i;
+                    break;
+                }
+            if (text.at(cut).isLowSurrogate())
+                --cut;
+            bounded << Span{s.start, cut};
+            s.start = cut;
+            while (s.start < s.end && text.at(s.start).isSpace())
+                ++s.start;
+        }
+        if (s.end > s.start)
+            bounded << s;
+    }
+    return bounded;
 }
 
 bool overlaps(const QRegularExpression& re, const QString& sentence, Span hit)
@@ -262,9 +286,10 @@ const ToneRules* ToneChecker::rulesFor(const QString& lang) const
     return it == m_rules.constEnd() ? nullptr : &it.value();
 }
 
-QList<ToneFinding> ToneChecker::check(const QString& text, const QString& language) const
+QList<ToneFinding> ToneChecker::check(const QString& whole, const QString& language) const
 {
     QList<ToneFinding> findings;
+    const QString text = isTruncated(whole) ? whole.left(kMaxCheckedChars) : whole;
     // Detected once: "auto" reads the whole text.
     const QString lang = languageOf(text, language);
     const ToneRules* rules = rulesFor(lang);
@@ -272,32 +297,68 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
         return findings;
     const std::shared_ptr<const ToneModel> model = modelFor(lang);
     const QString matched = forMatching(text);
-    const QList<Span> quoted = quotedPassages(text, lang == QLatin1String("ko"));
+    QList<Span> quoted = quotedPassages(text, lang == QLatin1String("ko"));
+    std::sort(quoted.begin(), quoted.end(), [](Span a, Span b) { return a.start < b.start; });
+    // Within a quoted passage: the passages may nest or overlap (a ' inside "…"), so the longest reach of
+    // those starting at or before `start` decides.
+    QList<qsizetype> reach(quoted.size());
+    for (qsizetype i = 0; i < quoted.size(); ++i)
+        reach[i] = std::max(quoted[i].end, i ? reach[i - 1] : 0);
+    const auto isQuoted = [&](qsizetype start, qsizetype end) {
+        const auto after = std::upper_bound(quoted.begin(), quoted.end(), start,
+                                            [](qsizetype s, Span q) { return s < q.start; });
+        const qsizetype i = (after - quoted.begin()) - 1;
+        return i >= 0 && reach[i] >= end;
+    };
+    // Code point offsets of every UTF-16 index, counted once.
+    QList<int> points(text.size() + 1);
+    for (qsizetype i = 0, p = 0; i <= text.size(); ++i) {
+        points[i] = static_cast<int>(p);
+        if (i < text.size() && !text.at(i).isLowSurrogate())
+            ++p;
+    }
+    // Which parts a good reply has (an explanation, a next step) in the whole text: a pattern that stands
+    // only for a bare refusal asks it.
+    std::optional<QSet<QString>> present;
+    const auto hasAnyPart = [&](const QStringList& parts) {
+        if (!present) {
+            present.emplace();
+            for (const ToneHintRules& h : rules->hints)
+                if (anyMatch(h.present, matched))
+                    present->insert(h.part);
+        }
+        return std::any_of(parts.begin(), parts.end(), [&](const QString& p) { return present->contains(p); });
+    };
     // What the model reads: the text with the quoted passages blanked, same length.
     QString unquoted = text;
     for (const Span& q : quoted)
         unquoted.replace(q.start, q.end - q.start, QString(q.end - q.start, QLatin1Char(' ')));
-    const auto finding = [&](const ToneCategoryRules& c, qsizetype start, qsizetype end,
-                             const QString& reason, const QString& suggestion) {
-        findings << ToneFinding{c.category,
-                                codePointOffset(text, start),
-                                codePointOffset(text, end),
-                                text.mid(start, end - start),
-                                reason.isEmpty() ? c.reason : reason,
-                                suggestion.isEmpty() ? c.suggestion : suggestion};
+    Span sentenceSpan;
+    const auto finding = [&](const ToneCategoryRules& c, qsizetype start, qsizetype end, const TonePattern* p) {
+        ToneFinding f;
+        f.category = c.category;
+        f.start = points[start];
+        f.end = points[end];
+        f.text = text.mid(start, end - start);
+        f.reason = p && !p->reason.isEmpty() ? p->reason : c.reason;
+        f.suggestion = p && !p->suggestion.isEmpty() ? p->suggestion : c.suggestion;
+        f.sentenceStart = points[sentenceSpan.start];
+        f.sentenceEnd = points[sentenceSpan.end];
+        f.rewrite = p && !p->rewrite.isEmpty() ? p->rewrite : c.rewrite;
+        findings << f;
     };
-    for (const Span& sentenceSpan : sentences(text)) {
+    for (const Span& span : sentences(text)) {
+        sentenceSpan = span;
         const QString sentence = matched.mid(sentenceSpan.start, sentenceSpan.end - sentenceSpan.start);
         QSet<QString> byRules;
         for (const ToneCategoryRules& c : rules->categories) {
             for (const auto& [span, pattern] : matchCategory(c, sentence)) {
                 const qsizetype start = sentenceSpan.start + span.start;
                 const qsizetype end = sentenceSpan.start + span.end;
-                if (std::any_of(quoted.begin(), quoted.end(),
-                                [&](Span q) { return q.start <= start && end <= q.end; }))
+                if (isQuoted(start, end) || (!pattern->onlyWithout.isEmpty() && hasAnyPart(pattern->onlyWithout)))
                     continue;
                 byRules.insert(c.category);
-                finding(c, start, end, pattern->reason, pattern->suggestion);
+                finding(c, start, end, pattern);
             }
         }
         if (!model)
@@ -310,15 +371,54 @@ QList<ToneFinding> ToneChecker::check(const QString& text, const QString& langua
                 continue;
             const auto c = std::find_if(rules->categories.begin(), rules->categories.end(),
                                         [&](const ToneCategoryRules& r) { return r.category == category; });
-            if (c == rules->categories.end() || anyMatch(c->sentenceExceptions, sentence))
+            if (c == rules->categories.end() || !c->useModel || anyMatch(c->sentenceExceptions, sentence))
                 continue;
-            finding(*c, sentenceSpan.start, sentenceSpan.end, {}, {});
+            finding(*c, sentenceSpan.start, sentenceSpan.end, nullptr);
             findings.last().wholeSentence = true;
         }
     }
     std::stable_sort(findings.begin(), findings.end(),
                      [](const ToneFinding& a, const ToneFinding& b) { return a.start < b.start; });
     return findings;
+}
+
+qsizetype utf16Index(const QString& text, int codePoint)
+{
+    qsizetype i = 0;
+    for (int cp = 0; cp < codePoint && i < text.size(); ++cp)
+        i += (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) ? 2 : 1;
+    return i;
+}
+
+QJsonObject toJson(const ToneFinding& f)
+{
+    return QJsonObject{{QStringLiteral("category"), f.category},
+                       {QStringLiteral("start"), f.start},
+                       {QStringLiteral("end"), f.end},
+                       {QStringLiteral("text"), f.text},
+                       {QStringLiteral("reason"), f.reason},
+                       {QStringLiteral("suggestion"), f.suggestion},
+                       {QStringLiteral("sentence_start"), f.sentenceStart},
+                       {QStringLiteral("sentence_end"), f.sentenceEnd},
+                       {QStringLiteral("rewrite"), f.rewrite},
+                       {QStringLiteral("whole_sentence"), f.wholeSentence}};
+}
+
+QString applyRewrites(const QString& text, const QList<ToneFinding>& findings, int only)
+{
+    // Sentences by start, each rewritten once, applied from the end so earlier offsets stay valid.
+    QMap<int, const ToneFinding*> bySentence;
+    for (const ToneFinding& f : findings)
+        if (!f.rewrite.isEmpty() && (only < 0 || f.sentenceStart == only) && !bySentence.contains(f.sentenceStart))
+            bySentence.insert(f.sentenceStart, &f);
+    QString out = text;
+    for (auto it = bySentence.constEnd(); it != bySentence.constBegin();) {
+        --it;
+        const qsizetype start = utf16Index(text, it.value()->sentenceStart);
+        const qsizetype end = utf16Index(text, it.value()->sentenceEnd);
+        out.replace(start, end - start, it.value()->rewrite);
+    }
+    return out;
 }
 
 QList<StructureHint> ToneChecker::structureHints(const QString& text, const QString& language) const

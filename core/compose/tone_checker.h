@@ -8,6 +8,7 @@
 #include "model/enums.h"
 
 #include <QHash>
+#include <QJsonObject>
 
 namespace casebook {
 
@@ -27,7 +28,10 @@ public:
     QStringList languages() const { return m_rules.keys(); }
 
     // language "ko", "en", or "auto"/empty to guess from the text. An unknown language finds nothing.
+    // Only the first kMaxCheckedChars UTF-16 units are read (see isTruncated); the time is linear in that.
     QList<ToneFinding> check(const QString& text, const QString& language = {}) const;
+    static constexpr qsizetype kMaxCheckedChars = 100000;
+    static bool isTruncated(const QString& text) { return text.size() > kMaxCheckedChars; }
     QList<StructureHint> structureHints(const QString& text, const QString& language = {}) const;
 
     // "ko" when Hangul makes up a fair share of the letters, else "en".
@@ -50,5 +54,15 @@ SendVerdict sendVerdict(const QList<ToneFinding>& findings, Channel channel);
 
 // The position, in Unicode code points, of the UTF-16 index `utf16Index` of text.
 int codePointOffset(const QString& text, qsizetype utf16Index);
+// The UTF-16 index of code point `codePoint` in text (the inverse of codePointOffset).
+qsizetype utf16Index(const QString& text, int codePoint);
+
+// A finding as the CLI's --json prints it: category, span, text, reason, suggestion, rewrite (the finding's
+// sentence as it could read), whole_sentence.
+QJsonObject toJson(const ToneFinding& finding);
+
+// The text with each finding's sentence replaced by its rewrite (one per sentence, the first finding's);
+// `only` limits it to the findings whose sentence starts there (code points), -1 for all.
+QString applyRewrites(const QString& text, const QList<ToneFinding>& findings, int only = -1);
 
 } // namespace casebook

@@ -19,7 +19,9 @@ namespace casebook {
 // rules keep what they find, with their precise spans and reasons. Read from resources/tone/model_<lang>.tsv.
 class ToneModel {
 public:
-    static constexpr int kCategories = 8;
+    // The categories a model file scores, in its order (a subset of toneCategories()).
+    static const QStringList& learnedCategories();
+    static constexpr int kCategories = 8; // learnedCategories().size()
     using Scores = std::array<double, kCategories>;
 
     static Result<ToneModel> fromText(const QByteArray& text, const QString& origin);

@@ -193,7 +193,11 @@ Result<TonePattern> readPattern(const QJsonValue& p, const QString& where, const
                     po.value(QStringLiteral("suggestion")).toString(),
                     {},
                     {},
-                    {}};
+                    {},
+                    {},
+                    po.value(QStringLiteral("rewrite")).toString()};
+    for (const QJsonValue& part : po.value(QStringLiteral("only_without")).toArray())
+        out.onlyWithout << part.toString();
     for (auto [key, list] : {std::pair{"exceptions", &out.exceptions}, std::pair{"with", &out.with},
                              std::pair{"unless", &out.unless}}) {
         auto compiled = compileAll(po.value(QLatin1String(key)).toArray(), where, dialect);
@@ -214,6 +218,8 @@ Result<ToneCategoryRules> readCategory(const QJsonObject& o, const QString& orig
                              .arg(where, toneCategories().join(QStringLiteral(", "))));
     c.reason = o.value(QStringLiteral("reason")).toString();
     c.suggestion = o.value(QStringLiteral("suggestion")).toString();
+    c.rewrite = o.value(QStringLiteral("rewrite")).toString(); // optional: without it no rewrite is offered
+    c.useModel = o.value(QStringLiteral("model")).toBool(true);
     if (c.reason.isEmpty() || c.suggestion.isEmpty())
         return makeError(QStringLiteral("%1: needs a reason and a suggestion").arg(where));
     const Dialect dialect = narrowed(outer, o);
@@ -240,7 +246,8 @@ const QStringList& toneCategories()
 {
     static const QStringList names{QStringLiteral("threat"),       QStringLiteral("sarcasm"),
                                    QStringLiteral("blame"),        QStringLiteral("false_hope"),
-                                   QStringLiteral("date_promise"), QStringLiteral("informal"),
+                                   QStringLiteral("date_promise"), QStringLiteral("over_promise"),
+                                   QStringLiteral("curt_refusal"), QStringLiteral("informal"),
                                    QStringLiteral("profanity"),    QStringLiteral("policy")};
     return names;
 }

@@ -18,15 +18,21 @@ struct TonePattern {
     QList<QRegularExpression> exceptions; // this pattern's own, besides the category's
     QList<QRegularExpression> with;       // each must also match somewhere in the sentence, either side
     QList<QRegularExpression> unless;     // any match anywhere in the sentence cancels this pattern
+    QStringList onlyWithout;              // hint parts (explanation, next_step): the finding stands only
+                                          // when the whole text has none of them (a bare "no")
+    QString rewrite;                      // empty: the category's
 };
 
 struct ToneCategoryRules {
     QString category;
     QString reason;
     QString suggestion;
+    QString rewrite; // the sentence a finding's sentence can be replaced with, as the seller would send it
     QList<TonePattern> patterns;
     QList<QRegularExpression> exceptions;         // a match overlapping the finding cancels it
     QList<QRegularExpression> sentenceExceptions; // a match anywhere in the sentence cancels it
+    bool useModel = true; // false: only the rules find this category (a word list, where n-grams of
+                          // "shirt" read as a swear word)
 };
 
 struct ToneHintRules {

@@ -272,7 +272,7 @@ TEST_CASE("tone-check --json reports spans in code points", "[cli][tone]")
     f.close();
     const Run r = cli({QStringLiteral("tone-check"), QStringLiteral("--lang"), QStringLiteral("auto"),
                        QStringLiteral("--json"), path});
-    REQUIRE(r.code == 0);
+    REQUIRE(r.code == 1); // found something: 1, as linters do
     const QJsonArray findings = lastJsonLine(r.out).object().value(QStringLiteral("findings")).toArray();
     REQUIRE(findings.size() == 2);
     const QJsonObject blame = findings.at(0).toObject();
@@ -280,8 +280,9 @@ TEST_CASE("tone-check --json reports spans in code points", "[cli][tone]")
     CHECK(blame.value(QStringLiteral("start")).toInt() == 2);
     CHECK(blame.value(QStringLiteral("text")).toString() == QStringLiteral("고객님 잘못"));
     CHECK(blame.value(QStringLiteral("end")).toInt() == 8);
-    for (const char* key : {"reason", "suggestion"})
+    for (const char* key : {"reason", "suggestion", "rewrite"})
         CHECK_FALSE(blame.value(QLatin1String(key)).toString().isEmpty());
+    CHECK(blame.value(QStringLiteral("sentence_start")).toInt() == 0); // the emoji opens the sentence
     CHECK(findings.at(1).toObject().value(QStringLiteral("category")).toString() ==
           QStringLiteral("date_promise"));
 
@@ -290,6 +291,9 @@ TEST_CASE("tone-check --json reports spans in code points", "[cli][tone]")
                      "Thank you for your patience; we'll reply by 5 pm today.");
     REQUIRE(clean.code == 0);
     CHECK(lastJsonLine(clean.out).object().value(QStringLiteral("findings")).toArray().isEmpty());
+    // The text output gates the same way.
+    CHECK(cli({QStringLiteral("tone-check"), path}).code == 1);
+    CHECK(cliWithInput({QStringLiteral("tone-check"), QStringLiteral("-")}, "Thank you for waiting.").code == 0);
     CHECK(cli({QStringLiteral("tone-check"), QStringLiteral("--lang"), QStringLiteral("fr"), path}).code ==
           2);
     CHECK(cli({QStringLiteral("tone-check"), QStringLiteral("--ticket"), QStringLiteral("1"), path}).code ==

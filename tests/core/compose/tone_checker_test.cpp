@@ -281,3 +281,90 @@ TEST_CASE("sending: clean goes, findings ask, a policy finding on a marketplace 
     CHECK(sendVerdict(checker().check(QStringLiteral("lol ok")), Channel::Coupang) == SendVerdict::Confirm);
     CHECK(sendVerdict({}, Channel::Coupang) == SendVerdict::Send);
 }
+
+TEST_CASE("tone, second round: help is not a threat, a decision is not a maybe, and what sellers got wrong",
+          "[tone]")
+{
+    // Each sentence from the trial, with exactly the categories it must get.
+    const std::pair<const char*, QStringList> cases[] = {
+        // Offering the customer a police report, a carrier claim or mediation is help.
+        {"분실 확인을 위해 경찰서 신고 접수증이 필요하시면 말씀해 주세요.", {}},
+        {"택배사 분실 신고 접수는 저희가 대신 진행해 드리겠습니다.", {}},
+        {"If you need a police report number for the lost parcel, we can send you the tracking record.", {}},
+        {"We can help you file a claim with the carrier.", {}},
+        {"We are happy to make an exception this time and refund the shipping fee.", {}},
+        // The seller announcing a report against the customer stays a threat.
+        {"계속 이러시면 경찰에 신고하겠습니다.", {QStringLiteral("threat")}},
+        {"We will report you to the police.", {QStringLiteral("threat")}},
+        // Misses of the first round.
+        {"그걸 왜 저한테 물어보세요.", {QStringLiteral("blame")}},
+        {"As clearly stated in our policy, which you apparently didn't read, returns take 5 days.",
+         {QStringLiteral("blame"), QStringLiteral("sarcasm")}},
+        {"Stop lying to us.", {QStringLiteral("blame")}},
+        {"People like you are the reason small shops close.", {QStringLiteral("blame")}},
+        {"걱정 마세요, 100% 보상해 드립니다.", {QStringLiteral("over_promise")}},
+        {"Don't worry, we'll cover everything 100%.", {QStringLiteral("over_promise")}},
+        {"내일까지 무조건 환불해 드리겠습니다.", {QStringLiteral("over_promise")}},
+        {"No refunds. Period.", {QStringLiteral("curt_refusal")}},
+        {"단순 변심은 반품 불가입니다. 알아서 하세요.", {QStringLiteral("policy"), QStringLiteral("curt_refusal")}},
+        // A refusal with its reason and a next step is firm, not curt; past 7 days the law allows it.
+        {"사용하신 상품이라 반품은 어렵습니다. 대신 부분 환불을 안내드릴 수 있습니다.", {}},
+        {"수령 후 7일이 지나 단순 변심 반품은 어렵습니다. 불량이라면 사진을 보내 주세요.", {}},
+        {"We can't accept returns of worn items, but we can offer an exchange for another size.", {}},
+        {"This shirt is 100% cotton.", {}},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO(text);
+        QStringList got = categoriesOf(QString::fromUtf8(text));
+        got.removeDuplicates();
+        QStringList want = expected;
+        got.sort();
+        want.sort();
+        CHECK(got == want);
+    }
+}
+
+TEST_CASE("a finding carries its sentence and a rewrite, which replaces just that sentence", "[tone]")
+{
+    const QString text = QStringLiteral("주문 확인했습니다. 걱정 마세요, 100% 보상해 드립니다. 감사합니다.");
+    const auto findings = checker().check(text, QStringLiteral("ko"));
+    REQUIRE(findings.size() == 1);
+    const ToneFinding& f = findings.first();
+    CHECK(text.mid(f.sentenceStart, f.sentenceEnd - f.sentenceStart) == QStringLiteral("걱정 마세요, 100% 보상해 드립니다."));
+    CHECK_FALSE(f.rewrite.isEmpty());
+    const QString rewritten = applyRewrites(text, findings);
+    CHECK(rewritten == QStringLiteral("주문 확인했습니다. ") + f.rewrite + QStringLiteral(" 감사합니다."));
+    CHECK(checker().check(rewritten, QStringLiteral("ko")).isEmpty());
+    CHECK(toJson(f).value(QStringLiteral("rewrite")).toString() == f.rewrite);
+    // Every category of the built-in rules offers a rewrite, in both languages, and each passes the check.
+    for (const QString& lang : {QStringLiteral("ko"), QStringLiteral("en")}) {
+        auto rules = ToneRules::builtin(lang);
+        REQUIRE(rules);
+        for (const ToneCategoryRules& c : rules->categories) {
+            INFO(lang.toStdString() + " " + c.category.toStdString());
+            CHECK_FALSE(c.rewrite.isEmpty());
+            CHECK(checker().check(c.rewrite, lang).isEmpty());
+        }
+    }
+}
+
+TEST_CASE("the tone check reads a bounded text in bounded sentences", "[tone]")
+{
+    // A page with no full stop is read in pieces, so a finding deep inside it is still found, in place.
+    QString flood;
+    for (int i = 0; i < 400; ++i)
+        flood += QStringLiteral("배송 안내드립니다 ");
+    const QString text = flood + QStringLiteral("계속 이러시면 법적 조치를 취하겠습니다 ") + flood;
+    const auto findings = checker().check(text, QStringLiteral("ko"));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.first().text == QStringLiteral("법적 조치"));
+    CHECK(text.mid(findings.first().start, 5) == QStringLiteral("법적 조치"));
+    // Past the cap nothing is read, and the caller can tell.
+    QString huge;
+    while (huge.size() <= ToneChecker::kMaxCheckedChars)
+        huge += QStringLiteral("Thanks for waiting. ");
+    huge += QStringLiteral("We will sue you.");
+    CHECK(ToneChecker::isTruncated(huge));
+    CHECK(checker().check(huge, QStringLiteral("en")).isEmpty());
+    CHECK_FALSE(ToneChecker::isTruncated(QStringLiteral("We will sue you.")));
+}
