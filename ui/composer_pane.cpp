@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QTextCursor>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -45,7 +46,7 @@ constexpr int kDraftDelayMs = 1500; // and this long before the draft is written
 ComposerPane::ComposerPane(Database& db, QWidget* parent)
     : QWidget(parent), m_db(db), m_replies(db, ReplyService::connectorsFrom(db, m_keychain)),
       m_title(new QLabel(this)), m_replyButton(new QToolButton(this)), m_noteButton(new QToolButton(this)),
-      m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)), m_status(new QLabel(this)),
+      m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)), m_toneList(new QLabel(this)), m_status(new QLabel(this)),
       m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
       m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this)), m_draftTimer(new QTimer(this))
 {
@@ -67,6 +68,9 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     connect(pick, &QAction::triggered, this, &ComposerPane::chooseTemplate);
     connect(send, &QAction::triggered, this, &ComposerPane::send);
     connect(close, &QAction::triggered, this, &ComposerPane::closeComposer);
+    QAction* rewrite = makeAction(QStringLiteral("composerRewriteAction"), tr("Use the suggested sentence"),
+                                  {QKeySequence(Qt::ALT | Qt::Key_Return), QKeySequence(Qt::ALT | Qt::Key_Enter)});
+    connect(rewrite, &QAction::triggered, this, &ComposerPane::applyRewrite);
 
     m_title->setObjectName(QStringLiteral("composerTitle"));
     m_replyButton->setObjectName(QStringLiteral("replyModeButton"));
@@ -116,6 +120,11 @@ ComposerPane::ComposerPane(Database& db, QWidget* parent)
     layout->setContentsMargins(6, 4, 6, 6);
     layout->addLayout(header);
     layout->addWidget(m_editor, 1);
+    m_toneList->setObjectName(QStringLiteral("toneFindingsList"));
+    m_toneList->setWordWrap(true);
+    m_toneList->setTextFormat(Qt::RichText);
+    m_toneList->hide();
+    layout->addWidget(m_toneList);
     layout->addLayout(footer);
     layout->addWidget(m_status);
     layout->addWidget(m_outbox);
@@ -188,6 +197,7 @@ void ComposerPane::updateActions()
     // Esc and Ctrl+Enter belong to other widgets while the composer is closed.
     action(QStringLiteral("composerSendAction"))->setEnabled(shown);
     action(QStringLiteral("composerCloseAction"))->setEnabled(shown);
+    action(QStringLiteral("composerRewriteAction"))->setEnabled(shown && m_mode == Mode::Reply);
 }
 
 void ComposerPane::setTicket(qint64 ticketId)
@@ -269,6 +279,7 @@ void ComposerPane::setMode(Mode mode)
     updateTitle();
     m_checkedText.clear();
     textEdited();
+    updateActions();
 }
 
 void ComposerPane::updateTitle()
@@ -341,6 +352,50 @@ void ComposerPane::checkTone()
     const ToneChecker* checker = m_replies.toneChecker();
     m_editor->highlighter()->setFindings(m_mode == Mode::Reply && checker ? checker->check(text)
                                                                           : QList<ToneFinding>{});
+    showToneFindings();
+}
+
+void ComposerPane::showToneFindings()
+{
+    // What was found, said in words under the text: an underline alone is easy to miss.
+    const QList<ToneFinding>& findings = m_editor->highlighter()->findings();
+    QStringList lines;
+    for (const ToneFinding& f : findings.mid(0, 3))
+        lines << tr("<b>%1</b>: “%2”. %3")
+                     .arg(ToneHighlighter::categoryName(f.category).toHtmlEscaped(),
+                          f.text.left(60).toHtmlEscaped(), f.reason.toHtmlEscaped());
+    if (findings.size() > 3)
+        lines << tr("…and %n more.", nullptr, static_cast<int>(findings.size() - 3));
+    if (!lines.isEmpty())
+        lines << tr("Alt+Enter puts the suggested sentence in place of the one at the cursor.");
+    m_toneList->setText(lines.join(QStringLiteral("<br>")));
+    m_toneList->setVisible(!lines.isEmpty());
+}
+
+void ComposerPane::applyRewrite()
+{
+    checkTone(); // the findings of the text as it is now, not as it was when the timer last ran
+    const QList<ToneFinding>& findings = m_editor->highlighter()->findings();
+    if (findings.isEmpty())
+        return;
+    const QString text = m_editor->toPlainText();
+    const int cursor = codePointOffset(text, m_editor->textCursor().position());
+    // The finding whose sentence holds the cursor, else the first.
+    const ToneFinding* chosen = &findings.front();
+    for (const ToneFinding& f : findings)
+        if (f.sentenceStart <= cursor && cursor <= f.sentenceEnd) {
+            chosen = &f;
+            break;
+        }
+    if (chosen->rewrite.isEmpty())
+        return;
+    // One edit through the cursor, so Ctrl+Z takes it back.
+    QTextCursor edit(m_editor->document());
+    edit.setPosition(static_cast<int>(utf16Index(text, chosen->sentenceStart)));
+    edit.setPosition(static_cast<int>(utf16Index(text, chosen->sentenceEnd)), QTextCursor::KeepAnchor);
+    edit.insertText(chosen->rewrite);
+    m_editor->setTextCursor(edit);
+    checkTone();
 }
 
 void ComposerPane::chooseTemplate()

@@ -75,6 +75,9 @@ private:
     void setMode(Mode mode);
     void textEdited();
     void checkTone();
+    void showToneFindings();
+    // Replaces the sentence of the tone finding at the cursor (else the first) with its suggested rewrite.
+    void applyRewrite();
     void updateTitle();
     // Why the text cannot go out as it is (unfilled placeholders, the board's length); empty when it can.
     QString blocker(const QString& text) const;
@@ -108,6 +111,7 @@ private:
     QToolButton* m_noteButton;
     ComposerEditor* m_editor;
     QLabel* m_problems;
+    QLabel* m_toneList; // the tone findings in words
     QLabel* m_status;
     QLabel* m_counter;
     QPushButton* m_sendButton;

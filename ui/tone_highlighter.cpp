@@ -5,14 +5,6 @@
 
 namespace casebook::ui {
 
-qsizetype utf16Index(const QString& text, int codePoint)
-{
-    qsizetype i = 0;
-    for (int cp = 0; cp < codePoint && i < text.size(); ++cp)
-        i += (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) ? 2 : 1;
-    return i;
-}
-
 ToneHighlighter::ToneHighlighter(QTextDocument* document) : QSyntaxHighlighter(document) {}
 
 void ToneHighlighter::setFindings(const QList<ToneFinding>& findings)
@@ -45,6 +37,10 @@ QString ToneHighlighter::categoryName(const QString& category)
         return tr("False hope");
     if (category == QLatin1String("date_promise"))
         return tr("Date promise");
+    if (category == QLatin1String("over_promise"))
+        return tr("Promise you may not keep");
+    if (category == QLatin1String("curt_refusal"))
+        return tr("Curt refusal");
     if (category == QLatin1String("informal"))
         return tr("Informal");
     if (category == QLatin1String("profanity"))

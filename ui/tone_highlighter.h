@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compose/tone_finding.h"
+#include "compose/tone_checker.h"
 
 #include <QList>
 #include <QSyntaxHighlighter>
@@ -39,8 +39,5 @@ private:
     QList<ToneFinding> m_findings;
     QList<Span> m_spans;
 };
-
-// The UTF-16 index of code point `codePoint` in text (the inverse of codePointOffset).
-qsizetype utf16Index(const QString& text, int codePoint);
 
 } // namespace casebook::ui

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>casebook::ui::ComposerPane</name>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::ConversationPane</name>
     <message numerus="yes">
         <source>%n remote image(s) blocked.</source>

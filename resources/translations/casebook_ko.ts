@@ -518,6 +518,24 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <source>Not queued: the wording needs your confirmation.</source>
         <translation>보낼 편지함에 넣지 못했습니다: 표현을 확인해 주셔야 합니다.</translation>
     </message>
+    <message>
+        <source>Use the suggested sentence</source>
+        <translation>제안 문장으로 바꾸기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: “%2”. %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: “%2”. %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…외 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alt+Enter puts the suggested sentence in place of the one at the cursor.</source>
+        <translation>Alt+Enter를 누르면 커서가 있는 문장을 제안 문장으로 바꿉니다.</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::ConversationPane</name>
@@ -1933,6 +1951,14 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>%1 (the sentence as a whole)</source>
         <translation>%1 (문장 전체)</translation>
+    </message>
+    <message>
+        <source>Promise you may not keep</source>
+        <translation>지키기 어려운 약속</translation>
+    </message>
+    <message>
+        <source>Curt refusal</source>
+        <translation>무성의한 거절</translation>
     </message>
 </context>
 <context>

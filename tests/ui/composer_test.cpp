@@ -165,7 +165,7 @@ TEST_CASE("Esc closes the composer and each ticket keeps its own draft; the acti
     }
     CHECK(names == QStringList{QStringLiteral("composerReplyAction"), QStringLiteral("composerNoteAction"),
                                QStringLiteral("composerTemplateAction"), QStringLiteral("composerSendAction"),
-                               QStringLiteral("composerCloseAction")});
+                               QStringLiteral("composerCloseAction"), QStringLiteral("composerRewriteAction")});
 
     const QList<TicketSummary> all = ticket_queries::tickets(w.store.db->reader(), TicketFilter{});
     REQUIRE(all.size() >= 2);

@@ -18,17 +18,8 @@ TEST_CASE("a threatening sentence is underlined while typing, explained in a too
           "[ui][composer]")
 {
     ComposerWindow w;
-    const TicketSummary ticket = w.ticketWhere([&](const TicketSummary& t) {
-        return t.channels == QStringList{QStringLiteral("email")} && w.korean(t);
-    });
-    w.select(ticket.id);
-    QTest::keyClick(w.list, Qt::Key_R);
-    REQUIRE(w.composer->isVisible());
     const QString sentence = QStringLiteral("계속 이러시면 법적 조치를 취하겠습니다.");
-    w.type(sentence);
-    w.waitForToneCheck();
-    for (int i = 0; i < 30 && w.editor()->highlighter()->findings().isEmpty(); ++i)
-        QTest::qWait(100); // a loaded machine may run the debounced check late
+    const TicketSummary ticket = w.replyToKoreanEmail(sentence);
 
     const QList<ToneFinding>& findings = w.editor()->highlighter()->findings();
     REQUIRE_FALSE(findings.isEmpty());
@@ -150,4 +141,26 @@ TEST_CASE("a finding of the learned model underlines the whole sentence and says
     CHECK(tip.contains(ui::ToneHighlighter::categoryName(QStringLiteral("sarcasm"))));
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
     CHECK(w.window->grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/composer-tone-model-en.png")));
+}
+
+TEST_CASE("the findings are listed in words under the reply, and Alt+Enter puts the suggested sentence in "
+          "place, undoable",
+          "[ui][composer]")
+{
+    ComposerWindow w;
+    const QString text = QStringLiteral("주문 확인했습니다. 걱정 마세요, 100% 보상해 드립니다. 감사합니다.");
+    w.replyToKoreanEmail(text);
+    REQUIRE(w.editor()->highlighter()->findings().size() == 1);
+    const ToneFinding finding = w.editor()->highlighter()->findings().first();
+    auto* list = w.composer->findChild<QLabel*>(QStringLiteral("toneFindingsList"));
+    REQUIRE(list);
+    CHECK(list->isVisible());
+    CHECK(list->text().contains(ui::ToneHighlighter::categoryName(QStringLiteral("over_promise")).toHtmlEscaped()));
+
+    QTest::keyClick(w.editor(), Qt::Key_Return, Qt::AltModifier);
+    CHECK(w.editor()->toPlainText() == QStringLiteral("주문 확인했습니다. ") + finding.rewrite + QStringLiteral(" 감사합니다."));
+    CHECK(w.editor()->highlighter()->findings().isEmpty());
+    CHECK_FALSE(list->isVisible());
+    w.editor()->undo();
+    CHECK(w.editor()->toPlainText() == text);
 }

@@ -3,6 +3,7 @@
 // The composer's tests share this window: the demo inbox in the real main window.
 #include "compose/ticket_placeholders.h"
 #include "composer_editor.h"
+#include "tone_highlighter.h"
 #include "composer_pane.h"
 #include "demo/demo_inbox.h"
 #include "main_window.h"
@@ -159,6 +160,23 @@ struct ComposerWindow {
     void waitForToneCheck()
     {
         QTest::qWait(500); // the check runs after a pause in typing
+    }
+
+    // Opens the reply to a Korean email ticket, types `text` and waits until the tone check has found
+    // something (a loaded machine may run the debounced check late). Returns the ticket.
+    TicketSummary replyToKoreanEmail(const QString& text)
+    {
+        const TicketSummary ticket = ticketWhere([&](const TicketSummary& t) {
+            return t.channels == QStringList{QStringLiteral("email")} && korean(t);
+        });
+        select(ticket.id);
+        QTest::keyClick(list, Qt::Key_R);
+        REQUIRE(composer->isVisible());
+        type(text);
+        waitForToneCheck();
+        for (int i = 0; i < 30 && editor()->highlighter()->findings().isEmpty(); ++i)
+            QTest::qWait(100);
+        return ticket;
     }
 };
 
