@@ -239,7 +239,8 @@ TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
         {"train6_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train6_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
         {"train7_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train7_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
         {"train8_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train8_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
-        {"train9_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train9_en.tsv", "en", 380, {0.93, 0.95, 0.97}}};
+        {"train9_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train9_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
+        {"train10_ko.tsv", "ko", 30, {0.94, 1.0, 1.0}},   {"train10_en.tsv", "en", 30, {1.0, 1.0, 1.0}}};
     for (const Set& set : sets) {
         const QString file = QString::fromLatin1(set.file);
         const QList<Labelled> sentences = readSet(file);
