@@ -1,4 +1,5 @@
 // casebook: the desktop app. Parses arguments, opens the database, shows the main window.
+#include "accounts/secret_store.h"
 #include "demo/demo_inbox.h"
 #include "main_window.h"
 #include "runtime_dir.h"
@@ -106,7 +107,9 @@ int main(int argc, char* argv[])
         return refuse(db.error().message);
     const QString title = demo ? QCoreApplication::translate("main", "Demo inbox") : path.value();
 
-    ui::MainWindow window(**db, clock, title);
+    // The one secret store of the app: the window hands it to everything that reads or keeps a secret.
+    auto secrets = std::make_shared<KeychainSecretStore>();
+    ui::MainWindow window(**db, clock, title, secrets);
     window.show();
     if (parser.isSet(ticketOption)) {
         const auto id = ticket_lookup::byNumber((*db)->reader(), parser.value(ticketOption).toInt());

@@ -6,6 +6,7 @@
 #include "connectors/email_settings.h"
 #include "net/imap_session.h"
 #include "net/smtp_client.h"
+#include "worker_job.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,19 +21,19 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <thread>
 
 namespace casebook::ui {
 
-AccountsDialog::AccountsDialog(Database& db, QWidget* parent)
-    : QDialog(parent), m_db(db), m_keychain(std::make_shared<KeychainSecretStore>()),
-      m_ask(PasswordPrompt::dialog(this)), m_list(new QListWidget), m_name(new QLineEdit),
-      m_address(new QLineEdit), m_displayName(new QLineEdit), m_imapHost(new QLineEdit),
-      m_imapPort(new QSpinBox), m_smtpHost(new QLineEdit), m_smtpPort(new QSpinBox), m_user(new QLineEdit),
-      m_tls(new QComboBox), m_caFile(new QLineEdit), m_pinned(new QLineEdit), m_folders(new QLineEdit),
-      m_signature(new QPlainTextEdit), m_password(new QLineEdit), m_passwordCommand(new QLineEdit),
-      m_test(new QPushButton(tr("Test connection"))), m_status(new QLabel)
+AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keychain, QWidget* parent)
+    : QDialog(parent), m_db(db), m_keychain(std::move(keychain)), m_ask(PasswordPrompt::dialog(this)),
+      m_list(new QListWidget), m_name(new QLineEdit), m_address(new QLineEdit), m_displayName(new QLineEdit),
+      m_imapHost(new QLineEdit), m_imapPort(new QSpinBox), m_smtpHost(new QLineEdit),
+      m_smtpPort(new QSpinBox), m_user(new QLineEdit), m_tls(new QComboBox), m_caFile(new QLineEdit),
+      m_pinned(new QLineEdit), m_folders(new QLineEdit), m_signature(new QPlainTextEdit),
+      m_password(new QLineEdit), m_passwordCommand(new QLineEdit),
+      m_test(new QPushButton(tr("Test connection"))), m_status(new QLabel), m_testJob(new WorkerJob(nullptr))
 {
+    m_testJob->setParent(this);
     setObjectName(QStringLiteral("accountsDialog"));
     setWindowTitle(tr("Accounts"));
     m_list->setObjectName(QStringLiteral("accountList"));
@@ -112,8 +113,7 @@ AccountsDialog::AccountsDialog(Database& db, QWidget* parent)
 
 AccountsDialog::~AccountsDialog()
 {
-    if (m_testThread.joinable())
-        m_testThread.join();
+    delete m_testJob; // waits for a running test, which reports to this dialog
 }
 
 void AccountsDialog::reload()
@@ -264,10 +264,8 @@ void AccountsDialog::testConnection()
     }
     m_test->setEnabled(false);
     m_status->setText(tr("Connecting…"));
-    // The network waits on its own thread; the answer comes back as a queued signal.
-    if (m_testThread.joinable())
-        m_testThread.join();
-    m_testThread = std::thread([this, s = *settings, secret]() {
+    // The network waits on the worker; the answer comes back as a queued signal.
+    m_testJob->run([this, s = *settings, secret]() {
         QString refused;
         QString result;
         auto imap = net::connectImap(s.imap, s.user, secret, &refused);

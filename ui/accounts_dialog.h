@@ -6,7 +6,6 @@
 
 #include <QDialog>
 #include <memory>
-#include <thread>
 
 class QCheckBox;
 class QComboBox;
@@ -23,6 +22,8 @@ class SecretStore;
 
 namespace casebook::ui {
 
+class WorkerJob;
+
 // Lists the accounts and adds or edits an email account. "Test connection" logs in to IMAP and SMTP on a
 // worker thread; a certificate the system does not trust is shown by its SHA-256 and pinned only if the
 // seller says so. The password goes to the system keychain, or stays with a password command; with no
@@ -30,9 +31,10 @@ namespace casebook::ui {
 class AccountsDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit AccountsDialog(Database& db, QWidget* parent = nullptr);
+    // `keychain`: the app's one secret store (made in gui_main.cpp), where typed passwords are kept.
+    AccountsDialog(Database& db, std::shared_ptr<SecretStore> keychain, QWidget* parent = nullptr);
     ~AccountsDialog() override;
-    // Where passwords come from: the system keychain and a dialog, unless a test says otherwise.
+    // Where passwords come from: the store given and a dialog, unless a test says otherwise.
     void setSecretSources(std::shared_ptr<SecretStore> keychain, PasswordPrompt::Ask ask);
 
 Q_SIGNALS:
@@ -69,7 +71,7 @@ private:
     QLineEdit* m_passwordCommand;
     QPushButton* m_test;
     QLabel* m_status;
-    std::thread m_testThread; // joined before the dialog goes
+    WorkerJob* m_testJob; // "Test connection"; waited for before the dialog goes
 };
 
 } // namespace casebook::ui

@@ -43,10 +43,12 @@ constexpr int kDraftDelayMs = 1500; // and this long before the draft is written
 
 } // namespace
 
-ComposerPane::ComposerPane(Database& db, QWidget* parent)
-    : QWidget(parent), m_db(db), m_replies(db, ReplyService::connectorsFrom(db, m_keychain)),
-      m_title(new QLabel(this)), m_replyButton(new QToolButton(this)), m_noteButton(new QToolButton(this)),
-      m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)), m_toneList(new QLabel(this)), m_status(new QLabel(this)),
+ComposerPane::ComposerPane(Database& db, std::shared_ptr<SecretStore> secrets, QWidget* parent)
+    : QWidget(parent), m_db(db), m_secrets(std::move(secrets)),
+      m_replies(db, ReplyService::connectorsFrom(db, *m_secrets)), m_title(new QLabel(this)),
+      m_replyButton(new QToolButton(this)), m_noteButton(new QToolButton(this)),
+      m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)), m_toneList(new QLabel(this)),
+      m_status(new QLabel(this)),
       m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
       m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this)), m_draftTimer(new QTimer(this))
 {

@@ -36,7 +36,8 @@ class ComposerPane : public QWidget {
 public:
     enum class Mode { Reply, Note };
 
-    explicit ComposerPane(Database& db, QWidget* parent = nullptr);
+    // `secrets`: the app's one secret store, for the connectors that draft replies.
+    ComposerPane(Database& db, std::shared_ptr<SecretStore> secrets, QWidget* parent = nullptr);
     ~ComposerPane() override;
 
     // The connector that drafts a reply on the route's account, or why there is none.
@@ -90,7 +91,7 @@ private:
 
     Database& m_db;
     std::optional<TemplateStore> m_templates;
-    KeychainSecretStore m_keychain; // the accounts' secrets, for the connectors that draft replies
+    std::shared_ptr<SecretStore> m_secrets; // the accounts' secrets, for the connectors that draft replies
     ReplyService m_replies;         // every rule of a reply; this pane only presents them
 
     qint64 m_ticketId = 0;

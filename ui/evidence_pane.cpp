@@ -69,7 +69,7 @@ void rememberDir(const QString& key, const QString& file)
 } // namespace
 
 EvidencePane::EvidencePane(Database& db, QWidget* parent)
-    : QWidget(parent), m_db(db), m_model(new EvidenceModel(db, this)), m_job(new WorkerJob(this)),
+    : QWidget(parent), m_db(db), m_model(new EvidenceModel(db, this)), m_job(new WorkerJob(this, &db)),
       m_title(new QLabel), m_view(new QTreeView), m_add(new QPushButton(tr("Add files…"))),
       m_export(new QPushButton(tr("Export case file…"))), m_verify(new QPushButton(tr("Verify case file…"))),
       m_custody(new QPushButton(tr("Custody log"))), m_result(new QWidget), m_resultText(new QLabel),

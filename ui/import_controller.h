@@ -4,15 +4,14 @@
 
 #include <QObject>
 #include <QStringList>
-#include <atomic>
-#include <thread>
 
-class QProgressDialog;
 class QWidget;
 
 namespace casebook::ui {
 
-// Runs a mail import on a worker thread with a progress dialog that can cancel it; the window stays live.
+class WorkerJob;
+
+// Runs a mail import (a WorkerJob) with a progress dialog that can cancel it; the window stays live.
 class ImportController : public QObject {
     Q_OBJECT
 public:
@@ -21,7 +20,7 @@ public:
     ImportController(Database& db, QWidget* parentWindow);
     ~ImportController() override;
 
-    bool busy() const { return m_worker.joinable(); }
+    bool busy() const;
     // Asks for the folder or files, then imports them.
     void chooseAndImport(Kind kind);
     void importPaths(Kind kind, const QStringList& paths);
@@ -33,14 +32,9 @@ Q_SIGNALS:
     void finished(const QString& summary);
 
 private:
-    void onProgress(qint64 read, double rate, const QString& current);
-    void onDone(const QString& summary);
-
     Database& m_db;
     QWidget* m_window;
-    QProgressDialog* m_dialog = nullptr;
-    std::thread m_worker;
-    std::atomic<bool> m_cancel{false};
+    WorkerJob* m_job;
 };
 
 } // namespace casebook::ui

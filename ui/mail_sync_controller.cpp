@@ -8,9 +8,8 @@
 
 namespace casebook::ui {
 
-MailSyncController::MailSyncController(Database& db, QObject* parent)
-    : QObject(parent), m_db(db), m_keychain(std::make_shared<KeychainSecretStore>()),
-      m_ask(PasswordPrompt::dialog(nullptr))
+MailSyncController::MailSyncController(Database& db, std::shared_ptr<SecretStore> keychain, QObject* parent)
+    : QObject(parent), m_db(db), m_keychain(std::move(keychain)), m_ask(PasswordPrompt::dialog(nullptr))
 {
 }
 

@@ -22,13 +22,14 @@ namespace casebook::ui {
 class MailSyncController : public QObject {
     Q_OBJECT
 public:
-    MailSyncController(Database& db, QObject* parent = nullptr);
+    // `keychain`: the app's one secret store (made in gui_main.cpp).
+    MailSyncController(Database& db, std::shared_ptr<SecretStore> keychain, QObject* parent = nullptr);
     ~MailSyncController() override;
 
     // (Re)starts the watchers for the accounts as they are now (after the accounts dialog closes).
     void restart();
     void wakeOutbox();
-    // Where passwords come from: the system keychain and a dialog, unless a test says otherwise.
+    // Where passwords come from: the store given and a dialog, unless a test says otherwise.
     void setSecretSources(std::shared_ptr<SecretStore> keychain, PasswordPrompt::Ask ask);
 
 Q_SIGNALS:

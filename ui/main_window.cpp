@@ -21,6 +21,7 @@
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
 #include "views_pane.h"
+#include "worker_job.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,7 +37,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QThreadPool>
 #include <QTreeView>
 #include <QUrl>
 
@@ -60,11 +60,12 @@ template <typename Dialog, typename Make> void openOnce(QPointer<Dialog>& slot, 
 
 } // namespace
 
-MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent)
+MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
+                       std::shared_ptr<SecretStore> secrets, QWidget* parent)
     : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
       m_list(new TicketListPane(m_model)), m_conversation(new ConversationPane(db, clock)),
-      m_composer(new ComposerPane(db)), m_splitter(new QSplitter(Qt::Horizontal, this)),
-      m_import(new ImportController(db, this)), m_sync(new MailSyncController(db, this))
+      m_composer(new ComposerPane(db, secrets)), m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_import(new ImportController(db, this)), m_sync(new MailSyncController(db, secrets, this))
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
@@ -106,9 +107,9 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     m_shell = new DesktopShell(db, clock, this);
     file->addAction(m_shell->settingsAction());
     // Window-modal but not a nested event loop: the settings dialog (and tests) carry on while it is open.
-    const auto openAccounts = [this, &db] {
+    const auto openAccounts = [this, &db, secrets] {
         openOnce(m_accounts, [&] {
-            auto* dialog = new AccountsDialog(db, this);
+            auto* dialog = new AccountsDialog(db, secrets, this);
             connect(dialog, &QDialog::finished, this, [this] { m_sync->restart(); });
             return dialog;
         });
@@ -118,7 +119,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
         openOnce(m_templates, [&] { return new TemplateManagerDialog(db, this); });
     });
     templates->setObjectName(QStringLiteral("actionTemplates"));
-    auto* marketplaces = new MarketplaceSync(db, this);
+    auto* marketplaces = new MarketplaceSync(db, secrets, this);
     QAction* syncNow = file->addAction(tr("S&ync marketplace inquiries now"), this, [this, marketplaces] {
         if (!marketplaces->syncAll())
             statusBar()->showMessage(tr("A sync is already running."));
@@ -165,7 +166,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     QAction* search = view->addAction(tr("&Search"), m_list, &TicketListPane::focusSearch);
     // "/" searches too, as in mail clients; text fields keep their own "/".
     search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::Key_Slash)});
-    m_actions = new TicketActionsController(db, clock, m_list, m_views, this);
+    m_actions = new TicketActionsController(db, clock, secrets, m_list, m_views, this);
     m_actions->install();
     connect(m_list->searchBox(), &QLineEdit::textChanged, m_views, &ViewsPane::setCurrentSearch);
     connect(m_list, &TicketListPane::searchProblem, this, [this](const QString& problem) {
@@ -216,8 +217,10 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title, Q
     AfterFirstPaint::run(m_list->view()->viewport(), m_views, [this] { m_views->refreshCounts(); });
     AfterFirstPaint::run(m_list->view()->viewport(), m_snooze, [this] { m_snooze->rearm(); });
     // The tone models take a moment to read: on a worker, so the first check in the composer has them.
+    auto* preload = new WorkerJob(nullptr);
+    preload->setParent(this);
     AfterFirstPaint::run(m_list->view()->viewport(), m_composer,
-                         [] { QThreadPool::globalInstance()->start([] { ToneChecker::preloadModels(); }); });
+                         [preload] { preload->run([] { ToneChecker::preloadModels(); }); });
 
     resize(1450, 860);
     restoreState();

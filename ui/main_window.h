@@ -5,8 +5,13 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <memory>
 
 class QSplitter;
+
+namespace casebook {
+class SecretStore;
+}
 
 namespace casebook::ui {
 
@@ -29,7 +34,10 @@ class ViewsPane;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(Database& db, const Clock& clock, const QString& title, QWidget* parent = nullptr);
+    // `secrets`: the accounts' secrets, one store for the whole window (gui_main.cpp makes the keychain's;
+    // tests give a fake).
+    MainWindow(Database& db, const Clock& clock, const QString& title, std::shared_ptr<SecretStore> secrets,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     ViewsPane* viewsPane() const { return m_views; }

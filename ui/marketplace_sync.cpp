@@ -11,8 +11,8 @@
 
 namespace casebook::ui {
 
-MarketplaceSync::MarketplaceSync(Database& db, QWidget* dialogParent)
-    : QObject(dialogParent), m_db(db), m_job(new WorkerJob(dialogParent))
+MarketplaceSync::MarketplaceSync(Database& db, std::shared_ptr<SecretStore> secrets, QWidget* dialogParent)
+    : QObject(dialogParent), m_db(db), m_secrets(std::move(secrets)), m_job(new WorkerJob(dialogParent, &db))
 {
     m_job->setParent(this);
 }
@@ -32,13 +32,12 @@ bool MarketplaceSync::syncAll()
                 outcome->lines << accounts.error().message;
                 return;
             }
-            KeychainSecretStore secrets;
             bool cancelled = false;
             for (const Account& a : *accounts) {
                 if (a.kind == AccountKind::Email || cancelled)
                     continue;
                 m_job->setLabelText(tr("%1: fetching inquiries…").arg(a.name));
-                auto connector = connectorFor(a, m_db, secrets);
+                auto connector = connectorFor(a, m_db, *m_secrets);
                 if (!connector) {
                     outcome->lines << tr("%1: %2").arg(a.name, connector.error().message);
                     continue;

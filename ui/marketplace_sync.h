@@ -3,8 +3,13 @@
 #include "store/database.h"
 
 #include <QObject>
+#include <memory>
 
 class QWidget;
+
+namespace casebook {
+class SecretStore;
+}
 
 namespace casebook::ui {
 
@@ -16,7 +21,7 @@ class WorkerJob;
 class MarketplaceSync : public QObject {
     Q_OBJECT
 public:
-    MarketplaceSync(Database& db, QWidget* dialogParent);
+    MarketplaceSync(Database& db, std::shared_ptr<SecretStore> secrets, QWidget* dialogParent);
 
     // False when a sync is already running.
     bool syncAll();
@@ -28,6 +33,7 @@ Q_SIGNALS:
 
 private:
     Database& m_db;
+    std::shared_ptr<SecretStore> m_secrets;
     WorkerJob* m_job;
 };
 

@@ -10,6 +10,7 @@
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
 #include "views_pane.h"
+#include "worker_job.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -22,10 +23,12 @@
 
 namespace casebook::ui {
 
-TicketActionsController::TicketActionsController(Database& db, const Clock& clock, TicketListPane* list,
+TicketActionsController::TicketActionsController(Database& db, const Clock& clock,
+                                                 std::shared_ptr<SecretStore> secrets, TicketListPane* list,
                                                  ViewsPane* views, QMainWindow* window)
-    : QObject(window), m_db(db), m_clock(clock), m_list(list), m_views(views), m_window(window),
-      m_actions(db), m_goMenu(new QMenu(tr("&Go"), window)), m_ticketMenu(new QMenu(tr("&Ticket"), window))
+    : QObject(window), m_db(db), m_clock(clock), m_secrets(std::move(secrets)), m_list(list), m_views(views),
+      m_window(window), m_actions(db), m_goMenu(new QMenu(tr("&Go"), window)),
+      m_ticketMenu(new QMenu(tr("&Ticket"), window)), m_confirming(new WorkerJob(nullptr, &db))
 {
     m_goMenu->setObjectName(QStringLiteral("goMenu"));
     m_ticketMenu->setObjectName(QStringLiteral("ticketMenu"));
@@ -39,9 +42,8 @@ TicketActionsController::TicketActionsController(Database& db, const Clock& cloc
 
 TicketActionsController::~TicketActionsController()
 {
-    // The confirmation holds the database: it ends before the window lets go of it.
-    if (m_confirming)
-        m_confirming->wait();
+    // The confirmation holds the database and the secrets: it ends (the job waits) before they go.
+    delete m_confirming;
 }
 
 QAction* TicketActionsController::add(QMenu* menu, const QString& name, const QString& text,
@@ -357,23 +359,17 @@ void TicketActionsController::confirmTransfer()
     const qint64 id = m_list->currentTicketId();
     if (!id)
         return fail(tr("Select a ticket first."));
-    if (m_confirming)
+    if (m_confirming->busy())
         return fail(tr("A confirmation is already on its way to Coupang."));
     m_window->statusBar()->showMessage(tr("Confirming the transfer with Coupang…"));
     auto result = std::make_shared<Result<QString>>(makeError(QString()));
-    QThread* thread = QThread::create([this, id, result] {
-        KeychainSecretStore secrets;
-        *result = confirmCoupangTransfer(m_db, secrets, id);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, result] {
-        m_confirming.clear();
-        if (!*result)
-            return fail(result->error().message);
-        finish(tr("Coupang inquiry %1 confirmed").arg(result->value()));
-    });
-    m_confirming = thread;
-    thread->start();
+    // The network waits on the worker; the status bar, not a dialog, says it is under way.
+    m_confirming->run([this, id, result] { *result = confirmCoupangTransfer(m_db, *m_secrets, id); },
+                      [this, result] {
+                          if (!*result)
+                              return fail(result->error().message);
+                          finish(tr("Coupang inquiry %1 confirmed").arg(result->value()));
+                      });
 }
 
 void TicketActionsController::undo()

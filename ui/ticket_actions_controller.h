@@ -5,17 +5,21 @@
 #include "store/database.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QThread>
+#include <memory>
 
 class QAction;
 class QMainWindow;
 class QMenu;
 
+namespace casebook {
+class SecretStore;
+}
+
 namespace casebook::ui {
 
 class TicketListPane;
 class ViewsPane;
+class WorkerJob;
 
 // The window's triage commands as actions with their keys (j/k, Enter, e, s, #, ?, Ctrl+Shift+P …): the Go
 // and Ticket menus, the ticket list's context menu, the shortcut list and the command palette all show the
@@ -24,8 +28,8 @@ class ViewsPane;
 class TicketActionsController : public QObject {
     Q_OBJECT
 public:
-    TicketActionsController(Database& db, const Clock& clock, TicketListPane* list, ViewsPane* views,
-                            QMainWindow* window);
+    TicketActionsController(Database& db, const Clock& clock, std::shared_ptr<SecretStore> secrets,
+                            TicketListPane* list, ViewsPane* views, QMainWindow* window);
     ~TicketActionsController() override;
 
     // Adds the Go and Ticket menus to the window and the actions to the ticket list's context menu.
@@ -65,6 +69,7 @@ private:
 
     Database& m_db;
     const Clock& m_clock;
+    std::shared_ptr<SecretStore> m_secrets;
     TicketListPane* m_list;
     ViewsPane* m_views;
     QMainWindow* m_window;
@@ -76,7 +81,7 @@ private:
     QAction* m_undo = nullptr;
     QAction* m_abusive = nullptr;
     QAction* m_vip = nullptr;
-    QPointer<QThread> m_confirming; // the Coupang confirmation on its way (network off the GUI thread)
+    WorkerJob* m_confirming; // the Coupang confirmation (network off the GUI thread); owned, deleted first
 };
 
 } // namespace casebook::ui

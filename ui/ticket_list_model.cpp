@@ -1,6 +1,7 @@
 #include "ticket_list_model.h"
 
 #include "channel_badge.h"
+#include "model/enums.h"
 #include "store/message_search.h"
 
 #include <QFont>
@@ -14,7 +15,7 @@ namespace {
 QString primaryChannel(const QStringList& channels)
 {
     for (const QString& c : channels)
-        if (c != QLatin1String("email"))
+        if (channelFromString(c) != Channel::Email)
             return c;
     return channels.value(0);
 }

@@ -1,12 +1,14 @@
 #include "worker_job.h"
 
+#include "store/database.h"
+
 #include <QMetaObject>
 #include <QProgressDialog>
 
 namespace casebook::ui {
 
-WorkerJob::WorkerJob(QWidget* dialogParent)
-    : QObject(dialogParent), m_dialogParent(dialogParent), m_context(new QObject)
+WorkerJob::WorkerJob(QWidget* dialogParent, Database* db)
+    : QObject(dialogParent), m_dialogParent(dialogParent), m_db(db), m_context(new QObject)
 {
     m_thread.setObjectName(QStringLiteral("casebook-worker"));
     m_context->moveToThread(&m_thread);
@@ -32,6 +34,8 @@ bool WorkerJob::start(const QString& title, const QString& label, std::function<
     m_dialog = new QProgressDialog(label, tr("Cancel"), 0, 1000, m_dialogParent);
     m_dialog->setObjectName(QStringLiteral("workerProgress"));
     m_dialog->setWindowTitle(title);
+    if (!m_cancellable)
+        m_dialog->setCancelButton(nullptr);
     // Not modal: a modal QProgressDialog spins the event loop inside setValue(), and the job's end could
     // then run inside its own progress report.
     m_dialog->setAutoClose(false);
@@ -45,11 +49,34 @@ bool WorkerJob::start(const QString& title, const QString& label, std::function<
             m_dialog->setLabelText(tr("Cancelling…"));
     });
 
+    queue(
+        [this, work = std::move(work)] {
+            work([this](qint64 d, qint64 total) {
+                report(d, total);
+                return !m_cancel.load();
+            });
+        },
+        std::move(done));
+    return true;
+}
+
+bool WorkerJob::run(std::function<void()> work, std::function<void()> done)
+{
+    if (m_busy)
+        return false;
+    m_busy = true;
+    m_cancel = false;
+    queue(std::move(work), std::move(done));
+    return true;
+}
+
+void WorkerJob::queue(std::function<void()> work, std::function<void()> done)
+{
     QMetaObject::invokeMethod(m_context, [this, work = std::move(work), done = std::move(done)] {
-        work([this](qint64 d, qint64 total) {
-            report(d, total);
-            return !m_cancel.load();
-        });
+        work();
+        // The job's statements are gone with `work`: its reader can close now, on its own thread.
+        if (m_db)
+            m_db->closeReader();
         QMetaObject::invokeMethod(this, [this, done] {
             if (m_dialog) {
                 m_dialog->close();
@@ -57,11 +84,11 @@ bool WorkerJob::start(const QString& title, const QString& label, std::function<
                 m_dialog = nullptr;
             }
             m_busy = false;
-            done();
+            if (done)
+                done();
             Q_EMIT finished();
         });
     });
-    return true;
 }
 
 void WorkerJob::setLabelText(const QString& text)

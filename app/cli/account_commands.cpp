@@ -149,7 +149,7 @@ int add(Context& c, Database& db)
     if (command.isEmpty())
         command = c.value(QStringLiteral("password-command"));
     const bool keychain = command.isEmpty();
-    KeychainSecretStore secrets;
+    SecretStore& secrets = c.secrets();
     if (keychain) {
         const QString secret = readSecretFromStdin(
             *kind == AccountKind::Email
@@ -223,8 +223,7 @@ int remove(Context& c, Database& db)
     if (auto removed = store.remove(a->name); !removed)
         return fail(removed.error());
     if (a->setting(QStringLiteral("secret_command")).isEmpty()) {
-        KeychainSecretStore secrets;
-        if (auto gone = secrets.remove(a->name); !gone)
+        if (auto gone = c.secrets().remove(a->name); !gone)
             QTextStream(stderr) << "casebook-cli: the keychain entry could not be removed: "
                                 << gone.error().message << Qt::endl;
     }

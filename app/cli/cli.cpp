@@ -68,6 +68,13 @@ Database* Context::db()
     return m_db.get();
 }
 
+SecretStore& Context::secrets()
+{
+    if (!m_secrets)
+        m_secrets = std::make_unique<KeychainSecretStore>();
+    return *m_secrets;
+}
+
 int run(const QList<Command>& commands)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Casebook"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/secret_store.h"
 #include "model/clock.h"
 #include "store/database.h"
 
@@ -8,7 +9,6 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QTextStream>
-
 #include <memory>
 
 // The CLI's wiring: each command is a function over a context that parses nothing itself and calls core.
@@ -32,6 +32,8 @@ public:
 
     // The database chosen by --demo, --db, $CASEBOOK_DB or the default; opened on first use.
     Database* db();
+    // The accounts' secrets (the system keychain): the one store every command of this run uses.
+    SecretStore& secrets();
     const QString& dbError() const { return m_dbError; }
     bool isSet(const QString& option) const { return parser.isSet(option); }
     QString value(const QString& option) const { return parser.value(option); }
@@ -39,6 +41,7 @@ public:
 private:
     std::unique_ptr<Database> m_db;
     QString m_dbError;
+    std::unique_ptr<SecretStore> m_secrets;
 };
 
 // Where --db, --demo, $CASEBOOK_DB or the default point; each program decides what --demo may do.

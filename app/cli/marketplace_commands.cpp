@@ -37,8 +37,7 @@ int confirmTransfer(Context& c)
     const TicketSummary& ticket = std::get<TicketSummary>(arg);
     const int number = ticket.number;
     Database* db = c.db();
-    KeychainSecretStore secrets;
-    auto inquiry = confirmCoupangTransfer(*db, secrets, ticket.id);
+    auto inquiry = confirmCoupangTransfer(*db, c.secrets(), ticket.id);
     if (!inquiry)
         return fail(inquiry.error());
     out() << "confirmed Coupang call-center inquiry " << *inquiry << " of #" << number << Qt::endl;

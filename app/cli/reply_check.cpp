@@ -105,8 +105,7 @@ int answerThroughService(Context& c, Database& db, const ReplyRequest& given, co
         return fail(
             QStringLiteral("--override-tone needs the reason to send anyway (see casebook-cli --help)"),
             kUsage);
-    KeychainSecretStore secrets;
-    ReplyService service(db, ReplyService::connectorsFrom(db, secrets));
+    ReplyService service(db, ReplyService::connectorsFrom(db, c.secrets()));
     if (c.isSet(QStringLiteral("dry-run"))) {
         auto checked = service.check(request);
         if (!checked)

@@ -40,8 +40,7 @@ int sync(Context& c)
     auto account = AccountStore(*db).byName(c.args.first());
     if (!account)
         return fail(account.error());
-    KeychainSecretStore secrets;
-    auto connector = connectorFor(*account, *db, secrets);
+    auto connector = connectorFor(*account, *db, c.secrets());
     if (!connector)
         return fail(connector.error());
     SyncControl control;
@@ -124,7 +123,7 @@ void printFlush(const Outbox::FlushReport& r)
         err() << "casebook-cli: " << e << Qt::endl;
 }
 
-Result<Outbox::FlushReport> flushAll(Database& db)
+Result<Outbox::FlushReport> flushAll(Database& db, SecretStore& secrets)
 {
     // A `sending` item left by a crashed run may have reached the server: it becomes "unknown", never resent.
     Outbox outbox(db);
@@ -135,7 +134,6 @@ Result<Outbox::FlushReport> flushAll(Database& db)
               << " repl(ies) were interrupted while sending: check the Sent folder, then `outbox resolve ID "
                  "sent|unsent`"
               << Qt::endl;
-    KeychainSecretStore secrets;
     OutboxSender sender(db, secrets);
     return sender.flush();
 }
@@ -191,7 +189,7 @@ int outboxCommand(Context& c)
     Outbox outbox(*db);
     const QString sub = c.args.value(0);
     if (sub == QLatin1String("flush")) {
-        auto flushed = flushAll(*db);
+        auto flushed = flushAll(*db, c.secrets());
         if (!flushed)
             return fail(flushed.error());
         printFlush(*flushed);
@@ -256,7 +254,7 @@ int sendIfAsked(Context& c, Database& db, qint64 id, const QString& what, const 
     out() << queuedLine << Qt::endl;
     if (!c.isSet(QStringLiteral("send")))
         return kOk;
-    auto flushed = flushAll(db);
+    auto flushed = flushAll(db, c.secrets());
     if (!flushed)
         return fail(flushed.error());
     printFlush(*flushed);

@@ -1,6 +1,7 @@
 #include "compose/ticket_placeholders.h"
 
 #include "compose/tone_checker.h"
+#include "model/channel_keys.h"
 #include "store/app_settings.h"
 #include "store/sql_util.h"
 #include "store/ticket_queries.h"
@@ -48,7 +49,7 @@ std::optional<PlaceholderValues> TicketPlaceholders::forTicket(SQLite::Database&
         if (v.value(QStringLiteral("customer_name")).isEmpty())
             v.insert(QStringLiteral("customer_name"), customer->displayName.trimmed());
         for (const Identity& i : customer->identities)
-            if (i.kind == QLatin1String("email")) {
+            if (i.kind == identityKindOf(Channel::Email)) {
                 v.insert(QStringLiteral("customer_email"), i.value);
                 break;
             }

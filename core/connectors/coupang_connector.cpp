@@ -3,6 +3,7 @@
 #include "compose/answer_board.h"
 #include "connectors/connector_factory.h"
 #include "connectors/shared_call_pacer.h"
+#include "model/channel_keys.h"
 #include "net/coupang_signer.h"
 #include "store/ticket_writes.h"
 
@@ -95,12 +96,14 @@ CallCenterReplies callCenterReplies(const StoredInquiry& inq)
 
 } // namespace
 
-CoupangConnector::CoupangConnector(Account account, Database& db, QString secretKey, HttpPacing pacing)
+CoupangConnector::CoupangConnector(Account account, Database& db, QString secretKey, HttpPacing pacing,
+                                   std::shared_ptr<HttpTransport> transport)
     : m_account(std::move(account)), m_db(db), m_secretKey(std::move(secretKey)),
       // Coupang counts calls per vendor: every process and account of this vendor takes turns.
       m_http(pacing, {429, 403},
-             std::make_unique<SharedCallPacer>(db, QStringLiteral("coupang:") +
-                                                       m_account.setting(QStringLiteral("vendor_id"))))
+             std::make_unique<SharedCallPacer>(
+                 db, gatewayKeyFor(Channel::Coupang, m_account.setting(QStringLiteral("vendor_id")))),
+             std::move(transport))
 {
 }
 
@@ -158,7 +161,7 @@ Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from
             m_http.errorCodeOf(reply),
             QStringLiteral("Coupang did not list the %1 of %2 to %3 (%4).")
                 .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), serverWords(reply)));
-    const QString source = QStringLiteral("coupang:") + m_account.name;
+    const QString source = sourceFor(Channel::Coupang, m_account.name);
     MarketplaceBatch batch = callCenter ? parseCoupangCallCenterInquiries(reply.body, source)
                                         : parseCoupangOnlineInquiries(reply.body, source);
     // An envelope that could not be read at all is an error of the page, not of one item: retry it next time.
@@ -171,7 +174,7 @@ Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from
 
 Result<SyncReport> CoupangConnector::sync(const SyncControl& control)
 {
-    return syncLists(m_db, m_account, QStringLiteral("coupang:") + m_account.name,
+    return syncLists(m_db, m_account, sourceFor(Channel::Coupang, m_account.name),
                      {{QStringLiteral("online"),
                        [this](QDate from, QDate to, int page) { return fetchPage(false, from, to, page); }},
                       {QStringLiteral("call"),
@@ -184,7 +187,7 @@ Result<OutboxDraft> CoupangConnector::draftReply(qint64 ticketId, const QString&
     const QString body = text.trimmed();
     if (body.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("The answer is empty."));
-    auto inquiries = inquiriesOfTicket(m_db, ticketId, QStringLiteral("coupang:") + m_account.name);
+    auto inquiries = inquiriesOfTicket(m_db, ticketId, sourceFor(Channel::Coupang, m_account.name));
     if (!inquiries)
         return inquiries.error();
     if (inquiries->isEmpty())
@@ -339,7 +342,7 @@ Result<QString> CoupangConnector::confirmTransferOf(qint64 ticketId)
     if (m_account.setting(QStringLiteral("wing_user")).isEmpty())
         return makeError(QStringLiteral("The Coupang account \"%1\" needs its Wing user id to confirm.")
                              .arg(m_account.name));
-    auto inquiries = inquiriesOfTicket(m_db, ticketId, QStringLiteral("coupang:") + m_account.name);
+    auto inquiries = inquiriesOfTicket(m_db, ticketId, sourceFor(Channel::Coupang, m_account.name));
     if (!inquiries)
         return inquiries.error();
     // The newest call-center inquiry whose agent reply still awaits the seller: the transfer to confirm.

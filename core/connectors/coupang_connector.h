@@ -11,7 +11,9 @@ namespace casebook {
 // Coupang Wing Open API: product inquiries and call-center inquiries in, answers and confirmations out.
 class CoupangConnector final : public Connector, public OutboxTransport {
 public:
-    CoupangConnector(Account account, Database& db, QString secretKey, HttpPacing pacing = {});
+    // Without a transport the calls go over the network; tests give an in-process one.
+    CoupangConnector(Account account, Database& db, QString secretKey, HttpPacing pacing = {},
+                     std::shared_ptr<HttpTransport> transport = nullptr);
 
     Result<SyncReport> sync(const SyncControl& control) override;
     Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override;

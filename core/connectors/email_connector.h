@@ -28,6 +28,7 @@ public:
         return draftReply(ticketId, text, attachments);
     }
     OutboxTransport& transport() override { return m_transport; }
+    Database& database() { return m_db; }
 
     void setReconnects(int n, int firstBackoffMs = 1000)
     {

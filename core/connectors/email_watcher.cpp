@@ -90,6 +90,8 @@ void EmailWatcher::run()
         if (!stopped())
             (void)connection->session->logout();
     }
+    // The thread ends here: its read connection would otherwise stay open until the database closes.
+    m_connector->database().closeReader();
     report(State::Stopped);
 }
 

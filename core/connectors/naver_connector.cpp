@@ -1,6 +1,7 @@
 #include "connectors/naver_connector.h"
 
 #include "connectors/shared_call_pacer.h"
+#include "model/channel_keys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,13 +43,15 @@ const QString kAlreadyAnswered = QStringLiteral("ERR-NC-101010");
 
 } // namespace
 
-NaverConnector::NaverConnector(Account account, Database& db, QString clientSecret, HttpPacing pacing)
+NaverConnector::NaverConnector(Account account, Database& db, QString clientSecret, HttpPacing pacing,
+                               std::shared_ptr<HttpTransport> transport)
     : m_account(std::move(account)), m_db(db), m_baseUrl(baseUrlOf(m_account)),
-      m_tokens(m_baseUrl, m_account.setting(QStringLiteral("client_id")), std::move(clientSecret)),
+      m_tokens(m_baseUrl, m_account.setting(QStringLiteral("client_id")), std::move(clientSecret), transport),
       // The gateway counts calls per application (client id): every process of it takes turns.
       m_http(pacing, {429},
-             std::make_unique<SharedCallPacer>(db, QStringLiteral("naver:") +
-                                                       m_account.setting(QStringLiteral("client_id"))))
+             std::make_unique<SharedCallPacer>(
+                 db, gatewayKeyFor(Channel::Naver, m_account.setting(QStringLiteral("client_id")))),
+             std::move(transport))
 {
 }
 
@@ -107,7 +110,7 @@ Result<MarketplaceBatch> NaverConnector::fetchPage(bool inquiries, QDate from, Q
             m_http.errorCodeOf(*reply),
             QStringLiteral("Naver did not list the %1 of %2 to %3 (%4).")
                 .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), naverWords(*reply)));
-    const QString source = QStringLiteral("naver:") + m_account.name;
+    const QString source = sourceFor(Channel::Naver, m_account.name);
     MarketplaceBatch batch =
         inquiries ? parseNaverInquiries(reply->body, source) : parseNaverQnas(reply->body, source);
     if (batch.messages.isEmpty() && !batch.problems.isEmpty())
@@ -119,7 +122,7 @@ Result<MarketplaceBatch> NaverConnector::fetchPage(bool inquiries, QDate from, Q
 
 Result<SyncReport> NaverConnector::sync(const SyncControl& control)
 {
-    return syncLists(m_db, m_account, QStringLiteral("naver:") + m_account.name,
+    return syncLists(m_db, m_account, sourceFor(Channel::Naver, m_account.name),
                      {{QStringLiteral("qna"),
                        [this](QDate from, QDate to, int page) { return fetchPage(false, from, to, page); }},
                       {QStringLiteral("inquiry"),
@@ -142,7 +145,7 @@ Result<OutboxDraft> NaverConnector::draft(qint64 ticketId, const QString& text, 
     const QString body = text.trimmed();
     if (body.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("The answer is empty."));
-    auto inquiries = inquiriesOfTicket(m_db, ticketId, QStringLiteral("naver:") + m_account.name);
+    auto inquiries = inquiriesOfTicket(m_db, ticketId, sourceFor(Channel::Naver, m_account.name));
     if (!inquiries)
         return inquiries.error();
     if (inquiries->isEmpty())

@@ -11,7 +11,9 @@ namespace casebook {
 // Naver Commerce API (SmartStore): product Q&A and customer (1:1) inquiries in, answers out.
 class NaverConnector final : public Connector, public OutboxTransport {
 public:
-    NaverConnector(Account account, Database& db, QString clientSecret, HttpPacing pacing = {});
+    // Without a transport the calls go over the network; tests give an in-process one.
+    NaverConnector(Account account, Database& db, QString clientSecret, HttpPacing pacing = {},
+                   std::shared_ptr<HttpTransport> transport = nullptr);
 
     Result<SyncReport> sync(const SyncControl& control) override;
     Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override;

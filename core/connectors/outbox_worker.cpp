@@ -45,15 +45,20 @@ void OutboxWorker::run()
 {
     if (auto recovered = Outbox(m_db).recoverInterrupted(); !recovered && m_onFlushed)
         m_onFlushed(recovered.error());
-    OutboxSender sender(m_db, *m_secrets);
-    while (!m_stop) {
-        auto report = sender.flush([this] { return m_stop.load(); });
-        if (m_onFlushed)
-            m_onFlushed(report);
-        std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait_for(lock, std::chrono::milliseconds(m_intervalMs), [this] { return m_stop || m_woken; });
-        m_woken = false;
+    {
+        OutboxSender sender(m_db, *m_secrets);
+        while (!m_stop) {
+            auto report = sender.flush([this] { return m_stop.load(); });
+            if (m_onFlushed)
+                m_onFlushed(report);
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_cv.wait_for(lock, std::chrono::milliseconds(m_intervalMs),
+                          [this] { return m_stop || m_woken; });
+            m_woken = false;
+        }
     }
+    // The thread ends here: its read connection would otherwise stay open until the database closes.
+    m_db.closeReader();
 }
 
 } // namespace casebook

@@ -1,6 +1,7 @@
 #include "inbox/csv_importer.h"
 
 #include "inbox/ingestor.h"
+#include "model/channel_keys.h"
 
 #include <QFileInfo>
 
@@ -9,7 +10,7 @@ namespace casebook {
 Result<CsvImportReport> importCsv(Database& db, const CsvTable& table, const CsvMapping& mapping,
                                   const QString& fileName)
 {
-    auto messages = csvMessages(table, mapping, QStringLiteral("csv:") + QFileInfo(fileName).fileName());
+    auto messages = csvMessages(table, mapping, sourceFor(Channel::Csv, QFileInfo(fileName).fileName()));
     if (!messages)
         return messages.error();
     CsvImportReport report;

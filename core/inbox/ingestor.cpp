@@ -1,6 +1,7 @@
 #include "inbox/ingestor.h"
 
 #include "inbox/category_suggester.h"
+#include "model/channel_keys.h"
 #include "model/sha256.h"
 #include "store/statement_cache.h"
 #include "store/ticket_lookup.h"
@@ -120,7 +121,7 @@ void Ingestor::complete(InboundMessage& m) const
             // theirs, incoming, and answered to them, not a reply the seller sent.
             if (!m.forwardedFromAddress.isEmpty() && !isOwnAddress(m.forwardedFromAddress) &&
                 m.customer.isEmpty()) {
-                m.customer = Identity{QStringLiteral("email"), m.forwardedFromAddress};
+                m.customer = Identity{identityKindOf(Channel::Email), m.forwardedFromAddress};
                 m.customerName = m.forwardedFromName;
             } else {
                 m.direction = Direction::Out;
@@ -128,7 +129,7 @@ void Ingestor::complete(InboundMessage& m) const
         }
         if (m.customer.isEmpty()) {
             const QString other = m.direction == Direction::Out ? m.to.value(0) : m.fromAddress;
-            m.customer = Identity{QStringLiteral("email"), other};
+            m.customer = Identity{identityKindOf(Channel::Email), other};
             if (m.direction == Direction::Out)
                 m.customerName.clear();
         }

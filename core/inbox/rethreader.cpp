@@ -1,6 +1,7 @@
 #include "inbox/rethreader.h"
 
 #include "mail/mime_parser.h"
+#include "model/channel_keys.h"
 #include "store/sql_util.h"
 #include "store/ticket_writes.h"
 
@@ -143,7 +144,8 @@ qint64 removeOwnIdentities(SQLite::Database& db, const QStringList& own)
     for (const QString& address : own) {
         if (address.startsWith(QLatin1Char('@')))
             continue; // a whole domain: its customers' identities are left to the seller
-        const auto customer = ticket_writes::customerOf(db, Identity{QStringLiteral("email"), address});
+        const auto customer =
+            ticket_writes::customerOf(db, Identity{identityKindOf(Channel::Email), address});
         if (!customer)
             continue;
         SQLite::Statement identity(db, "DELETE FROM customer_identities WHERE kind = 'email' AND value = ?");

@@ -10,12 +10,37 @@
 
 namespace casebook {
 
-QByteArray HttpReply::header(const QByteArray& name) const
+namespace {
+
+QByteArray headerIn(const QList<QPair<QByteArray, QByteArray>>& headers, const QByteArray& name)
 {
     for (const auto& [key, value] : headers)
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
     return {};
+}
+
+} // namespace
+
+QByteArray HttpRequest::header(const QByteArray& name) const
+{
+    return headerIn(headers, name);
+}
+
+QByteArray HttpReply::header(const QByteArray& name) const
+{
+    return headerIn(headers, name);
+}
+
+std::shared_ptr<HttpTransport> networkHttpTransport()
+{
+    static const auto transport = std::make_shared<QtHttpTransport>();
+    return transport;
+}
+
+HttpReply httpExchange(const HttpRequest& request)
+{
+    return networkHttpTransport()->exchange(request);
 }
 
 QString encodeQuery(const QList<QPair<QString, QString>>& query)
@@ -26,7 +51,7 @@ QString encodeQuery(const QList<QPair<QString, QString>>& query)
     return parts.join(QLatin1Char('&'));
 }
 
-HttpReply httpExchange(const HttpRequest& request)
+HttpReply QtHttpTransport::exchange(const HttpRequest& request)
 {
     QNetworkAccessManager manager;
     // A loopback server (the tests' fake marketplace) is never reached through a proxy from the environment.
@@ -64,9 +89,11 @@ HttpReply httpExchange(const HttpRequest& request)
     return out;
 }
 
-PacedHttp::PacedHttp(HttpPacing pacing, QList<int> slowDownOn, std::unique_ptr<CallPacer> pacer)
+PacedHttp::PacedHttp(HttpPacing pacing, QList<int> slowDownOn, std::unique_ptr<CallPacer> pacer,
+                     std::shared_ptr<HttpTransport> transport)
     : m_pacing(pacing), m_slowDownOn(std::move(slowDownOn)), m_intervalMs(pacing.minIntervalMs),
-      m_pacer(pacer ? std::move(pacer) : std::make_unique<LocalCallPacer>())
+      m_pacer(pacer ? std::move(pacer) : std::make_unique<LocalCallPacer>()),
+      m_transport(transport ? std::move(transport) : networkHttpTransport())
 {
 }
 
@@ -88,7 +115,7 @@ HttpReply PacedHttp::exchange(const std::function<HttpRequest()>& build)
         const qint64 turn = m_pacer->takeTurn(QDateTime::currentMSecsSinceEpoch(), m_intervalMs);
         if (const qint64 wait = turn - QDateTime::currentMSecsSinceEpoch(); wait > 0)
             QThread::msleep(static_cast<unsigned long>(wait));
-        reply = httpExchange(build());
+        reply = m_transport->exchange(build());
         if (!slowDown(reply)) {
             m_intervalMs = std::max(m_pacing.minIntervalMs, m_intervalMs * 3 / 4);
             return reply;

@@ -4,37 +4,18 @@
 
 #include "model/result.h"
 #include "net/call_pacer.h"
+#include "net/http_transport.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
-#include <QUrl>
 #include <functional>
 #include <memory>
 
 namespace casebook {
 
-struct HttpRequest {
-    QByteArray method = "GET";
-    QUrl url;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    int timeoutMs = 30000;
-};
-
-struct HttpReply {
-    int status = 0; // 0 when no answer came (see error)
-    QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QString error; // a network failure (refused, timed out); empty when the server answered
-
-    bool answered() const { return status > 0; }
-    QByteArray header(const QByteArray& name) const;
-};
-
-// One request, answered or failed, on the calling thread: a QNetworkAccessManager of its own and a local
-// event loop, so connectors can run it from a worker thread that has no event loop of its own.
+// One request over the network (QtHttpTransport), for callers that need no seam (tests' probes).
 HttpReply httpExchange(const HttpRequest& request);
 
 // key=value&key=value with each value percent-encoded: the query exactly as it is sent (and signed).
@@ -54,8 +35,10 @@ struct HttpPacing {
 // pause. The turns come from `pacer` (every try takes one), so spacing holds across whoever shares it.
 class PacedHttp {
 public:
-    // Without a pacer the turns are this object's own (LocalCallPacer).
-    PacedHttp(HttpPacing pacing, QList<int> slowDownOn, std::unique_ptr<CallPacer> pacer = nullptr);
+    // Without a pacer the turns are this object's own (LocalCallPacer); without a transport the calls go
+    // over the network (networkHttpTransport()).
+    PacedHttp(HttpPacing pacing, QList<int> slowDownOn, std::unique_ptr<CallPacer> pacer = nullptr,
+              std::shared_ptr<HttpTransport> transport = nullptr);
     // `build` makes the request for each try (signatures and tokens are made fresh).
     HttpReply exchange(const std::function<HttpRequest()>& build);
     bool slowDown(const HttpReply& reply) const { return m_slowDownOn.contains(reply.status); }
@@ -69,6 +52,7 @@ private:
     QList<int> m_slowDownOn;
     int m_intervalMs;
     std::unique_ptr<CallPacer> m_pacer;
+    std::shared_ptr<HttpTransport> m_transport;
 };
 
 } // namespace casebook

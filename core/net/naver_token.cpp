@@ -62,8 +62,10 @@ QString gatewayWords(const QByteArray& body)
 
 } // namespace
 
-NaverTokenSource::NaverTokenSource(QString baseUrl, QString clientId, QString clientSecret)
-    : m_baseUrl(std::move(baseUrl)), m_clientId(std::move(clientId)), m_clientSecret(std::move(clientSecret))
+NaverTokenSource::NaverTokenSource(QString baseUrl, QString clientId, QString clientSecret,
+                                   std::shared_ptr<HttpTransport> transport)
+    : m_baseUrl(std::move(baseUrl)), m_clientId(std::move(clientId)), m_clientSecret(std::move(clientSecret)),
+      m_transport(transport ? std::move(transport) : networkHttpTransport())
 {
 }
 
@@ -102,11 +104,13 @@ Result<QString> NaverTokenSource::token()
     req.url = QUrl(m_baseUrl + QStringLiteral("/v1/oauth2/token"));
     req.headers << qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
     req.body = form.join('&');
-    const HttpReply reply = httpExchange(req);
+    const HttpReply reply = m_transport->exchange(req);
     if (!reply.answered())
-        return makeError(QStringLiteral("Naver did not answer the token request: %1").arg(reply.error));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Naver did not answer the token request: %1").arg(reply.error));
     if (reply.status != 200)
         return makeError(
+            reply.status == 429 ? ErrorCode::RateLimited : ErrorCode::Refused,
             QStringLiteral("Naver refused the token request (HTTP %1, %2): check the client id and "
                            "secret of the account.")
                 .arg(reply.status)
@@ -115,7 +119,7 @@ Result<QString> NaverTokenSource::token()
     const QString token = o.value(QStringLiteral("access_token")).toString();
     const qint64 expiresIn = o.value(QStringLiteral("expires_in")).toVariant().toLongLong();
     if (token.isEmpty())
-        return makeError(QStringLiteral("Naver's token answer holds no access_token."));
+        return makeError(ErrorCode::Damaged, QStringLiteral("Naver's token answer holds no access_token."));
     cache().insert(cacheKey(),
                    {token, QDeadlineTimer(std::max<qint64>(0, expiresIn - kRenewBeforeSecs) * 1000)});
     return token;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "model/result.h"
+#include "net/http_transport.h"
 
 #include <QString>
+#include <memory>
 
 namespace casebook {
 
@@ -16,7 +18,9 @@ Result<QByteArray> naverClientSecretSign(const QString& clientId, qint64 timesta
 // gateway expires tokens in real time whatever the app's clock says.
 class NaverTokenSource {
 public:
-    NaverTokenSource(QString baseUrl, QString clientId, QString clientSecret);
+    // Without a transport the token is asked for over the network (networkHttpTransport()).
+    NaverTokenSource(QString baseUrl, QString clientId, QString clientSecret,
+                     std::shared_ptr<HttpTransport> transport = nullptr);
 
     // A token with more than ten minutes left, fetched when the cache has none.
     Result<QString> token();
@@ -30,6 +34,7 @@ private:
     QString m_baseUrl;
     QString m_clientId;
     QString m_clientSecret;
+    std::shared_ptr<HttpTransport> m_transport;
 };
 
 } // namespace casebook

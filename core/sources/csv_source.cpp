@@ -2,6 +2,7 @@
 
 #include "mail/charset.h"
 #include "mail/order_numbers.h"
+#include "model/channel_keys.h"
 #include "model/sha256.h"
 
 #include <QFile>
@@ -250,7 +251,7 @@ Result<CsvMessages> csvMessages(const CsvTable& table, const CsvMapping& mapping
         QString rowId = field(QStringLiteral("id"));
         if (rowId.isEmpty())
             rowId = sha256Hex(questionRaw).left(16);
-        const QString key = QStringLiteral("csv:%1:%2").arg(mapping.source, rowId);
+        const QString key = externalIdFor(Channel::Csv, mapping.source, rowId);
         InboundMessage q;
         q.channel = Channel::Csv;
         q.raw = questionRaw;
@@ -274,7 +275,7 @@ Result<CsvMessages> csvMessages(const CsvTable& table, const CsvMapping& mapping
         const QString customerId = field(QStringLiteral("customer_id"));
         const QString customer = field(QStringLiteral("customer"));
         // A name alone names nobody for sure (two buyers share it): such a buyer is only this inquiry.
-        q.customer = {QStringLiteral("csv"),
+        q.customer = {identityKindOf(Channel::Csv),
                       customerId.isEmpty() ? key : mapping.source + QLatin1Char(':') + customerId};
         q.customerName = customer.isEmpty() ? customerId : customer;
         q.fromName = q.customerName;

@@ -1,5 +1,7 @@
 #include "sources/imap_source.h"
 
+#include "model/channel_keys.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -15,7 +17,7 @@ ImapSource::ImapSource(net::ImapSession& session, QString accountName, QStringLi
 
 QString ImapSource::id() const
 {
-    return QStringLiteral("imap:") + m_account;
+    return sourceFor(Channel::Email, m_account);
 }
 
 QString ImapSource::cursor() const

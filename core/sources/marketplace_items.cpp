@@ -2,6 +2,7 @@
 
 #include "mail/html_text.h"
 #include "mail/order_numbers.h"
+#include "model/channel_keys.h"
 #include "model/sha256.h"
 
 #include <QJsonArray>
@@ -157,7 +158,7 @@ MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QStri
             batch.problems << QStringLiteral("a product inquiry without an inquiryId was skipped");
             continue;
         }
-        const QString key = QStringLiteral("coupang:online:") + id;
+        const QString key = externalIdFor(Channel::Coupang, QStringLiteral("online"), id);
         InboundMessage q = baseMessage(Channel::Coupang, item, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("content")).toString());
         q.date = koreaTime(item.value(QStringLiteral("inquiryAt")).toString());
@@ -168,7 +169,7 @@ MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QStri
         q.orderNumbers += findOrderNumbers(q.text);
         q.orderNumbers.removeDuplicates();
         const QString email = item.value(QStringLiteral("buyerEmail")).toString();
-        q.customer = buyerIdentity(QStringLiteral("coupang"), email, key);
+        q.customer = buyerIdentity(identityKindOf(Channel::Coupang), email, key);
         q.customerName = email.isEmpty() ? QStringLiteral("쿠팡 구매자") : email;
         q.fromName = q.customerName;
         batch.messages << q;
@@ -200,7 +201,7 @@ MarketplaceBatch parseCoupangCallCenterInquiries(const QByteArray& json, const Q
             batch.problems << QStringLiteral("a call-center inquiry without an inquiryId was skipped");
             continue;
         }
-        const QString key = QStringLiteral("coupang:call:") + id;
+        const QString key = externalIdFor(Channel::Coupang, QStringLiteral("call"), id);
         InboundMessage q = baseMessage(Channel::Coupang, item, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("content")).toString());
         q.date = koreaTime(item.value(QStringLiteral("inquiryAt")).toString());
@@ -214,7 +215,7 @@ MarketplaceBatch parseCoupangCallCenterInquiries(const QByteArray& json, const Q
         q.orderNumbers.removeDuplicates();
         const QString phone = item.value(QStringLiteral("buyerPhone")).toString();
         q.customer =
-            buyerIdentity(QStringLiteral("coupang"), QString(),
+            buyerIdentity(identityKindOf(Channel::Coupang), QString(),
                           q.orderNumbers.isEmpty() ? key : QStringLiteral("order:") + q.orderNumbers.first());
         q.customerName =
             phone.isEmpty() ? QStringLiteral("쿠팡 구매자") : QStringLiteral("쿠팡 구매자 ") + phone;
@@ -266,7 +267,7 @@ MarketplaceBatch parseNaverQnas(const QByteArray& json, const QString& source)
             batch.problems << QStringLiteral("a product question without a questionId was skipped");
             continue;
         }
-        const QString key = QStringLiteral("naver:qna:") + id;
+        const QString key = externalIdFor(Channel::Naver, QStringLiteral("qna"), id);
         InboundMessage q = baseMessage(Channel::Naver, item, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("question")).toString());
         q.date = isoTime(item.value(QStringLiteral("createDate")).toString());
@@ -275,7 +276,7 @@ MarketplaceBatch parseNaverQnas(const QByteArray& json, const QString& source)
             QStringLiteral("[네이버 상품문의] %1").arg(product.isEmpty() ? firstLine(q.text) : product);
         q.orderNumbers = findOrderNumbers(q.text);
         const QString writer = item.value(QStringLiteral("maskedWriterId")).toString();
-        q.customer = buyerIdentity(QStringLiteral("naver"), writer, key);
+        q.customer = buyerIdentity(identityKindOf(Channel::Naver), writer, key);
         q.customerName = writer.isEmpty() ? QStringLiteral("네이버 구매자") : writer;
         q.fromName = q.customerName;
         batch.messages << q;
@@ -299,7 +300,7 @@ MarketplaceBatch parseNaverInquiries(const QByteArray& json, const QString& sour
             batch.problems << QStringLiteral("a customer inquiry without an inquiryNo was skipped");
             continue;
         }
-        const QString key = QStringLiteral("naver:inquiry:") + id;
+        const QString key = externalIdFor(Channel::Naver, QStringLiteral("inquiry"), id);
         InboundMessage q = baseMessage(Channel::Naver, item, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("inquiryContent")).toString());
         q.date = isoTime(item.value(QStringLiteral("inquiryRegistrationDateTime")).toString());
@@ -316,7 +317,7 @@ MarketplaceBatch parseNaverInquiries(const QByteArray& json, const QString& sour
         q.orderNumbers.removeDuplicates();
         const QString customerId = item.value(QStringLiteral("customerId")).toString();
         const QString name = item.value(QStringLiteral("customerName")).toString();
-        q.customer = buyerIdentity(QStringLiteral("naver"), customerId, key);
+        q.customer = buyerIdentity(identityKindOf(Channel::Naver), customerId, key);
         q.customerName = name.isEmpty() ? QStringLiteral("네이버 구매자") : name;
         q.fromName = q.customerName;
         batch.messages << q;

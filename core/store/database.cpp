@@ -155,6 +155,22 @@ SQLite::Database& Database::reader()
     return *conn;
 }
 
+void Database::closeReader()
+{
+    std::shared_ptr<SQLite::Database> closing;
+    {
+        std::scoped_lock lock(m_readersMutex);
+        closing = m_readers.take(QThread::currentThreadId());
+    }
+    // Closed here, outside the lock: other threads' reader() need not wait for it.
+}
+
+int Database::openReaderCount()
+{
+    std::scoped_lock lock(m_readersMutex);
+    return static_cast<int>(m_readers.size());
+}
+
 int Database::latestSchemaVersion()
 {
     return latestMigration();

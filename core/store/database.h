@@ -46,6 +46,12 @@ public:
 
     // This thread's read connection, opened on first use in this thread.
     SQLite::Database& reader();
+    // Closes this thread's read connection, if it has one. A worker thread calls it when its job ends:
+    // readers are keyed by thread, so one left behind stays open (and holds its file handles and page
+    // cache) until the database closes. The connection must not be in use (no live statement).
+    void closeReader();
+    // How many read connections are open now, over all threads (tests check that jobs leave none).
+    int openReaderCount();
 
     int schemaVersion() const { return m_schemaVersion; }
     static int latestSchemaVersion();

@@ -963,10 +963,6 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <translation>메일을 가져오는 중…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "accounts/account_store.h"
 #include "accounts/secret_store.h"
 #include "connectors/email_connector.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "test_servers.h"
 
@@ -10,28 +11,6 @@
 #include <SQLiteCpp/Statement.h>
 
 namespace casebook::test {
-
-// The secret in memory, as the keychain would give it (the keychain itself is not what these tests try).
-class MemorySecrets final : public SecretStore {
-public:
-    QHash<QString, QString> secrets;
-    Result<QString> read(const QString& name) override
-    {
-        if (!secrets.contains(name))
-            return makeError(QStringLiteral("no secret"));
-        return secrets.value(name);
-    }
-    Result<void> write(const QString& name, const QString& s) override
-    {
-        secrets.insert(name, s);
-        return {};
-    }
-    Result<void> remove(const QString& name) override
-    {
-        secrets.remove(name);
-        return {};
-    }
-};
 
 inline QByteArray inquiry(int n, const QString& text = {})
 {

@@ -1,6 +1,7 @@
 #include "accounts/account_store.h"
 #include "accounts_dialog.h"
 #include "email_account_form.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "test_servers.h"
 
@@ -31,7 +32,7 @@ TEST_CASE("Accounts dialog: add an email account and test the connection on a wo
     Dovecot imap(QStringLiteral("dialog-pw"));
     REQUIRE(imap.start());
     TempStore store;
-    ui::AccountsDialog dialog(*store.db);
+    ui::AccountsDialog dialog(*store.db, test::memorySecrets());
     fillEmailForm(dialog, imap.port(), freePort()); // nothing listens for SMTP
     auto edit = [&](const char* name) { return formField(dialog, name); };
     edit("passwordCommand")->setText(QStringLiteral("cat '%1'").arg(pwFile));

@@ -6,6 +6,7 @@
 #include "coupang_fixture.h"
 #include "mail_sync_controller.h"
 #include "send_confirmation_dialog.h"
+#include "support/memory_secrets.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -124,7 +125,7 @@ TEST_CASE("a reply queued in the window is sent at once, not at the outbox worke
     test::CoupangShop shop;
     REQUIRE(shop.connector().sync({}));
     QThread::msleep(1100); // the connectors pace their calls: keep the fake's per-second budget
-    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"));
+    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"), test::memorySecrets());
     auto* sync = window.findChild<ui::MailSyncController*>();
     REQUIRE(sync);
     QSignalSpy flushed(sync, &ui::MailSyncController::outboxChanged);

@@ -11,6 +11,7 @@
 #include "main_window.h"
 #include "send_confirmation_dialog.h"
 #include "store/ticket_queries.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "template_picker.h"
 #include "ticket_list_model.h"
@@ -222,7 +223,8 @@ TEST_CASE("a draft outlives a switch of ticket and a restart of the window, and 
     // Closed and opened again on the same database, as after quitting the app: both drafts are back.
     w.window->close();
     w.window.reset();
-    w.window = std::make_unique<ui::MainWindow>(*w.store.db, w.store.clock, QStringLiteral("Demo inbox"));
+    w.window = std::make_unique<ui::MainWindow>(*w.store.db, w.store.clock, QStringLiteral("Demo inbox"),
+                                                test::memorySecrets());
     w.window->show();
     w.window->activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(w.window.get()));

@@ -8,6 +8,7 @@
 #include "demo/demo_inbox.h"
 #include "main_window.h"
 #include "store/ticket_queries.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "ticket_list_model.h"
 
@@ -17,8 +18,8 @@
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QTreeView>
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <functional>
 #include <memory>
 
@@ -35,7 +36,8 @@ struct ComposerWindow {
     {
         store.clock.set(QDateTime::currentDateTimeUtc());
         REQUIRE(DemoInbox::load(*store.db, DemoInbox::resourceRoot()));
-        window = std::make_unique<ui::MainWindow>(*store.db, store.clock, QStringLiteral("Demo inbox"));
+        window = std::make_unique<ui::MainWindow>(*store.db, store.clock, QStringLiteral("Demo inbox"),
+                                                  test::memorySecrets());
         window->show();
         window->activateWindow();
         REQUIRE(QTest::qWaitForWindowActive(window.get()));

@@ -1,5 +1,6 @@
 #include "coupang_fixture.h"
 #include "main_window.h"
+#include "support/memory_secrets.h"
 #include "ticket_actions_controller.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -22,7 +23,7 @@ TEST_CASE("the Ticket menu confirms a Coupang transfer off the GUI thread and sa
     // Each connector paces its own calls: a second's pause keeps the sync's and the confirmation's calls
     // under the gateway's ten a second, so the fake counts no violation.
     QThread::msleep(1100);
-    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"));
+    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"), test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     window.viewsPane()->selectView(TicketView::All);
@@ -64,7 +65,7 @@ TEST_CASE("File → Sync marketplace inquiries now fetches a Coupang account's i
           "[ui][coupang]")
 {
     CoupangShop shop;
-    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"));
+    ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"), test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     window.viewsPane()->selectView(TicketView::All);

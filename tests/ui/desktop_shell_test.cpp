@@ -10,8 +10,9 @@
 #include "semantic_colors.h"
 #include "settings_dialog.h"
 #include "status_bar_controller.h"
-#include "template_manager_dialog.h"
 #include "store/app_settings.h"
+#include "support/memory_secrets.h"
+#include "template_manager_dialog.h"
 #include "tray_notifier.h"
 #include "ui_language.h"
 
@@ -123,7 +124,8 @@ TEST_CASE("under the Korean UI the window's menus, views and columns are Korean"
     test::DemoStore demo;
     LanguageScope korean(QStringLiteral("ko"));
     CHECK(ui::UiLanguage::installed() == QStringLiteral("ko"));
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("데모 받은편지함"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("데모 받은편지함"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
 
@@ -181,7 +183,8 @@ TEST_CASE("under the English UI the menus are English, and the language follows 
 
     test::DemoStore demo;
     LanguageScope english(QStringLiteral("en"));
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     CHECK(menuTitles(window).contains(QStringLiteral("&File")));
@@ -212,7 +215,8 @@ TEST_CASE("under a dark palette the due clocks and flags stay readable", "[ui][p
 
     test::DemoStore demo;
     PaletteScope dark(darkPalette());
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     // Every coloured due clock in the list reads on the dark base.
@@ -253,7 +257,8 @@ TEST_CASE("no widget hard-codes a text or background colour in its HTML or style
 TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the window read", "[ui][settings]")
 {
     test::DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     QTest::keyClick(&window, Qt::Key_Comma, Qt::ControlModifier);
@@ -355,7 +360,8 @@ TEST_CASE("a ticket coming due is told once, and clicking the notice selects it"
 TEST_CASE("the window tells of imported tickets and opens the ticket a notice names", "[ui][tray]")
 {
     test::DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     ui::TrayNotifier* tray = window.shell()->trayNotifier();
@@ -384,7 +390,8 @@ TEST_CASE("the window tells of imported tickets and opens the ticket a notice na
 TEST_CASE("the status bar shows each account's sync state and the outbox", "[ui][statusbar]")
 {
     test::DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     ui::StatusBarController* bar = window.shell()->statusBarController();
     auto* outbox = window.findChild<QLabel*>(QStringLiteral("outboxCount"));

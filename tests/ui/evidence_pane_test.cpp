@@ -8,6 +8,7 @@
 #include "evidence_model.h"
 #include "evidence_pane.h"
 #include "main_window.h"
+#include "support/memory_secrets.h"
 #include "ticket_list_model.h"
 
 #include <QAbstractItemModelTester>
@@ -38,7 +39,8 @@ using test::DemoStore;
 namespace {
 
 struct Window {
-    explicit Window(DemoStore& demo) : window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"))
+    explicit Window(DemoStore& demo)
+        : window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"), test::memorySecrets())
     {
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));

@@ -2,6 +2,7 @@
 #include "demo_store.h"
 #include "import_controller.h"
 #include "main_window.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -49,7 +50,8 @@ TEST_CASE("the ticket list model passes QAbstractItemModelTester in every view",
 TEST_CASE("the main window shows the demo inbox in three panes", "[ui]")
 {
     DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     CHECK(window.windowTitle().startsWith(QStringLiteral("Casebook")));
@@ -84,7 +86,8 @@ TEST_CASE("the main window shows the demo inbox in three panes", "[ui]")
 TEST_CASE("Ctrl+K searches the tickets, Korean words with particles included", "[ui]")
 {
     DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     auto* list = window.findChild<QTreeView*>(QStringLiteral("ticketList"));
@@ -114,7 +117,8 @@ TEST_CASE("Ctrl+K searches the tickets, Korean words with particles included", "
 TEST_CASE("importing .eml files from the window adds their tickets", "[ui]")
 {
     DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     auto* views = window.findChild<QListWidget*>(QStringLiteral("viewsList"));
     views->setCurrentRow(4); // All

@@ -8,6 +8,7 @@
 #include "email_account_form.h"
 #include "mail_sync_controller.h"
 #include "net_test_helpers.h"
+#include "support/memory_secrets.h"
 
 #include <QComboBox>
 #include <QDirIterator>
@@ -97,7 +98,7 @@ TEST_CASE("No keychain: the sync and the outbox ask for the password, use it, an
     account.id = *added;
 
     Prompt prompt;
-    ui::MailSyncController sync(*store.db);
+    ui::MailSyncController sync(*store.db, test::memorySecrets());
     sync.setSecretSources(std::make_shared<NoKeychain>(), prompt.ask());
     QSignalSpy arrived(&sync, &ui::MailSyncController::mailArrived);
     sync.restart();
@@ -146,7 +147,7 @@ TEST_CASE("No keychain: the accounts dialog saves without the password and asks 
     REQUIRE(imap.start());
     TempStore store;
     Prompt prompt;
-    ui::AccountsDialog dialog(*store.db);
+    ui::AccountsDialog dialog(*store.db, test::memorySecrets());
     dialog.setSecretSources(std::make_shared<NoKeychain>(), prompt.ask());
     fillEmailForm(dialog, imap.port(), freePort());
     auto edit = [&](const char* name) { return formField(dialog, name); };

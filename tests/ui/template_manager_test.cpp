@@ -1,6 +1,7 @@
 #include "compose/template_store.h"
 #include "demo_store.h"
 #include "main_window.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "template_manager_dialog.h"
 
@@ -43,7 +44,8 @@ TEST_CASE("File → Reply templates: add, edit a built-in, duplicate, delete, re
           "[ui][templates]")
 {
     DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     auto* action = window.findChild<QAction*>(QStringLiteral("actionTemplates"));

@@ -6,6 +6,7 @@
 #include "quarantine_pane.h"
 #include "safe_browser.h"
 #include "store/saved_searches.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "ticket_actions_controller.h"
 #include "ticket_list_model.h"
@@ -42,7 +43,8 @@ struct Window {
     {
         store.clock.set(QDateTime::currentDateTimeUtc());
         REQUIRE(DemoInbox::load(*store.db, DemoInbox::resourceRoot()));
-        window = std::make_unique<ui::MainWindow>(*store.db, store.clock, QStringLiteral("Demo inbox"));
+        window = std::make_unique<ui::MainWindow>(*store.db, store.clock, QStringLiteral("Demo inbox"),
+                                                  test::memorySecrets());
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
         views = window->findChild<QListWidget*>(QStringLiteral("viewsList"));

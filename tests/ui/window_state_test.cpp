@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "snooze_waker.h"
 #include "store/ticket_queries.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
@@ -66,7 +67,8 @@ int viewCount(const ui::MainWindow& window, const QString& name)
 TEST_CASE("a search's results sort by any column, both ways, and stay the same tickets", "[ui][search]")
 {
     test::DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     auto* list = window.findChild<QTreeView*>(QStringLiteral("ticketList"));
@@ -113,7 +115,8 @@ TEST_CASE("a snoozed ticket comes back to the Inbox when its time comes, with th
           "[ui][triage][snooze]")
 {
     test::DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     window.viewsPane()->selectView(TicketView::Inbox);
@@ -211,7 +214,7 @@ TEST_CASE("a damaged database opens, and the check after the first paint warns w
     REQUIRE(opened);
     store->db = std::move(opened.value());
 
-    ui::MainWindow window(*store->db, store->clock, QString());
+    ui::MainWindow window(*store->db, store->clock, QString(), test::memorySecrets());
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     ui::IntegrityCheck* check = window.integrityCheck();
@@ -234,7 +237,8 @@ TEST_CASE("a damaged database opens, and the check after the first paint warns w
 TEST_CASE("a sound database passes the check after the first paint without a word", "[ui][integrity]")
 {
     test::DemoStore demo;
-    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                          test::memorySecrets());
     ui::IntegrityCheck* check = window.integrityCheck();
     CHECK_FALSE(check->done()); // not before the list has painted
     window.show();
