@@ -21,7 +21,7 @@ namespace {
 
 QString exportTo(CaseFixture& f, const CaseFileOptions& options = {})
 {
-    const QString zip = f.store.dir.filePath(CaseFileExporter::defaultFileName(f.number));
+    const QString zip = f.exportPath(CaseFileExporter::defaultFileName(f.number));
     auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, options);
     if (!done)
         FAIL(done.error().message.toStdString());
@@ -320,17 +320,18 @@ shutil.move(src + '.tmp', src)
 TEST_CASE("a cancelled export leaves no case file behind", "[casefile]")
 {
     CaseFixture f;
-    const QString zip = f.store.dir.filePath(QStringLiteral("case.zip"));
+    const QString zip = f.exportPath(QStringLiteral("case.zip"));
     int calls = 0;
     auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, {}, [&](qint64, qint64) {
         return ++calls < 3;
     });
     REQUIRE_FALSE(done);
     CHECK_FALSE(QFileInfo::exists(zip));
-    CHECK(QDir(f.store.dir.path()).entryList({QStringLiteral("case.zip*")}).isEmpty());
+    CHECK(QDir(f.out.path()).entryList({QStringLiteral("case.zip*")}).isEmpty());
     CHECK(custody_log::entries(f.store.db->reader(), f.ticketId).size() == 6); // no "exported"
 
     auto missing = CaseFileExporter(*f.store.db).exportCase(4242, zip);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message.contains(QStringLiteral("#4242")));
 }
+
