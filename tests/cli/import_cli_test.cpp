@@ -195,3 +195,36 @@ TEST_CASE("import: special files in a Maildir are skipped and counted; a missing
     CHECK(folder.code == 2);
     CHECK(folder.err.contains(QStringLiteral("is a folder")));
 }
+
+TEST_CASE("import: a FIFO first in a Maildir does not block the import", "[cli][import][hostile]")
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("Mail"));
+    QDir().mkpath(root + QStringLiteral("/cur"));
+    QDir().mkpath(root + QStringLiteral("/new"));
+    // The FIFO sorts first: an import that opens it blocking never gets past it.
+    REQUIRE(::mkfifo(QFile::encodeName(root + QStringLiteral("/cur/0.fifo:2,")).constData(), 0600) == 0);
+    for (int i = 1; i <= 20; ++i) {
+        QFile f(root + QStringLiteral("/cur/%1.m:2,").arg(i));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(mail(i));
+    }
+    QProcess p;
+    p.start(QStringLiteral(CASEBOOK_CLI),
+            {QStringLiteral("--db"), dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("import"),
+             QStringLiteral("maildir"), root});
+    REQUIRE(p.waitForStarted());
+    if (!p.waitForFinished(60000)) { // stuck: SIGTERM, then make sure it is gone
+        p.terminate();
+        if (!p.waitForFinished(10000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+    }
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    INFO(out.toStdString() << p.readAllStandardError().toStdString());
+    CHECK(p.exitStatus() == QProcess::NormalExit);
+    CHECK(p.exitCode() == 0);
+    CHECK(out.contains(QStringLiteral("imported:        20")));
+    CHECK(out.contains(QStringLiteral("skipped:         1")));
+}
