@@ -61,7 +61,9 @@ CaseFileOptions CaseExportDialog::options() const
 void CaseExportDialog::browse()
 {
     const QString chosen =
-        QFileDialog::getSaveFileName(this, windowTitle(), path(), tr("Case files (*.zip)"));
+        // The pane asks before replacing a file (also for a typed path), so the dialog does not ask twice.
+        QFileDialog::getSaveFileName(this, windowTitle(), path(), tr("Case files (*.zip)"), nullptr,
+                                     QFileDialog::DontConfirmOverwrite);
     if (!chosen.isEmpty())
         m_path->setText(chosen.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)
                             ? chosen

@@ -3,6 +3,7 @@
 #include "channel_badge.h"
 #include "customer_panel.h"
 #include "evidence/safe_file_name.h"
+#include "mail/html_text.h"
 #include "model/display_time.h"
 #include "read_only_copy.h"
 #include "safe_browser.h"
@@ -61,6 +62,10 @@ QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes);
 }
+
+// The elements of all the HTML messages of one conversation together: each message is bounded by
+// HtmlDisplayLimits, and a long thread of large newsletters must not add up to a stall either.
+constexpr int kConversationElements = 4 * HtmlDisplayLimits{}.maxElements;
 
 const QString kAllowedSendersKey = QStringLiteral("Privacy/remoteImagesFrom");
 
@@ -151,6 +156,7 @@ void ConversationPane::showTicket(qint64 ticketId)
         html += QStringLiteral("<p style='background:%1; padding:6px'><b>%2</b> %3</p>")
                     .arg(css(SemanticColors::Role::NoteBackground), esc(tr("Summary:")), esc(t.summary));
 
+    int htmlElementsShown = 0;
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(r, ticketId)) {
         const bool out = m.direction == Direction::Out;
         const bool note = m.direction == Direction::Note;
@@ -175,8 +181,24 @@ void ConversationPane::showTicket(qint64 ticketId)
                          : note ? QStringLiteral("✎")
                                 : QStringLiteral("←"),
                          esc(label), esc(who), esc(when(m.date)), css(SemanticColors::Role::Muted));
-        html += m.html.isEmpty() ? paragraphs(m.text) : m.html;
-        if (const QList<QUrl> images = remoteImages(m.html); !images.isEmpty()) {
+        // HTML reaches the text engine only within the bounds it lays out quickly (one message, and the
+        // whole conversation); beyond them the message is shown as its plain text, and says so.
+        const HtmlShape shape = m.html.isEmpty() ? HtmlShape{} : measureHtml(m.html);
+        const bool asHtml =
+            !m.html.isEmpty() && shape.fits && htmlElementsShown + shape.elements <= kConversationElements;
+        if (asHtml) {
+            htmlElementsShown += shape.elements;
+            html += m.html;
+        } else if (!m.html.isEmpty()) {
+            html += QStringLiteral("<span style='color:%1'>%2</span><br>")
+                        .arg(css(SemanticColors::Role::Muted),
+                             esc(tr("This message's formatting is too complex to display; it is shown as "
+                                    "plain text.")));
+            html += paragraphs(m.text.isEmpty() ? htmlToText(m.html) : m.text);
+        } else {
+            html += paragraphs(m.text);
+        }
+        if (const QList<QUrl> images = asHtml ? remoteImages(m.html) : QList<QUrl>(); !images.isEmpty()) {
             if (!m.fromAddress.isEmpty() && imagesAllowedFrom(m.fromAddress))
                 allowedImages.unite(QSet<QUrl>(images.begin(), images.end()));
             else if (!m.fromAddress.isEmpty())

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
@@ -381,7 +382,16 @@ void EvidencePane::chooseExport()
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     rememberDir(QStringLiteral("exportDir"), dialog.path());
-    exportCaseFile(dialog.path(), dialog.options());
+    CaseFileOptions options = dialog.options();
+    // Core never replaces a file unless told to: the seller is asked here, by name.
+    if (QFileInfo(dialog.path()).isFile()) {
+        if (QMessageBox::question(this, tr("Export case file"),
+                                  tr("%1 already exists. Replace it?")
+                                      .arg(QDir::toNativeSeparators(dialog.path()))) != QMessageBox::Yes)
+            return;
+        options.replaceExisting = true;
+    }
+    exportCaseFile(dialog.path(), options);
 }
 
 void EvidencePane::chooseVerify()

@@ -1,6 +1,8 @@
 // The CLI's shared wiring: output, errors, the context commands run in, and the dispatcher both mains use.
 #include "cli/cli.h"
 
+#include "search/unicode_text.h"
+
 #include <QCoreApplication>
 
 using namespace casebook;
@@ -11,6 +13,13 @@ QTextStream& out()
 {
     static QTextStream s(stdout);
     return s;
+}
+
+QString printable(const QString& text)
+{
+    const std::u16string shown = search::unicode::printable(
+        std::u16string_view(reinterpret_cast<const char16_t*>(text.utf16()), static_cast<size_t>(text.size())));
+    return QString::fromUtf16(shown.data(), static_cast<qsizetype>(shown.size()));
 }
 
 int fail(const QString& message, int code)
@@ -75,6 +84,35 @@ SecretStore& Context::secrets()
     return *m_secrets;
 }
 
+namespace {
+
+// `search please -refund`: "-refund" is a word to leave out, not the options r, e, f, u, n, d. After the
+// search command, each "-word" the parser refused goes behind a "--", where it reaches the query as typed.
+QStringList searchWordsAsPositional(const QStringList& args)
+{
+    const qsizetype command = args.indexOf(QStringLiteral("search"));
+    const qsizetype dashes = args.indexOf(QStringLiteral("--"));
+    if (command <= 0 || (dashes >= 0 && dashes < command))
+        return args;
+    static const QStringList shortOptions{QStringLiteral("-h"), QStringLiteral("-v"), QStringLiteral("-?")};
+    QStringList head;
+    QStringList words;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        if (dashes >= 0 && i >= dashes) {
+            if (i > dashes)
+                words << a;
+            continue;
+        }
+        const bool word = i > command && a.size() >= 2 && a.startsWith(QLatin1Char('-')) &&
+                          !a.startsWith(QLatin1String("--")) && !shortOptions.contains(a);
+        (word ? words : head) << a;
+    }
+    return words.isEmpty() ? args : head + QStringList{QStringLiteral("--")} + words;
+}
+
+} // namespace
+
 int run(const QList<Command>& commands)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Casebook"));
@@ -104,8 +142,12 @@ int run(const QList<Command>& commands)
             }
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
-    if (!parser.parse(QCoreApplication::arguments()))
-        return fail(parser.errorText() + QStringLiteral(" (see casebook-cli --help)"), kUsage);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (!parser.parse(arguments)) {
+        const QStringList asWords = searchWordsAsPositional(arguments);
+        if (asWords == arguments || !parser.parse(asWords))
+            return fail(parser.errorText() + QStringLiteral(" (see casebook-cli --help)"), kUsage);
+    }
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText();
         out().flush();

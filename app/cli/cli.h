@@ -48,6 +48,8 @@ private:
 Result<QString> databasePath(const QString& dbOption, bool demo, const Clock& clock);
 
 QTextStream& out();
+// Text from mail made safe for a terminal (search::unicode::printable): for plain-text output, never JSON.
+QString printable(const QString& text);
 int fail(const QString& message, int code = kFailed);
 // The error's words on stderr; its code decides the exit code (exitCodeFor).
 int fail(const Error& error);

@@ -138,7 +138,7 @@ int exportCase(Context& c)
 {
     const auto number = ticketNumberArg(c.args.value(0));
     if (c.args.size() != 1 || !number)
-        return fail(QStringLiteral("usage: export NUMBER --out FILE.zip [--include-notes] [--mask-contact]"),
+        return fail(QStringLiteral("usage: export NUMBER --out FILE.zip [--force] [--include-notes] [--mask-contact]"),
                     kUsage);
     Database* db = c.db();
     if (!db)
@@ -148,6 +148,7 @@ int exportCase(Context& c)
     CaseFileOptions options;
     options.includeNotes = c.isSet(QStringLiteral("include-notes"));
     options.maskContact = c.isSet(QStringLiteral("mask-contact"));
+    options.replaceExisting = c.isSet(QStringLiteral("force"));
     auto done = CaseFileExporter(*db).exportCase(*number, outPath, options);
     if (!done)
         return fail(done.error());
@@ -206,6 +207,10 @@ QList<Command> evidenceCommands()
     const QCommandLineOption mask(
         QStringLiteral("mask-contact"),
         QStringLiteral("export: hide the customer's phone and e-mail (for sharing)."));
+    const QCommandLineOption force(
+        QStringLiteral("force"),
+        QStringLiteral("export: replace a file already at --out (never a special file, never in the "
+                       "database's folder)."));
     return {
         {QStringLiteral("evidence"),
          QStringLiteral("evidence add NUMBER FILE... [--note TEXT] | evidence list NUMBER [--json] | "
@@ -214,8 +219,8 @@ QList<Command> evidenceCommands()
          {json, note, attachment},
          evidence},
         {QStringLiteral("export"),
-         QStringLiteral("export NUMBER --out FILE.zip [--include-notes] [--mask-contact]   the case file"),
-         {outFile, notes, mask},
+         QStringLiteral("export NUMBER --out FILE.zip [--force] [--include-notes] [--mask-contact]   the case file"),
+         {outFile, force, notes, mask},
          exportCase},
         {QStringLiteral("verify"),
          QStringLiteral("verify FILE.zip          check a case file; exit 0 only if intact"),

@@ -50,9 +50,14 @@ Result<std::unique_ptr<MailSource>> sourceFor(Context& c)
             return opened.error();
         return std::unique_ptr<MailSource>(std::move(source));
     }
-    if (kind == QLatin1String("eml") && !paths.isEmpty())
-        return std::unique_ptr<MailSource>(std::make_unique<EmlSource>(paths));
-    return makeError(QStringLiteral("usage: import maildir DIR | mbox FILE | eml FILE... [--json]"));
+    if (kind == QLatin1String("eml") && !paths.isEmpty()) {
+        auto source = std::make_unique<EmlSource>(paths);
+        if (auto opened = source->open(); !opened)
+            return opened.error();
+        return std::unique_ptr<MailSource>(std::move(source));
+    }
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("usage: import maildir DIR | mbox FILE | eml FILE... [--json]"));
 }
 
 QString ownJson(const OwnAddressSet& own)
@@ -67,13 +72,14 @@ QString ownJson(const OwnAddressSet& own)
 QString reportJson(const ImportReport& r, const OwnAddressSet& own)
 {
     return QStringLiteral("{\"read\":%1,\"imported\":%2,\"duplicates\":%3,\"quarantined\":%4,"
-                          "\"tickets_created\":%5,\"seconds\":%6,\"own_addresses\":%7}")
+                          "\"tickets_created\":%5,\"seconds\":%6,\"own_addresses\":%8,\"skipped\":%7}")
         .arg(r.read)
         .arg(r.imported)
         .arg(r.duplicates)
         .arg(r.quarantined)
         .arg(r.ticketsCreated)
         .arg(QString::number(r.seconds, 'f', 3))
+        .arg(r.problems.size())
         .arg(ownJson(own));
 }
 
@@ -93,8 +99,9 @@ int import(Context& c)
     if (c.args.value(0) == QLatin1String("csv"))
         return importCsvFile(c);
     auto source = sourceFor(c);
-    if (!source)
-        return fail(source.error().message, kUsage);
+    if (!source) // a missing file is "not found" (3); any other mistake in the words is a usage error (2)
+        return fail(source.error().message,
+                    source.error().code == ErrorCode::NotFound ? kNotFound : kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
@@ -144,6 +151,7 @@ int import(Context& c)
     } else {
         out() << "read:            " << r.read << "\nimported:        " << r.imported
               << "\nduplicates:      " << r.duplicates << "\nquarantined:     " << r.quarantined
+              << "\nskipped:         " << r.problems.size()
               << "\ntickets created: " << r.ticketsCreated << "\nseconds:         " << r.seconds << Qt::endl;
     }
     return r.cancelled ? kFailed : kOk;

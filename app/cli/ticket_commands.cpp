@@ -43,8 +43,8 @@ int tickets(Context& c)
               << t.value(QStringLiteral("status")).toString() << "\t"
               << displayTime(QDateTime::fromString(t.value(QStringLiteral("last_activity_at")).toString(),
                                                    Qt::ISODate))
-              << "\t" << t.value(QStringLiteral("customer")).toString() << "\t"
-              << t.value(QStringLiteral("subject")).toString() << "\n";
+              << "\t" << printable(t.value(QStringLiteral("customer")).toString()) << "\t"
+              << printable(t.value(QStringLiteral("subject")).toString()) << "\n";
     }
     out().flush();
     return kOk;
@@ -63,27 +63,29 @@ int show(Context& c)
     const auto ticket = ticketArg(*db, c.args.first());
     if (!ticket)
         return fail(ticket.error());
-    out() << "#" << ticket->number << "  " << ticket->subject << "\n";
+    // Everything below comes from mail: shown, with its control characters made harmless (not in --json).
+    out() << "#" << ticket->number << "  " << printable(ticket->subject) << "\n";
     out() << "Status: " << toString(ticket->status) << "   Category: " << toString(ticket->category)
-          << "   Channels: " << ticket->channels.join(QStringLiteral(", ")) << "\n";
-    out() << "Customer: " << ticket->customerName << "\n";
+          << "   Channels: " << printable(ticket->channels.join(QStringLiteral(", "))) << "\n";
+    out() << "Customer: " << printable(ticket->customerName) << "\n";
     if (!ticket->orderNumbers.isEmpty())
-        out() << "Orders: " << ticket->orderNumbers.join(QStringLiteral(", ")) << "\n";
+        out() << "Orders: " << printable(ticket->orderNumbers.join(QStringLiteral(", "))) << "\n";
     if (ticket->dueAt.isValid())
         out() << "Answer due: " << displayTime(ticket->dueAt) << "\n";
     if (!ticket->summary.isEmpty())
-        out() << "Summary: " << ticket->summary << "\n";
+        out() << "Summary: " << printable(ticket->summary) << "\n";
     for (const MessageRecord& m : ticket_queries::messagesOfTicket(db->reader(), ticket->id)) {
         const char* arrow = m.direction == Direction::In ? "<-" : m.direction == Direction::Out ? "->" : "--";
         out() << "\n"
               << arrow << " " << displayTime(m.date) << "  " << toString(m.channel) << "  "
-              << (m.fromName.isEmpty() ? m.fromAddress : m.fromName) << "\n";
+              << printable(m.fromName.isEmpty() ? m.fromAddress : m.fromName) << "\n";
         if (!m.subject.isEmpty())
-            out() << "   " << m.subject << "\n";
-        for (const QString& line : m.text.trimmed().split(QLatin1Char('\n')))
+            out() << "   " << printable(m.subject) << "\n";
+        for (const QString& line : printable(m.text.trimmed()).split(QLatin1Char('\n')))
             out() << "   " << line << "\n";
         for (const Attachment& a : m.attachments)
-            out() << "   [attachment] " << a.filename << " (" << a.mediaType << ", " << a.size << " bytes)\n";
+            out() << "   [attachment] " << printable(a.filename) << " (" << printable(a.mediaType) << ", "
+                  << a.size << " bytes)\n";
     }
     out().flush();
     return kOk;

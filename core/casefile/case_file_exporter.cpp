@@ -3,6 +3,7 @@
 #include "casefile/case_file_manifest.h"
 #include "casefile/case_file_pdf.h"
 #include "casefile/case_file_verifier.h"
+#include "casefile/export_target.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
 #include "evidence/evidence_locker.h"
@@ -101,6 +102,11 @@ QString CaseFileExporter::defaultFileName(int caseNumber)
 Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QString& outPath,
                                                     const CaseFileOptions& options, const Progress& progress)
 {
+    auto checkedTarget =
+        export_target::check(outPath, m_db.path(), m_db.lockerDir(), options.replaceExisting);
+    if (!checkedTarget)
+        return checkedTarget.error();
+    const QString target = checkedTarget.value();
     auto loaded = loadCaseSnapshot(m_db.reader(), caseNumber);
     if (!loaded)
         return loaded.error();
@@ -203,9 +209,7 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         return sumsEntry.error();
 
     // libzip writes `partial` through its own temporary file; only a complete, synced ZIP gets the real name.
-    const QString target = QFileInfo(outPath).absoluteFilePath();
-    const QString partial = target + QStringLiteral(".partial");
-    QFile::remove(partial);
+    const QString partial = export_target::partialNameFor(target);
     auto zip = ZipArchive::create(partial);
     if (!zip)
         return zip.error();
@@ -241,10 +245,9 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         QFile::remove(partial);
         return makeError(QStringLiteral("Could not write %1 (is the disk full?)").arg(target));
     }
-    // POSIX rename replaces a previous export of the same case atomically.
-    if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
+    if (auto moved = export_target::moveIntoPlace(partial, target, options.replaceExisting); !moved) {
         QFile::remove(partial);
-        return makeError(QStringLiteral("Could not move the finished case file to %1.").arg(target));
+        return moved.error();
     }
     syncFile(QFileInfo(target).absolutePath());
 

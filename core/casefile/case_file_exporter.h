@@ -20,7 +20,9 @@ struct CaseFileExport {
 // messages/ (raw .eml, marketplace items as .json), manifest.json and SHA256SUMS. The ZIP is written beside
 // the target under a temporary name and renamed at the very end, so a crash or a full disk leaves no
 // half-written case file; an `exported` custody entry records the ZIP's hash. Needs a QGuiApplication (the
-// PDF's fonts). Runs on a worker thread; Progress may cancel.
+// PDF's fonts). Runs on a worker thread; Progress may cancel. The target is checked first (see
+// export_target::check): never a special file, never in the database's or the locker's folder, and an
+// existing file only with options.replaceExisting.
 class CaseFileExporter {
 public:
     explicit CaseFileExporter(Database& db);

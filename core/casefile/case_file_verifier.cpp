@@ -122,6 +122,10 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
         present << name;
         if (unsafeEntryName(name))
             problems << QStringLiteral("added: %1 (an unsafe path a case file never holds)").arg(name);
+        if (zip.isSymbolicLink(name))
+            problems << QStringLiteral("changed: %1 (a symbolic link: unzipping makes a link, not the file "
+                                       "whose hash matches)")
+                            .arg(name);
         if (name == case_file_manifest::kSumsName)
             continue;
         const bool inManifest = listed.contains(name) || name == case_file_manifest::kManifestName;
@@ -187,6 +191,17 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
         h.addData(&f);
         zipSha = QString::fromLatin1(h.result().toHex());
     }
+    // Only a case file this database exported (its `exported` entry holds the ZIP's hash) is recorded in
+    // the case's custody log: a number and an opening time are easily copied into someone else's ZIP,
+    // and a log that anyone's file can append to proves nothing.
+    bool exportedHere = false;
+    for (const CustodyEntry& e : stored)
+        if (e.action == QLatin1String("exported") &&
+            QJsonDocument::fromJson(e.detail.toUtf8()).object().value(QStringLiteral("sha256")).toString() ==
+                zipSha)
+            exportedHere = true;
+    if (zipSha.isEmpty() || !exportedHere)
+        return v;
     const QJsonObject detail{
         {QStringLiteral("file"), QFileInfo(zipPath).fileName()},
         {QStringLiteral("sha256"), zipSha},

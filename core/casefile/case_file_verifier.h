@@ -20,7 +20,8 @@ struct CaseFileVerification {
 // Checks a case file from the ZIP alone: every file's SHA-256 and size against manifest.json and
 // SHA256SUMS, manifest.json against SHA256SUMS, the custody chain exported in the manifest, and that each
 // evidence file has its `added` entry. With a database holding the case, the exported chain must also agree
-// with the database's, and a `verified` custody entry records the result.
+// with the database's, and a `verified` custody entry records the result when the ZIP is one this
+// database exported (its hash is in an `exported` entry).
 class CaseFileVerifier {
 public:
     explicit CaseFileVerifier(Database* db = nullptr);

@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <sys/stat.h>
 #include <zip.h>
 
 namespace casebook {
@@ -103,6 +104,17 @@ QStringList ZipArchive::entryNames() const
         if (const char* name = zip_get_name(m_zip, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS))
             names << QString::fromUtf8(name);
     return names;
+}
+
+bool ZipArchive::isSymbolicLink(const QString& entryName) const
+{
+    const zip_int64_t index = zip_name_locate(m_zip, entryName.toUtf8().constData(), ZIP_FL_ENC_UTF_8);
+    zip_uint8_t opsys = 0;
+    zip_uint32_t attributes = 0;
+    if (index < 0 || zip_file_get_external_attributes(m_zip, static_cast<zip_uint64_t>(index), 0, &opsys,
+                                                      &attributes) != 0)
+        return false;
+    return opsys == ZIP_OPSYS_UNIX && S_ISLNK(attributes >> 16);
 }
 
 Result<ZipArchive::Digest> ZipArchive::hashEntry(const QString& entryName, const Progress& progress) const

@@ -33,6 +33,9 @@ public:
     Result<void> close(const Progress& progress = {});
 
     QStringList entryNames() const;
+    // True when the entry is stored as a Unix symbolic link: unzip would make a link (to a path named by
+    // the entry's bytes), not the file whose hash was checked.
+    bool isSymbolicLink(const QString& entryName) const;
     struct Digest {
         QString sha256;
         qint64 size = 0;

@@ -3,6 +3,7 @@
 #include "evidence/custody_log.h"
 #include "evidence/media_metadata.h"
 #include "evidence/safe_file_name.h"
+#include "model/regular_file.h"
 #include "store/sql_util.h"
 
 #include <QBuffer>
@@ -16,6 +17,8 @@
 #include <QSaveFile>
 #include <QUuid>
 #include <SQLiteCpp/Statement.h>
+#include <cstdio>
+#include <unistd.h>
 
 namespace casebook {
 namespace {
@@ -140,8 +143,28 @@ Result<void> EvidenceLocker::checkStored(const EvidenceRecord& record, const Pro
 Result<EvidenceRecord> EvidenceLocker::add(const AddRequest& request, const Progress& progress)
 {
     QFile in(request.path);
-    if (!in.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("Could not read %1: %2").arg(request.path, in.errorString()));
+    if (request.path.startsWith(QLatin1Char(':'))) { // a Qt resource (the demo's evidence)
+        if (!in.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("Could not read %1: %2").arg(request.path, in.errorString()));
+    } else {
+        // A pipe, a FIFO or a device has no end to hash or one that comes later (a 0-byte "added" record
+        // from `<(cat file)`, or /dev/zero filling the disk): only a regular file is evidence; its kind is
+        // named so the user can save the stream to a file first.
+        auto fd = regular_file::open(request.path, true);
+        if (!fd)
+            return makeError(fd.error().code,
+                             QStringLiteral("Could not add evidence: %1%2")
+                                 .arg(fd.error().message,
+                                      fd.error().code == ErrorCode::InvalidInput
+                                          ? QStringLiteral(" (save it to a file and add that file)")
+                                          : QString()));
+        if (!in.open(fd.value(), QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            ::close(fd.value());
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("Could not read %1: %2").arg(request.path, in.errorString()));
+        }
+    }
     AddRequest r = request;
     if (r.originalName.isEmpty())
         r.originalName = QFileInfo(request.path).fileName();
@@ -219,16 +242,26 @@ Result<EvidenceRecord> EvidenceLocker::store(QIODevice& in, const AddRequest& re
     }
     const QString sha = QString::fromLatin1(hash.result().toHex());
     const QString target = pathOf(sha);
-    if (QFileInfo::exists(target)) {
+    EvidenceRecord expected;
+    expected.sha256 = sha;
+    expected.size = done;
+    expected.originalName = what;
+    // A copy already filed under this hash is trusted only once its bytes are checked: a full disk or a
+    // crash elsewhere may have left it short. A damaged copy is replaced by the bytes offered now.
+    if (QFileInfo::exists(target) && checkStored(expected)) {
         out.cancelWriting();
     } else {
         QDir().mkpath(QFileInfo(target).absolutePath());
         if (!out.commit())
-            return makeError(QStringLiteral("Could not store the evidence file (is the disk full?): %1")
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("Could not store the evidence file (is the disk full?): %1")
                                  .arg(out.errorString()));
-        if (!QFile::rename(staged, target)) {
+        // rename(2), not QFile::rename: it replaces a damaged copy in one step and never falls back to a
+        // copy that a full disk could cut short.
+        if (::rename(QFile::encodeName(staged).constData(), QFile::encodeName(target).constData()) != 0) {
             QFile::remove(staged);
-            return makeError(QStringLiteral("Could not file the evidence under its hash in %1.").arg(target));
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("Could not file the evidence under its hash in %1.").arg(target));
         }
         QFile::setPermissions(target,
                               QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);

@@ -22,14 +22,16 @@ public:
 
     struct AddRequest {
         qint64 ticketId = 0;
-        QString path;         // any file QFile can open, Qt resources included
+        QString path;         // a regular file or a Qt resource (":/...")
         QString originalName; // defaults to the file's name
         QString note;
         QString source; // "file", "mail attachment <message-id>", "demo"
     };
 
     // Hashes while copying (never loading the file whole), files it under its hash and records it with a
-    // custody entry. Adding the same content to the same case again returns the existing record.
+    // custody entry. Adding the same content to the same case again returns the existing record. Only a
+    // regular file (or a Qt resource) is read: a pipe, FIFO or device is refused, naming its kind. A stored
+    // copy that no longer matches its hash is replaced by the bytes offered again.
     Result<EvidenceRecord> add(const AddRequest& request, const Progress& progress = {});
 
     // A mail attachment (attachments.id) becomes evidence of its message's ticket in one call.

@@ -2,6 +2,10 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringList>
+
+#include <algorithm>
+#include <vector>
 
 namespace casebook {
 namespace {
@@ -148,6 +152,100 @@ QString htmlToText(const QString& html)
     for (QString& l : lines)
         l = l.trimmed();
     return lines.join(QLatin1Char('\n')).trimmed();
+}
+
+namespace {
+
+bool isVoid(QStringView name)
+{
+    return name == u"br" || name == u"hr" || name == u"img" || name == u"meta" || name == u"link" ||
+           name == u"input" || name == u"wbr" || name == u"col" || name == u"area" || name == u"base";
+}
+
+// Where a start tag implicitly ends open elements, as HTML parsers do: a <tr> ends the open row of its
+// table (with its cells), a <td>/<th> the open cell of its row, an <li> the open item of its list, a <p> an
+// open paragraph. Returns how many open elements stay open, or -1 when the tag ends none.
+qsizetype keptOpen(const QString& name, const std::vector<QString>& open)
+{
+    const auto scan = [&](std::initializer_list<QStringView> targets,
+                          std::initializer_list<QStringView> stops) -> qsizetype {
+        for (std::size_t j = open.size(); j-- > 0;) {
+            for (QStringView t : targets)
+                if (open[j] == t)
+                    return static_cast<qsizetype>(j);
+            for (QStringView stop : stops)
+                if (open[j] == stop)
+                    return -1;
+        }
+        return -1;
+    };
+    if (name == u"tr")
+        return scan({u"tr"}, {u"table"});
+    if (name == u"td" || name == u"th")
+        return scan({u"td", u"th"}, {u"tr", u"table"});
+    if (name == u"li")
+        return scan({u"li"}, {u"ul", u"ol"});
+    if (name == u"p" && !open.empty() && open.back() == u"p")
+        return static_cast<qsizetype>(open.size()) - 1;
+    return -1;
+}
+
+} // namespace
+
+HtmlShape measureHtml(const QString& html, const HtmlDisplayLimits& limits)
+{
+    HtmlShape shape;
+    if (html.size() > limits.maxChars) {
+        shape.fits = false;
+        return shape;
+    }
+    std::vector<QString> open; // never deeper than maxDepth + 1: the scan stops there
+    int tables = 0;            // tables among `open`
+    const auto pop = [&](std::size_t keep) {
+        for (std::size_t j = keep; j < open.size(); ++j)
+            if (open[j] == u"table")
+                --tables;
+        open.resize(keep);
+    };
+    const QStringView s(html);
+    for (qsizetype at = s.indexOf(u'<'); at >= 0 && at + 1 < s.size(); at = s.indexOf(u'<', at + 1)) {
+        qsizetype i = at + 1;
+        const bool closing = s[i] == u'/';
+        if (closing)
+            ++i;
+        const qsizetype nameStart = i;
+        while (i < s.size() && s[i].unicode() < 128 && s[i].isLetterOrNumber())
+            ++i;
+        if (i == nameStart || !s[nameStart].isLetter())
+            continue;
+        const QString name = s.mid(nameStart, i - nameStart).toString().toLower();
+        if (closing) {
+            for (std::size_t j = open.size(); j-- > 0;)
+                if (open[j] == name) {
+                    pop(j);
+                    break;
+                }
+            continue;
+        }
+        if (++shape.elements > limits.maxElements ||
+            (name == u"img" && ++shape.images > limits.maxImages)) {
+            shape.fits = false;
+            return shape;
+        }
+        if (isVoid(name))
+            continue;
+        if (const qsizetype keep = keptOpen(name, open); keep >= 0)
+            pop(static_cast<std::size_t>(keep));
+        open.push_back(name);
+        if (name == u"table")
+            shape.tableDepth = std::max(shape.tableDepth, ++tables);
+        shape.depth = std::max(shape.depth, static_cast<int>(open.size()));
+        if (shape.depth > limits.maxDepth || shape.tableDepth > limits.maxTableDepth) {
+            shape.fits = false;
+            return shape;
+        }
+    }
+    return shape;
 }
 
 } // namespace casebook

@@ -143,14 +143,17 @@ std::string json(const std::vector<Hit>& hits)
 
 std::string text(const std::vector<Hit>& hits)
 {
-    const auto clean = [](const std::string& s) { return unicode::toUtf8(unicode::toUtf16(s)); };
+    // Mail text reaches a terminal here: its control characters are shown, never obeyed.
+    const auto clean = [](const std::string& s) {
+        return unicode::toUtf8(unicode::printable(unicode::toUtf16(s)));
+    };
     std::string out;
     for (const Hit& h : hits) {
         const std::string when = h.date ? local_time::forPeople(*h.date) : std::string();
         out += "#" + std::to_string(h.ticketNumber) + "\t" + when + "\t" +
                clean(h.fromName.empty() ? h.fromAddress : h.fromName) + "\t" + clean(h.subject) + "\n";
         if (!h.snippet.text.empty())
-            out += "\t" + unicode::toUtf8(h.snippet.marked(u"[", u"]")) + "\n";
+            out += "\t" + unicode::toUtf8(unicode::printable(h.snippet.marked(u"[", u"]"))) + "\n";
     }
     return out;
 }

@@ -162,6 +162,10 @@ Outcome<Query> Query::parse(std::string_view text, const Midnight& midnight)
             i += at(text, i).length;
             continue;
         }
+        // "-word" leaves out what matches; a lone "-" is a word like any other punctuation.
+        const bool excluded = text[i] == '-' && i + 1 < n && !isSpaceAt(text, i + 1);
+        if (excluded)
+            ++i;
         std::string field;
         std::size_t j = i;
         while (j < n && isAsciiLetter(text[j]))
@@ -197,10 +201,16 @@ Outcome<Query> Query::parse(std::string_view text, const Midnight& midnight)
             }
         }
         if (!field.empty()) {
+            const std::size_t termsBefore = q.terms.size();
             if (std::string error = applyField(q, field, value, prefix, midnight); !error.empty())
                 return Outcome<Query>::failure(error);
+            if (excluded && q.terms.size() == termsBefore)
+                return Outcome<Query>::failure("-" + field + ": cannot leave messages out; only words, "
+                                               "\"phrases\", from:, to: and subject: can (-refund).");
+            if (excluded)
+                q.terms.back().excluded = true;
         } else {
-            q.terms.push_back({Field::Any, value, prefix});
+            q.terms.push_back({Field::Any, value, prefix, excluded});
         }
     }
 
@@ -218,6 +228,15 @@ Outcome<Query> Query::parse(std::string_view text, const Midnight& midnight)
         kept.push_back(std::move(t));
     }
     q.terms = std::move(kept);
+    if (q.terms.size() > kMaxTerms || q.orders.size() > kMaxTerms)
+        return Outcome<Query>::failure("A search can hold at most " + std::to_string(kMaxTerms) +
+                                       " words; this one has " +
+                                       std::to_string(std::max(q.terms.size(), q.orders.size())) + ".");
+    const bool onlyExcluded =
+        !q.terms.empty() && std::all_of(q.terms.begin(), q.terms.end(), [](const Term& t) { return t.excluded; });
+    if (onlyExcluded)
+        return Outcome<Query>::failure("Add a word to find: words with a - in front (-refund) only leave "
+                                       "messages out of what the other words find.");
 
     if (q.terms.empty() && q.orders.empty() && q.statuses.empty() && q.channels.empty() && !q.after &&
         !q.before) {
@@ -233,9 +252,18 @@ Outcome<Query> Query::parse(std::string_view text, const Midnight& midnight)
 std::string Query::ftsExpression() const
 {
     std::string out;
-    for (const Term& t : terms) {
+    // The words to find first, AND-ed; then each word to leave out (FTS5: "a AND b NOT c NOT d").
+    std::vector<const Term*> ordered;
+    for (const Term& t : terms)
+        if (!t.excluded)
+            ordered.push_back(&t);
+    for (const Term& t : terms)
+        if (t.excluded)
+            ordered.push_back(&t);
+    for (const Term* term : ordered) {
+        const Term& t = *term;
         if (!out.empty())
-            out += " AND ";
+            out += t.excluded ? " NOT " : " AND ";
         switch (t.field) {
         case Field::Any:
             break;

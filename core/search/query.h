@@ -14,7 +14,8 @@ namespace casebook::search {
 // What a person typed in the search box, parsed. Free words and "quoted phrases" must all match (AND);
 // a trailing * makes a prefix (refun*); from:, to: and subject: limit a word or phrase to those fields;
 // order:, status: and channel: filter by the ticket's order numbers, the ticket's status and the message's
-// channel (several of one kind: any of them); after:YYYY-MM-DD and before:YYYY-MM-DD bound the date, the
+// channel (several of one kind: any of them); -word, -"phrase" and -from:kim leave out the messages that
+// match (a search needs something to find besides them); after:YYYY-MM-DD and before:YYYY-MM-DD bound the date, the
 // first inclusive and the second exclusive. store/search_query.h is the same query for Qt code.
 class Query {
 public:
@@ -24,15 +25,20 @@ public:
         Field field = Field::Any;
         std::string text; // UTF-8
         bool prefix = false;
+        bool excluded = false; // -word: messages holding it are left out
     };
+
+    // More words than this make FTS5 work for minutes (thousands of prefix terms took a minute and 1 GB);
+    // a person's search never needs them. Counted after words without letters or digits are dropped.
+    static constexpr std::size_t kMaxTerms = 32;
 
     // Milliseconds since the epoch of a day's midnight (month and day from 1).
     using Midnight = std::function<std::int64_t(int year, int month, int day)>;
     // Midnight in the C library's local time zone.
     static std::int64_t localMidnight(int year, int month, int day);
 
-    // A clear error for unbalanced quotes, unknown fields, bad dates or values, and a query with nothing
-    // in it. Dates become instants through `midnight`.
+    // A clear error for unbalanced quotes, unknown fields, bad dates or values, more than kMaxTerms words,
+    // and a query with nothing in it (or nothing but words to leave out). Dates become instants through `midnight`.
     static Outcome<Query> parse(std::string_view utf8, const Midnight& midnight = localMidnight);
 
     std::vector<Term> terms;

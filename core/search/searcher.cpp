@@ -145,8 +145,8 @@ std::vector<std::u16string> needlesOf(const Query& q)
 {
     std::vector<std::u16string> needles;
     for (const Query::Term& t : q.terms) {
-        if (t.field == Query::Field::From || t.field == Query::Field::To)
-            continue; // the snippet is cut from the body
+        if (t.field == Query::Field::From || t.field == Query::Field::To || t.excluded)
+            continue; // the snippet is cut from the body, and holds no word left out
         const std::u16string text = unicode::toUtf16(t.text);
         needles.push_back(unicode::simplified(text));
         std::vector<std::u16string> words;

@@ -176,4 +176,24 @@ long indexOfFolded(std::u16string_view haystack, std::u16string_view needle, std
     return -1;
 }
 
+std::u16string printable(std::u16string_view s)
+{
+    std::u16string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i];
+        if (c == u'\r' && i + 1 < s.size() && s[i + 1] == u'\n')
+            continue; // a CRLF line end is a line end; a lone CR (which rewinds the line) is shown
+        if (c < 0x20 && c != u'\t' && c != u'\n')
+            out += static_cast<char16_t>(0x2400 + c);
+        else if (c == 0x7F)
+            out += u'\u2421';
+        else if (c >= 0x80 && c < 0xA0)
+            out += u'\uFFFD';
+        else
+            out += c;
+    }
+    return out;
+}
+
 } // namespace casebook::search::unicode

@@ -26,6 +26,12 @@ char32_t foldCase(char32_t c);
 std::u16string toUtf16(std::string_view utf8);
 std::string toUtf8(std::u16string_view utf16);
 
+// The text with every control character a terminal acts on made visible and inert: C0 controls but tab and
+// line feed become their Control Pictures (ESC → U+241B, a lone CR → U+240D; CRLF is a line end), DEL
+// U+2421, C1 controls U+FFFD. A mail body
+// holding ESC]0;…BEL or ESC[2J then cannot retitle or clear the terminal it is printed to.
+std::u16string printable(std::u16string_view s);
+
 // QString::simplified.
 std::u16string simplified(std::u16string_view s);
 

@@ -15,16 +15,54 @@
 namespace casebook {
 namespace {
 
-QString decodeText(const QByteArray& bytes, QString& encoding)
+constexpr int kMaxUnclosedQuotes = 100;
+
+bool validUtf8(QByteArrayView bytes)
 {
-    if (bytes.startsWith("\xEF\xBB\xBF")) {
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString decoded = utf8.decode(bytes); // decode() is lazy: only the conversion reads the bytes
+    return !utf8.hasError();
+}
+
+// A UTF-8 file with a few lines pasted in from a CP949 one (a second export appended, a row edited in an
+// old Excel) is still a UTF-8 file: each line is decoded on its own and the odd ones are named, instead of
+// the whole file being read as CP949 and every Korean row garbled.
+QString decodeText(const QByteArray& bytes, QString& encoding, QStringList& problems)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF") && validUtf8(QByteArrayView(bytes).sliced(3))) {
         encoding = QStringLiteral("UTF-8");
         return QString::fromUtf8(bytes.mid(3));
     }
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    const QString text = utf8.decode(bytes);
-    if (!utf8.hasError()) {
+    if (!bytes.startsWith("\xEF\xBB\xBF") && validUtf8(bytes)) {
         encoding = QStringLiteral("UTF-8");
+        return QString::fromUtf8(bytes);
+    }
+    const QByteArray body = bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
+    const QList<QByteArray> lines = body.split('\n');
+    int utf8Lines = 0;
+    int otherLines = 0;
+    for (const QByteArray& line : lines) {
+        bool ascii = true;
+        for (const char c : line)
+            ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+        if (!ascii)
+            (validUtf8(line) ? utf8Lines : otherLines) += 1;
+    }
+    if (bytes.startsWith("\xEF\xBB\xBF") || utf8Lines > otherLines) {
+        encoding = QStringLiteral("UTF-8");
+        QString text;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (i > 0)
+                text += QLatin1Char('\n');
+            if (validUtf8(lines[i])) {
+                text += QString::fromUtf8(lines[i]);
+            } else {
+                text += decodeCharset(lines[i], "cp949");
+                problems << QStringLiteral("line %1 is not UTF-8 like the rest of the file; it was read as "
+                                           "CP949 (check its text)")
+                                .arg(i + 1);
+            }
+        }
         return text;
     }
     // Excel in Korea saves "CSV (comma delimited)" in the ANSI code page: CP949.
@@ -33,13 +71,18 @@ QString decodeText(const QByteArray& bytes, QString& encoding)
 }
 
 // RFC 4180 with Excel's habits: CRLF or LF, quotes doubled inside quoted fields, line breaks kept in them.
-QList<QStringList> splitRows(const QString& text, QChar delimiter)
+// A quote that opens a field and never closes would swallow every row after it into one field: such a
+// quote is taken as a plain character instead (literalQuotes), and `unclosedAt` gives its position.
+QList<QStringList> splitRows(const QString& text, QChar delimiter, const QSet<qsizetype>& literalQuotes,
+                             qsizetype& unclosedAt)
 {
     QList<QStringList> rows;
     QStringList row;
     QString field;
     bool quoted = false;
     bool fieldStarted = false;
+    qsizetype openedAt = -1;
+    unclosedAt = -1;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar ch = text[i];
         if (quoted) {
@@ -55,9 +98,10 @@ QList<QStringList> splitRows(const QString& text, QChar delimiter)
             }
             continue;
         }
-        if (ch == QLatin1Char('"') && !fieldStarted) {
+        if (ch == QLatin1Char('"') && !fieldStarted && !literalQuotes.contains(i)) {
             quoted = true;
             fieldStarted = true;
+            openedAt = i;
         } else if (ch == delimiter) {
             row << field;
             field.clear();
@@ -75,6 +119,8 @@ QList<QStringList> splitRows(const QString& text, QChar delimiter)
             fieldStarted = true;
         }
     }
+    if (quoted)
+        unclosedAt = openedAt;
     if (fieldStarted || !row.isEmpty()) {
         row << field;
         rows << row;
@@ -127,12 +173,29 @@ QByteArray canonical(const QJsonObject& o)
 Result<CsvTable> readCsv(const QByteArray& bytes)
 {
     CsvTable table;
-    const QString text = decodeText(bytes, table.encoding);
+    const QString text = decodeText(bytes, table.encoding, table.problems);
     const QString firstLine = text.section(QLatin1Char('\n'), 0, 0);
     const QChar delimiter = firstLine.contains(QLatin1Char('\t')) && !firstLine.contains(QLatin1Char(','))
                                 ? QLatin1Char('\t')
                                 : QLatin1Char(',');
-    QList<QStringList> rows = splitRows(text, delimiter);
+    QSet<qsizetype> literalQuotes;
+    qsizetype unclosedAt = -1;
+    QList<QStringList> rows = splitRows(text, delimiter, literalQuotes, unclosedAt);
+    // Each pass turns one unclosed quote into a character; a file made of nothing else stops early.
+    for (int pass = 0; unclosedAt >= 0; ++pass) {
+        const qsizetype line = QStringView(text).left(unclosedAt).count(QLatin1Char('\n')) + 1;
+        if (pass >= kMaxUnclosedQuotes)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("The CSV file has more than %1 quotes that are never closed (the "
+                                            "last on line %2): it is not read, so that no row is lost.")
+                                 .arg(kMaxUnclosedQuotes)
+                                 .arg(line));
+        table.problems << QStringLiteral("line %1: a quote opens a field and is never closed; it was read as "
+                                         "a plain \" so that the rows after it are not lost (check that line)")
+                              .arg(line);
+        literalQuotes.insert(unclosedAt);
+        rows = splitRows(text, delimiter, literalQuotes, unclosedAt);
+    }
     if (rows.isEmpty())
         return makeError(QStringLiteral("The CSV file is empty."));
     table.header = rows.takeFirst();
@@ -220,6 +283,7 @@ Result<CsvMessages> csvMessages(const CsvTable& table, const CsvMapping& mapping
         if (at->contains(QLatin1String(f)))
             answerColumns.insert(at->value(QLatin1String(f)));
     CsvMessages out;
+    out.problems = table.problems;
     if (!at->contains(QStringLiteral("date")))
         out.problems << QStringLiteral("the file has no date column: every row is dated at import time");
     for (qsizetype r = 0; r < table.rows.size(); ++r) {

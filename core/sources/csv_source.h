@@ -18,10 +18,12 @@ struct CsvTable {
     QStringList header;
     QList<QStringList> rows;
     QString encoding; // "UTF-8" or "CP949", as detected
+    QStringList problems; // lines read in another encoding than the file's, quotes never closed
 };
 
-// Decodes the bytes (a UTF-8 BOM, else UTF-8 when valid, else CP949) and splits them (comma, or tab when
-// the header holds tabs and no commas).
+// Decodes the bytes (a UTF-8 BOM, else UTF-8 when valid, else CP949; a UTF-8 file with some CP949 lines
+// is decoded line by line) and splits them (comma, or tab when the header holds tabs and no commas). What
+// had to be guessed is in `problems`; csvMessages reports it with the rows' own problems.
 Result<CsvTable> readCsv(const QByteArray& bytes);
 Result<CsvTable> readCsvFile(const QString& path);
 

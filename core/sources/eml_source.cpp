@@ -1,5 +1,7 @@
 #include "sources/eml_source.h"
 
+#include "model/regular_file.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -11,6 +13,21 @@ EmlSource::EmlSource(QStringList paths) : m_paths(std::move(paths))
         p = QFileInfo(p).absoluteFilePath();
 }
 
+Result<void> EmlSource::open() const
+{
+    for (const QString& path : m_paths) {
+        const QFileInfo info(path);
+        if (!info.exists())
+            return makeError(ErrorCode::NotFound, QStringLiteral("%1 does not exist").arg(path));
+        if (info.isDir())
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("%1 is a folder, not a message file (for a Maildir: import "
+                                            "maildir %1)")
+                                 .arg(path));
+    }
+    return {};
+}
+
 QString EmlSource::id() const
 {
     return m_paths.size() == 1 ? QStringLiteral("eml:") + m_paths.first() : QStringLiteral("eml");
@@ -20,17 +37,13 @@ Result<std::optional<RawMail>> EmlSource::next()
 {
     while (m_next < m_paths.size()) {
         const QString& path = m_paths.at(m_next++);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            addProblem(QStringLiteral("%1: %2").arg(path, f.errorString()));
+        // The user named the file, so a link to it is followed; a FIFO or a device is still refused.
+        auto raw = regular_file::readAll(path, true, kMaxMessageFileBytes);
+        if (!raw) {
+            addProblem(raw.error().message);
             continue;
         }
-        QByteArray raw = f.readAll();
-        if (f.error() != QFileDevice::NoError) {
-            addProblem(QStringLiteral("%1: %2").arg(path, f.errorString()));
-            continue;
-        }
-        return std::optional<RawMail>(RawMail{std::move(raw), QFileInfo(path).path(), path});
+        return std::optional<RawMail>(RawMail{std::move(raw.value()), QFileInfo(path).path(), path});
     }
     return std::optional<RawMail>();
 }

@@ -10,6 +10,10 @@ class EmlSource final : public MailSource {
 public:
     explicit EmlSource(QStringList paths);
 
+    // Fails on the first path that does not exist or is a folder: a mistyped name is an error, not an
+    // empty import. Other unreadable files are skipped by next() with the reason.
+    Result<void> open() const;
+
     QString id() const override;
     Result<std::optional<RawMail>> next() override;
     QString cursor() const override { return {}; }

@@ -11,6 +11,9 @@
 
 namespace casebook {
 
+// The largest message file a source reads (Maildir, .eml); a larger file is skipped with a reason.
+inline constexpr qint64 kMaxMessageFileBytes = qint64(1) << 30;
+
 // One message exactly as the source holds it, and where it came from.
 struct RawMail {
     QByteArray raw;

@@ -1,5 +1,7 @@
 #include "sources/maildir_source.h"
 
+#include "model/regular_file.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -47,10 +49,11 @@ Result<void> MaildirSource::open()
 {
     const QFileInfo info(m_root);
     if (!info.isDir())
-        return makeError(
-            QStringLiteral("%1 is not a folder (expected a Maildir with cur/ and new/)").arg(m_root));
+        return makeError(info.exists() ? ErrorCode::InvalidInput : ErrorCode::NotFound,
+                         QStringLiteral("%1 is not a folder (expected a Maildir with cur/ and new/)").arg(m_root));
     if (!info.isReadable())
-        return makeError(QStringLiteral("the folder %1 cannot be read (check its permissions)").arg(m_root));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("the folder %1 cannot be read (check its permissions)").arg(m_root));
     m_entries.clear();
     scan(QDir(m_root), QString(), 0);
     std::sort(m_entries.begin(), m_entries.end());
@@ -107,18 +110,15 @@ Result<std::optional<RawMail>> MaildirSource::next()
             return opened.error();
     while (m_next < m_entries.size()) {
         const Entry& e = m_entries.at(m_next++);
-        QFile f(m_root + QLatin1Char('/') + e.relPath);
-        if (!f.open(QIODevice::ReadOnly)) {
-            // Moved away by a mail program since the scan, or no permission: the run goes on without it.
-            addProblem(QStringLiteral("%1: %2").arg(e.relPath, f.errorString()));
+        // Only regular files are mail, and links are not followed: a FIFO would block the import (and its
+        // cancel) forever, a link could bring in /dev/zero or a file outside the Maildir. Moved away by a
+        // mail program since the scan, or no permission: the run goes on without it, saying why.
+        auto raw = regular_file::readAll(m_root + QLatin1Char('/') + e.relPath, false, kMaxMessageFileBytes);
+        if (!raw) {
+            addProblem(QStringLiteral("%1: %2").arg(e.relPath, raw.error().message));
             continue;
         }
-        QByteArray raw = f.readAll();
-        if (f.error() != QFileDevice::NoError) {
-            addProblem(QStringLiteral("%1: %2").arg(e.relPath, f.errorString()));
-            continue;
-        }
-        return std::optional<RawMail>(RawMail{std::move(raw), e.folder, e.relPath});
+        return std::optional<RawMail>(RawMail{std::move(raw.value()), e.folder, e.relPath});
     }
     return std::optional<RawMail>();
 }

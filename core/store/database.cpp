@@ -31,7 +31,14 @@ Result<int> peekSchemaVersion(const QString& path)
     try {
         SQLite::Database db(path.toStdString(), SQLite::OPEN_READONLY);
         db.setBusyTimeout(kBusyTimeoutMs);
-        return db.execAndGet("PRAGMA user_version").getInt();
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        // A version past ours is refused by the caller as a newer Casebook's (a future one may add tables).
+        if (version <= latestMigration() && !isCasebookDatabase(db, version))
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("%1 is an SQLite database of another program, not Casebook's. It "
+                                            "was left untouched: give Casebook a new file or one of its own.")
+                                 .arg(path));
+        return version;
     } catch (const SQLite::Exception& e) {
         return makeError(QStringLiteral("Could not read the database %1: %2").arg(path, sqliteMessage(e)));
     }

@@ -366,6 +366,16 @@ Error newerSchemaError(const QString& what, int found)
                          .arg(latestMigration()));
 }
 
+bool isCasebookDatabase(SQLite::Database& db, int userVersion)
+{
+    if (db.execAndGet("PRAGMA application_id").getInt() == kApplicationId)
+        return true;
+    if (userVersion > 0)
+        return db.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'tickets'")
+                   .getInt() > 0;
+    return db.execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() == 0;
+}
+
 int latestMigration()
 {
     return static_cast<int>(kSteps.size());
@@ -395,12 +405,26 @@ Result<int> migrate(SQLite::Database& db, int upTo)
                 }
             }
         } restore{db, foreignKeys};
-        for (int step = current + 1; step <= std::min(upTo, latestMigration()); ++step) {
+        const int target = std::min(upTo, latestMigration());
+        if (current >= target)
+            return current;
+        for (;;) {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            // Read again under the write lock: another process may have applied steps since `current`
+            // was read (two programs opening a new database at once).
+            const int version = userVersion(db);
+            if (version > latestMigration())
+                return newerSchemaError(QStringLiteral("This database"), version);
+            if (version >= target)
+                break; // the transaction's destructor rolls back: nothing was written
+            // Stamped with a step, so that a database at the latest version is opened without a write.
+            if (db.execAndGet("PRAGMA application_id").getInt() != kApplicationId)
+                db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+            const int step = version + 1;
             db.exec(kSteps[static_cast<std::size_t>(step - 1)]);
             if (SQLite::Statement check(db, "PRAGMA foreign_key_check"); check.executeStep())
-                return makeError(QStringLiteral("Could not update the database schema: step %1 left a broken "
-                                                "reference in %2. Nothing was changed.")
+                return makeError(QStringLiteral("Could not update the database schema: step %1 left a "
+                                                "broken reference in %2. Nothing was changed.")
                                      .arg(step)
                                      .arg(QString::fromUtf8(check.getColumn(0).getText())));
             db.exec("PRAGMA user_version = " + std::to_string(step));

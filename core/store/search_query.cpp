@@ -17,7 +17,7 @@ Result<SearchQuery> SearchQuery::parse(const QString& text, const QTimeZone& zon
     const search::Query& p = parsed.value();
     SearchQuery q;
     for (const search::Query::Term& t : p.terms)
-        q.terms.append({static_cast<Field>(t.field), QString::fromStdString(t.text), t.prefix});
+        q.terms.append({static_cast<Field>(t.field), QString::fromStdString(t.text), t.prefix, t.excluded});
     for (const std::string& o : p.orders)
         q.orders << QString::fromStdString(o);
     for (const std::string& s : p.statuses)
@@ -38,7 +38,8 @@ search::Query SearchQuery::plain() const
 {
     search::Query p;
     for (const Term& t : terms)
-        p.terms.push_back({static_cast<search::Query::Field>(t.field), t.text.toStdString(), t.prefix});
+        p.terms.push_back(
+            {static_cast<search::Query::Field>(t.field), t.text.toStdString(), t.prefix, t.excluded});
     for (const QString& o : orders)
         p.orders.push_back(o.toStdString());
     for (TicketStatus s : statuses)

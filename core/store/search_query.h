@@ -26,6 +26,7 @@ public:
         Field field = Field::Any;
         QString text;
         bool prefix = false;
+        bool excluded = false; // -word
     };
 
     // A clear error for unbalanced quotes, unknown fields, bad dates or values, and a query with nothing in

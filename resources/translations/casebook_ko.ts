@@ -601,6 +601,10 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <source>This ticket has no attachment %1.</source>
         <translation>이 문의에는 %1 첨부 파일이 없습니다.</translation>
     </message>
+    <message>
+        <source>This message&apos;s formatting is too complex to display; it is shown as plain text.</source>
+        <translation>이 메시지는 서식이 너무 복잡해 그대로 표시할 수 없어 일반 텍스트로 보여 드립니다.</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::CsvImportDialog</name>
@@ -934,6 +938,10 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
     <message>
         <source>Case files (*.zip);;All files (*)</source>
         <translation>사건 파일 (*.zip);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 파일이 이미 있습니다. 바꿀까요?</translation>
     </message>
 </context>
 <context>

@@ -362,3 +362,20 @@ TEST_CASE("without XDG_RUNTIME_DIR the CLI writes nothing to stderr but its own 
     CHECK(given.err.toStdString() == "");
     CHECK_FALSE(QFileInfo::exists(runtime));
 }
+
+TEST_CASE("two processes opening one new database at once both succeed", "[cli][store][hostile]")
+{
+    for (int round = 0; round < 5; ++round) {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("new.sqlite"));
+        QProcess a, b;
+        const QStringList args{QStringLiteral("--db"), db, QStringLiteral("stats")};
+        a.start(QStringLiteral(CASEBOOK_CLI_FULL), args);
+        b.start(QStringLiteral(CASEBOOK_CLI_FULL), args);
+        REQUIRE(a.waitForFinished(60000));
+        REQUIRE(b.waitForFinished(60000));
+        INFO(a.readAllStandardError().toStdString() << b.readAllStandardError().toStdString());
+        CHECK(a.exitCode() == 0);
+        CHECK(b.exitCode() == 0);
+    }
+}

@@ -3,6 +3,7 @@
 #include "support/test_support.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
+#include <sys/stat.h>
 #include <catch2/catch.hpp>
 
 using casebook::test::cli;
@@ -44,7 +46,10 @@ struct CliCase {
         return path;
     }
     QStringList args(QStringList rest) const { return QStringList{QStringLiteral("--db"), db} + rest; }
+    // Case files go outside the database's folder, where export refuses to write.
+    QString outFile(const QString& name) const { return outDir.filePath(name); }
     QTemporaryDir dir;
+    QTemporaryDir outDir;
     QString db;
     QString number;
 };
@@ -76,7 +81,7 @@ TEST_CASE("evidence add, list, export and verify from the command line", "[cli][
     CHECK(items.at(0)[QStringLiteral("note")].toString() == QStringLiteral("반품 사진"));
     CHECK(items.at(1)[QStringLiteral("name")].toString() == QStringLiteral("invoicegpj.exe"));
 
-    const QString zip = c.dir.filePath(QStringLiteral("case-%1.zip").arg(c.number));
+    const QString zip = c.outFile(QStringLiteral("case-%1.zip").arg(c.number));
     const Run exported = cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip}));
     INFO(exported.err.toStdString());
     REQUIRE(exported.code == 0);
@@ -126,7 +131,7 @@ TEST_CASE("a crash in the middle of an export leaves no case file", "[cli][evide
         cli(c.args({QStringLiteral("evidence"), QStringLiteral("add"), c.number, video.fileName()})).code ==
         0);
 
-    const QString outDir = c.dir.filePath(QStringLiteral("out"));
+    const QString outDir = c.outFile(QStringLiteral("out"));
     QDir().mkpath(outDir);
     const QString zip = outDir + QStringLiteral("/case-%1.zip").arg(c.number);
     QProcess p;
@@ -205,7 +210,7 @@ TEST_CASE("evidence promote turns a mail attachment with a hostile name into saf
     CHECK(evidence.at(1)[QStringLiteral("name")].toString() == QStringLiteral("invoicegpj.exe"));
 
     // Both come out of the case file under names Casebook built, and the file verifies.
-    const QString zip = c.dir.filePath(QStringLiteral("case.zip"));
+    const QString zip = c.outFile(QStringLiteral("case.zip"));
     REQUIRE(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip})).code == 0);
     QProcess py;
     py.start(
@@ -229,4 +234,78 @@ TEST_CASE("evidence promote turns a mail attachment with a hostile name into saf
     CHECK(tooShort.code == 2);
     CHECK(tooShort.err.contains(QStringLiteral("at least the first 8")));
     CHECK(cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number})).code == 2);
+}
+
+TEST_CASE("export --out never replaces the database, a locker file, a special file or, without --force, "
+          "any file",
+          "[cli][evidence][hostile]")
+{
+    CliCase c;
+    const QString photo = c.file(QStringLiteral("photo.png"), QByteArray("\x89PNG\r\n\x1a\n", 8) + "photo");
+    REQUIRE(cli(c.args({QStringLiteral("evidence"), QStringLiteral("add"), c.number, photo})).code == 0);
+    const QByteArray dbHead = test::readFile(c.db).left(16);
+    REQUIRE(dbHead.startsWith("SQLite format 3"));
+    auto exportTo = [&](const QString& out, bool force = false) {
+        QStringList a{QStringLiteral("export"), c.number, QStringLiteral("--out"), out};
+        if (force)
+            a << QStringLiteral("--force");
+        return cli(c.args(a));
+    };
+
+    // The database itself, even with --force: refused, and it is still a database.
+    const Run overDb = exportTo(c.db, true);
+    CHECK(overDb.code == 2);
+    CHECK(overDb.err.contains(QStringLiteral("folder of the database")));
+    CHECK(test::readFile(c.db).left(16) == dbHead);
+    // Nor anything else beside it, nor inside the locker (a stored original keeps its bytes).
+    CHECK(exportTo(c.dir.filePath(QStringLiteral("new.zip"))).code == 2);
+    CHECK_FALSE(QFileInfo::exists(c.dir.filePath(QStringLiteral("new.zip"))));
+    QString stored;
+    for (QDirIterator it(c.dir.filePath(QStringLiteral("casebook.locker/evidence")), QDir::Files,
+                         QDirIterator::Subdirectories);
+         it.hasNext();)
+        stored = it.next();
+    REQUIRE_FALSE(stored.isEmpty());
+    CHECK(exportTo(stored, true).code == 2);
+    CHECK(test::readFile(stored) == test::readFile(photo));
+
+    // An existing file: refused without --force and left as it was; replaced with it.
+    const QString existing = c.outFile(QStringLiteral("mine.zip"));
+    {
+        QFile f(existing);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("my own file");
+    }
+    const Run kept = exportTo(existing);
+    CHECK(kept.code == 1);
+    CHECK(kept.err.contains(QStringLiteral("--force")));
+    CHECK(test::readFile(existing) == "my own file");
+    const Run replaced = exportTo(existing, true);
+    INFO(replaced.err.toStdString());
+    CHECK(replaced.code == 0);
+    CHECK(cli(c.args({QStringLiteral("verify"), existing})).code == 0);
+
+    // Special files are never followed nor replaced, --force or not.
+    const QString fifo = c.outFile(QStringLiteral("fifo.zip"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    const Run toFifo = exportTo(fifo, true);
+    CHECK(toFifo.code == 2);
+    CHECK(toFifo.err.contains(QStringLiteral("pipe")));
+    CHECK(QFileInfo(fifo).isFile() == false);
+    CHECK(QFileInfo::exists(fifo));
+    const QString victim = c.outFile(QStringLiteral("victim.txt"));
+    {
+        QFile f(victim);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("do not touch");
+    }
+    const QString link = c.outFile(QStringLiteral("link.zip"));
+    REQUIRE(QFile::link(victim, link));
+    CHECK(exportTo(link, true).code == 2);
+    CHECK(QFileInfo(link).isSymLink());
+    CHECK(test::readFile(victim) == "do not touch");
+    CHECK(exportTo(QStringLiteral("/dev/null"), true).code == 2);
+    // Nothing half-written is left behind by any refusal.
+    for (const QString& name : QDir(c.outDir.path()).entryList(QDir::Files | QDir::System))
+        CHECK_FALSE(name.contains(QStringLiteral(".partial")));
 }

@@ -10,6 +10,7 @@
 #include <QThread>
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 using casebook::test::cli;
 using casebook::test::Run;
@@ -53,7 +54,7 @@ TEST_CASE("import --json reports counts as its last line, and quarantine lists w
                        maildir, QStringLiteral("--json")});
     REQUIRE(r.code == 0);
     const QJsonObject o = lastLine(r);
-    CHECK(o.keys().size() == 7);
+    CHECK(o.keys().size() == 8);
     CHECK(o.value(QStringLiteral("own_addresses")).isArray()); // what Casebook took for the seller's addresses
     int files = 0;
     for (QDirIterator it(maildir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();
@@ -155,4 +156,75 @@ TEST_CASE("an mbox import killed part-way resumes: nothing lost, nothing doubled
     }
     const Run again = cli(args);
     CHECK(field(lastLine(again), "read") == 0);
+}
+
+TEST_CASE("import: special files in a Maildir are skipped and counted; a missing .eml or a folder is an "
+          "error",
+          "[cli][import][hostile]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("c.sqlite"));
+    const QString root = dir.filePath(QStringLiteral("Mail"));
+    QDir().mkpath(root + QStringLiteral("/cur"));
+    QDir().mkpath(root + QStringLiteral("/new"));
+    {
+        QFile f(root + QStringLiteral("/cur/1.a:2,"));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(mail(1));
+    }
+    REQUIRE(::mkfifo(QFile::encodeName(root + QStringLiteral("/cur/2.b:2,")).constData(), 0600) == 0);
+    REQUIRE(QFile::link(QStringLiteral("/dev/zero"), root + QStringLiteral("/cur/3.c:2,")));
+    REQUIRE(QFile::link(QStringLiteral("/etc/passwd"), root + QStringLiteral("/cur/4.d:2,")));
+    // With a FIFO in cur/ the import used never to end; now it ends, and says what it left out.
+    const Run r = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("maildir"), root,
+                       QStringLiteral("--json")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    const QJsonObject o = lastLine(r);
+    CHECK(field(o, "imported") == 1);
+    CHECK(field(o, "skipped") == 3);
+    CHECK(r.err.count(QStringLiteral("skipped ")) == 3);
+    CHECK(r.err.contains(QStringLiteral("pipe (FIFO)")));
+
+    const Run missing = cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("eml"),
+                             dir.filePath(QStringLiteral("no-such.eml"))});
+    CHECK(missing.code == 3);
+    CHECK(missing.err.contains(QStringLiteral("no-such.eml does not exist")));
+    const Run folder =
+        cli({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("eml"), root});
+    CHECK(folder.code == 2);
+    CHECK(folder.err.contains(QStringLiteral("is a folder")));
+}
+
+TEST_CASE("import: a FIFO first in a Maildir does not block the import", "[cli][import][hostile]")
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("Mail"));
+    QDir().mkpath(root + QStringLiteral("/cur"));
+    QDir().mkpath(root + QStringLiteral("/new"));
+    // The FIFO sorts first: an import that opens it blocking never gets past it.
+    REQUIRE(::mkfifo(QFile::encodeName(root + QStringLiteral("/cur/0.fifo:2,")).constData(), 0600) == 0);
+    for (int i = 1; i <= 20; ++i) {
+        QFile f(root + QStringLiteral("/cur/%1.m:2,").arg(i));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(mail(i));
+    }
+    QProcess p;
+    p.start(QStringLiteral(CASEBOOK_CLI),
+            {QStringLiteral("--db"), dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("import"),
+             QStringLiteral("maildir"), root});
+    REQUIRE(p.waitForStarted());
+    if (!p.waitForFinished(60000)) { // stuck: SIGTERM, then make sure it is gone
+        p.terminate();
+        if (!p.waitForFinished(10000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+    }
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    INFO(out.toStdString() << p.readAllStandardError().toStdString());
+    CHECK(p.exitStatus() == QProcess::NormalExit);
+    CHECK(p.exitCode() == 0);
+    CHECK(out.contains(QStringLiteral("imported:        20")));
+    CHECK(out.contains(QStringLiteral("skipped:         1")));
 }

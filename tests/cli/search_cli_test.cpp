@@ -183,3 +183,76 @@ TEST_CASE("casebook-cli refuses a newer database with the full program's words",
     CHECK_FALSE(light.err.isEmpty());
     CHECK(light.err == full.err);
 }
+
+TEST_CASE("show and search print a mail's control characters as visible symbols, --json keeps them escaped",
+          "[cli][search][hostile]")
+{
+    test::TempStore store;
+    Ingestor ingestor(*store.db, IngestOptions{{QStringLiteral("help@dalbit-shop.example")}});
+    REQUIRE(ingestor.ingestMail(test::readFile(test::testData(QStringLiteral("hostile/terminal-escapes.eml"))),
+                                QStringLiteral("test"), QStringLiteral("terminal-escapes.eml")));
+    const QString number =
+        QString::number(store.db->reader().execAndGet("SELECT number FROM tickets").getInt());
+    const auto noControls = [](const QString& s) {
+        for (const QChar c : s)
+            if ((c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) ||
+                (c.unicode() >= 0x7F && c.unicode() < 0xA0))
+                return false;
+        return true;
+    };
+    const SearchRun shown = FixtureDb::run(QStringLiteral(CASEBOOK_CLI_FULL),
+                                           {QStringLiteral("--db"), store.path(), QStringLiteral("show"), number});
+    REQUIRE(shown.code == 0);
+    CHECK(noControls(shown.out));
+    CHECK(shown.out.contains(QStringLiteral("refund.\u241B]0;pwned\u2407\u241B[2J")));
+    CHECK_FALSE(shown.out.contains(QStringLiteral("\u240D"))); // a CRLF line end is not shown as a symbol
+    CHECK(shown.out.contains(QStringLiteral("second line\uFFFDJ end")));
+
+    for (const QString& program : {QStringLiteral(CASEBOOK_CLI), QStringLiteral(CASEBOOK_CLI_FULL)}) {
+        const SearchRun found = FixtureDb::run(
+            program, {QStringLiteral("--db"), store.path(), QStringLiteral("search"), QStringLiteral("refund")});
+        INFO(program.toStdString() << found.err.toStdString());
+        REQUIRE(found.code == 0);
+        CHECK(found.out.contains(QStringLiteral("\u241B")));
+        CHECK(noControls(found.out));
+        const SearchRun json =
+            FixtureDb::run(program, {QStringLiteral("--db"), store.path(), QStringLiteral("search"),
+                                     QStringLiteral("refund"), QStringLiteral("--json")});
+        REQUIRE(json.code == 0);
+        CHECK(json.out.contains(QStringLiteral("\\u001b")));
+    }
+}
+
+TEST_CASE("search please -refund: a word to leave out, not options", "[cli][search][hostile]")
+{
+    test::TempStore store;
+    Ingestor ingestor(*store.db, IngestOptions{{QStringLiteral("help@dalbit-shop.example")}});
+    for (const char* body : {"I want a refund please", "where is my parcel please"})
+        REQUIRE(ingestor.ingestMail(QStringLiteral("From: a@example.com\r\nTo: help@dalbit-shop.example\r\n"
+                                                   "Subject: %1\r\nDate: Mon, 02 Mar 2026 09:00:00 +0900\r\n"
+                                                   "Message-ID: <%2@example.com>\r\n\r\n%1\r\n")
+                                        .arg(QString::fromUtf8(body), QString::number(qHash(QByteArray(body))))
+                                        .toUtf8(),
+                                    QStringLiteral("test"), {}));
+    for (const QString& program : {QStringLiteral(CASEBOOK_CLI), QStringLiteral(CASEBOOK_CLI_FULL)}) {
+        INFO(program.toStdString());
+        for (const QStringList& words : {QStringList{QStringLiteral("please"), QStringLiteral("-refund")},
+                                         QStringList{QStringLiteral("-refund"), QStringLiteral("please")},
+                                         QStringList{QStringLiteral("please"), QStringLiteral("--"),
+                                                     QStringLiteral("-refund")}}) {
+            const SearchRun r = FixtureDb::run(
+                program, QStringList{QStringLiteral("--db"), store.path(), QStringLiteral("search"),
+                                     QStringLiteral("--json")} +
+                             words);
+            INFO(words.join(QLatin1Char(' ')).toStdString() << r.err.toStdString());
+            REQUIRE(r.code == 0);
+            const QJsonArray hits = QJsonDocument::fromJson(r.out.toUtf8()).array();
+            REQUIRE(hits.size() == 1);
+            CHECK(hits.at(0)[QStringLiteral("subject")].toString() == QStringLiteral("where is my parcel please"));
+        }
+        const SearchRun alone = FixtureDb::run(
+            program, {QStringLiteral("--db"), store.path(), QStringLiteral("search"), QStringLiteral("-refund")});
+        CHECK(alone.code == 2);
+        CHECK(alone.err.contains(QStringLiteral("Add a word to find")));
+    }
+}

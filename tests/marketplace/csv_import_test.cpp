@@ -258,3 +258,35 @@ TEST_CASE("CSV: importing a file again with another preset or a mapping adds not
         CHECK(ticket_queries::stats(store.db->reader()).messages == c.messages);
     }
 }
+
+TEST_CASE("CSV: one CP949 row in a UTF-8 file garbles nothing else, and is reported", "[csv][hostile]")
+{
+    const CsvTable t = table(QStringLiteral("utf8_with_cp949_row.csv"));
+    CHECK(t.encoding == QStringLiteral("UTF-8"));
+    REQUIRE(t.rows.size() == 4);
+    CHECK(t.rows[0].value(2) == QStringLiteral("김민지"));
+    CHECK(t.rows[1].value(4) == QStringLiteral("깨진 접시 환불 부탁드립니다"));
+    CHECK(t.rows[2].value(2) == QStringLiteral("이하늘")); // the CP949 line, decoded as CP949
+    CHECK(t.rows[3].value(2) == QStringLiteral("최유리"));
+    REQUIRE(t.problems.size() == 1);
+    CHECK(t.problems.first().contains(QStringLiteral("line 4")));
+    auto mapping = CsvMapping::preset(QStringLiteral("generic"));
+    REQUIRE(mapping);
+    auto messages = csvMessages(t, mapping.value(), QStringLiteral("test"));
+    REQUIRE(messages);
+    CHECK(messages->messages.size() == 4);
+    CHECK(messages->problems.contains(t.problems.first()));
+}
+
+TEST_CASE("CSV: a quote never closed loses no row, and is reported", "[csv][hostile]")
+{
+    const CsvTable t = table(QStringLiteral("unbalanced_quote.csv"));
+    REQUIRE(t.rows.size() == 4);
+    CHECK(t.rows[1].value(4) == QStringLiteral("\"The plate arrived broken"));
+    CHECK(t.rows[1].value(5) == QStringLiteral("2000000002"));
+    CHECK(t.rows[2].value(2) == QStringLiteral("Ann"));
+    CHECK(t.rows[3].value(2) == QStringLiteral("Bob"));
+    REQUIRE(t.problems.size() == 1);
+    CHECK(t.problems.first().contains(QStringLiteral("line 3")));
+    CHECK(t.problems.first().contains(QStringLiteral("never closed")));
+}

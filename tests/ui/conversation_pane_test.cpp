@@ -120,3 +120,49 @@ TEST_CASE("remote images load only from senders the seller allowed, and the choi
 
     QSettings().remove(QStringLiteral("Privacy/remoteImagesFrom"));
 }
+
+TEST_CASE("deeply nested HTML is shown as plain text, within the limits the text engine lays out quickly",
+          "[ui][conversation][hostile]")
+{
+    test::TempStore store;
+    Ingestor ingestor(*store.db, IngestOptions{{QStringLiteral("help@dalbit-shop.example")}});
+    const auto nested = [](const QString& open, const QString& close, int n) {
+        return open.repeated(n) + QStringLiteral("환불 요청합니다") + close.repeated(n);
+    };
+    ui::ConversationPane pane(*store.db, store.clock);
+    pane.resize(700, 500);
+    pane.show();
+    int i = 0;
+    // 30 nested tables never finished laying out, 20,000 crashed the window, and 50,000 nested lists hung.
+    for (const QString& body : {nested(QStringLiteral("<table><tr><td>"), QStringLiteral("</td></tr></table>"), 30),
+                                nested(QStringLiteral("<table><tr><td>"), QString(), 20000),
+                                nested(QStringLiteral("<ul><li>"), QStringLiteral("</li></ul>"), 50000),
+                                QStringLiteral("<p>환불 요청합니다</p>") +
+                                    QStringLiteral("<img src=\"https://cdn.example/x.png\">").repeated(100000)}) {
+        const QByteArray mail =
+            QStringLiteral("From: buyer@mail.example\r\nTo: help@dalbit-shop.example\r\nSubject: nested %1\r\n"
+                           "Date: Fri, 06 Mar 2026 08:00:00 +0000\r\nMessage-ID: <nested-%1@mail.example>\r\n"
+                           "MIME-Version: 1.0\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n")
+                .arg(++i)
+                .toUtf8() +
+            body.toUtf8() + "\r\n";
+        auto in = ingestor.ingestMail(mail, QStringLiteral("test"), {});
+        REQUIRE(in);
+        pane.showTicket(in->ticketId);
+        INFO("mail " << i);
+        CHECK(pane.plainText().contains(QStringLiteral("환불 요청합니다")));
+        CHECK(pane.plainText().contains(QStringLiteral("too complex to display")));
+    }
+
+    // Within the limits, HTML is shown as HTML: tables nested as deep as newsletters nest them.
+    auto fine = ingestor.ingestMail(
+        QByteArrayLiteral("From: shop@news.example\r\nTo: help@dalbit-shop.example\r\nSubject: news\r\n"
+                          "Date: Fri, 06 Mar 2026 08:00:00 +0000\r\nMessage-ID: <news@news.example>\r\n"
+                          "MIME-Version: 1.0\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n") +
+            nested(QStringLiteral("<table><tr><td>"), QStringLiteral("</td></tr></table>"), 6).toUtf8(),
+        QStringLiteral("test"), {});
+    REQUIRE(fine);
+    pane.showTicket(fine->ticketId);
+    CHECK(pane.plainText().contains(QStringLiteral("환불 요청합니다")));
+    CHECK_FALSE(pane.plainText().contains(QStringLiteral("too complex to display")));
+}

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -85,6 +86,17 @@ std::pair<bool, QString> finished(QSignalSpy& spy)
         REQUIRE(spy.wait(120000));
     const QList<QVariant> args = spy.takeFirst();
     return {args.at(0).toBool(), args.at(1).toString()};
+}
+
+// The export the pane started finished and wrote a case file that verifies.
+void requireVerifiedExport(QSignalSpy& done, const QString& zip)
+{
+    auto [ok, message] = finished(done);
+    INFO(message.toStdString());
+    REQUIRE(ok);
+    auto checked = CaseFileVerifier().verify(zip);
+    REQUIRE(checked);
+    CHECK(checked->ok());
 }
 
 bool drop(QWidget* target, const QStringList& files, QPoint at = {10, 10})
@@ -375,15 +387,51 @@ TEST_CASE("the Export case file button asks for the options and exports with the
     QSignalSpy done(w.pane, &ui::EvidencePane::jobFinished);
     QTest::mouseClick(w.pane->findChild<QPushButton*>(QStringLiteral("exportCaseButton")), Qt::LeftButton);
     CHECK(dialogSeen);
-    auto [ok, message] = finished(done);
-    INFO(message.toStdString());
-    REQUIRE(ok);
-    auto checked = CaseFileVerifier().verify(zip);
-    REQUIRE(checked);
-    CHECK(checked->ok());
+    requireVerifiedExport(done, zip);
     // Masked: the raw messages (which carry the contact details) stay out of the file.
     auto archive = ZipArchive::openReadOnly(zip);
     REQUIRE(archive);
     for (const QString& entry : archive.value()->entryNames())
         CHECK_FALSE(entry.startsWith(QStringLiteral("messages/")));
+}
+
+TEST_CASE("exporting over an existing file asks first; No leaves the file, Yes replaces it",
+          "[ui][evidence][hostile]")
+{
+    DemoStore demo;
+    Window w(demo);
+    REQUIRE(w.select([&] { return w.pane->model()->rowCount() > 0; }) >= 0);
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("mine.zip"));
+    {
+        QFile f(zip);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("the seller's own file");
+    }
+    for (const auto answer : {QMessageBox::No, QMessageBox::Yes}) {
+        bool asked = false;
+        QTimer::singleShot(0, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            REQUIRE(dialog);
+            dialog->findChild<QLineEdit*>(QStringLiteral("exportPath"))->setText(zip);
+            // The question comes up once the export dialog is closed.
+            QTimer::singleShot(0, [&] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                REQUIRE(box);
+                asked = box->text().contains(QStringLiteral("mine.zip"));
+                box->button(answer)->click();
+            });
+            dialog->accept();
+        });
+        QSignalSpy done(w.pane, &ui::EvidencePane::jobFinished);
+        QTest::mouseClick(w.pane->findChild<QPushButton*>(QStringLiteral("exportCaseButton")), Qt::LeftButton);
+        CHECK(asked);
+        if (answer == QMessageBox::No) {
+            QTest::qWait(100);
+            CHECK(done.isEmpty());
+            CHECK(test::readFile(zip) == "the seller's own file");
+            continue;
+        }
+        requireVerifiedExport(done, zip);
+    }
 }

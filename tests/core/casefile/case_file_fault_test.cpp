@@ -111,7 +111,7 @@ TEST_CASE("a full disk leaves no half-written case file, a clear message and a u
     CHECK(custody_log::entries(f.store.db->reader(), f.ticketId).size() == custodyBefore); // no "exported"
 
     // The case is unharmed: with room, the same export succeeds and verifies.
-    const QString roomy = f.store.dir.filePath(QStringLiteral("case.zip"));
+    const QString roomy = f.exportPath(QStringLiteral("case.zip"));
     auto again = CaseFileExporter(*f.store.db).exportCase(f.number, roomy);
     REQUIRE(again);
     auto checked = CaseFileVerifier().verify(roomy);
@@ -132,7 +132,7 @@ TEST_CASE("every hostile evidence name becomes a safe entry of the case file", "
         out.close();
         REQUIRE(locker.add({f.ticketId, file, name, {}, QStringLiteral("mail attachment")}));
     }
-    const QString zip = f.store.dir.filePath(QStringLiteral("case.zip"));
+    const QString zip = f.exportPath(QStringLiteral("case.zip"));
     auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip);
     REQUIRE(done);
 

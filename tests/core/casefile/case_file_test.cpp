@@ -21,7 +21,7 @@ namespace {
 
 QString exportTo(CaseFixture& f, const CaseFileOptions& options = {})
 {
-    const QString zip = f.store.dir.filePath(CaseFileExporter::defaultFileName(f.number));
+    const QString zip = f.exportPath(CaseFileExporter::defaultFileName(f.number));
     auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, options);
     if (!done)
         FAIL(done.error().message.toStdString());
@@ -320,17 +320,59 @@ shutil.move(src + '.tmp', src)
 TEST_CASE("a cancelled export leaves no case file behind", "[casefile]")
 {
     CaseFixture f;
-    const QString zip = f.store.dir.filePath(QStringLiteral("case.zip"));
+    const QString zip = f.exportPath(QStringLiteral("case.zip"));
     int calls = 0;
     auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, {}, [&](qint64, qint64) {
         return ++calls < 3;
     });
     REQUIRE_FALSE(done);
     CHECK_FALSE(QFileInfo::exists(zip));
-    CHECK(QDir(f.store.dir.path()).entryList({QStringLiteral("case.zip*")}).isEmpty());
+    CHECK(QDir(f.out.path()).entryList({QStringLiteral("case.zip*")}).isEmpty());
     CHECK(custody_log::entries(f.store.db->reader(), f.ticketId).size() == 6); // no "exported"
 
     auto missing = CaseFileExporter(*f.store.db).exportCase(4242, zip);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message.contains(QStringLiteral("#4242")));
+}
+
+TEST_CASE("verify records nothing for a ZIP this database did not export, and fails a symbolic-link entry",
+          "[casefile][hostile]")
+{
+    CaseFixture f;
+    const QString zip = exportTo(f);
+    const int entriesBefore = static_cast<int>(custody_log::entries(f.store.db->reader(), f.ticketId).size());
+    // Someone else's ZIP carrying this case's number and opening time (here: the same entries, repacked
+    // with a comment, so every file matches but the ZIP is not the one exported).
+    const QString other = f.exportPath(QStringLiteral("other.zip"));
+    const QString repack = QStringLiteral(R"(
+import sys, zipfile
+src, dst, mode = sys.argv[1:]
+with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, 'w') as zo:
+    zo.comment = b'not from this database'
+    for info in zi.infolist():
+        data = zi.read(info.filename)
+        if mode == 'link' and info.filename.startswith('evidence/'):
+            info.external_attr = (0o120777 << 16)
+            info.create_system = 3
+            mode = 'done'
+        zo.writestr(info, data)
+)");
+    REQUIRE(test::run(QStringLiteral("python3"), {QStringLiteral("-c"), repack, zip, other, QStringLiteral("copy")})
+                .code == 0);
+    auto foreign = CaseFileVerifier(f.store.db.get()).verify(other);
+    REQUIRE(foreign);
+    INFO(foreign->problems.join(QLatin1Char('\n')).toStdString());
+    CHECK(foreign->ok());
+    CHECK_FALSE(foreign->recordedInCustody);
+    CHECK(custody_log::entries(f.store.db->reader(), f.ticketId).size() == entriesBefore);
+
+    // An entry whose bytes match but which unzips as a symbolic link is not the evidence.
+    const QString linked = f.exportPath(QStringLiteral("linked.zip"));
+    REQUIRE(test::run(QStringLiteral("python3"), {QStringLiteral("-c"), repack, zip, linked, QStringLiteral("link")})
+                .code == 0);
+    auto withLink = CaseFileVerifier().verify(linked);
+    REQUIRE(withLink);
+    CHECK_FALSE(withLink->ok());
+    REQUIRE(withLink->problems.size() == 1);
+    CHECK(withLink->problems.first().contains(QStringLiteral("symbolic link")));
 }

@@ -18,7 +18,9 @@ struct CaseFixture {
     qint64 ticketId = 0;
     int number = 0;
     QList<EvidenceRecord> evidence;
-    QString exportDir() const { return store.dir.path(); }
+    // Outside the database's folder: export refuses to write a case file there.
+    QTemporaryDir out;
+    QString exportPath(const QString& name) const { return out.filePath(name); }
 
 private:
     QString readyFile(const QString& tag);

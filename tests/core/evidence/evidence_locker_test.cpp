@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtEndian>
+#include <QCryptographicHash>
+#include <sys/stat.h>
 #include <catch2/catch.hpp>
 
 using namespace casebook;
@@ -239,4 +241,65 @@ TEST_CASE("an MP4's duration is read from its mvhd box", "[evidence]")
                                 8) +
                          QByteArray(64, 'y'));
     CHECK_FALSE(media_metadata::videoDurationMs(path));
+}
+
+TEST_CASE("a short copy left under the content's hash is repaired when the bytes are added again",
+          "[evidence][hostile]")
+{
+    test::TempStore s;
+    const qint64 ticket = newTicket(s);
+    const QByteArray bytes(200000, 'r');
+    const QString file = s.dir.filePath(QStringLiteral("receipt.pdf"));
+    {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    EvidenceLocker locker(*s.db);
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString target = locker.pathOf(sha);
+    // What a full disk left behind: the hash's name with no bytes (or some of them), read-only as filed.
+    for (const QByteArray& left : {QByteArray(), bytes.left(4096)}) {
+        QFile::remove(target);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        {
+            QFile poisoned(target);
+            REQUIRE(poisoned.open(QIODevice::WriteOnly));
+            poisoned.write(left);
+        }
+        QFile::setPermissions(target, QFileDevice::ReadOwner);
+        auto added = locker.add({ticket, file, {}, {}, {}});
+        REQUIRE(added);
+        CHECK(added->sha256 == sha);
+        CHECK(locker.checkStored(added.value()));
+        CHECK(test::readFile(target) == bytes);
+    }
+    CHECK(locker.list(ticket).size() == 1);
+    // Nothing staged is left in the locker's incoming folder.
+    CHECK(QDir(s.db->lockerDir() + QStringLiteral("/incoming")).entryList(QDir::Files | QDir::Hidden).isEmpty());
+}
+
+TEST_CASE("evidence from a pipe, a FIFO or a device is refused, naming what it is", "[evidence][hostile]")
+{
+    test::TempStore s;
+    const qint64 ticket = newTicket(s);
+    EvidenceLocker locker(*s.db);
+    const QString fifo = s.dir.filePath(QStringLiteral("stream"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    // No writer: opening it must not block, and it is refused, not stored as 0 bytes.
+    auto fromFifo = locker.add({ticket, fifo, {}, {}, {}});
+    REQUIRE_FALSE(fromFifo);
+    CHECK(fromFifo.error().code == ErrorCode::InvalidInput);
+    CHECK(fromFifo.error().message.contains(QStringLiteral("pipe (FIFO)")));
+    auto fromDevice = locker.add({ticket, QStringLiteral("/dev/zero"), {}, {}, {}});
+    REQUIRE_FALSE(fromDevice);
+    CHECK(fromDevice.error().message.contains(QStringLiteral("a device")));
+    auto fromFolder = locker.add({ticket, s.dir.path(), {}, {}, {}});
+    REQUIRE_FALSE(fromFolder);
+    CHECK(fromFolder.error().message.contains(QStringLiteral("a folder")));
+    auto missing = locker.add({ticket, s.dir.filePath(QStringLiteral("nothing-here")), {}, {}, {}});
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == ErrorCode::NotFound);
+    CHECK(locker.list(ticket).isEmpty());
+    CHECK(s.db->reader().execAndGet("SELECT COUNT(*) FROM custody_log").getInt() == 0);
 }

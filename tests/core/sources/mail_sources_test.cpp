@@ -8,6 +8,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 using namespace casebook;
 
@@ -225,4 +226,44 @@ TEST_CASE("eml: each file is one message, and a missing file is reported", "[sou
     CHECK(mails[0].raw == test::readFile(test::testData(QStringLiteral("mail/utf8-base64.eml"))));
     CHECK(eml.problems().size() == 1);
     CHECK(eml.cursor().isEmpty());
+}
+
+TEST_CASE("Maildir: only regular files are read; a FIFO, a device and links are skipped with a reason",
+          "[sources][hostile]")
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("Mail"));
+    writeFile(root + QStringLiteral("/cur/1.a:2,"), message(QStringLiteral("one")));
+    writeFile(dir.filePath(QStringLiteral("secret")), message(QStringLiteral("outside")));
+    // A FIFO with no writer: opening it for reading would block the import forever.
+    REQUIRE(::mkfifo(QFile::encodeName(root + QStringLiteral("/cur/2.b:2,")).constData(), 0600) == 0);
+    REQUIRE(QFile::link(QStringLiteral("/dev/zero"), root + QStringLiteral("/cur/3.c:2,")));
+    REQUIRE(QFile::link(dir.filePath(QStringLiteral("secret")), root + QStringLiteral("/cur/4.d:2,")));
+    MaildirSource md(root);
+    const auto mails = drain(md);
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].ref == QStringLiteral("cur/1.a:2,"));
+    const QStringList problems = md.problems();
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].contains(QStringLiteral("cur/2.b:2,")));
+    CHECK(problems[0].contains(QStringLiteral("pipe (FIFO)")));
+    CHECK(problems[1].contains(QStringLiteral("symbolic link")));
+    CHECK(problems[2].contains(QStringLiteral("symbolic link")));
+}
+
+TEST_CASE(".eml: a missing file or a folder fails open(); a FIFO is skipped with a reason", "[sources][hostile]")
+{
+    QTemporaryDir dir;
+    CHECK(EmlSource({dir.filePath(QStringLiteral("nope.eml"))}).open().error().code == ErrorCode::NotFound);
+    CHECK(EmlSource({dir.path()}).open().error().code == ErrorCode::InvalidInput);
+    const QString fifo = dir.filePath(QStringLiteral("pipe.eml"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    const QString good = dir.filePath(QStringLiteral("good.eml"));
+    writeFile(good, message(QStringLiteral("good")));
+    EmlSource eml({fifo, good});
+    REQUIRE(eml.open());
+    const auto mails = drain(eml);
+    REQUIRE(mails.size() == 1);
+    REQUIRE(eml.problems().size() == 1);
+    CHECK(eml.problems().first().contains(QStringLiteral("pipe (FIFO)")));
 }

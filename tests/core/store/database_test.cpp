@@ -6,6 +6,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QThread>
+#include <thread>
 
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
@@ -107,6 +109,74 @@ TEST_CASE("a file that is not a database gets a clear error", "[store]")
     auto opened = Database::open(path, clock);
     REQUIRE_FALSE(opened);
     CHECK(opened.error().message.contains(path));
+}
+
+TEST_CASE("another program's SQLite file is refused by application_id and left untouched; Casebook's "
+          "own databases, old or new, open",
+          "[store][hostile]")
+{
+    QTemporaryDir dir;
+    FixedClock clock(QDateTime::currentDateTimeUtc());
+    const QString other = dir.filePath(QStringLiteral("browser-history.sqlite"));
+    {
+        SQLite::Database db(other.toStdString(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE visits(url TEXT); INSERT INTO visits VALUES ('https://example.com')");
+    }
+    const QByteArray before = test::readFile(other);
+    auto refused = Database::open(other, clock);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::InvalidInput);
+    CHECK(refused.error().message.contains(QStringLiteral("another program")));
+    CHECK(test::readFile(other) == before);
+    CHECK_FALSE(QFile::exists(other + QStringLiteral("-wal")));
+    // Even one that set a user_version of its own.
+    {
+        SQLite::Database db(other.toStdString(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = 3");
+    }
+    CHECK_FALSE(Database::open(other, clock));
+
+    // A new database is stamped; one made before the stamp existed (user_version > 0, id 0) still opens.
+    const QString mine = dir.filePath(QStringLiteral("casebook.sqlite"));
+    {
+        auto made = Database::open(mine, clock);
+        REQUIRE(made);
+        CHECK(made.value()->reader().execAndGet("PRAGMA application_id").getInt() == kApplicationId);
+    }
+    {
+        SQLite::Database db(mine.toStdString(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA application_id = 0");
+    }
+    auto old = Database::open(mine, clock);
+    REQUIRE(old);
+    CHECK(old.value()->schemaVersion() == latestMigration());
+}
+
+TEST_CASE("two connections setting up one new database at once: the second finds the schema in place",
+          "[store][hostile]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    // The other opener has applied every step and not committed yet: this one reads version 0 outside
+    // any transaction, then waits for the write lock.
+    SQLite::Database first(path.toStdString(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configureConnection(first);
+    SQLite::Database second(path.toStdString(), SQLite::OPEN_READWRITE);
+    configureConnection(second);
+    first.exec("BEGIN IMMEDIATE");
+    // Enough of the first opener's schema to collide with: the second must not run step 1 again.
+    first.exec("CREATE TABLE customers(id INTEGER PRIMARY KEY)");
+    first.exec("PRAGMA user_version = " + std::to_string(latestMigration()));
+    first.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    Result<int> migrated = makeError(QStringLiteral("not run"));
+    std::thread opener([&] { migrated = migrate(second); });
+    // Commit once the second connection waits for the lock (its busy handler retries for seconds).
+    QThread::msleep(300);
+    first.exec("COMMIT");
+    opener.join();
+    INFO((migrated ? std::string() : migrated.error().message.toStdString()));
+    REQUIRE(migrated);
+    CHECK(migrated.value() == latestMigration());
 }
 
 TEST_CASE("a writer killed in the middle of a transaction leaves a sound database without its changes", "[store]")

@@ -383,6 +383,16 @@ TEST_CASE("hostile queries give results or a plain error, never SQL", "[search]"
     CHECK(ticket_queries::stats(f.store.db->reader()).messages == 1);
 }
 
+TEST_CASE("-word leaves out the messages holding it", "[search][hostile]")
+{
+    Fixture f;
+    f.add(mail(QStringLiteral("one"), QStringLiteral("I want a refund please")));
+    f.add(mail(QStringLiteral("two"), QStringLiteral("where is my parcel please")));
+    CHECK(f.count(QStringLiteral("please")) == 2);
+    CHECK(f.subjects(QStringLiteral("please -refund")) == QStringList{QStringLiteral("two")});
+    CHECK(f.subjects(QStringLiteral("-parcel please")) == QStringList{QStringLiteral("one")});
+}
+
 TEST_CASE("a database opened for reading only searches, and refuses writes", "[search][store]")
 {
     Fixture f;

@@ -84,3 +84,23 @@ TEST_CASE("bad queries get errors a person can act on", "[search][query]")
     CHECK(errorOf(QStringLiteral("from:\"\"")).contains(QStringLiteral("needs a value")));
     CHECK(errorOf(QStringLiteral("   ")).contains(QStringLiteral("nothing to search for")));
 }
+
+TEST_CASE("-word leaves messages out; a query is capped at kMaxTerms words", "[search][query][hostile]")
+{
+    CHECK(parsed(QStringLiteral("please -refund")).ftsExpression() ==
+          QStringLiteral("\"please\" NOT \"refund\""));
+    CHECK(parsed(QStringLiteral("-\"환불 요청\" 배송 -from:kim")).ftsExpression() ==
+          QStringLiteral("\"배송\" NOT \"환불 요청\" NOT {from_name from_address} : \"kim\""));
+    CHECK(parsed(QStringLiteral("mug - plate")).ftsExpression() == QStringLiteral("\"mug\" AND \"plate\""));
+    CHECK(errorOf(QStringLiteral("-refund")).contains(QStringLiteral("Add a word to find")));
+    CHECK(errorOf(QStringLiteral("mug -status:open")).contains(QStringLiteral("cannot leave messages out")));
+
+    QStringList words;
+    for (int i = 0; i < static_cast<int>(search::Query::kMaxTerms); ++i)
+        words << QStringLiteral("w%1*").arg(i);
+    CHECK(parsed(words.join(QLatin1Char(' '))).terms.size() == search::Query::kMaxTerms);
+    words << QStringLiteral("one-more*");
+    CHECK(errorOf(words.join(QLatin1Char(' '))).contains(QStringLiteral("at most 32 words")));
+    // The flood the issue found: thousands of prefix terms.
+    CHECK(errorOf(QStringLiteral("a* ").repeated(5000)).contains(QStringLiteral("at most")));
+}
