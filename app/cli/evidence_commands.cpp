@@ -1,6 +1,7 @@
 // evidence add/list, export, verify: the evidence locker and the case file.
 #include "casefile/case_file_exporter.h"
 #include "casefile/case_file_verifier.h"
+#include "casefile/signing_key.h"
 #include "cli/cli.h"
 #include "cli/ticket_arg.h"
 #include "evidence/evidence_locker.h"
@@ -153,14 +154,23 @@ int exportCase(Context& c)
         return fail(done.error());
     out() << done->path << "\n"
           << done->sha256 << "  " << QFileInfo(done->path).fileName() << " (" << done->files << " files, "
-          << done->size << " bytes)" << Qt::endl;
+          << done->size << " bytes)\n"
+          << "signed with the key " << done->keyFingerprint
+          << (done->keyCreated ? QStringLiteral(" (made now; kept in %1)") : QStringLiteral(" (kept in %1)"))
+                 .arg(done->keyKeptIn)
+          << Qt::endl;
     return kOk;
 }
 
 int verify(Context& c)
 {
     if (c.args.size() != 1)
-        return fail(QStringLiteral("usage: verify FILE.zip"), kUsage);
+        return fail(QStringLiteral("usage: verify FILE.zip [--expect-key FINGERPRINT]"), kUsage);
+    const QString expected = c.value(QStringLiteral("expect-key"));
+    if (c.isSet(QStringLiteral("expect-key")) && !signing::normalizedFingerprint(expected))
+        return fail(QStringLiteral("--expect-key takes the key's fingerprint: 64 hex digits (spaces and "
+                                   "colons between them are fine)"),
+                    kUsage);
     // A custody entry only goes to a database the user pointed at, or their own existing one: verifying a
     // file someone sent must not create a database.
     Database* db = nullptr;
@@ -170,11 +180,16 @@ int verify(Context& c)
         if (!db)
             return fail(c.dbError());
     }
-    auto checked = CaseFileVerifier(db).verify(c.args.first());
+    CaseFileVerifier verifier(db);
+    verifier.expectKey(expected);
+    auto checked = verifier.verify(c.args.first());
     if (!checked)
         return fail(checked.error());
     for (const QString& p : checked->problems)
         out() << p << "\n";
+    if (!checked->keyFingerprint.isEmpty())
+        out() << "signing key: " << checked->keyFingerprint
+              << (checked->signatureValid ? "" : " (its signature does not hold)") << "\n";
     if (!checked->ok()) {
         out().flush();
         return fail(QStringLiteral("%1: %2 problem(s) found; the case file cannot be trusted as it is.")
@@ -182,8 +197,13 @@ int verify(Context& c)
                         .arg(checked->problems.size()));
     }
     out() << "OK: case #" << checked->caseNumber << ", " << checked->filesChecked
-          << " files match manifest.json and SHA256SUMS; the custody chain holds"
+          << " files match manifest.json and SHA256SUMS; manifest.json is signed by the key above"
+          << (expected.isEmpty() ? "" : ", the one expected") << "; the custody chain holds"
           << (checked->recordedInCustody ? " (recorded in the case's custody log)" : "") << Qt::endl;
+    if (expected.isEmpty())
+        out() << "Compare the signing key's fingerprint with the one the seller published (or pass it as "
+                 "--expect-key): anyone can sign a case file with a key of their own."
+              << Qt::endl;
     return kOk;
 }
 
@@ -203,6 +223,10 @@ QList<Command> evidenceCommands()
                                      QStringLiteral("FILE.zip"));
     const QCommandLineOption notes(QStringLiteral("include-notes"),
                                    QStringLiteral("export: put internal notes in the PDF's timeline."));
+    const QCommandLineOption expectKey(
+        QStringLiteral("expect-key"),
+        QStringLiteral("verify: fail unless the case file is signed by the key with this fingerprint."),
+        QStringLiteral("FINGERPRINT"));
     const QCommandLineOption mask(
         QStringLiteral("mask-contact"),
         QStringLiteral("export: hide the customer's phone and e-mail (for sharing)."));
@@ -218,8 +242,9 @@ QList<Command> evidenceCommands()
          {outFile, notes, mask},
          exportCase},
         {QStringLiteral("verify"),
-         QStringLiteral("verify FILE.zip          check a case file; exit 0 only if intact"),
-         {},
+         QStringLiteral("verify FILE.zip [--expect-key FINGERPRINT]   check a case file and its signature; "
+                        "exit 0 only if intact"),
+         {expectKey},
          verify},
     };
 }

@@ -66,6 +66,7 @@ int main(int argc, char* argv[])
     commands += accountCommands();
     commands += replyCommands();
     commands += marketplaceCommands();
+    commands += keyCommands();
 
     return run(commands);
 }

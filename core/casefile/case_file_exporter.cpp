@@ -91,7 +91,7 @@ bool syncFile(const QString& path)
 
 } // namespace
 
-CaseFileExporter::CaseFileExporter(Database& db) : m_db(db) {}
+CaseFileExporter::CaseFileExporter(Database& db, SigningKeyStore keys) : m_db(db), m_keys(std::move(keys)) {}
 
 QString CaseFileExporter::defaultFileName(int caseNumber)
 {
@@ -105,6 +105,10 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
     if (!loaded)
         return loaded.error();
     const CaseSnapshot& snapshot = loaded.value();
+    auto key = m_keys.loadOrCreate();
+    if (!key)
+        return makeError(key.error().code,
+                         QStringLiteral("The case file cannot be signed: %1").arg(key.error().message));
     const QDateTime exportedAt = m_db.clock().now().toUTC();
     EvidenceLocker locker(m_db);
 
@@ -122,7 +126,7 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
     auto report = [&](qint64 at) { return !progress || progress(at, total); };
 
     QList<CaseFileEntry> files;
-    CasePdfContent pdf{snapshot, options, exportedAt, {}, {}};
+    CasePdfContent pdf{snapshot, options, exportedAt, key->fingerprint(), {}, {}};
     int n = 0;
     for (const EvidenceRecord& r : snapshot.evidence) {
         auto intact = locker.checkStored(r, [&](qint64 d, qint64) { return report(done + d); });
@@ -190,13 +194,22 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         CaseFileEntry{pdfName, pdfPath, pdfHash.value(), QFileInfo(pdfPath).size(), QStringLiteral("report"),
                       QJsonObject{{QStringLiteral("created_at"), ticket_json::isoDate(exportedAt)}}});
 
-    const QJsonObject manifest = case_file_manifest::build(snapshot, files, options, exportedAt);
-    auto manifestEntry = writeStaged(staging.path(), case_file_manifest::kManifestName,
-                                     QJsonDocument(manifest).toJson(QJsonDocument::Indented));
-    if (!manifestEntry)
-        return manifestEntry.error();
+    const QJsonObject manifest =
+        case_file_manifest::build(snapshot, files, options, exportedAt, key->fingerprint());
+    const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    auto signature = key->sign(manifestBytes);
+    if (!signature)
+        return signature.error();
     QList<CaseFileEntry> summed = files;
-    summed << manifestEntry.value();
+    for (const auto& [name, bytes] : {std::pair{case_file_manifest::kManifestName, manifestBytes},
+                                      std::pair{case_file_manifest::kSignatureName, signature.value()},
+                                      std::pair{case_file_manifest::kPublicKeyName, key->publicPem()}}) {
+        auto staged = writeStaged(staging.path(), name, bytes);
+        if (!staged)
+            return staged.error();
+        summed << staged.value();
+    }
+    const CaseFileEntry manifestEntry = summed.at(files.size());
     auto sumsEntry =
         writeStaged(staging.path(), case_file_manifest::kSumsName, case_file_manifest::sha256Sums(summed));
     if (!sumsEntry)
@@ -248,11 +261,18 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
     }
     syncFile(QFileInfo(target).absolutePath());
 
-    CaseFileExport result{target, zipHash.value(), QFileInfo(target).size(), static_cast<int>(files.size())};
+    CaseFileExport result{target,
+                          zipHash.value(),
+                          QFileInfo(target).size(),
+                          static_cast<int>(files.size()),
+                          key->fingerprint(),
+                          m_keys.whereKept(),
+                          m_keys.createdNow()};
     const QJsonObject detail{{QStringLiteral("file"), QFileInfo(target).fileName()},
                              {QStringLiteral("sha256"), result.sha256},
                              {QStringLiteral("size"), result.size},
-                             {QStringLiteral("manifest_sha256"), manifestEntry->sha256},
+                             {QStringLiteral("manifest_sha256"), manifestEntry.sha256},
+                             {QStringLiteral("key_fingerprint"), key->fingerprint()},
                              {QStringLiteral("files"), result.files},
                              {QStringLiteral("include_notes"), options.includeNotes},
                              {QStringLiteral("mask_contact"), options.maskContact}};

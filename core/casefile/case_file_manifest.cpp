@@ -23,7 +23,7 @@ QJsonObject customerJson(const CaseSnapshot& s, bool mask)
 }
 
 QJsonObject build(const CaseSnapshot& s, const QList<CaseFileEntry>& files, const CaseFileOptions& options,
-                  const QDateTime& exportedAt)
+                  const QDateTime& exportedAt, const QString& keyFingerprint)
 {
     using ticket_json::isoDate;
     const TicketSummary& t = s.ticket;
@@ -54,6 +54,14 @@ QJsonObject build(const CaseSnapshot& s, const QList<CaseFileEntry>& files, cons
         {QStringLiteral("case"), ticket},
         {QStringLiteral("customer"), customerJson(s, options.maskContact)},
         {QStringLiteral("files"), list},
+        // Inside what is signed: a signature by another key over the same manifest does not verify.
+        {QStringLiteral("signature"),
+         QJsonObject{{QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
+                     {QStringLiteral("signature_file"), kSignatureName},
+                     {QStringLiteral("public_key_file"), kPublicKeyName},
+                     {QStringLiteral("key_fingerprint"), keyFingerprint},
+                     {QStringLiteral("fingerprint_is"),
+                      QStringLiteral("SHA-256 of the 32-byte raw Ed25519 public key, hex")}}},
         {QStringLiteral("custody_log"), custody_log::toJson(s.custody)}};
     if (options.maskContact)
         manifest.insert(

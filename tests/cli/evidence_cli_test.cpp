@@ -20,7 +20,27 @@ using namespace casebook;
 
 namespace {
 
-// A database holding one case built from a Korean mail; the CLI opens it afterwards.
+// Sets an environment variable for one test's CLI runs, and puts it back after.
+struct ScopedEnv {
+    ScopedEnv(const char* name, const QByteArray& value)
+        : m_name(name), m_old(qgetenv(name)), m_had(qEnvironmentVariableIsSet(name))
+    {
+        qputenv(name, value);
+    }
+    ~ScopedEnv()
+    {
+        if (m_had)
+            qputenv(m_name, m_old);
+        else
+            qunsetenv(m_name);
+    }
+    const char* m_name;
+    QByteArray m_old;
+    bool m_had;
+};
+
+// A database holding one case built from a Korean mail; the CLI opens it afterwards. The seller's signing
+// key is this test's own: its data folder is the case's folder and no keychain answers.
 struct CliCase {
     explicit CliCase(const QString& mail = QStringLiteral("mail/utf8-base64.eml"))
     {
@@ -44,7 +64,13 @@ struct CliCase {
         return path;
     }
     QStringList args(QStringList rest) const { return QStringList{QStringLiteral("--db"), db} + rest; }
+    QString keyFile() const
+    {
+        return dir.filePath(QStringLiteral("data/Casebook/casebook/case-file-signing-key.pem"));
+    }
     QTemporaryDir dir;
+    ScopedEnv data{"XDG_DATA_HOME", QFile::encodeName(dir.filePath(QStringLiteral("data")))};
+    ScopedEnv noKeychain{"DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus"};
     QString db;
     QString number;
 };
@@ -229,4 +255,69 @@ TEST_CASE("evidence promote turns a mail attachment with a hostile name into saf
     CHECK(tooShort.code == 2);
     CHECK(tooShort.err.contains(QStringLiteral("at least the first 8")));
     CHECK(cli(c.args({QStringLiteral("evidence"), QStringLiteral("promote"), c.number})).code == 2);
+}
+
+TEST_CASE("export signs with the seller's key; verify prints it and --expect-key holds to it; key show, "
+          "export and import",
+          "[cli][evidence][signing]")
+{
+    CliCase c;
+    const QString zip = c.dir.filePath(QStringLiteral("case.zip"));
+    CHECK(cli(c.args({QStringLiteral("key"), QStringLiteral("show")})).code ==
+          3); // none before the first export
+    const Run exported = cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip}));
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.code == 0);
+    CHECK(exported.out.contains(QStringLiteral("made now; kept in the file ") + c.keyFile()));
+    CHECK(QFileInfo(c.keyFile()).permissions() ==
+          (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+
+    const Run shown = cli(c.args({QStringLiteral("key"), QStringLiteral("show")}));
+    REQUIRE(shown.code == 0);
+    const QString fingerprint =
+        shown.out.section(QLatin1Char('\n'), 0, 0).remove(QStringLiteral("fingerprint: "));
+    REQUIRE(fingerprint.size() == 79);
+    CHECK(shown.out.contains(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    CHECK_FALSE(shown.out.contains(QStringLiteral("PRIVATE")));
+    CHECK(exported.out.contains(QStringLiteral("signed with the key ") + fingerprint));
+
+    const Run ok = cli({QStringLiteral("verify"), zip});
+    INFO(ok.out.toStdString() << ok.err.toStdString());
+    CHECK(ok.code == 0);
+    CHECK(ok.out.contains(QStringLiteral("signing key: ") + fingerprint));
+    const Run expected = cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), fingerprint});
+    CHECK(expected.code == 0);
+    CHECK(expected.out.contains(QStringLiteral("the one expected")));
+    const QString otherKey = QString(64, QLatin1Char('a'));
+    const Run other = cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), otherKey});
+    CHECK(other.code == 1);
+    CHECK(other.out.contains(QStringLiteral("signature: signed by the key %1, not by the expected key %2")
+                                 .arg(fingerprint, otherKey)));
+    CHECK(cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), QStringLiteral("12ab")}).code ==
+          2);
+
+    // Moving to a new computer: export the private key, import it there, and the next case file there is
+    // signed by the same key.
+    const QString moved = c.dir.filePath(QStringLiteral("moved.pem"));
+    const Run out = cli(c.args({QStringLiteral("key"), QStringLiteral("export"), moved}));
+    INFO(out.err.toStdString());
+    REQUIRE(out.code == 0);
+    CHECK(QFileInfo(moved).permissions() ==
+          (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+    CHECK(cli(c.args({QStringLiteral("key"), QStringLiteral("export"), moved})).code == 1); // exists: --force
+    QTemporaryDir newComputer;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), newComputer.path());
+    const Run imported = cli({QStringLiteral("key"), QStringLiteral("import"), moved}, env);
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.code == 0);
+    CHECK(imported.out.contains(fingerprint));
+    const Run there = cli({QStringLiteral("key"), QStringLiteral("show")}, env);
+    CHECK(there.out.startsWith(QStringLiteral("fingerprint: ") + fingerprint));
+    // A different key already there is not replaced by accident.
+    const QString pub = c.dir.filePath(QStringLiteral("public.pem"));
+    REQUIRE(cli(c.args({QStringLiteral("key"), QStringLiteral("export"), pub, QStringLiteral("--public")}))
+                .code == 0);
+    CHECK_FALSE(test::readFile(pub).contains("PRIVATE"));
+    CHECK(cli({QStringLiteral("key"), QStringLiteral("import"), pub}, env).code == 2); // not a private key
 }

@@ -22,7 +22,7 @@ namespace {
 QString exportTo(CaseFixture& f, const CaseFileOptions& options = {})
 {
     const QString zip = f.store.dir.filePath(CaseFileExporter::defaultFileName(f.number));
-    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, options);
+    auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip, options);
     if (!done)
         FAIL(done.error().message.toStdString());
     CHECK(done->path == zip);
@@ -101,7 +101,9 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
     CHECK(files.contains(QStringLiteral("evidence/04-invoicegpj.exe")));
     CHECK(files.contains(QStringLiteral("evidence/05-_CON")));
     CHECK(files.contains(QStringLiteral("messages/01-2026-03-02-in.eml")));
-    CHECK(files.size() == 10);
+    CHECK(files.contains(QStringLiteral("manifest.sig")));
+    CHECK(files.contains(QStringLiteral("public-key.pem")));
+    CHECK(files.size() == 12);
     // Every entry stayed inside the folder it was unzipped to, and each name is a file system's legal name.
     for (const QString& name : files) {
         CHECK_FALSE(name.contains(QStringLiteral("..")));
@@ -117,7 +119,7 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
                                      {QStringLiteral("-c"), QStringLiteral("SHA256SUMS")}, out.path());
     INFO(sums.out.toStdString() << sums.err.toStdString());
     CHECK(sums.code == 0);
-    CHECK(sums.out.count(QStringLiteral(": OK")) == 9);
+    CHECK(sums.out.count(QStringLiteral(": OK")) == 11);
 
     const QJsonObject m = manifestOf(out.path());
     CHECK(m.value(QStringLiteral("app")).toObject().value(QStringLiteral("version")).toString() ==
@@ -213,7 +215,7 @@ TEST_CASE("verify accepts an intact case file and records it in the case's custo
     INFO(v->problems.join(QLatin1Char('\n')).toStdString());
     CHECK(v->ok());
     CHECK(v->caseNumber == f.number);
-    CHECK(v->filesChecked == 9);
+    CHECK(v->filesChecked == 11);
     CHECK(v->recordedInCustody);
     const auto log = custody_log::entries(f.store.db->reader(), f.ticketId);
     REQUIRE(log.size() == 8);
@@ -322,7 +324,7 @@ TEST_CASE("a cancelled export leaves no case file behind", "[casefile]")
     CaseFixture f;
     const QString zip = f.store.dir.filePath(QStringLiteral("case.zip"));
     int calls = 0;
-    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, {}, [&](qint64, qint64) {
+    auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip, {}, [&](qint64, qint64) {
         return ++calls < 3;
     });
     REQUIRE_FALSE(done);
@@ -330,7 +332,7 @@ TEST_CASE("a cancelled export leaves no case file behind", "[casefile]")
     CHECK(QDir(f.store.dir.path()).entryList({QStringLiteral("case.zip*")}).isEmpty());
     CHECK(custody_log::entries(f.store.db->reader(), f.ticketId).size() == 6); // no "exported"
 
-    auto missing = CaseFileExporter(*f.store.db).exportCase(4242, zip);
+    auto missing = CaseFileExporter(*f.store.db, f.keys()).exportCase(4242, zip);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message.contains(QStringLiteral("#4242")));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casefile/signing_key_store.h"
 #include "model/values.h"
 #include "support/test_support.h"
 
@@ -19,6 +20,11 @@ struct CaseFixture {
     int number = 0;
     QList<EvidenceRecord> evidence;
     QString exportDir() const { return store.dir.path(); }
+    // The seller's key in a file of this test's own (no keychain), made on the first export.
+    SigningKeyStore keys() const
+    {
+        return SigningKeyStore(nullptr, store.dir.filePath(QStringLiteral("signing-key.pem")));
+    }
 
 private:
     QString readyFile(const QString& tag);
