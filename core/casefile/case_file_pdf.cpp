@@ -179,14 +179,23 @@ public:
         return html + QStringLiteral("</table>");
     }
 
+    // Every evidence file and message in the ZIP, one per line as `sha256sum -b` prints it ("<hash>
+    // *<path>"): what a person compares with SHA256SUMS, and what `verify` reads back to compare with the
+    // manifest.
     QString files() const
     {
-        if (m_c.messages.isEmpty())
-            return {};
-        QString html = QStringLiteral("<h2>Messages in this case file</h2><table cellpadding=\"2\">");
+        QString html = QStringLiteral(
+            "<h2>Files in this case file</h2><p style=\"color:#555\">Each line: the file's SHA-256, then its "
+            "name in the ZIP, as in SHA256SUMS.</p>");
+        auto line = [](const QString& sha256, const QString& path) {
+            return QStringLiteral("<p style=\"margin:0\">%1</p>")
+                .arg(hash(sha256 + QStringLiteral(" *") + path));
+        };
+        for (const CasePdfEvidence& e : m_c.evidence)
+            html += line(e.record.sha256, e.path);
         for (const CaseFileEntry& f : m_c.messages)
-            html += QStringLiteral("<tr><td>%1<br>SHA-256 %2</td></tr>").arg(esc(f.path), hash(f.sha256));
-        return html + QStringLiteral("</table>");
+            html += line(f.sha256, f.path);
+        return html;
     }
 
     QString custody() const

@@ -1,6 +1,7 @@
 #include "casefile/case_file_verifier.h"
 
 #include "casefile/case_file_manifest.h"
+#include "casefile/case_file_pdf_check.h"
 #include "casefile/signing_key.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
@@ -19,6 +20,7 @@ namespace casebook {
 namespace {
 
 constexpr qint64 kSmallEntryLimit = 64 << 20;
+constexpr qint64 kPdfLimit = 512 << 20; // photos at full page width make a large report
 
 struct Listed {
     QString sha256;
@@ -111,6 +113,30 @@ void checkSignature(const ZipArchive& zip, const QByteArray& manifestBytes, cons
         signing::normalizedFingerprint(expected) != signing::normalizedFingerprint(v.keyFingerprint))
         problems << QStringLiteral("signature: signed by the key %1, not by the expected key %2")
                         .arg(v.keyFingerprint, expected);
+}
+
+// The report a person reads against the manifest a program reads.
+void checkPdf(const ZipArchive& zip, const QJsonObject& manifest, QStringList& problems)
+{
+    QString report;
+    QList<CasePdfListedFile> files;
+    for (const QJsonValue& f : manifest.value(QStringLiteral("files")).toArray()) {
+        const QJsonObject o = f.toObject();
+        const QString role = o.value(QStringLiteral("role")).toString();
+        if (role == QLatin1String("report"))
+            report = o.value(QStringLiteral("path")).toString();
+        else if (role == QLatin1String("evidence") || role == QLatin1String("message"))
+            files.append(
+                {o.value(QStringLiteral("path")).toString(), o.value(QStringLiteral("sha256")).toString()});
+    }
+    if (report.isEmpty()) {
+        problems << QStringLiteral("pdf: the manifest lists no report (the case file's PDF)");
+        return;
+    }
+    auto pdf = zip.readEntry(report, kPdfLimit);
+    if (!pdf)
+        return; // named already as missing or damaged
+    problems << casePdfProblems(report, pdf.value(), files);
 }
 
 } // namespace
@@ -218,6 +244,8 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
 
     if (manifestBytes)
         checkSignature(zip, manifestBytes.value(), manifest, m_expectedKey, v);
+    if (manifestBytes)
+        checkPdf(zip, manifest, problems);
     QList<CustodyEntry> chain;
     if (manifestBytes)
         checkCustody(manifest, listed, roles, chain, problems);

@@ -296,6 +296,29 @@ TEST_CASE("export signs with the seller's key; verify prints it and --expect-key
     CHECK(cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), QStringLiteral("12ab")}).code ==
           2);
 
+    // The signature taken away: verify (with no database at all) says it is not signed.
+    const QString unsigned_ = c.dir.filePath(QStringLiteral("unsigned.zip"));
+    QProcess stripped;
+    stripped.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import sys, zipfile\n"
+                        "with zipfile.ZipFile(sys.argv[1]) as zi, zipfile.ZipFile(sys.argv[2], 'w') as zo:\n"
+                        "    for i in zi.infolist():\n"
+                        "        if i.filename != 'manifest.sig':\n"
+                        "            zo.writestr(i, zi.read(i.filename))\n"),
+         zip, unsigned_});
+    REQUIRE(stripped.waitForFinished(60000));
+    REQUIRE(stripped.exitCode() == 0);
+    QProcessEnvironment noDb = QProcessEnvironment::systemEnvironment();
+    noDb.insert(QStringLiteral("XDG_DATA_HOME"), c.dir.filePath(QStringLiteral("nothing-here")));
+    noDb.remove(QStringLiteral("CASEBOOK_DB"));
+    const Run bad = cli({QStringLiteral("verify"), unsigned_}, noDb);
+    CHECK(bad.code == 1);
+    CHECK(bad.out.contains(QStringLiteral("signature: missing manifest.sig; manifest.json is not signed")));
+    CHECK(bad.out.contains(QStringLiteral("missing: manifest.sig")));
+    CHECK_FALSE(QFileInfo::exists(c.dir.filePath(QStringLiteral("nothing-here")))); // no database was made
+
     // Moving to a new computer: export the private key, import it there, and the next case file there is
     // signed by the same key.
     const QString moved = c.dir.filePath(QStringLiteral("moved.pem"));

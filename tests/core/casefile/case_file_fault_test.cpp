@@ -134,6 +134,7 @@ TEST_CASE("every hostile evidence name becomes a safe entry of the case file", "
     }
     const QString zip = f.store.dir.filePath(QStringLiteral("case.zip"));
     auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip);
+    INFO((done ? QString() : done.error().message).toStdString());
     REQUIRE(done);
 
     auto archive = ZipArchive::openReadOnly(zip);

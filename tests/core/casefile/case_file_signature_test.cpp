@@ -1,9 +1,11 @@
 #include "accounts/secret_store.h"
 #include "casefile/case_file_exporter.h"
+#include "casefile/case_file_pdf_check.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/case_fixture.h"
 #include "casefile/signing_key.h"
 #include "casefile/signing_key_store.h"
+#include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
 
 #include <QCryptographicHash>
@@ -95,7 +97,8 @@ void forge(const QString& zip, const QString& photo, const std::optional<Signing
     manifest.insert(QStringLiteral("files"), files);
     auto chain = custody_log::fromJson(manifest.value(QStringLiteral("custody_log")).toArray());
     REQUIRE(chain);
-    QString prev;
+    REQUIRE_FALSE(chain->isEmpty());
+    QString prev = chain->first().prevHash;
     for (CustodyEntry& e : chain.value()) {
         e.detail.replace(oldHash, sha256(fake));
         e.prevHash = prev;
@@ -315,6 +318,12 @@ TEST_CASE("the forgery of the issue fails: photo replaced, manifest, custody and
         CHECK(plain->signatureValid);
         CHECK(plain->keyFingerprint == forger->fingerprint());
         CHECK(plain->keyFingerprint != sellerKey);
+        // A swapped photo under a manifest that is valid and signed: the PDF still contradicts it.
+        CHECK(plain->problems ==
+              QStringList{QStringLiteral("pdf: case-%1.pdf shows SHA-256 %2… for %3; the manifest has %4…")
+                              .arg(f.number)
+                              .arg(f.evidence.first().sha256.left(12), photo,
+                                   sha256("a different photo, as the forger would have it").left(12))});
         CaseFileVerifier expecting;
         expecting.expectKey(sellerKey);
         auto v = expecting.verify(zip);
@@ -351,5 +360,74 @@ TEST_CASE("the forgery of the issue fails: photo replaced, manifest, custody and
             QStringLiteral("signature: public-key.pem holds the key %1, but manifest.json names %2")
                 .arg(other->fingerprint(), sellerKey)));
         CHECK(all.contains(QStringLiteral("signature: manifest.sig does not match manifest.json")));
+    }
+}
+
+TEST_CASE("verify reads the PDF back: a flipped byte, a file it does not list, a file only it lists",
+          "[casefile][signing]")
+{
+    CaseFixture f;
+    const QString zip = exportCase(f);
+    const QString pdf = QStringLiteral("case-%1.pdf").arg(f.number);
+    // Rewrites the ZIP with Python, changing the entry `name` through the expression `how` (of `data`).
+    auto rewrite = [&](const QString& name, const QString& how) {
+        const test::Ran r = test::run(
+            QStringLiteral("python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import sys, zipfile, shutil\n"
+                            "src, name, how = sys.argv[1:]\n"
+                            "with zipfile.ZipFile(src) as zi, zipfile.ZipFile(src + '.tmp', 'w') as zo:\n"
+                            "    for i in zi.infolist():\n"
+                            "        data = zi.read(i.filename)\n"
+                            "        zo.writestr(i, eval(how) if i.filename == name else data)\n"
+                            "shutil.move(src + '.tmp', src)\n"),
+             zip, name, how});
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+    };
+    SECTION("a flipped byte in the PDF")
+    {
+        rewrite(pdf, QStringLiteral(
+                         "data[:len(data)//2] + bytes([data[len(data)//2] ^ 1]) + data[len(data)//2+1:]"));
+        auto v = CaseFileVerifier().verify(zip);
+        REQUIRE(v);
+        const QString all = problemsOf(*v);
+        INFO(all.toStdString());
+        CHECK(v->problems.first().startsWith(QStringLiteral("changed: ") + pdf));
+        CHECK(v->signatureValid); // the manifest is the seller's: it is the PDF that changed
+    }
+    SECTION("the manifest and the PDF disagree on which files there are")
+    {
+        // Compared directly, without the signature in the way: a manifest that drops one message and adds a
+        // file the PDF never listed.
+        auto opened = ZipArchive::openReadOnly(zip);
+        REQUIRE(opened);
+        auto bytes = opened.value()->readEntry(pdf, 64 << 20);
+        REQUIRE(bytes);
+        QList<CasePdfListedFile> files;
+        const QJsonObject manifest =
+            QJsonDocument::fromJson(
+                opened.value()->readEntry(QStringLiteral("manifest.json"), 1 << 20).value())
+                .object();
+        QString message;
+        for (const QJsonValue& v : manifest.value(QStringLiteral("files")).toArray()) {
+            const QString role = v[QStringLiteral("role")].toString();
+            if (role == QLatin1String("message"))
+                message = v[QStringLiteral("path")].toString();
+            else if (role == QLatin1String("evidence"))
+                files.append({v[QStringLiteral("path")].toString(), v[QStringLiteral("sha256")].toString()});
+        }
+        REQUIRE_FALSE(message.isEmpty());
+        files.append({QStringLiteral("evidence/99-planted.jpg"), QString(64, QLatin1Char('b'))});
+        const QStringList problems = casePdfProblems(pdf, bytes.value(), files);
+        INFO(problems.join(QLatin1Char('\n')).toStdString());
+        CHECK(problems.contains(
+            QStringLiteral("pdf: %1 does not list evidence/99-planted.jpg, which the manifest lists")
+                .arg(pdf)));
+        CHECK(problems.filter(QStringLiteral("under messages/…, which the manifest does not")).size() == 1);
+        CHECK(problems.size() == 2);
+        CHECK(casePdfProblems(pdf, "not a PDF", files)
+                  .first()
+                  .contains(QStringLiteral("cannot be opened as a PDF")));
     }
 }
