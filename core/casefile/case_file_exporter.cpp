@@ -1,5 +1,6 @@
 #include "casefile/case_file_exporter.h"
 
+#include "casefile/case_file_guide.h"
 #include "casefile/case_file_manifest.h"
 #include "casefile/case_file_pdf.h"
 #include "casefile/case_file_verifier.h"
@@ -194,6 +195,15 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         CaseFileEntry{pdfName, pdfPath, pdfHash.value(), QFileInfo(pdfPath).size(), QStringLiteral("report"),
                       QJsonObject{{QStringLiteral("created_at"), ticket_json::isoDate(exportedAt)}}});
 
+    const case_file_guide::GuideFacts facts{caseNumber, pdfName, key->fingerprint(), exportedAt,
+                                            pdf.evidence.isEmpty() ? QString() : pdf.evidence.first().path};
+    for (const case_file_guide::Guide& g : case_file_guide::guides(facts)) {
+        auto staged = writeStaged(staging.path(), g.fileName, g.text);
+        if (!staged)
+            return staged.error();
+        staged->role = QStringLiteral("guide");
+        files << staged.value();
+    }
     const QJsonObject manifest =
         case_file_manifest::build(snapshot, files, options, exportedAt, key->fingerprint());
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);

@@ -110,13 +110,14 @@ public:
         html += row(QStringLiteral("Exported by"), QStringLiteral("Casebook " CASEBOOK_VERSION));
         html += row(QStringLiteral("Signing key"), hash(m_c.keyFingerprint));
         html += QStringLiteral("</table>");
-        html +=
-            QStringLiteral("<p style=\"color:#555\">This report is part of a case file. manifest.json and "
-                           "SHA256SUMS in the same ZIP list the SHA-256 of every file; run "
-                           "<i>sha256sum -c SHA256SUMS</i> after unzipping, or <i>casebook-cli verify</i> on "
-                           "the ZIP, to check that nothing was changed. manifest.json is signed with the "
-                           "seller's key above (manifest.sig, public-key.pem); compare its fingerprint with "
-                           "the one the seller published.</p>");
+        html += QStringLiteral(
+            "<p style=\"color:#555\">This report is part of a case file. manifest.json and "
+            "SHA256SUMS in the same ZIP list the SHA-256 of every file; run "
+            "<i>sha256sum -c SHA256SUMS</i> after unzipping, or <i>casebook-cli verify</i> on "
+            "the ZIP, to check that nothing was changed. manifest.json is signed with the "
+            "seller's key above (manifest.sig, public-key.pem); compare its fingerprint with "
+            "the one the seller published. VERIFY.en.txt and VERIFY.ko.txt in the ZIP say how, step by "
+            "step.</p>");
         html += QStringLiteral("<h2>Seller's summary</h2><p>%1</p>")
                     .arg(m_c.snapshot.ticket.summary.trimmed().isEmpty()
                              ? QStringLiteral("(none written)")

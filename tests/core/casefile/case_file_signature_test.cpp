@@ -273,6 +273,34 @@ TEST_CASE("an exported case file is signed; openssl alone checks the signature a
         out.path());
     CHECK(fp.out.left(64) == QString(fingerprint).remove(QLatin1Char(' ')));
 
+    // The guide for the receiver, in both languages, names the key and its commands work as written.
+    for (const QString& name : {QStringLiteral("VERIFY.en.txt"), QStringLiteral("VERIFY.ko.txt")}) {
+        const QString guide = QString::fromUtf8(test::readFile(out.filePath(name)));
+        INFO(name.toStdString());
+        CHECK(guide.contains(fingerprint));
+        CHECK(guide.contains(QStringLiteral("certutil -hashfile evidence\\01-returned-goods.jpg SHA256")));
+        CHECK(guide.contains(QStringLiteral("shasum -a 256 -c SHA256SUMS")));
+        CHECK(guide.contains(QStringLiteral("casebook-cli verify case-%1.zip --expect-key").arg(f.number)));
+        int commands = 0;
+        for (QString line : guide.split(QStringLiteral("\r\n"))) {
+            line = line.trimmed();
+            if (line.startsWith(QLatin1String("Linux:")))
+                line = line.mid(6).trimmed();
+            if (!line.startsWith(QLatin1String("openssl ")) && !line.startsWith(QLatin1String("sha256sum ")))
+                continue;
+            ++commands;
+            const test::Ran ran = test::run(QStringLiteral("sh"), {QStringLiteral("-c"), line}, out.path());
+            INFO(line.toStdString() << "\n" << ran.out.toStdString() << ran.err.toStdString());
+            CHECK(ran.code == 0);
+            CHECK((ran.out.contains(QStringLiteral("Signature Verified Successfully")) ||
+                   ran.out.startsWith(QString(fingerprint).remove(QLatin1Char(' '))) ||
+                   ran.out.count(QStringLiteral(": OK")) == 13));
+        }
+        CHECK(commands == 3);
+    }
+    CHECK(QString::fromUtf8(test::readFile(out.filePath(QStringLiteral("VERIFY.ko.txt"))))
+              .contains(QStringLiteral("지문")));
+
     auto v = CaseFileVerifier().verify(zip);
     REQUIRE(v);
     INFO(problemsOf(*v).toStdString());

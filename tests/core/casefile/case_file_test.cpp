@@ -103,7 +103,9 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
     CHECK(files.contains(QStringLiteral("messages/01-2026-03-02-in.eml")));
     CHECK(files.contains(QStringLiteral("manifest.sig")));
     CHECK(files.contains(QStringLiteral("public-key.pem")));
-    CHECK(files.size() == 12);
+    CHECK(files.contains(QStringLiteral("VERIFY.en.txt")));
+    CHECK(files.contains(QStringLiteral("VERIFY.ko.txt")));
+    CHECK(files.size() == 14);
     // Every entry stayed inside the folder it was unzipped to, and each name is a file system's legal name.
     for (const QString& name : files) {
         CHECK_FALSE(name.contains(QStringLiteral("..")));
@@ -119,7 +121,7 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
                                      {QStringLiteral("-c"), QStringLiteral("SHA256SUMS")}, out.path());
     INFO(sums.out.toStdString() << sums.err.toStdString());
     CHECK(sums.code == 0);
-    CHECK(sums.out.count(QStringLiteral(": OK")) == 11);
+    CHECK(sums.out.count(QStringLiteral(": OK")) == 13);
 
     const QJsonObject m = manifestOf(out.path());
     CHECK(m.value(QStringLiteral("app")).toObject().value(QStringLiteral("version")).toString() ==
@@ -134,7 +136,7 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
     CHECK(m.value(QStringLiteral("customer")).toObject().value(QStringLiteral("name")).toString() ==
           QStringLiteral("김민수"));
     const QJsonArray list = m.value(QStringLiteral("files")).toArray();
-    CHECK(list.size() == 8);
+    CHECK(list.size() == 10);
     for (const QJsonValue& v : list) {
         const QJsonObject o = v.toObject();
         if (o.value(QStringLiteral("path")).toString() != QStringLiteral("evidence/01-returned-goods.jpg"))
@@ -215,7 +217,7 @@ TEST_CASE("verify accepts an intact case file and records it in the case's custo
     INFO(v->problems.join(QLatin1Char('\n')).toStdString());
     CHECK(v->ok());
     CHECK(v->caseNumber == f.number);
-    CHECK(v->filesChecked == 11);
+    CHECK(v->filesChecked == 13);
     CHECK(v->recordedInCustody);
     const auto log = custody_log::entries(f.store.db->reader(), f.ticketId);
     REQUIRE(log.size() == 8);
