@@ -1,5 +1,6 @@
 // evidence add/list, export, verify: the evidence locker and the case file.
 #include "casefile/case_file_exporter.h"
+#include "casefile/case_file_labels.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/signing_key.h"
 #include "cli/cli.h"
@@ -139,8 +140,10 @@ int exportCase(Context& c)
 {
     const auto number = ticketNumberArg(c.args.value(0));
     if (c.args.size() != 1 || !number)
-        return fail(QStringLiteral("usage: export NUMBER --out FILE.zip [--include-notes] [--mask-contact]"),
-                    kUsage);
+        return fail(
+            QStringLiteral(
+                "usage: export NUMBER --out FILE.zip [--include-notes] [--mask-contact] [--lang ko|en]"),
+            kUsage);
     Database* db = c.db();
     if (!db)
         return fail(c.dbError());
@@ -149,6 +152,10 @@ int exportCase(Context& c)
     CaseFileOptions options;
     options.includeNotes = c.isSet(QStringLiteral("include-notes"));
     options.maskContact = c.isSet(QStringLiteral("mask-contact"));
+    options.language = c.isSet(QStringLiteral("lang")) ? c.value(QStringLiteral("lang"))
+                                                       : case_file_labels::defaultLanguage();
+    if (!case_file_labels::supported(options.language))
+        return fail(QStringLiteral("--lang takes ko or en"), kUsage);
     auto done = CaseFileExporter(*db).exportCase(*number, outPath, options);
     if (!done)
         return fail(done.error());
@@ -223,6 +230,10 @@ QList<Command> evidenceCommands()
                                      QStringLiteral("FILE.zip"));
     const QCommandLineOption notes(QStringLiteral("include-notes"),
                                    QStringLiteral("export: put internal notes in the PDF's timeline."));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("export: the PDF's language, ko or en (default: the system's, else en)."),
+        QStringLiteral("ko|en"));
     const QCommandLineOption expectKey(
         QStringLiteral("expect-key"),
         QStringLiteral("verify: fail unless the case file is signed by the key with this fingerprint."),
@@ -238,8 +249,10 @@ QList<Command> evidenceCommands()
          {json, note, attachment},
          evidence},
         {QStringLiteral("export"),
-         QStringLiteral("export NUMBER --out FILE.zip [--include-notes] [--mask-contact]   the case file"),
-         {outFile, notes, mask},
+         QStringLiteral(
+             "export NUMBER --out FILE.zip [--include-notes] [--mask-contact] [--lang ko|en]   the "
+             "case file"),
+         {outFile, notes, mask, lang},
          exportCase},
         {QStringLiteral("verify"),
          QStringLiteral("verify FILE.zip [--expect-key FINGERPRINT]   check a case file and its signature; "

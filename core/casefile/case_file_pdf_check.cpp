@@ -3,6 +3,7 @@
 #include <QPdfDocument>
 #include <QPdfSelection>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryFile>
 
 namespace casebook {
@@ -71,12 +72,16 @@ QStringList casePdfProblems(const QString& pdfName, const QByteArray& pdf,
             problems
                 << QStringLiteral("pdf: %1 does not list %2, which the manifest lists").arg(pdfName, f.path);
     }
-    // Each "<hash> *evidence/…" or "*messages/…" line of the PDF must name a file the manifest lists (a
-    // line with the wrong hash for a listed file was named above).
+    // Each "<hash> *evidence/…" or "*messages/…" line of the PDF must be a file the manifest lists: its hash
+    // one of the manifest's, or its name (then a wrong hash was named above). The text a reader gives back
+    // may repeat the start of a wrapped line, so a line is not matched as a whole.
+    QSet<QString> hashes;
+    for (const CasePdfListedFile& f : files)
+        hashes << f.sha256;
     static const QRegularExpression listed(QStringLiteral("([0-9a-f]{64})\\*((?:evidence|messages)/)"));
     for (auto it = listed.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        bool known = false;
+        bool known = hashes.contains(m.captured(1));
         for (qsizetype i = 0; i < files.size() && !known; ++i)
             known = names[i]
                         .match(text, m.capturedStart() + 64, QRegularExpression::NormalMatch,

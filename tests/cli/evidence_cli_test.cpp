@@ -296,6 +296,16 @@ TEST_CASE("export signs with the seller's key; verify prints it and --expect-key
     CHECK(cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), QStringLiteral("12ab")}).code ==
           2);
 
+    // The PDF in Korean (its words are checked in casefile_tests); an unknown language is a usage error.
+    const QString korean = c.dir.filePath(QStringLiteral("korean.zip"));
+    CHECK(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), korean,
+                      QStringLiteral("--lang"), QStringLiteral("ko")}))
+              .code == 0);
+    CHECK(cli({QStringLiteral("verify"), korean, QStringLiteral("--expect-key"), fingerprint}).code == 0);
+    CHECK(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"),
+                      korean + QStringLiteral(".de"), QStringLiteral("--lang"), QStringLiteral("de")}))
+              .code == 2);
+
     // The signature taken away: verify (with no database at all) says it is not signed.
     const QString unsigned_ = c.dir.filePath(QStringLiteral("unsigned.zip"));
     QProcess stripped;

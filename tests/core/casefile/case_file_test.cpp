@@ -1,4 +1,5 @@
 #include "casefile/case_file_exporter.h"
+#include "casefile/case_file_labels.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/case_fixture.h"
 #include "casefile/contact_mask.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
@@ -182,6 +184,49 @@ TEST_CASE("the PDF carries the Korean conversation, the summary and every hash",
         CHECK(row.split(QLatin1Char(' '), Qt::SkipEmptyParts)
                   .value(row.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() - 5) ==
               QStringLiteral("yes"));
+}
+
+TEST_CASE("export in Korean: the PDF's labels, status and category in Korean, times with their offset",
+          "[casefile]")
+{
+    CaseFixture f;
+    CaseFileOptions options;
+    options.language = QStringLiteral("ko");
+    const QString zip = exportTo(f, options);
+    QTemporaryDir out;
+    test::unzip(zip, out.path());
+    const QString text = pdfText(out.filePath(QStringLiteral("case-%1.pdf").arg(f.number)));
+    INFO(text.left(3000).toStdString());
+    const auto ticket = ticket_queries::ticketByNumber(f.store.db->reader(), f.number);
+    REQUIRE(ticket);
+    CHECK(text.contains(QStringLiteral("사건 #%1").arg(f.number)));
+    for (const char* label : {"고객", "상태", "분류", "판매자 요약", "경과", "증거", "원래 이름", "보관 이력",
+                              "이 사건 파일에 든 파일", "서명 키 지문", "이 보고서는 사건 파일의 일부입니다"})
+        CHECK(text.contains(QString::fromUtf8(label)));
+    CHECK(text.contains(case_file_labels::status(QStringLiteral("ko"), ticket->status)));
+    CHECK(text.contains(case_file_labels::category(QStringLiteral("ko"), ticket->category)));
+    CHECK(case_file_labels::category(QStringLiteral("ko"), Category::MissingItem) ==
+          QStringLiteral("구성품 누락"));
+    CHECK_FALSE(text.contains(QStringLiteral("Customer")));
+    CHECK_FALSE(text.contains(QStringLiteral("Original name")));
+    static const QRegularExpression offset(QStringLiteral("\\(UTC[+-]\\d\\d:\\d\\d\\)"));
+    CHECK(text.count(offset) >= 3);
+    CHECK(manifestOf(out.path())
+              .value(QStringLiteral("options"))
+              .toObject()
+              .value(QStringLiteral("language")) == QStringLiteral("ko"));
+    CHECK(
+        CaseFileVerifier().verify(zip)->ok()); // the check of what the PDF lists is the same in any language
+
+    // English (the default) says the same in English, not as stored ids.
+    const QString englishZip = f.store.dir.filePath(QStringLiteral("english.zip"));
+    REQUIRE(CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, englishZip));
+    QTemporaryDir englishOut;
+    test::unzip(englishZip, englishOut.path());
+    const QString english = pdfText(englishOut.filePath(QStringLiteral("case-%1.pdf").arg(f.number)));
+    CHECK(english.contains(QStringLiteral("Customer")));
+    CHECK(english.contains(case_file_labels::category(QStringLiteral("en"), ticket->category)));
+    CHECK(english.count(offset) >= 3);
 }
 
 TEST_CASE("internal notes and masking are options of the export", "[casefile]")
