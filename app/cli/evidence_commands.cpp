@@ -189,6 +189,8 @@ int verify(Context& c)
     }
     CaseFileVerifier verifier(db);
     verifier.expectKey(expected);
+    if (c.isSet(QStringLiteral("tsa-ca")))
+        verifier.trustTimestampsFrom(c.value(QStringLiteral("tsa-ca")));
     auto checked = verifier.verify(c.args.first());
     if (!checked)
         return fail(checked.error());
@@ -197,6 +199,9 @@ int verify(Context& c)
     if (!checked->keyFingerprint.isEmpty())
         out() << "signing key: " << checked->keyFingerprint
               << (checked->signatureValid ? "" : " (its signature does not hold)") << "\n";
+    if (checked->timestampedAt.isValid())
+        out() << "timestamp: manifest.json existed at " << ticket_json::isoDate(checked->timestampedAt)
+              << " (RFC 3161, by an authority the certificates trusted here vouch for)\n";
     if (!checked->ok()) {
         out().flush();
         return fail(QStringLiteral("%1: %2 problem(s) found; the case file cannot be trusted as it is.")
@@ -230,6 +235,11 @@ QList<Command> evidenceCommands()
                                      QStringLiteral("FILE.zip"));
     const QCommandLineOption notes(QStringLiteral("include-notes"),
                                    QStringLiteral("export: put internal notes in the PDF's timeline."));
+    const QCommandLineOption tsaCa(
+        QStringLiteral("tsa-ca"),
+        QStringLiteral("verify: the certificates (PEM) a timestamp authority must chain to (default: the "
+                       "system's)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
         QStringLiteral("export: the PDF's language, ko or en (default: the system's, else en)."),
@@ -255,9 +265,10 @@ QList<Command> evidenceCommands()
          {outFile, notes, mask, lang},
          exportCase},
         {QStringLiteral("verify"),
-         QStringLiteral("verify FILE.zip [--expect-key FINGERPRINT]   check a case file and its signature; "
+         QStringLiteral("verify FILE.zip [--expect-key FINGERPRINT] [--tsa-ca FILE]   check a case file and "
+                        "its signature; "
                         "exit 0 only if intact"),
-         {expectKey},
+         {expectKey, tsaCa},
          verify},
     };
 }

@@ -3,11 +3,13 @@
 #include "casefile/case_file_guide.h"
 #include "casefile/case_file_manifest.h"
 #include "casefile/case_file_pdf.h"
+#include "casefile/case_file_timestamp.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
 #include "evidence/evidence_locker.h"
 #include "evidence/safe_file_name.h"
+#include "store/app_settings.h"
 #include "store/ticket_json.h"
 
 #include <QCryptographicHash>
@@ -220,6 +222,17 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         summed << staged.value();
     }
     const CaseFileEntry manifestEntry = summed.at(files.size());
+    // With an authority set, the manifest's hash is stamped now: the case file then shows it existed by then.
+    if (const QString tsa = AppSettings::value(m_db.reader(), case_file_timestamp::kSettingKey);
+        !tsa.isEmpty()) {
+        auto token = case_file_timestamp::request(tsa, manifestBytes);
+        if (!token)
+            return token.error();
+        auto staged = writeStaged(staging.path(), case_file_timestamp::kTokenName, token.value());
+        if (!staged)
+            return staged.error();
+        summed << staged.value();
+    }
     auto sumsEntry =
         writeStaged(staging.path(), case_file_manifest::kSumsName, case_file_manifest::sha256Sums(summed));
     if (!sumsEntry)
@@ -251,8 +264,11 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
                 .arg(target, closed.error().message));
     }
     // Read back what was written, as a recipient would check it: a case file that does not verify is
-    // never given its name.
-    auto readBack = CaseFileVerifier().verify(partial);
+    // never given its name. The authority's certificate is the receiver's to trust; here the stamp must only
+    // be for this manifest.
+    CaseFileVerifier verifier;
+    verifier.trustTimestampsFrom(QString());
+    auto readBack = verifier.verify(partial);
     if (!readBack || !readBack->ok()) {
         QFile::remove(partial);
         return makeError(QStringLiteral("The case file written to %1 did not verify (%2); it was removed.")

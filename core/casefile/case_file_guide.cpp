@@ -64,6 +64,18 @@ checks the hashes, the signature and its key, that the PDF lists the same
 files with the same hashes as manifest.json, and the custody log (the history
 of each evidence file, chained by hashes). It needs no Casebook database.
 
+4. When it was made: a trusted timestamp (if the ZIP holds manifest.tsr)
+-----------------------------------------------------------------------
+The seller may have a timestamp authority (RFC 3161) stamp manifest.json at
+export: manifest.tsr then shows that manifest.json existed at that time.
+
+  openssl ts -reply -in manifest.tsr -text
+  openssl ts -verify -in manifest.tsr -data manifest.json -CAfile AUTHORITY-CA.pem
+
+The first shows the time ("Time stamp:"); the second must print
+"Verification: OK", with the certificate of the authority's root in
+AUTHORITY-CA.pem (casebook-cli verify --tsa-ca AUTHORITY-CA.pem does the same).
+
 If any step fails, the case file was changed after the seller exported it,
 or it was not signed by the key you expect: do not rely on it, and ask the
 seller for a new copy.
@@ -126,6 +138,18 @@ manifest.json을 덮고 manifest.json은 모든 파일의 SHA-256을 담고 있�
 해시, 서명과 그 키, PDF가 manifest.json과 같은 파일을 같은 해시로 적고
 있는지, 보관 이력(custody log: 증거 파일마다 해시로 이어진 기록)을 한 번에
 확인합니다. Casebook 데이터베이스가 없어도 됩니다.
+
+4. 언제 만들었는지: 신뢰할 수 있는 타임스탬프(ZIP에 manifest.tsr가 있을 때)
+------------------------------------------------------------------------
+판매자가 내보낼 때 타임스탬프 기관(RFC 3161)에 manifest.json의 시각 확인을
+받았다면, manifest.tsr는 그 시각에 manifest.json이 있었음을 보여 줍니다.
+
+  openssl ts -reply -in manifest.tsr -text
+  openssl ts -verify -in manifest.tsr -data manifest.json -CAfile AUTHORITY-CA.pem
+
+첫 명령은 시각("Time stamp:")을 보여 주고, 두 번째 명령은 기관의 루트 인증서를
+AUTHORITY-CA.pem에 두었을 때 "Verification: OK"를 출력해야 합니다
+(casebook-cli verify --tsa-ca AUTHORITY-CA.pem도 같은 확인을 합니다).
 
 어느 단계라도 실패하면, 판매자가 내보낸 뒤에 사건 파일이 바뀌었거나 기대한
 키로 서명되지 않은 것입니다. 그 파일을 믿지 말고 판매자에게 새 사본을

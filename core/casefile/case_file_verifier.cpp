@@ -2,6 +2,7 @@
 
 #include "casefile/case_file_manifest.h"
 #include "casefile/case_file_pdf_check.h"
+#include "casefile/case_file_timestamp.h"
 #include "casefile/signing_key.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
@@ -63,7 +64,8 @@ void checkCustody(const QJsonObject& manifest, const QMap<QString, Listed>& list
 
 bool signatureFile(const QString& name)
 {
-    return name == case_file_manifest::kSignatureName || name == case_file_manifest::kPublicKeyName;
+    return name == case_file_manifest::kSignatureName || name == case_file_manifest::kPublicKeyName ||
+           name == case_file_timestamp::kTokenName;
 }
 
 // manifest.sig must be the signature of manifest.json's exact bytes by the key in public-key.pem, and that
@@ -137,6 +139,33 @@ void checkPdf(const ZipArchive& zip, const QJsonObject& manifest, QStringList& p
     if (!pdf)
         return; // named already as missing or damaged
     problems << casePdfProblems(report, pdf.value(), files);
+}
+
+// A stamp must be for this manifest, by a trusted authority, and from the time the manifest says it was
+// exported: a token kept from an older export (or made long after) says nothing about this one.
+void checkTimestamp(const ZipArchive& zip, const QByteArray& manifestBytes, const QJsonObject& manifest,
+                    const QString& caFile, CaseFileVerification& v)
+{
+    if (!zip.entryNames().contains(case_file_timestamp::kTokenName))
+        return;
+    auto token = zip.readEntry(case_file_timestamp::kTokenName, 1 << 20);
+    if (!token)
+        return; // named already as damaged
+    const case_file_timestamp::Check checked =
+        case_file_timestamp::check(token.value(), manifestBytes, caFile);
+    if (!checked.problem.isEmpty()) {
+        v.problems << QStringLiteral("timestamp: %1").arg(checked.problem);
+        return;
+    }
+    const QDateTime exported =
+        QDateTime::fromString(manifest.value(QStringLiteral("exported_at")).toString(), Qt::ISODate);
+    constexpr qint64 kSkewSecs = 10 * 60;
+    if (!exported.isValid() || checked.time < exported.addSecs(-kSkewSecs) ||
+        checked.time > exported.addSecs(kSkewSecs))
+        v.problems << QStringLiteral("timestamp: stamped at %1, but manifest.json says it was exported at %2")
+                          .arg(ticket_json::isoDate(checked.time), ticket_json::isoDate(exported));
+    else
+        v.timestampedAt = checked.time;
 }
 
 } // namespace
@@ -246,6 +275,8 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
         checkSignature(zip, manifestBytes.value(), manifest, m_expectedKey, v);
     if (manifestBytes)
         checkPdf(zip, manifest, problems);
+    if (manifestBytes)
+        checkTimestamp(zip, manifestBytes.value(), manifest, m_tsaCaFile, v);
     QList<CustodyEntry> chain;
     if (manifestBytes)
         checkCustody(manifest, listed, roles, chain, problems);

@@ -4,6 +4,7 @@
 #include "model/result.h"
 #include "store/database.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,7 @@ struct CaseFileVerification {
     bool recordedInCustody = false; // a `verified` entry was appended to this database's case
     QString keyFingerprint;         // of the key in public-key.pem, when it could be read
     bool signatureValid = false;    // manifest.sig verifies manifest.json with that key
+    QDateTime timestampedAt;        // when a timestamp authority stamped manifest.json (manifest.tsr), if any
     bool ok() const { return problems.isEmpty(); }
 };
 
@@ -29,6 +31,8 @@ public:
     explicit CaseFileVerifier(Database* db = nullptr);
     // A fingerprint the signing key must have (as the seller published it); any other key is a problem.
     void expectKey(const QString& fingerprint) { m_expectedKey = fingerprint; }
+    // The certificates (PEM) a timestamp authority must chain to; by default the system's CA bundle.
+    void trustTimestampsFrom(const QString& caFile) { m_tsaCaFile = caFile; }
 
     // Fails only when the file cannot be checked at all (not a ZIP); problems found are in the result.
     Result<CaseFileVerification> verify(const QString& zipPath, const Progress& progress = {});
@@ -36,6 +40,7 @@ public:
 private:
     Database* m_db;
     QString m_expectedKey;
+    QString m_tsaCaFile = QStringLiteral(""); // empty, not null: the system's bundle
 };
 
 } // namespace casebook

@@ -1,5 +1,7 @@
 #include "casefile/signing_key.h"
 
+#include "casefile/openssl_error.h"
+
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <openssl/bio.h>
@@ -16,17 +18,6 @@ constexpr size_t kSignatureSize = 64;
 std::shared_ptr<EVP_PKEY> own(EVP_PKEY* key)
 {
     return key ? std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free) : nullptr;
-}
-
-QString opensslReason()
-{
-    const unsigned long e = ERR_get_error();
-    ERR_clear_error();
-    if (!e)
-        return QStringLiteral("unknown reason");
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof buf);
-    return QString::fromLatin1(buf);
 }
 
 QByteArray bioBytes(BIO* bio)

@@ -1,5 +1,6 @@
 #include "cli/cli_runner.h"
 #include "inbox/ingestor.h"
+#include "support/local_tsa.h"
 #include "support/test_support.h"
 
 #include <QDir>
@@ -353,4 +354,41 @@ TEST_CASE("export signs with the seller's key; verify prints it and --expect-key
                 .code == 0);
     CHECK_FALSE(test::readFile(pub).contains("PRIVATE"));
     CHECK(cli({QStringLiteral("key"), QStringLiteral("import"), pub}, env).code == 2); // not a private key
+}
+
+TEST_CASE("settings set tsa_url: each case file is stamped by that authority, and verify shows when",
+          "[cli][evidence][timestamp]")
+{
+    test::LocalTsa tsa;
+    CliCase c;
+    CHECK(cli(c.args({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tsa_url"),
+                      QStringLiteral("ftp://tsa.example")}))
+              .code == 2);
+    REQUIRE(
+        cli(c.args({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tsa_url"), tsa.url}))
+            .code == 0);
+    CHECK(cli(c.args({QStringLiteral("settings")})).out.contains(QStringLiteral("tsa_url = ") + tsa.url));
+    const QString zip = c.dir.filePath(QStringLiteral("stamped.zip"));
+    const Run exported = cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip}));
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.code == 0);
+
+    const Run trusted = cli({QStringLiteral("verify"), zip, QStringLiteral("--tsa-ca"), tsa.ca()});
+    INFO(trusted.out.toStdString() << trusted.err.toStdString());
+    CHECK(trusted.code == 0);
+    CHECK(trusted.out.contains(QStringLiteral("timestamp: manifest.json existed at ")));
+    // The system's CAs do not know this authority: the stamp is not taken on its word.
+    const Run untrusted = cli({QStringLiteral("verify"), zip});
+    CHECK(untrusted.code == 1);
+    CHECK(untrusted.out.contains(QStringLiteral("timestamp: manifest.tsr does not hold")));
+
+    // Back to no authority: the next case file has no stamp, and still verifies.
+    REQUIRE(
+        cli(c.args({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tsa_url"), QString()}))
+            .code == 0);
+    const QString plain = c.dir.filePath(QStringLiteral("plain.zip"));
+    REQUIRE(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), plain})).code == 0);
+    const Run ok = cli({QStringLiteral("verify"), plain});
+    CHECK(ok.code == 0);
+    CHECK_FALSE(ok.out.contains(QStringLiteral("timestamp:")));
 }

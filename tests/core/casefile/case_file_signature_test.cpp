@@ -286,7 +286,10 @@ TEST_CASE("an exported case file is signed; openssl alone checks the signature a
             line = line.trimmed();
             if (line.startsWith(QLatin1String("Linux:")))
                 line = line.mid(6).trimmed();
-            if (!line.startsWith(QLatin1String("openssl ")) && !line.startsWith(QLatin1String("sha256sum ")))
+            // The timestamp's commands are run where the case file has one (case_file_timestamp_test).
+            if ((!line.startsWith(QLatin1String("openssl ")) &&
+                 !line.startsWith(QLatin1String("sha256sum "))) ||
+                line.contains(QLatin1String("manifest.tsr")))
                 continue;
             ++commands;
             const test::Ran ran = test::run(QStringLiteral("sh"), {QStringLiteral("-c"), line}, out.path());
