@@ -27,6 +27,7 @@ namespace casebook {
 namespace {
 
 constexpr qint64 kChunk = 1 << 20;
+constexpr int kPhotoPixels = 1400; // a photo across an A4 page at about 200 dpi
 
 QString numbered(int n, int count)
 {
@@ -143,7 +144,10 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         e.sha256 = r.sha256;
         e.size = r.size;
         e.role = QStringLiteral("evidence");
-        const EvidencePreview preview = evidencePreview(e.source, r.mediaType);
+        // Photos go on the page at its full width; other files show an icon beside their details.
+        const bool photo = r.mediaType.startsWith(QLatin1String("image/"));
+        const EvidencePreview preview = evidencePreview(
+            e.source, r.mediaType, photo ? QSize(kPhotoPixels, kPhotoPixels) : QSize(160, 160));
         e.meta = QJsonObject{{QStringLiteral("original_name"), r.originalName},
                              {QStringLiteral("media_type"), r.mediaType},
                              {QStringLiteral("added_at"), ticket_json::isoDate(r.addedAt)},

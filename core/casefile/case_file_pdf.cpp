@@ -20,6 +20,10 @@
 namespace casebook {
 namespace {
 
+// The text width of an A4 page with 15 mm margins, in the document's pixels (96 per inch), less a cell's
+// padding.
+constexpr int kPageWidthPx = 660;
+
 const char* kCjkFontFile = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 // A family that has Hangul glyphs: the system's Noto Sans CJK KR, or the same font loaded from its file.
@@ -179,8 +183,24 @@ public:
             if (!r.note.isEmpty())
                 details += QStringLiteral("<br>%1: ").arg(L("Note")) + esc(mask(r.note));
             details += QStringLiteral("<br>SHA-256 ") + hash(r.sha256);
-            html += QStringLiteral("<tr><td width=\"90\"><img src=\"%1\" width=\"80\"></td><td>%2</td></tr>")
+            // A photo at the page's full width, below its details (the reader should not need the file to
+            // see what it shows); anything else as an icon beside them.
+            const bool photo = !e.preview.isIcon && !e.preview.image.isNull() &&
+                               r.mediaType.startsWith(QLatin1String("image/"));
+            if (photo) {
+                const QSize shown =
+                    e.preview.image.size().scaled(kPageWidthPx, kPageWidthPx * 4 / 3, Qt::KeepAspectRatio);
+                html += QStringLiteral(
+                            "<tr><td colspan=\"2\">%1</td></tr>"
+                            "<tr><td colspan=\"2\"><img src=\"%2\" width=\"%3\" height=\"%4\"></td></tr>")
+                            .arg(details, url.toString())
+                            .arg(shown.width())
+                            .arg(shown.height());
+            } else {
+                html +=
+                    QStringLiteral("<tr><td width=\"90\"><img src=\"%1\" width=\"80\"></td><td>%2</td></tr>")
                         .arg(url.toString(), details);
+            }
         }
         return html + QStringLiteral("</table>");
     }

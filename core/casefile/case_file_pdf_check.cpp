@@ -9,12 +9,15 @@
 namespace casebook {
 namespace {
 
+// Without white space; and where a line broke after a hyphen, PDFium gives back U+FFFE for it.
 QString withoutSpaces(const QString& s)
 {
     QString out;
     out.reserve(s.size());
     for (const QChar c : s)
-        if (!c.isSpace())
+        if (c.unicode() == 0xFFFE)
+            out += QLatin1Char('-');
+        else if (!c.isSpace())
             out += c;
     return out;
 }

@@ -7,6 +7,7 @@
 #include "casefile/signing_key_store.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
+#include "evidence/evidence_locker.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -461,4 +462,38 @@ TEST_CASE("verify reads the PDF back: a flipped byte, a file it does not list, a
                   .first()
                   .contains(QStringLiteral("cannot be opened as a PDF")));
     }
+}
+
+TEST_CASE("the PDF shows photos at the page's width, and its file list reads back across a wrapped line",
+          "[casefile][signing]")
+{
+    CaseFixture f;
+    // A name longer than a line of the file list. (Where PDFium gives back U+FFFE for a hyphen that ended a
+    // line, the window's export test, with its own fonts, catches it.)
+    QStringList words;
+    for (int i = 0; i < 28; ++i)
+        words << QStringLiteral("word%1").arg(i);
+    const QString longName = words.join(QLatin1Char('-')) + QStringLiteral(".txt");
+    const QString file = f.store.dir.filePath(QStringLiteral("long.txt"));
+    writeFile(file, "a file with a long hyphenated name");
+    REQUIRE(EvidenceLocker(*f.store.db).add({f.ticketId, file, longName, {}, QStringLiteral("file")}));
+    const QString zip = exportCase(f); // read back and verified on the way, the PDF's list included
+    auto v = CaseFileVerifier().verify(zip);
+    REQUIRE(v);
+    INFO(problemsOf(*v).toStdString());
+    CHECK(v->ok());
+
+    QTemporaryDir out;
+    test::unzip(zip, out.path());
+    const test::Ran images =
+        test::run(QStringLiteral("pdfimages"),
+                  {QStringLiteral("-list"), out.filePath(QStringLiteral("case-%1.pdf").arg(f.number))});
+    INFO(images.out.toStdString());
+    REQUIRE(images.code == 0);
+    bool photoWhole = false; // the fixture's 320×240 photo, not a 160-pixel thumbnail of it
+    for (const QString& row : images.out.split(QLatin1Char('\n')).mid(2)) {
+        const QStringList cols = row.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        photoWhole |= cols.size() > 4 && cols[3] == QLatin1String("320") && cols[4] == QLatin1String("240");
+    }
+    CHECK(photoWhole);
 }
