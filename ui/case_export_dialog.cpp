@@ -1,5 +1,7 @@
 #include "case_export_dialog.h"
 
+#include "casefile/case_file_labels.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -55,6 +57,7 @@ CaseFileOptions CaseExportDialog::options() const
     CaseFileOptions o;
     o.includeNotes = m_notes->isChecked();
     o.maskContact = m_mask->isChecked();
+    o.language = case_file_labels::defaultLanguage(); // the window's language (UiLanguage sets the locale)
     return o;
 }
 

@@ -73,6 +73,7 @@ QList<Command> triageCommands();
 QList<Command> accountCommands();
 QList<Command> replyCommands();
 QList<Command> marketplaceCommands();
+QList<Command> keyCommands();
 
 // `import csv`, in csv_commands.cpp: its options join the import command's.
 QList<QCommandLineOption> csvImportOptions();

@@ -1,6 +1,8 @@
 // evidence add/list, export, verify: the evidence locker and the case file.
 #include "casefile/case_file_exporter.h"
+#include "casefile/case_file_labels.h"
 #include "casefile/case_file_verifier.h"
+#include "casefile/signing_key.h"
 #include "cli/cli.h"
 #include "cli/ticket_arg.h"
 #include "evidence/evidence_locker.h"
@@ -138,7 +140,8 @@ int exportCase(Context& c)
 {
     const auto number = ticketNumberArg(c.args.value(0));
     if (c.args.size() != 1 || !number)
-        return fail(QStringLiteral("usage: export NUMBER --out FILE.zip [--force] [--include-notes] [--mask-contact]"),
+        return fail(QStringLiteral("usage: export NUMBER --out FILE.zip [--force] [--include-notes] [--mask-contact] "
+                                   "[--lang ko|en]"),
                     kUsage);
     Database* db = c.db();
     if (!db)
@@ -149,19 +152,32 @@ int exportCase(Context& c)
     options.includeNotes = c.isSet(QStringLiteral("include-notes"));
     options.maskContact = c.isSet(QStringLiteral("mask-contact"));
     options.replaceExisting = c.isSet(QStringLiteral("force"));
+    options.language = c.isSet(QStringLiteral("lang")) ? c.value(QStringLiteral("lang"))
+                                                       : case_file_labels::defaultLanguage();
+    if (!case_file_labels::supported(options.language))
+        return fail(QStringLiteral("--lang takes ko or en"), kUsage);
     auto done = CaseFileExporter(*db).exportCase(*number, outPath, options);
     if (!done)
         return fail(done.error());
     out() << done->path << "\n"
           << done->sha256 << "  " << QFileInfo(done->path).fileName() << " (" << done->files << " files, "
-          << done->size << " bytes)" << Qt::endl;
+          << done->size << " bytes)\n"
+          << "signed with the key " << done->keyFingerprint
+          << (done->keyCreated ? QStringLiteral(" (made now; kept in %1)") : QStringLiteral(" (kept in %1)"))
+                 .arg(done->keyKeptIn)
+          << Qt::endl;
     return kOk;
 }
 
 int verify(Context& c)
 {
     if (c.args.size() != 1)
-        return fail(QStringLiteral("usage: verify FILE.zip"), kUsage);
+        return fail(QStringLiteral("usage: verify FILE.zip [--expect-key FINGERPRINT]"), kUsage);
+    const QString expected = c.value(QStringLiteral("expect-key"));
+    if (c.isSet(QStringLiteral("expect-key")) && !signing::normalizedFingerprint(expected))
+        return fail(QStringLiteral("--expect-key takes the key's fingerprint: 64 hex digits (spaces and "
+                                   "colons between them are fine)"),
+                    kUsage);
     // A custody entry only goes to a database the user pointed at, or their own existing one: verifying a
     // file someone sent must not create a database.
     Database* db = nullptr;
@@ -171,11 +187,21 @@ int verify(Context& c)
         if (!db)
             return fail(c.dbError());
     }
-    auto checked = CaseFileVerifier(db).verify(c.args.first());
+    CaseFileVerifier verifier(db);
+    verifier.expectKey(expected);
+    if (c.isSet(QStringLiteral("tsa-ca")))
+        verifier.trustTimestampsFrom(c.value(QStringLiteral("tsa-ca")));
+    auto checked = verifier.verify(c.args.first());
     if (!checked)
         return fail(checked.error());
     for (const QString& p : checked->problems)
         out() << p << "\n";
+    if (!checked->keyFingerprint.isEmpty())
+        out() << "signing key: " << checked->keyFingerprint
+              << (checked->signatureValid ? "" : " (its signature does not hold)") << "\n";
+    if (checked->timestampedAt.isValid())
+        out() << "timestamp: manifest.json existed at " << ticket_json::isoDate(checked->timestampedAt)
+              << " (RFC 3161, by an authority the certificates trusted here vouch for)\n";
     if (!checked->ok()) {
         out().flush();
         return fail(QStringLiteral("%1: %2 problem(s) found; the case file cannot be trusted as it is.")
@@ -183,8 +209,13 @@ int verify(Context& c)
                         .arg(checked->problems.size()));
     }
     out() << "OK: case #" << checked->caseNumber << ", " << checked->filesChecked
-          << " files match manifest.json and SHA256SUMS; the custody chain holds"
+          << " files match manifest.json and SHA256SUMS; manifest.json is signed by the key above"
+          << (expected.isEmpty() ? "" : ", the one expected") << "; the custody chain holds"
           << (checked->recordedInCustody ? " (recorded in the case's custody log)" : "") << Qt::endl;
+    if (expected.isEmpty())
+        out() << "Compare the signing key's fingerprint with the one the seller published (or pass it as "
+                 "--expect-key): anyone can sign a case file with a key of their own."
+              << Qt::endl;
     return kOk;
 }
 
@@ -204,6 +235,19 @@ QList<Command> evidenceCommands()
                                      QStringLiteral("FILE.zip"));
     const QCommandLineOption notes(QStringLiteral("include-notes"),
                                    QStringLiteral("export: put internal notes in the PDF's timeline."));
+    const QCommandLineOption tsaCa(
+        QStringLiteral("tsa-ca"),
+        QStringLiteral("verify: the certificates (PEM) a timestamp authority must chain to (default: the "
+                       "system's)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("export: the PDF's language, ko or en (default: the system's, else en)."),
+        QStringLiteral("ko|en"));
+    const QCommandLineOption expectKey(
+        QStringLiteral("expect-key"),
+        QStringLiteral("verify: fail unless the case file is signed by the key with this fingerprint."),
+        QStringLiteral("FINGERPRINT"));
     const QCommandLineOption mask(
         QStringLiteral("mask-contact"),
         QStringLiteral("export: hide the customer's phone and e-mail (for sharing)."));
@@ -219,12 +263,15 @@ QList<Command> evidenceCommands()
          {json, note, attachment},
          evidence},
         {QStringLiteral("export"),
-         QStringLiteral("export NUMBER --out FILE.zip [--force] [--include-notes] [--mask-contact]   the case file"),
-         {outFile, force, notes, mask},
+         QStringLiteral("export NUMBER --out FILE.zip [--force] [--include-notes] [--mask-contact] [--lang ko|en]"
+                        "   the case file"),
+         {outFile, force, notes, mask, lang},
          exportCase},
         {QStringLiteral("verify"),
-         QStringLiteral("verify FILE.zip          check a case file; exit 0 only if intact"),
-         {},
+         QStringLiteral("verify FILE.zip [--expect-key FINGERPRINT] [--tsa-ca FILE]   check a case file and "
+                        "its signature; "
+                        "exit 0 only if intact"),
+         {expectKey, tsaCa},
          verify},
     };
 }

@@ -37,7 +37,8 @@ bool needsGui(int argc, char* argv[])
         }
         if (a.starts_with('-'))
             continue;
-        return a != "search" && a != "import" && a != "quarantine";
+        // verify reads the PDF back with Qt PDF, which needs no platform plugin.
+        return a != "search" && a != "import" && a != "quarantine" && a != "verify" && a != "key";
     }
     return true;
 }
@@ -66,6 +67,7 @@ int main(int argc, char* argv[])
     commands += accountCommands();
     commands += replyCommands();
     commands += marketplaceCommands();
+    commands += keyCommands();
 
     return run(commands);
 }

@@ -1,9 +1,11 @@
 // settings: the seller's settings that the window's Settings dialog edits too (core/store/app_settings.h).
+#include "casefile/case_file_timestamp.h"
 #include "cli/cli.h"
 #include "inbox/own_addresses.h"
 #include "store/app_settings.h"
 
 #include <QJsonObject>
+#include <QUrl>
 
 namespace casebook::cli {
 namespace {
@@ -19,7 +21,8 @@ struct Field {
 QList<Field> fields()
 {
     QList<Field> out{{QStringLiteral("seller_name"), AppSettings::kSellerName, std::nullopt},
-                     {QStringLiteral("seller_signature"), AppSettings::kSellerSignature, std::nullopt}};
+                     {QStringLiteral("seller_signature"), AppSettings::kSellerSignature, std::nullopt},
+                     {QStringLiteral("tsa_url"), case_file_timestamp::kSettingKey, std::nullopt}};
     for (Channel clock : DueClocks::clocks())
         out.append({QStringLiteral("due_hours.") + toString(clock), AppSettings::dueKey(clock), clock});
     return out;
@@ -30,7 +33,8 @@ QJsonObject currentJson(SQLite::Database& db)
     const SellerProfile seller = AppSettings::seller(db);
     const DueClocks due = AppSettings::dueClocks(db);
     QJsonObject o{{QStringLiteral("seller_name"), seller.name},
-                  {QStringLiteral("seller_signature"), seller.signature}};
+                  {QStringLiteral("seller_signature"), seller.signature},
+                  {QStringLiteral("tsa_url"), AppSettings::value(db, case_file_timestamp::kSettingKey)}};
     for (const Field& f : fields())
         if (f.clock)
             o.insert(f.name, double(due.secs(*f.clock)) / 3600.0);
@@ -46,8 +50,9 @@ int setOwnAddresses(Database& db, const QString& value)
         return fail(list.error().message, kUsage);
     if (auto saved = own_addresses::saveSetting(db, list.value()); !saved)
         return fail(saved.error());
-    QTextStream(stderr) << "own addresses set; run `casebook-cli rethread` to sort the mail stored already with them"
-          << Qt::endl;
+    QTextStream(stderr)
+        << "own addresses set; run `casebook-cli rethread` to sort the mail stored already with them"
+        << Qt::endl;
     return kOk;
 }
 
@@ -86,6 +91,14 @@ int settings(Context& c)
                             kUsage);
             value = QString::number(qRound64(h * 3600));
         }
+        const QUrl url(value.trimmed());
+        if (f.key == case_file_timestamp::kSettingKey && !value.trimmed().isEmpty() &&
+            !(url.isValid() &&
+              (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))))
+            return fail(
+                QStringLiteral("tsa_url takes the http(s) address of an RFC 3161 timestamp authority, or "
+                               "\"\" for none"),
+                kUsage);
         const auto written = db->write([&](SQLite::Database& w) -> Result<void> {
             AppSettings::setValue(w, f.key, value.trimmed());
             return {};
@@ -112,10 +125,12 @@ QList<Command> settingsCommands()
             clocks << f.name;
     return {
         {QStringLiteral("settings"),
-         QStringLiteral("settings [--json] | settings set NAME VALUE\n"
-                        "                          the seller's name and signature ({{seller_name}}) and the "
-                        "answer-due hours\n                          per channel (%1) and your own\n"
-                        "                          addresses (own_addresses a@shop.example,@shop.example)")
+         QStringLiteral(
+             "settings [--json] | settings set NAME VALUE\n"
+             "                          the seller's name and signature ({{seller_name}}) and the "
+             "answer-due hours\n                          per channel (%1) and your own\n"
+             "                          addresses (own_addresses a@shop.example,@shop.example); tsa_url: an "
+             "RFC 3161\n                          timestamp authority that stamps each case file")
              .arg(clocks.join(QStringLiteral(", "))),
          {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."))},
          settings},

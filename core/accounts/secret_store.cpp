@@ -8,20 +8,26 @@ namespace casebook {
 
 namespace {
 
-QString keychainFailure(const QKeychain::Job& job, const QString& what)
+// Codes a caller can act on: NotFound (no such entry), Refused (the keychain said no), Io (no keychain
+// service answered: the caller may keep the secret elsewhere).
+Error keychainFailure(const QKeychain::Job& job, const QString& what)
 {
     switch (job.error()) {
     case QKeychain::NoBackendAvailable:
-        return QStringLiteral("No keychain service is running, so the %1 cannot be kept there; enter it "
-                              "each time or give a secret command.")
-            .arg(what);
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("No keychain service is running, so the %1 cannot be kept there; "
+                                        "enter it each time or give a secret command.")
+                             .arg(what));
     case QKeychain::EntryNotFound:
-        return QStringLiteral("The keychain holds no %1 for this account.").arg(what);
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("The keychain holds no %1 for this account.").arg(what));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return QStringLiteral("The keychain refused access to the %1.").arg(what);
+        return makeError(ErrorCode::Refused,
+                         QStringLiteral("The keychain refused access to the %1.").arg(what));
     default:
-        return QStringLiteral("The keychain failed on the %1: %2").arg(what, job.errorString());
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("The keychain failed on the %1: %2").arg(what, job.errorString()));
     }
 }
 
@@ -46,7 +52,7 @@ Result<QString> KeychainSecretStore::read(const QString& accountName)
     job.setKey(accountName);
     runJob(job);
     if (job.error() != QKeychain::NoError)
-        return makeError(keychainFailure(job, QStringLiteral("secret of \"%1\"").arg(accountName)));
+        return keychainFailure(job, QStringLiteral("secret of \"%1\"").arg(accountName));
     return job.textData();
 }
 
@@ -57,7 +63,7 @@ Result<void> KeychainSecretStore::write(const QString& accountName, const QStrin
     job.setTextData(secret);
     runJob(job);
     if (job.error() != QKeychain::NoError)
-        return makeError(keychainFailure(job, QStringLiteral("secret of \"%1\"").arg(accountName)));
+        return keychainFailure(job, QStringLiteral("secret of \"%1\"").arg(accountName));
     return {};
 }
 
@@ -67,7 +73,7 @@ Result<void> KeychainSecretStore::remove(const QString& accountName)
     job.setKey(accountName);
     runJob(job);
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
-        return makeError(keychainFailure(job, QStringLiteral("secret of \"%1\"").arg(accountName)));
+        return keychainFailure(job, QStringLiteral("secret of \"%1\"").arg(accountName));
     return {};
 }
 

@@ -6,9 +6,10 @@
 namespace casebook {
 
 struct CaseFileOptions {
-    bool includeNotes = false; // internal notes in the PDF's timeline
-    bool maskContact = false;  // hide the customer's phone and e-mail (for sharing)
-    bool replaceExisting = false; // the user agreed to replace a file already at the target path
+    bool includeNotes = false;               // internal notes in the PDF's timeline
+    bool maskContact = false;                // hide the customer's phone and e-mail (for sharing)
+    bool replaceExisting = false;            // the user agreed to replace a file already at the target path
+    QString language = QStringLiteral("en"); // the PDF's words: "en" or "ko" (case_file_labels)
 };
 
 // One file inside a case file, as the manifest lists it.

@@ -1,13 +1,16 @@
 #include "casefile/case_file_exporter.h"
 
+#include "casefile/case_file_guide.h"
 #include "casefile/case_file_manifest.h"
 #include "casefile/case_file_pdf.h"
+#include "casefile/case_file_timestamp.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/export_target.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
 #include "evidence/evidence_locker.h"
 #include "evidence/safe_file_name.h"
+#include "store/app_settings.h"
 #include "store/ticket_json.h"
 
 #include <QCryptographicHash>
@@ -25,6 +28,7 @@ namespace casebook {
 namespace {
 
 constexpr qint64 kChunk = 1 << 20;
+constexpr int kPhotoPixels = 1400; // a photo across an A4 page at about 200 dpi
 
 QString numbered(int n, int count)
 {
@@ -92,7 +96,7 @@ bool syncFile(const QString& path)
 
 } // namespace
 
-CaseFileExporter::CaseFileExporter(Database& db) : m_db(db) {}
+CaseFileExporter::CaseFileExporter(Database& db, SigningKeyStore keys) : m_db(db), m_keys(std::move(keys)) {}
 
 QString CaseFileExporter::defaultFileName(int caseNumber)
 {
@@ -111,6 +115,10 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
     if (!loaded)
         return loaded.error();
     const CaseSnapshot& snapshot = loaded.value();
+    auto key = m_keys.loadOrCreate();
+    if (!key)
+        return makeError(key.error().code,
+                         QStringLiteral("The case file cannot be signed: %1").arg(key.error().message));
     const QDateTime exportedAt = m_db.clock().now().toUTC();
     EvidenceLocker locker(m_db);
 
@@ -128,7 +136,7 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
     auto report = [&](qint64 at) { return !progress || progress(at, total); };
 
     QList<CaseFileEntry> files;
-    CasePdfContent pdf{snapshot, options, exportedAt, {}, {}};
+    CasePdfContent pdf{snapshot, options, exportedAt, key->fingerprint(), {}, {}};
     int n = 0;
     for (const EvidenceRecord& r : snapshot.evidence) {
         auto intact = locker.checkStored(r, [&](qint64 d, qint64) { return report(done + d); });
@@ -142,7 +150,10 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         e.sha256 = r.sha256;
         e.size = r.size;
         e.role = QStringLiteral("evidence");
-        const EvidencePreview preview = evidencePreview(e.source, r.mediaType);
+        // Photos go on the page at its full width; other files show an icon beside their details.
+        const bool photo = r.mediaType.startsWith(QLatin1String("image/"));
+        const EvidencePreview preview = evidencePreview(
+            e.source, r.mediaType, photo ? QSize(kPhotoPixels, kPhotoPixels) : QSize(160, 160));
         e.meta = QJsonObject{{QStringLiteral("original_name"), r.originalName},
                              {QStringLiteral("media_type"), r.mediaType},
                              {QStringLiteral("added_at"), ticket_json::isoDate(r.addedAt)},
@@ -196,13 +207,42 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
         CaseFileEntry{pdfName, pdfPath, pdfHash.value(), QFileInfo(pdfPath).size(), QStringLiteral("report"),
                       QJsonObject{{QStringLiteral("created_at"), ticket_json::isoDate(exportedAt)}}});
 
-    const QJsonObject manifest = case_file_manifest::build(snapshot, files, options, exportedAt);
-    auto manifestEntry = writeStaged(staging.path(), case_file_manifest::kManifestName,
-                                     QJsonDocument(manifest).toJson(QJsonDocument::Indented));
-    if (!manifestEntry)
-        return manifestEntry.error();
+    const case_file_guide::GuideFacts facts{caseNumber, pdfName, key->fingerprint(), exportedAt,
+                                            pdf.evidence.isEmpty() ? QString() : pdf.evidence.first().path};
+    for (const case_file_guide::Guide& g : case_file_guide::guides(facts)) {
+        auto staged = writeStaged(staging.path(), g.fileName, g.text);
+        if (!staged)
+            return staged.error();
+        staged->role = QStringLiteral("guide");
+        files << staged.value();
+    }
+    const QJsonObject manifest =
+        case_file_manifest::build(snapshot, files, options, exportedAt, key->fingerprint());
+    const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    auto signature = key->sign(manifestBytes);
+    if (!signature)
+        return signature.error();
     QList<CaseFileEntry> summed = files;
-    summed << manifestEntry.value();
+    for (const auto& [name, bytes] : {std::pair{case_file_manifest::kManifestName, manifestBytes},
+                                      std::pair{case_file_manifest::kSignatureName, signature.value()},
+                                      std::pair{case_file_manifest::kPublicKeyName, key->publicPem()}}) {
+        auto staged = writeStaged(staging.path(), name, bytes);
+        if (!staged)
+            return staged.error();
+        summed << staged.value();
+    }
+    const CaseFileEntry manifestEntry = summed.at(files.size());
+    // With an authority set, the manifest's hash is stamped now: the case file then shows it existed by then.
+    if (const QString tsa = AppSettings::value(m_db.reader(), case_file_timestamp::kSettingKey);
+        !tsa.isEmpty()) {
+        auto token = case_file_timestamp::request(tsa, manifestBytes);
+        if (!token)
+            return token.error();
+        auto staged = writeStaged(staging.path(), case_file_timestamp::kTokenName, token.value());
+        if (!staged)
+            return staged.error();
+        summed << staged.value();
+    }
     auto sumsEntry =
         writeStaged(staging.path(), case_file_manifest::kSumsName, case_file_manifest::sha256Sums(summed));
     if (!sumsEntry)
@@ -232,8 +272,11 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
                 .arg(target, closed.error().message));
     }
     // Read back what was written, as a recipient would check it: a case file that does not verify is
-    // never given its name.
-    auto readBack = CaseFileVerifier().verify(partial);
+    // never given its name. The authority's certificate is the receiver's to trust; here the stamp must only
+    // be for this manifest.
+    CaseFileVerifier verifier;
+    verifier.trustTimestampsFrom(QString());
+    auto readBack = verifier.verify(partial);
     if (!readBack || !readBack->ok()) {
         QFile::remove(partial);
         return makeError(QStringLiteral("The case file written to %1 did not verify (%2); it was removed.")
@@ -251,11 +294,18 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
     }
     syncFile(QFileInfo(target).absolutePath());
 
-    CaseFileExport result{target, zipHash.value(), QFileInfo(target).size(), static_cast<int>(files.size())};
+    CaseFileExport result{target,
+                          zipHash.value(),
+                          QFileInfo(target).size(),
+                          static_cast<int>(files.size()),
+                          key->fingerprint(),
+                          m_keys.whereKept(),
+                          m_keys.createdNow()};
     const QJsonObject detail{{QStringLiteral("file"), QFileInfo(target).fileName()},
                              {QStringLiteral("sha256"), result.sha256},
                              {QStringLiteral("size"), result.size},
-                             {QStringLiteral("manifest_sha256"), manifestEntry->sha256},
+                             {QStringLiteral("manifest_sha256"), manifestEntry.sha256},
+                             {QStringLiteral("key_fingerprint"), key->fingerprint()},
                              {QStringLiteral("files"), result.files},
                              {QStringLiteral("include_notes"), options.includeNotes},
                              {QStringLiteral("mask_contact"), options.maskContact}};

@@ -23,7 +23,7 @@ QJsonObject customerJson(const CaseSnapshot& s, bool mask)
 }
 
 QJsonObject build(const CaseSnapshot& s, const QList<CaseFileEntry>& files, const CaseFileOptions& options,
-                  const QDateTime& exportedAt)
+                  const QDateTime& exportedAt, const QString& keyFingerprint)
 {
     using ticket_json::isoDate;
     const TicketSummary& t = s.ticket;
@@ -50,10 +50,19 @@ QJsonObject build(const CaseSnapshot& s, const QList<CaseFileEntry>& files, cons
                                             {QStringLiteral("version"), QStringLiteral(CASEBOOK_VERSION)}}},
         {QStringLiteral("exported_at"), isoDate(exportedAt)},
         {QStringLiteral("options"), QJsonObject{{QStringLiteral("include_notes"), options.includeNotes},
-                                                {QStringLiteral("mask_contact"), options.maskContact}}},
+                                                {QStringLiteral("mask_contact"), options.maskContact},
+                                                {QStringLiteral("language"), options.language}}},
         {QStringLiteral("case"), ticket},
         {QStringLiteral("customer"), customerJson(s, options.maskContact)},
         {QStringLiteral("files"), list},
+        // Inside what is signed: a signature by another key over the same manifest does not verify.
+        {QStringLiteral("signature"),
+         QJsonObject{{QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
+                     {QStringLiteral("signature_file"), kSignatureName},
+                     {QStringLiteral("public_key_file"), kPublicKeyName},
+                     {QStringLiteral("key_fingerprint"), keyFingerprint},
+                     {QStringLiteral("fingerprint_is"),
+                      QStringLiteral("SHA-256 of the 32-byte raw Ed25519 public key, hex")}}},
         {QStringLiteral("custody_log"), custody_log::toJson(s.custody)}};
     if (options.maskContact)
         manifest.insert(

@@ -16,10 +16,15 @@ namespace case_file_manifest {
 
 inline const QString kManifestName = QStringLiteral("manifest.json");
 inline const QString kSumsName = QStringLiteral("SHA256SUMS");
-inline const QString kFormat = QStringLiteral("casebook-case-file/1");
+// /2 is signed: manifest.sig holds the Ed25519 signature of manifest.json's exact bytes by the key in
+// public-key.pem, whose fingerprint the manifest names. /1 (unsigned) is still recognised, to say so.
+inline const QString kFormat = QStringLiteral("casebook-case-file/2");
+inline const QString kUnsignedFormat = QStringLiteral("casebook-case-file/1");
+inline const QString kSignatureName = QStringLiteral("manifest.sig");
+inline const QString kPublicKeyName = QStringLiteral("public-key.pem");
 
 QJsonObject build(const CaseSnapshot& snapshot, const QList<CaseFileEntry>& files,
-                  const CaseFileOptions& options, const QDateTime& exportedAt);
+                  const CaseFileOptions& options, const QDateTime& exportedAt, const QString& keyFingerprint);
 
 // The customer as the case file shows them: identities masked when asked.
 QJsonObject customerJson(const CaseSnapshot& snapshot, bool mask);

@@ -19,6 +19,7 @@ struct CasePdfContent {
     CaseSnapshot snapshot;
     CaseFileOptions options;
     QDateTime exportedAt;
+    QString keyFingerprint; // of the seller's key that signs the case file
     QList<CasePdfEvidence> evidence;
     QList<CaseFileEntry> messages; // the raw messages in the case file, with their hashes
 };

@@ -1,6 +1,9 @@
 #include "casefile/case_file_verifier.h"
 
 #include "casefile/case_file_manifest.h"
+#include "casefile/case_file_pdf_check.h"
+#include "casefile/case_file_timestamp.h"
+#include "casefile/signing_key.h"
 #include "casefile/zip_archive.h"
 #include "evidence/custody_log.h"
 #include "store/ticket_json.h"
@@ -18,6 +21,7 @@ namespace casebook {
 namespace {
 
 constexpr qint64 kSmallEntryLimit = 64 << 20;
+constexpr qint64 kPdfLimit = 512 << 20; // photos at full page width make a large report
 
 struct Listed {
     QString sha256;
@@ -58,6 +62,112 @@ void checkCustody(const QJsonObject& manifest, const QMap<QString, Listed>& list
             problems << QStringLiteral("custody: %1 has no \"added\" entry with its hash").arg(it.key());
 }
 
+bool signatureFile(const QString& name)
+{
+    return name == case_file_manifest::kSignatureName || name == case_file_manifest::kPublicKeyName ||
+           name == case_file_timestamp::kTokenName;
+}
+
+// manifest.sig must be the signature of manifest.json's exact bytes by the key in public-key.pem, and that
+// key the one the signed manifest names. Anyone can sign with a key of their own: the fingerprint, compared
+// with what the seller published (`expected`), is what says whose key it is.
+void checkSignature(const ZipArchive& zip, const QByteArray& manifestBytes, const QJsonObject& manifest,
+                    const QString& expected, CaseFileVerification& v)
+{
+    QStringList& problems = v.problems;
+    if (manifest.value(QStringLiteral("format")).toString() == case_file_manifest::kUnsignedFormat) {
+        problems << QStringLiteral("signature: the case file is not signed (made before Casebook signed case "
+                                   "files); who made it cannot be checked");
+        return;
+    }
+    auto pem = zip.readEntry(case_file_manifest::kPublicKeyName, 64 << 10);
+    if (!pem) {
+        problems << QStringLiteral("signature: missing %1, so the signature cannot be checked")
+                        .arg(case_file_manifest::kPublicKeyName);
+        return;
+    }
+    auto raw = signing::publicRawFromPem(pem.value());
+    if (!raw) {
+        problems << QStringLiteral("signature: %1 is %2")
+                        .arg(case_file_manifest::kPublicKeyName, raw.error().message);
+        return;
+    }
+    v.keyFingerprint = signing::fingerprint(raw.value());
+    const QString named = manifest.value(QStringLiteral("signature"))
+                              .toObject()
+                              .value(QStringLiteral("key_fingerprint"))
+                              .toString();
+    if (signing::normalizedFingerprint(named) != signing::normalizedFingerprint(v.keyFingerprint))
+        problems << QStringLiteral("signature: %1 holds the key %2, but manifest.json names %3")
+                        .arg(case_file_manifest::kPublicKeyName, v.keyFingerprint,
+                             named.isEmpty() ? QStringLiteral("none") : named);
+    auto sig = zip.readEntry(case_file_manifest::kSignatureName, 1 << 10);
+    if (!sig)
+        problems << QStringLiteral("signature: missing %1; manifest.json is not signed")
+                        .arg(case_file_manifest::kSignatureName);
+    else if (!signing::verify(raw.value(), manifestBytes, sig.value()))
+        problems << QStringLiteral("signature: %1 does not match manifest.json: the manifest was changed "
+                                   "after the seller signed it")
+                        .arg(case_file_manifest::kSignatureName);
+    else
+        v.signatureValid = true;
+    if (!expected.isEmpty() &&
+        signing::normalizedFingerprint(expected) != signing::normalizedFingerprint(v.keyFingerprint))
+        problems << QStringLiteral("signature: signed by the key %1, not by the expected key %2")
+                        .arg(v.keyFingerprint, expected);
+}
+
+// The report a person reads against the manifest a program reads.
+void checkPdf(const ZipArchive& zip, const QJsonObject& manifest, QStringList& problems)
+{
+    QString report;
+    QList<CasePdfListedFile> files;
+    for (const QJsonValue& f : manifest.value(QStringLiteral("files")).toArray()) {
+        const QJsonObject o = f.toObject();
+        const QString role = o.value(QStringLiteral("role")).toString();
+        if (role == QLatin1String("report"))
+            report = o.value(QStringLiteral("path")).toString();
+        else if (role == QLatin1String("evidence") || role == QLatin1String("message"))
+            files.append(
+                {o.value(QStringLiteral("path")).toString(), o.value(QStringLiteral("sha256")).toString()});
+    }
+    if (report.isEmpty()) {
+        problems << QStringLiteral("pdf: the manifest lists no report (the case file's PDF)");
+        return;
+    }
+    auto pdf = zip.readEntry(report, kPdfLimit);
+    if (!pdf)
+        return; // named already as missing or damaged
+    problems << casePdfProblems(report, pdf.value(), files);
+}
+
+// A stamp must be for this manifest, by a trusted authority, and from the time the manifest says it was
+// exported: a token kept from an older export (or made long after) says nothing about this one.
+void checkTimestamp(const ZipArchive& zip, const QByteArray& manifestBytes, const QJsonObject& manifest,
+                    const QString& caFile, CaseFileVerification& v)
+{
+    if (!zip.entryNames().contains(case_file_timestamp::kTokenName))
+        return;
+    auto token = zip.readEntry(case_file_timestamp::kTokenName, 1 << 20);
+    if (!token)
+        return; // named already as damaged
+    const case_file_timestamp::Check checked =
+        case_file_timestamp::check(token.value(), manifestBytes, caFile);
+    if (!checked.problem.isEmpty()) {
+        v.problems << QStringLiteral("timestamp: %1").arg(checked.problem);
+        return;
+    }
+    const QDateTime exported =
+        QDateTime::fromString(manifest.value(QStringLiteral("exported_at")).toString(), Qt::ISODate);
+    constexpr qint64 kSkewSecs = 10 * 60;
+    if (!exported.isValid() || checked.time < exported.addSecs(-kSkewSecs) ||
+        checked.time > exported.addSecs(kSkewSecs))
+        v.problems << QStringLiteral("timestamp: stamped at %1, but manifest.json says it was exported at %2")
+                          .arg(ticket_json::isoDate(checked.time), ticket_json::isoDate(exported));
+    else
+        v.timestampedAt = checked.time;
+}
+
 } // namespace
 
 CaseFileVerifier::CaseFileVerifier(Database* db) : m_db(db) {}
@@ -82,7 +192,8 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
                         .arg(case_file_manifest::kManifestName, manifestBytes.error().message);
     } else {
         manifest = QJsonDocument::fromJson(manifestBytes.value()).object();
-        if (manifest.value(QStringLiteral("format")).toString() != case_file_manifest::kFormat)
+        const QString format = manifest.value(QStringLiteral("format")).toString();
+        if (format != case_file_manifest::kFormat && format != case_file_manifest::kUnsignedFormat)
             problems << QStringLiteral("changed: %1 (not a Casebook case-file manifest)")
                             .arg(case_file_manifest::kManifestName);
         for (const QJsonValue& f : manifest.value(QStringLiteral("files")).toArray()) {
@@ -128,7 +239,8 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
                             .arg(name);
         if (name == case_file_manifest::kSumsName)
             continue;
-        const bool inManifest = listed.contains(name) || name == case_file_manifest::kManifestName;
+        const bool inManifest =
+            listed.contains(name) || name == case_file_manifest::kManifestName || signatureFile(name);
         if (!inManifest && !sums.contains(name)) {
             problems << QStringLiteral("added: %1 (not listed in the manifest or SHA256SUMS)").arg(name);
             continue;
@@ -144,7 +256,7 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
             why << QStringLiteral("manifest has SHA-256 %1").arg(shortHash(listed[name].sha256));
         else if (listed.contains(name) && listed[name].size != digest->size)
             why << QStringLiteral("manifest has size %1").arg(listed[name].size);
-        if (!listed.contains(name) && name != case_file_manifest::kManifestName)
+        if (!listed.contains(name) && name != case_file_manifest::kManifestName && !signatureFile(name))
             why << QStringLiteral("not in the manifest");
         if (!sums.contains(name))
             why << QStringLiteral("not in SHA256SUMS");
@@ -163,6 +275,12 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
         if (!present.contains(name))
             problems << QStringLiteral("missing: %1").arg(name);
 
+    if (manifestBytes)
+        checkSignature(zip, manifestBytes.value(), manifest, m_expectedKey, v);
+    if (manifestBytes)
+        checkPdf(zip, manifest, problems);
+    if (manifestBytes)
+        checkTimestamp(zip, manifestBytes.value(), manifest, m_tsaCaFile, v);
     QList<CustodyEntry> chain;
     if (manifestBytes)
         checkCustody(manifest, listed, roles, chain, problems);

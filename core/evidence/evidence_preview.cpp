@@ -15,7 +15,8 @@ QImage imageThumbnail(const QString& path, QSize box)
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize full = reader.size();
-    if (full.isValid())
+    // Only ever smaller: a photo asked for at page size keeps the pixels it has.
+    if (full.isValid() && (full.width() > box.width() || full.height() > box.height()))
         reader.setScaledSize(full.scaled(box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1)));
     QImage image = reader.read();
     if (!image.isNull() && (image.width() > box.width() || image.height() > box.height()))

@@ -1,5 +1,6 @@
 #include "cli/cli_runner.h"
 #include "inbox/ingestor.h"
+#include "support/local_tsa.h"
 #include "support/test_support.h"
 
 #include <QDir>
@@ -22,7 +23,27 @@ using namespace casebook;
 
 namespace {
 
-// A database holding one case built from a Korean mail; the CLI opens it afterwards.
+// Sets an environment variable for one test's CLI runs, and puts it back after.
+struct ScopedEnv {
+    ScopedEnv(const char* name, const QByteArray& value)
+        : m_name(name), m_old(qgetenv(name)), m_had(qEnvironmentVariableIsSet(name))
+    {
+        qputenv(name, value);
+    }
+    ~ScopedEnv()
+    {
+        if (m_had)
+            qputenv(m_name, m_old);
+        else
+            qunsetenv(m_name);
+    }
+    const char* m_name;
+    QByteArray m_old;
+    bool m_had;
+};
+
+// A database holding one case built from a Korean mail; the CLI opens it afterwards. The seller's signing
+// key is this test's own: its data folder is the case's folder and no keychain answers.
 struct CliCase {
     explicit CliCase(const QString& mail = QStringLiteral("mail/utf8-base64.eml"))
     {
@@ -48,8 +69,14 @@ struct CliCase {
     QStringList args(QStringList rest) const { return QStringList{QStringLiteral("--db"), db} + rest; }
     // Case files go outside the database's folder, where export refuses to write.
     QString outFile(const QString& name) const { return outDir.filePath(name); }
+    QString keyFile() const
+    {
+        return dir.filePath(QStringLiteral("data/Casebook/casebook/case-file-signing-key.pem"));
+    }
     QTemporaryDir dir;
     QTemporaryDir outDir;
+    ScopedEnv data{"XDG_DATA_HOME", QFile::encodeName(dir.filePath(QStringLiteral("data")))};
+    ScopedEnv noKeychain{"DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus"};
     QString db;
     QString number;
 };
@@ -308,4 +335,139 @@ TEST_CASE("export --out never replaces the database, a locker file, a special fi
     // Nothing half-written is left behind by any refusal.
     for (const QString& name : QDir(c.outDir.path()).entryList(QDir::Files | QDir::System))
         CHECK_FALSE(name.contains(QStringLiteral(".partial")));
+}
+
+TEST_CASE("export signs with the seller's key; verify prints it and --expect-key holds to it; key show, "
+          "export and import",
+          "[cli][evidence][signing]")
+{
+    CliCase c;
+    const QString zip = c.outFile(QStringLiteral("case.zip"));
+    CHECK(cli(c.args({QStringLiteral("key"), QStringLiteral("show")})).code ==
+          3); // none before the first export
+    const Run exported = cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip}));
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.code == 0);
+    CHECK(exported.out.contains(QStringLiteral("made now; kept in the file ") + c.keyFile()));
+    CHECK(QFileInfo(c.keyFile()).permissions() ==
+          (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+
+    const Run shown = cli(c.args({QStringLiteral("key"), QStringLiteral("show")}));
+    REQUIRE(shown.code == 0);
+    const QString fingerprint =
+        shown.out.section(QLatin1Char('\n'), 0, 0).remove(QStringLiteral("fingerprint: "));
+    REQUIRE(fingerprint.size() == 79);
+    CHECK(shown.out.contains(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    CHECK_FALSE(shown.out.contains(QStringLiteral("PRIVATE")));
+    CHECK(exported.out.contains(QStringLiteral("signed with the key ") + fingerprint));
+
+    const Run ok = cli({QStringLiteral("verify"), zip});
+    INFO(ok.out.toStdString() << ok.err.toStdString());
+    CHECK(ok.code == 0);
+    CHECK(ok.out.contains(QStringLiteral("signing key: ") + fingerprint));
+    const Run expected = cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), fingerprint});
+    CHECK(expected.code == 0);
+    CHECK(expected.out.contains(QStringLiteral("the one expected")));
+    const QString otherKey = QString(64, QLatin1Char('a'));
+    const Run other = cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), otherKey});
+    CHECK(other.code == 1);
+    CHECK(other.out.contains(QStringLiteral("signature: signed by the key %1, not by the expected key %2")
+                                 .arg(fingerprint, otherKey)));
+    CHECK(cli({QStringLiteral("verify"), zip, QStringLiteral("--expect-key"), QStringLiteral("12ab")}).code ==
+          2);
+
+    // The PDF in Korean (its words are checked in casefile_tests); an unknown language is a usage error.
+    const QString korean = c.outFile(QStringLiteral("korean.zip"));
+    CHECK(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), korean,
+                      QStringLiteral("--lang"), QStringLiteral("ko")}))
+              .code == 0);
+    CHECK(cli({QStringLiteral("verify"), korean, QStringLiteral("--expect-key"), fingerprint}).code == 0);
+    CHECK(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"),
+                      korean + QStringLiteral(".de"), QStringLiteral("--lang"), QStringLiteral("de")}))
+              .code == 2);
+
+    // The signature taken away: verify (with no database at all) says it is not signed.
+    const QString unsigned_ = c.outFile(QStringLiteral("unsigned.zip"));
+    QProcess stripped;
+    stripped.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import sys, zipfile\n"
+                        "with zipfile.ZipFile(sys.argv[1]) as zi, zipfile.ZipFile(sys.argv[2], 'w') as zo:\n"
+                        "    for i in zi.infolist():\n"
+                        "        if i.filename != 'manifest.sig':\n"
+                        "            zo.writestr(i, zi.read(i.filename))\n"),
+         zip, unsigned_});
+    REQUIRE(stripped.waitForFinished(60000));
+    REQUIRE(stripped.exitCode() == 0);
+    QProcessEnvironment noDb = QProcessEnvironment::systemEnvironment();
+    noDb.insert(QStringLiteral("XDG_DATA_HOME"), c.dir.filePath(QStringLiteral("nothing-here")));
+    noDb.remove(QStringLiteral("CASEBOOK_DB"));
+    const Run bad = cli({QStringLiteral("verify"), unsigned_}, noDb);
+    CHECK(bad.code == 1);
+    CHECK(bad.out.contains(QStringLiteral("signature: missing manifest.sig; manifest.json is not signed")));
+    CHECK(bad.out.contains(QStringLiteral("missing: manifest.sig")));
+    CHECK_FALSE(QFileInfo::exists(c.dir.filePath(QStringLiteral("nothing-here")))); // no database was made
+
+    // Moving to a new computer: export the private key, import it there, and the next case file there is
+    // signed by the same key.
+    const QString moved = c.dir.filePath(QStringLiteral("moved.pem"));
+    const Run out = cli(c.args({QStringLiteral("key"), QStringLiteral("export"), moved}));
+    INFO(out.err.toStdString());
+    REQUIRE(out.code == 0);
+    CHECK(QFileInfo(moved).permissions() ==
+          (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+    CHECK(cli(c.args({QStringLiteral("key"), QStringLiteral("export"), moved})).code == 1); // exists: --force
+    QTemporaryDir newComputer;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), newComputer.path());
+    const Run imported = cli({QStringLiteral("key"), QStringLiteral("import"), moved}, env);
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.code == 0);
+    CHECK(imported.out.contains(fingerprint));
+    const Run there = cli({QStringLiteral("key"), QStringLiteral("show")}, env);
+    CHECK(there.out.startsWith(QStringLiteral("fingerprint: ") + fingerprint));
+    // A different key already there is not replaced by accident.
+    const QString pub = c.dir.filePath(QStringLiteral("public.pem"));
+    REQUIRE(cli(c.args({QStringLiteral("key"), QStringLiteral("export"), pub, QStringLiteral("--public")}))
+                .code == 0);
+    CHECK_FALSE(test::readFile(pub).contains("PRIVATE"));
+    CHECK(cli({QStringLiteral("key"), QStringLiteral("import"), pub}, env).code == 2); // not a private key
+}
+
+TEST_CASE("settings set tsa_url: each case file is stamped by that authority, and verify shows when",
+          "[cli][evidence][timestamp]")
+{
+    test::LocalTsa tsa;
+    CliCase c;
+    CHECK(cli(c.args({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tsa_url"),
+                      QStringLiteral("ftp://tsa.example")}))
+              .code == 2);
+    REQUIRE(
+        cli(c.args({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tsa_url"), tsa.url}))
+            .code == 0);
+    CHECK(cli(c.args({QStringLiteral("settings")})).out.contains(QStringLiteral("tsa_url = ") + tsa.url));
+    const QString zip = c.outFile(QStringLiteral("stamped.zip"));
+    const Run exported = cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), zip}));
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.code == 0);
+
+    const Run trusted = cli({QStringLiteral("verify"), zip, QStringLiteral("--tsa-ca"), tsa.ca()});
+    INFO(trusted.out.toStdString() << trusted.err.toStdString());
+    CHECK(trusted.code == 0);
+    CHECK(trusted.out.contains(QStringLiteral("timestamp: manifest.json existed at ")));
+    // The system's CAs do not know this authority: the stamp is not taken on its word.
+    const Run untrusted = cli({QStringLiteral("verify"), zip});
+    CHECK(untrusted.code == 1);
+    CHECK(untrusted.out.contains(QStringLiteral("timestamp: manifest.tsr does not hold")));
+
+    // Back to no authority: the next case file has no stamp, and still verifies.
+    REQUIRE(
+        cli(c.args({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("tsa_url"), QString()}))
+            .code == 0);
+    const QString plain = c.outFile(QStringLiteral("plain.zip"));
+    REQUIRE(cli(c.args({QStringLiteral("export"), c.number, QStringLiteral("--out"), plain})).code == 0);
+    const Run ok = cli({QStringLiteral("verify"), plain});
+    CHECK(ok.code == 0);
+    CHECK_FALSE(ok.out.contains(QStringLiteral("timestamp:")));
 }

@@ -98,7 +98,7 @@ TEST_CASE("a full disk leaves no half-written case file, a clear message and a u
 
     SmallDisk disk(1 << 20);
     const QString zip = disk.path() + QLatin1Char('/') + CaseFileExporter::defaultFileName(f.number);
-    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip);
+    auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip);
     disk.release();
     REQUIRE_FALSE(done);
     const QString message = done.error().message;
@@ -112,7 +112,7 @@ TEST_CASE("a full disk leaves no half-written case file, a clear message and a u
 
     // The case is unharmed: with room, the same export succeeds and verifies.
     const QString roomy = f.exportPath(QStringLiteral("case.zip"));
-    auto again = CaseFileExporter(*f.store.db).exportCase(f.number, roomy);
+    auto again = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, roomy);
     REQUIRE(again);
     auto checked = CaseFileVerifier().verify(roomy);
     REQUIRE(checked);
@@ -133,7 +133,8 @@ TEST_CASE("every hostile evidence name becomes a safe entry of the case file", "
         REQUIRE(locker.add({f.ticketId, file, name, {}, QStringLiteral("mail attachment")}));
     }
     const QString zip = f.exportPath(QStringLiteral("case.zip"));
-    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip);
+    auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip);
+    INFO((done ? QString() : done.error().message).toStdString());
     REQUIRE(done);
 
     auto archive = ZipArchive::openReadOnly(zip);

@@ -1,4 +1,5 @@
 #include "casefile/case_file_exporter.h"
+#include "casefile/case_file_labels.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/case_fixture.h"
 #include "casefile/contact_mask.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
@@ -22,7 +24,7 @@ namespace {
 QString exportTo(CaseFixture& f, const CaseFileOptions& options = {})
 {
     const QString zip = f.exportPath(CaseFileExporter::defaultFileName(f.number));
-    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, options);
+    auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip, options);
     if (!done)
         FAIL(done.error().message.toStdString());
     CHECK(done->path == zip);
@@ -101,7 +103,11 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
     CHECK(files.contains(QStringLiteral("evidence/04-invoicegpj.exe")));
     CHECK(files.contains(QStringLiteral("evidence/05-_CON")));
     CHECK(files.contains(QStringLiteral("messages/01-2026-03-02-in.eml")));
-    CHECK(files.size() == 10);
+    CHECK(files.contains(QStringLiteral("manifest.sig")));
+    CHECK(files.contains(QStringLiteral("public-key.pem")));
+    CHECK(files.contains(QStringLiteral("VERIFY.en.txt")));
+    CHECK(files.contains(QStringLiteral("VERIFY.ko.txt")));
+    CHECK(files.size() == 14);
     // Every entry stayed inside the folder it was unzipped to, and each name is a file system's legal name.
     for (const QString& name : files) {
         CHECK_FALSE(name.contains(QStringLiteral("..")));
@@ -117,7 +123,7 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
                                      {QStringLiteral("-c"), QStringLiteral("SHA256SUMS")}, out.path());
     INFO(sums.out.toStdString() << sums.err.toStdString());
     CHECK(sums.code == 0);
-    CHECK(sums.out.count(QStringLiteral(": OK")) == 9);
+    CHECK(sums.out.count(QStringLiteral(": OK")) == 13);
 
     const QJsonObject m = manifestOf(out.path());
     CHECK(m.value(QStringLiteral("app")).toObject().value(QStringLiteral("version")).toString() ==
@@ -132,7 +138,7 @@ TEST_CASE("a case file holds the PDF, numbered safe evidence, raw messages, mani
     CHECK(m.value(QStringLiteral("customer")).toObject().value(QStringLiteral("name")).toString() ==
           QStringLiteral("김민수"));
     const QJsonArray list = m.value(QStringLiteral("files")).toArray();
-    CHECK(list.size() == 8);
+    CHECK(list.size() == 10);
     for (const QJsonValue& v : list) {
         const QJsonObject o = v.toObject();
         if (o.value(QStringLiteral("path")).toString() != QStringLiteral("evidence/01-returned-goods.jpg"))
@@ -180,6 +186,49 @@ TEST_CASE("the PDF carries the Korean conversation, the summary and every hash",
               QStringLiteral("yes"));
 }
 
+TEST_CASE("export in Korean: the PDF's labels, status and category in Korean, times with their offset",
+          "[casefile]")
+{
+    CaseFixture f;
+    CaseFileOptions options;
+    options.language = QStringLiteral("ko");
+    const QString zip = exportTo(f, options);
+    QTemporaryDir out;
+    test::unzip(zip, out.path());
+    const QString text = pdfText(out.filePath(QStringLiteral("case-%1.pdf").arg(f.number)));
+    INFO(text.left(3000).toStdString());
+    const auto ticket = ticket_queries::ticketByNumber(f.store.db->reader(), f.number);
+    REQUIRE(ticket);
+    CHECK(text.contains(QStringLiteral("사건 #%1").arg(f.number)));
+    for (const char* label : {"고객", "상태", "분류", "판매자 요약", "경과", "증거", "원래 이름", "보관 이력",
+                              "이 사건 파일에 든 파일", "서명 키 지문", "이 보고서는 사건 파일의 일부입니다"})
+        CHECK(text.contains(QString::fromUtf8(label)));
+    CHECK(text.contains(case_file_labels::status(QStringLiteral("ko"), ticket->status)));
+    CHECK(text.contains(case_file_labels::category(QStringLiteral("ko"), ticket->category)));
+    CHECK(case_file_labels::category(QStringLiteral("ko"), Category::MissingItem) ==
+          QStringLiteral("구성품 누락"));
+    CHECK_FALSE(text.contains(QStringLiteral("Customer")));
+    CHECK_FALSE(text.contains(QStringLiteral("Original name")));
+    static const QRegularExpression offset(QStringLiteral("\\(UTC[+-]\\d\\d:\\d\\d\\)"));
+    CHECK(text.count(offset) >= 3);
+    CHECK(manifestOf(out.path())
+              .value(QStringLiteral("options"))
+              .toObject()
+              .value(QStringLiteral("language")) == QStringLiteral("ko"));
+    CHECK(
+        CaseFileVerifier().verify(zip)->ok()); // the check of what the PDF lists is the same in any language
+
+    // English (the default) says the same in English, not as stored ids.
+    const QString englishZip = f.store.dir.filePath(QStringLiteral("english.zip"));
+    REQUIRE(CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, englishZip));
+    QTemporaryDir englishOut;
+    test::unzip(englishZip, englishOut.path());
+    const QString english = pdfText(englishOut.filePath(QStringLiteral("case-%1.pdf").arg(f.number)));
+    CHECK(english.contains(QStringLiteral("Customer")));
+    CHECK(english.contains(case_file_labels::category(QStringLiteral("en"), ticket->category)));
+    CHECK(english.count(offset) >= 3);
+}
+
 TEST_CASE("internal notes and masking are options of the export", "[casefile]")
 {
     CaseFixture f;
@@ -213,7 +262,7 @@ TEST_CASE("verify accepts an intact case file and records it in the case's custo
     INFO(v->problems.join(QLatin1Char('\n')).toStdString());
     CHECK(v->ok());
     CHECK(v->caseNumber == f.number);
-    CHECK(v->filesChecked == 9);
+    CHECK(v->filesChecked == 13);
     CHECK(v->recordedInCustody);
     const auto log = custody_log::entries(f.store.db->reader(), f.ticketId);
     REQUIRE(log.size() == 8);
@@ -322,7 +371,7 @@ TEST_CASE("a cancelled export leaves no case file behind", "[casefile]")
     CaseFixture f;
     const QString zip = f.exportPath(QStringLiteral("case.zip"));
     int calls = 0;
-    auto done = CaseFileExporter(*f.store.db).exportCase(f.number, zip, {}, [&](qint64, qint64) {
+    auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip, {}, [&](qint64, qint64) {
         return ++calls < 3;
     });
     REQUIRE_FALSE(done);
@@ -330,7 +379,7 @@ TEST_CASE("a cancelled export leaves no case file behind", "[casefile]")
     CHECK(QDir(f.out.path()).entryList({QStringLiteral("case.zip*")}).isEmpty());
     CHECK(custody_log::entries(f.store.db->reader(), f.ticketId).size() == 6); // no "exported"
 
-    auto missing = CaseFileExporter(*f.store.db).exportCase(4242, zip);
+    auto missing = CaseFileExporter(*f.store.db, f.keys()).exportCase(4242, zip);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message.contains(QStringLiteral("#4242")));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casefile/signing_key_store.h"
 #include "model/values.h"
 #include "support/test_support.h"
 
@@ -21,6 +22,12 @@ struct CaseFixture {
     // Outside the database's folder: export refuses to write a case file there.
     QTemporaryDir out;
     QString exportPath(const QString& name) const { return out.filePath(name); }
+    QString exportDir() const { return out.path(); }
+    // The seller's key in a file of this test's own (no keychain), made on the first export.
+    SigningKeyStore keys() const
+    {
+        return SigningKeyStore(nullptr, store.dir.filePath(QStringLiteral("signing-key.pem")));
+    }
 
 private:
     QString readyFile(const QString& tag);
