@@ -1,6 +1,7 @@
 #include "../inbox/triage_fixture.h"
 #include "inbox/ticket_actions.h"
 #include "store/saved_searches.h"
+#include "store/sql_util.h"
 
 #include <catch2/catch.hpp>
 
@@ -68,6 +69,47 @@ TEST_CASE("lists sort by any column in SQL, both ways", "[views]")
     f.limit = 1;
     f.offset = 1;
     CHECK(ticket_queries::ticketIds(s.r(), f) == QList<qint64>{b});
+}
+
+namespace {
+
+void setDue(test::TriageStore& s, qint64 ticket, const QDateTime& due)
+{
+    REQUIRE(s.store.db->write([&](SQLite::Database& w) -> Result<void> {
+        SQLite::Statement st(w, "UPDATE tickets SET due_at = ? WHERE id = ?");
+        sql::bindTime(st, 1, due);
+        st.bind(2, static_cast<int64_t>(ticket));
+        st.exec();
+        return {};
+    }));
+}
+
+} // namespace
+
+TEST_CASE("the Inbox opens on what is due first: overdue, the soonest, then tickets owing no answer", "[views]")
+{
+    test::TriageStore s;
+    const qint64 overdue = s.add(QStringLiteral("a@x.example"), QStringLiteral("A"), QStringLiteral("x"));
+    const qint64 soon = s.add(QStringLiteral("b@x.example"), QStringLiteral("B"), QStringLiteral("x"));
+    const qint64 owesNothing = s.add(QStringLiteral("c@x.example"), QStringLiteral("C"), QStringLiteral("x"));
+    const qint64 later = s.add(QStringLiteral("d@x.example"), QStringLiteral("D"), QStringLiteral("x"));
+    const QDateTime now = s.store.clock.now();
+    setDue(s, overdue, now.addSecs(-3 * 3600));
+    setDue(s, soon, now.addSecs(2 * 3600));
+    setDue(s, owesNothing, QDateTime());
+    setDue(s, later, now.addSecs(20 * 3600));
+    TicketFilter inbox;
+    inbox.view = TicketView::Inbox;
+    inbox.now = now;
+    CHECK(ticket_queries::ticketIds(s.r(), inbox) == QList<qint64>{overdue, soon, later, owesNothing});
+    // The other views keep their own order: the newest activity first.
+    TicketFilter all;
+    all.view = TicketView::All;
+    CHECK(ticket_queries::ticketIds(s.r(), all) == QList<qint64>{later, owesNothing, soon, overdue});
+    // A sort the seller picks wins over the view's own.
+    inbox.sort = TicketSort::Activity;
+    inbox.ascending = false;
+    CHECK(ticket_queries::ticketIds(s.r(), inbox) == QList<qint64>{later, owesNothing, soon, overdue});
 }
 
 TEST_CASE("saved searches are added, renamed and deleted, each recorded", "[views]")
