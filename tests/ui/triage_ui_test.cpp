@@ -154,6 +154,38 @@ TEST_CASE("two selected tickets merge, and undo splits them again", "[ui][triage
     CHECK(ticket_queries::messagesOfTicket(w.store.db->reader(), b).size() == messagesOfB);
 }
 
+TEST_CASE("three selected tickets are resolved at once, and one Ctrl+Z brings all three back", "[ui][triage][bulk]")
+{
+    Window w;
+    w.views->setCurrentItem(w.view(QStringLiteral("Inbox")));
+    const int inbox = w.list->model()->rowCount();
+    REQUIRE(inbox >= 4);
+    const QList<qint64> chosen{w.idAt(0), w.idAt(1), w.idAt(2)};
+    w.list->setFocus();
+    w.list->selectionModel()->setCurrentIndex(w.list->model()->index(0, ui::TicketListModel::SubjectColumn),
+                                              QItemSelectionModel::ClearAndSelect |
+                                                  QItemSelectionModel::Rows);
+    for (int row : {1, 2})
+        w.list->selectionModel()->select(w.list->model()->index(row, 0),
+                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    REQUIRE(w.list->selectionModel()->selectedRows().size() == 3);
+
+    QTest::keyClick(w.list, Qt::Key_E);
+    for (qint64 id : chosen)
+        CHECK_FALSE(w.ids().contains(id));
+    CHECK(w.list->model()->rowCount() == inbox - 3);
+    for (const TicketSummary& t : ticket_queries::ticketsByIds(w.store.db->reader(), chosen))
+        CHECK(t.status == TicketStatus::Resolved);
+    CHECK(w.find<QAction>(QStringLiteral("actionUndo"))->text().contains(QStringLiteral("resolved")));
+
+    QTest::keyClick(w.list, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.list->model()->rowCount() == inbox);
+    for (qint64 id : chosen)
+        CHECK(w.ids().contains(id));
+    for (const TicketSummary& t : ticket_queries::ticketsByIds(w.store.db->reader(), chosen))
+        CHECK(t.status != TicketStatus::Resolved);
+}
+
 TEST_CASE("? lists every shortcut from the registered actions", "[ui][triage]")
 {
     Window w;
