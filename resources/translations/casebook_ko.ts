@@ -718,6 +718,32 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <source>No other tickets.</source>
         <translation>다른 문의가 없습니다.</translation>
     </message>
+    <message>
+        <source>First contact:</source>
+        <translation>첫 문의:</translation>
+    </message>
+    <message>
+        <source>last:</source>
+        <translation>최근:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>티켓 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no claims</source>
+        <translation>클레임 없음</translation>
+    </message>
+    <message>
+        <source>claims: %1</source>
+        <translation>클레임: %1</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>메모:</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::DesktopShell</name>

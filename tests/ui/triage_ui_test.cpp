@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "quarantine_pane.h"
 #include "safe_browser.h"
+#include "store/customer_tickets.h"
 #include "store/saved_searches.h"
 #include "support/test_support.h"
 #include "ticket_actions_controller.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -336,4 +338,24 @@ TEST_CASE("a screenshot of the window after triage, for a person to look at", "[
                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
     CHECK(w.window->grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/main-window-triage.png")));
+}
+
+TEST_CASE("the customer panel gathers the customer across channels: contacts, orders, tickets, claims",
+          "[ui][customer]")
+{
+    Window w;
+    w.views->setCurrentItem(w.view(QStringLiteral("All")));
+    REQUIRE(w.list->model()->rowCount() > 0);
+    w.window->ticketListPane()->selectRow(0);
+    auto* panel = w.find<QLabel>(QStringLiteral("customerPanel"));
+    const auto customer = ticket_queries::customerOfTicket(w.store.db->reader(), w.idAt(0));
+    REQUIRE(customer);
+    const customer_tickets::History h = customer_tickets::history(w.store.db->reader(), customer->id);
+    CHECK(h.tickets >= 1);
+    const QString text = panel->text();
+    CHECK(text.contains(QStringLiteral("First contact:")));
+    CHECK(text.contains(h.tickets == 1 ? QStringLiteral("1 ticket") : QStringLiteral("%1 tickets").arg(h.tickets)));
+    CHECK(text.contains(h.claims() ? QStringLiteral("claims: ") : QStringLiteral("no claims")));
+    for (const QString& order : h.orders)
+        CHECK(text.contains(order));
 }

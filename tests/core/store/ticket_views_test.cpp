@@ -1,5 +1,6 @@
 #include "../inbox/triage_fixture.h"
 #include "inbox/ticket_actions.h"
+#include "store/customer_tickets.h"
 #include "store/saved_searches.h"
 #include "store/sql_util.h"
 
@@ -133,4 +134,30 @@ TEST_CASE("saved searches are added, renamed and deleted, each recorded", "[view
     CHECK(s.rows("SELECT kind FROM events ORDER BY id") ==
           QStringLiteral(
               "saved_search_added|\nsaved_search_added|\nsaved_search_renamed|\nsaved_search_removed|\n"));
+}
+
+TEST_CASE("a customer's history across channels: contacts, orders, tickets and claims", "[views][customer]")
+{
+    test::TriageStore s;
+    const qint64 a = s.add(QStringLiteral("kim@x.example"), QStringLiteral("환불 요청"), QStringLiteral("환불해 주세요"),
+                           {QStringLiteral("2026031012345")});
+    const qint64 b = s.add(QStringLiteral("kim@x.example"), QStringLiteral("Missing plate"),
+                           QStringLiteral("one plate is missing"), {QStringLiteral("2026031099999")});
+    s.add(QStringLiteral("lee@x.example"), QStringLiteral("Other"), QStringLiteral("x"));
+    TicketActions actions(*s.store.db);
+    REQUIRE(actions.setCategory(a, Category::Refund));
+    REQUIRE(actions.setCategory(b, Category::MissingItem));
+    const auto customer = ticket_queries::customerOfTicket(s.r(), a);
+    REQUIRE(customer);
+    REQUIRE(ticket_queries::customerOfTicket(s.r(), b)->id == customer->id);
+    const customer_tickets::History h = customer_tickets::history(s.r(), customer->id);
+    CHECK(h.tickets == 2);
+    CHECK(h.claims() == 2);
+    CHECK(h.byCategory.value(Category::Refund) == 1);
+    CHECK(h.orders == QStringList{QStringLiteral("2026031012345"), QStringLiteral("2026031099999")});
+    const auto first = ticket_queries::messagesOfTicket(s.r(), a).first().date;
+    const auto last = ticket_queries::messagesOfTicket(s.r(), b).last().date;
+    CHECK(h.firstContact == first);
+    CHECK(h.lastContact == last);
+    CHECK(first < last);
 }
