@@ -58,7 +58,7 @@ QString channelDisplayName(const QString& channel)
     return c ? tr(channelInfo(*c).label) : channel;
 }
 
-DueText dueText(const QDateTime& due, const QDateTime& now)
+DueText dueText(const QDateTime& due, const QDateTime& now, std::optional<Channel> by)
 {
     if (!due.isValid())
         return {};
@@ -67,6 +67,13 @@ DueText dueText(const QDateTime& due, const QDateTime& now)
     const QString span = a >= 86400  ? tr("%1d %2h").arg(a / 86400).arg((a % 86400) / 3600)
                          : a >= 3600 ? tr("%1h %2m").arg(a / 3600).arg((a % 3600) / 60)
                                      : tr("%1m").arg(std::max<qint64>(1, a / 60));
+    if (by) {
+        const QString name = tr(channelInfo(*by).label);
+        if (secs < 0)
+            return {tr("%1 took over %2 ago").arg(name, span), SemanticColors::color(SemanticColors::Role::Danger)};
+        return {tr("%1 takes over in %2").arg(name, span),
+                SemanticColors::color(secs < 4 * 3600 ? SemanticColors::Role::Danger : SemanticColors::Role::Warning)};
+    }
     if (secs < 0)
         return {tr("overdue %1").arg(span), SemanticColors::color(SemanticColors::Role::Danger)};
     if (secs < 4 * 3600)

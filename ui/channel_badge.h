@@ -2,7 +2,9 @@
 
 #include "model/enums.h"
 
+#include <QColor>
 #include <QIcon>
+#include <optional>
 #include <QString>
 
 namespace casebook::ui {
@@ -11,12 +13,14 @@ namespace casebook::ui {
 QIcon channelIcon(const QString& channel);
 QString channelDisplayName(const QString& channel);
 
-// "3h 20m left", "overdue 2h" and the colour that goes with it (none, amber, red) on the current palette.
+// "3h 20m left", "overdue 2h" and the colour that goes with it (none, amber, red) on the current palette. When
+// a marketplace takes the question over at that time (takeover_queries: Coupang's call-center inquiries), the
+// text says so: "Coupang takes over in 3h 20m".
 struct DueText {
     QString text;
     QColor color;
 };
-DueText dueText(const QDateTime& due, const QDateTime& now);
+DueText dueText(const QDateTime& due, const QDateTime& now, std::optional<Channel> takeover = std::nullopt);
 
 QString statusDisplayName(TicketStatus s);
 QString categoryDisplayName(Category c);

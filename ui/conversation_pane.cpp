@@ -8,6 +8,7 @@
 #include "read_only_copy.h"
 #include "safe_browser.h"
 #include "semantic_colors.h"
+#include "store/takeover_queries.h"
 #include "store/ticket_queries.h"
 
 #include <QFileDialog>
@@ -146,7 +147,7 @@ void ConversationPane::showTicket(qint64 ticketId)
                        .arg(t.number)
                        .arg(esc(statusDisplayName(t.status)), esc(categoryDisplayName(t.category)),
                             esc(channels.join(QStringLiteral(", "))));
-    if (const DueText due = dueText(t.dueAt, m_clock.now()); !due.text.isEmpty())
+    if (const DueText due = dueText(t.dueAt, m_clock.now(), takeover_queries::of(r, t.id)); !due.text.isEmpty())
         meta += QStringLiteral(" · <span style='color:%1'>%2</span>")
                     .arg(due.color.isValid() ? due.color.name() : css(SemanticColors::Role::Muted),
                          esc(due.text));

@@ -5,6 +5,7 @@
 #include "store/customer_tickets.h"
 #include "store/ticket_queries.h"
 
+#include <QLocale>
 #include <QUrl>
 
 namespace casebook::ui {
@@ -69,9 +70,26 @@ void CustomerPanel::showTicket(const TicketSummary& t)
                        .arg(esc(i.value), esc(kindName(i.kind)), muted);
     if (!ids.isEmpty())
         html += QStringLiteral("<br>") + ids.join(QStringLiteral(" · "));
-    if (!t.orderNumbers.isEmpty())
+    // The customer across channels: every order, first and last contact, tickets and claims, the note.
+    const customer_tickets::History h = customer_tickets::history(r, customer->id);
+    const QStringList orders = h.orders.isEmpty() ? t.orderNumbers : h.orders;
+    if (!orders.isEmpty())
         html += QStringLiteral("<br><span style='color:%3'>%1</span> %2")
-                    .arg(esc(tr("Orders:")), esc(t.orderNumbers.join(QStringLiteral(", "))), muted);
+                    .arg(esc(tr("Orders:")), esc(orders.join(QStringLiteral(", "))), muted);
+    if (h.firstContact.isValid())
+        html += QStringLiteral("<br><span style='color:%5'>%1</span> %2 · <span style='color:%5'>%3</span> %4")
+                    .arg(esc(tr("First contact:")),
+                         esc(QLocale().toString(h.firstContact.toLocalTime(), QLocale::ShortFormat)),
+                         esc(tr("last:")), esc(QLocale().toString(h.lastContact.toLocalTime(), QLocale::ShortFormat)),
+                         muted);
+    QStringList claims;
+    for (Category c : {Category::Refund, Category::MissingItem, Category::Return})
+        if (const int n = h.byCategory.value(c))
+            claims << QStringLiteral("%1 %2").arg(categoryDisplayName(c)).arg(n);
+    html += QStringLiteral("<br>") + esc(tr("%n ticket(s)", nullptr, h.tickets)) + QStringLiteral(" · ") +
+            esc(claims.isEmpty() ? tr("no claims") : tr("claims: %1").arg(claims.join(QStringLiteral(", "))));
+    if (!customer->note.isEmpty())
+        html += QStringLiteral("<br><i>%1 %2</i>").arg(esc(tr("Note:")), esc(customer->note));
     const QList<TicketSummary> others = customer_tickets::otherTickets(r, customer->id, t.id, 8);
     if (!others.isEmpty()) {
         QStringList links;

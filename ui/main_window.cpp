@@ -249,6 +249,7 @@ void MainWindow::restoreState()
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
     m_list->restoreHeaderState(settings.value(QStringLiteral("ticketListHeader")).toByteArray());
+    m_list->restoreChosenSort(settings.value(QStringLiteral("ticketListSort")).toString());
 }
 
 void MainWindow::saveState() const
@@ -259,6 +260,7 @@ void MainWindow::saveState() const
     settings.setValue(QStringLiteral("state"), QMainWindow::saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("ticketListHeader"), m_list->saveHeaderState());
+    settings.setValue(QStringLiteral("ticketListSort"), m_list->chosenSort());
 }
 
 void MainWindow::refresh()

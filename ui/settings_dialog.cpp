@@ -5,7 +5,10 @@
 #include "store/app_settings.h"
 #include "ui_language.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QHBoxLayout>
+#include <QLocale>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -17,6 +20,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace casebook::ui {
 namespace {
@@ -50,6 +55,7 @@ SettingsDialog::SettingsDialog(Database& db, QWidget* parent)
     m_tabs->addTab(buildGeneralPage(), tr("General"));
     m_tabs->addTab(buildSellerPage(), tr("Seller"));
     m_tabs->addTab(buildDueClocksPage(), tr("Answer times"));
+    m_tabs->addTab(buildBusinessHoursPage(), tr("Business hours"));
     m_tabs->addTab(buildAccountsPage(), tr("Accounts"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -114,14 +120,64 @@ QWidget* SettingsDialog::buildDueClocksPage()
                          "answer within 24 hours.")));
     // One box per clock of the channel table, named "due<Name>Hours" (dueEmailHours, dueCoupangHours, …).
     m_dueHours.clear();
+    m_dueModes.clear();
     for (Channel clock : DueClocks::clocks()) {
         QString name = toString(clock);
         name[0] = name[0].toUpper();
         auto* box = hoursBox(QStringLiteral("due%1Hours").arg(name), due.secs(clock));
         m_dueHours.append({clock, box});
-        form->addRow(channelDisplayName(toString(clock)) + QLatin1Char(':'), box);
+        // Calendar hours or the seller's business hours ("dueEmailMode", …).
+        auto* mode = new QComboBox;
+        mode->setObjectName(QStringLiteral("due%1Mode").arg(name));
+        mode->addItem(tr("calendar hours"), QStringLiteral("calendar"));
+        mode->addItem(tr("business hours"), QStringLiteral("business"));
+        mode->setCurrentIndex(due.businessHours(clock) ? 1 : 0);
+        if (!DueClocks::mayCountBusinessHours(clock)) {
+            mode->setEnabled(false);
+            mode->setToolTip(tr("%1 takes the question over when the time is up, nights and weekends included.")
+                                 .arg(channelDisplayName(toString(clock))));
+        }
+        m_dueModes.append({clock, mode});
+        auto* row = new QHBoxLayout;
+        row->addWidget(box);
+        row->addWidget(mode);
+        row->addStretch(1);
+        form->addRow(channelDisplayName(toString(clock)) + QLatin1Char(':'), row);
     }
     form->addRow(note(tr("New messages use these times; tickets already open keep theirs.")));
+    return page;
+}
+
+QWidget* SettingsDialog::buildBusinessHoursPage()
+{
+    auto* page = new QWidget;
+    page->setObjectName(QStringLiteral("businessHoursPage"));
+    const BusinessHours hours = AppSettings::dueClocks(m_db.reader()).hours();
+    auto* form = new QFormLayout(page);
+    form->addRow(note(tr("The hours an answer clock on business hours counts. Write each day's hours as "
+                         "09:00-12:00,13:00-18:00 (the gap is your lunch break), or off.")));
+    static const char* kNames[] = {"hoursMon", "hoursTue", "hoursWed", "hoursThu", "hoursFri", "hoursSat", "hoursSun"};
+    for (int day = 1; day <= 7; ++day) {
+        auto* edit = new QLineEdit(BusinessHours::dayText(hours.week[static_cast<std::size_t>(day - 1)]));
+        edit->setObjectName(QLatin1String(kNames[day - 1]));
+        m_days[static_cast<std::size_t>(day - 1)] = edit;
+        form->addRow(QLocale().dayName(day) + QLatin1Char(':'), edit);
+    }
+    QList<QDate> off = hours.daysOff.values();
+    std::sort(off.begin(), off.end());
+    QStringList days;
+    for (const QDate& d : off)
+        days << d.toString(Qt::ISODate);
+    m_daysOff = new QLineEdit(days.join(QStringLiteral(", ")));
+    m_daysOff->setObjectName(QStringLiteral("daysOff"));
+    m_daysOff->setPlaceholderText(QStringLiteral("2026-12-24, 2026-12-31"));
+    form->addRow(tr("Your days off:"), m_daysOff);
+    m_publicHolidays = new QCheckBox(tr("Korean public holidays, substitute holidays included"));
+    m_publicHolidays->setObjectName(QStringLiteral("publicHolidays"));
+    m_publicHolidays->setChecked(AppSettings::dueClocks(m_db.reader()).usesPublicHolidays());
+    form->addRow(m_publicHolidays);
+    const auto [first, last] = korean_holidays::years();
+    form->addRow(note(tr("Public holidays known for %1–%2, from the Korea Astronomy and Space Science Institute (KASI).").arg(first).arg(last)));
     return page;
 }
 
@@ -141,15 +197,40 @@ QWidget* SettingsDialog::buildAccountsPage()
 
 void SettingsDialog::accept()
 {
-    // Checked first, so a mistyped address saves nothing.
+    // Checked first, so a mistyped address or day saves nothing.
     const auto own = own_addresses::parseList(m_ownAddresses->text());
     if (!own) {
         QMessageBox::warning(this, tr("Settings not saved"), own.error().message);
         return;
     }
+    DueClocks clocks = AppSettings::dueClocks(m_db.reader());
+    BusinessHours hours = clocks.hours();
+    for (int day = 1; day <= 7; ++day) {
+        auto ranges = BusinessHours::parseDay(m_days[static_cast<std::size_t>(day - 1)]->text());
+        if (!ranges) {
+            m_tabs->setCurrentWidget(m_days[0]->parentWidget());
+            QMessageBox::warning(this, tr("Settings not saved"),
+                                 tr("%1: write the hours as 09:00-12:00,13:00-18:00, or off.").arg(QLocale().dayName(day)));
+            return;
+        }
+        hours.week[static_cast<std::size_t>(day - 1)] = ranges.value();
+    }
+    hours.daysOff.clear();
+    for (const QString& d : m_daysOff->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QDate day = QDate::fromString(d.trimmed(), Qt::ISODate);
+        if (!day.isValid()) {
+            QMessageBox::warning(this, tr("Settings not saved"),
+                                 tr("'%1' is not a date: write days off as 2026-12-24, 2026-12-31.").arg(d.trimmed()));
+            return;
+        }
+        hours.daysOff.insert(day);
+    }
+    clocks.setHours(hours);
+    clocks.setUsesPublicHolidays(m_publicHolidays->isChecked());
+    for (const auto& [clock, mode] : m_dueModes)
+        clocks.setBusinessHours(clock, mode->currentData().toString() == QLatin1String("business"));
     const auto seller =
         AppSettings::save(m_db, SellerProfile{m_sellerName->text(), m_signature->toPlainText()});
-    DueClocks clocks;
     for (const auto& [clock, box] : m_dueHours)
         clocks.set(clock, box->value() * 3600LL);
     const auto due = seller ? AppSettings::save(m_db, clocks) : seller;

@@ -5,8 +5,11 @@
 
 #include <QDialog>
 #include <QList>
+
+#include <array>
 #include <utility>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
@@ -42,6 +45,7 @@ private:
     QWidget* buildGeneralPage();
     QWidget* buildSellerPage();
     QWidget* buildDueClocksPage();
+    QWidget* buildBusinessHoursPage();
     QWidget* buildAccountsPage();
 
     Database& m_db;
@@ -51,6 +55,10 @@ private:
     QLineEdit* m_sellerName = nullptr;
     QPlainTextEdit* m_signature = nullptr;
     QList<std::pair<Channel, QSpinBox*>> m_dueHours; // one per clock of the channel table
+    QList<std::pair<Channel, QComboBox*>> m_dueModes; // calendar or business hours, per clock
+    std::array<QLineEdit*, 7> m_days{};               // Monday … Sunday: "09:00-12:00,13:00-18:00" or "off"
+    QLineEdit* m_daysOff = nullptr;
+    QCheckBox* m_publicHolidays = nullptr;
     QWidget* m_accountsPage = nullptr;
 };
 

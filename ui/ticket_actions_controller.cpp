@@ -79,7 +79,7 @@ void TicketActionsController::buildMenus()
 
     QMenu* t = m_ticketMenu;
     auto status = [this](TicketStatus s, const QString& done) {
-        onSelected(done, [this, s](qint64 id) { return m_actions.setStatus(id, s); });
+        onSelected(done, BulkChange{.status = s});
     };
     add(t, QStringLiteral("actionResolve"), tr("Resolve"), QKeySequence(Qt::Key_E),
         [status, this] { status(TicketStatus::Resolved, tr("Resolved")); });
@@ -98,8 +98,7 @@ void TicketActionsController::buildMenus()
     for (int p = 0; p <= TicketActions::kMaxPriority; ++p)
         add(priorityMenu, QStringLiteral("actionPriority_%1").arg(p), tr("Priority: %1").arg(priorities[p]),
             {}, [this, p, priorities] {
-                onSelected(tr("Priority set to %1").arg(priorities[p]),
-                           [this, p](qint64 id) { return m_actions.setPriority(id, p); });
+                onSelected(tr("Priority set to %1").arg(priorities[p]), BulkChange{.priority = p});
             });
     m_categoryMenu = t->addMenu(tr("Set &category"));
     m_suggested =
@@ -109,8 +108,7 @@ void TicketActionsController::buildMenus()
         const Category c = *categoryFromString(name);
         add(m_categoryMenu, QStringLiteral("actionCategory_") + name,
             tr("Category: %1").arg(categoryDisplayName(c)), {}, [this, c] {
-                onSelected(tr("Category set to %1").arg(categoryDisplayName(c)),
-                           [this, c](qint64 id) { return m_actions.setCategory(id, c); });
+                onSelected(tr("Category set to %1").arg(categoryDisplayName(c)), BulkChange{.category = c});
             });
     }
     t->addSeparator();
@@ -124,19 +122,18 @@ void TicketActionsController::buildMenus()
     t->addSeparator();
     m_abusive = add(t, QStringLiteral("actionFlagAbusive"), tr("Customer is abusive"), {}, [this] {
         const bool on = m_abusive->isChecked();
-        onSelected(on ? tr("Customer flagged abusive") : tr("Abusive flag removed"), [this, on](qint64 id) {
-            return m_actions.setCustomerFlag(id, CustomerFlag::Abusive, on);
-        });
+        onSelected(on ? tr("Customer flagged abusive") : tr("Abusive flag removed"),
+                   BulkChange{.flag = CustomerFlag::Abusive, .flagOn = on});
     });
     m_abusive->setCheckable(true);
     m_vip = add(t, QStringLiteral("actionFlagVip"), tr("Customer is a VIP"), {}, [this] {
         const bool on = m_vip->isChecked();
         onSelected(on ? tr("Customer marked VIP") : tr("VIP mark removed"),
-                   [this, on](qint64 id) { return m_actions.setCustomerFlag(id, CustomerFlag::Vip, on); });
+                   BulkChange{.flag = CustomerFlag::Vip, .flagOn = on});
     });
     m_vip->setCheckable(true);
     add(t, QStringLiteral("actionWake"), tr("Wake (end snooze)"), {}, [this] {
-        onSelected(tr("Back in the Inbox"), [this](qint64 id) { return m_actions.snooze(id, {}); });
+        onSelected(tr("Back in the Inbox"), BulkChange{.snooze = QDateTime()});
     });
     t->addSeparator();
     m_undo = add(t, QStringLiteral("actionUndo"), tr("Undo"), QKeySequence::Undo, [this] { undo(); });
@@ -186,8 +183,7 @@ void TicketActionsController::updateSuggestion()
                                  .arg(categoryDisplayName(s.category), s.matched.join(QStringLiteral(", "))));
         disconnect(m_suggested, &QAction::triggered, nullptr, nullptr);
         connect(m_suggested, &QAction::triggered, this, [this, c = s.category] {
-            onSelected(tr("Category set to %1").arg(categoryDisplayName(c)),
-                       [this, c](qint64 t) { return m_actions.setCategory(t, c); });
+            onSelected(tr("Category set to %1").arg(categoryDisplayName(c)), BulkChange{.category = c});
         });
         m_suggested->setVisible(true);
         break;
@@ -209,16 +205,24 @@ void TicketActionsController::openCurrent()
         conversation->setFocus(Qt::OtherFocusReason);
 }
 
-void TicketActionsController::onSelected(const QString& done, const std::function<Result<void>(qint64)>& fn)
+void TicketActionsController::onSelected(const QString& done, const BulkChange& change)
 {
     const QList<qint64> ids = m_list->selectedTicketIds();
     if (ids.isEmpty())
         return fail(tr("Select a ticket first."));
-    for (qint64 id : ids)
-        if (auto r = fn(id); !r) {
-            finish({});
-            return fail(r.error().message);
-        }
+    // One ticket is one action of its own kind (its undo says what it was); several are one step, all or none.
+    const qint64 id = ids.first();
+    Result<void> r = ids.size() > 1   ? m_actions.applyToAll(ids, change)
+                     : change.status   ? m_actions.setStatus(id, *change.status)
+                     : change.priority ? m_actions.setPriority(id, *change.priority)
+                     : change.category ? m_actions.setCategory(id, *change.category)
+                     : change.snooze   ? m_actions.snooze(id, *change.snooze)
+                     : change.flag     ? m_actions.setCustomerFlag(id, *change.flag, change.flagOn)
+                                       : m_actions.applyToAll(ids, change);
+    if (!r) {
+        finish({});
+        return fail(r.error().message);
+    }
     finish(ids.size() == 1 ? done : tr("%1 (%n tickets)", nullptr, static_cast<int>(ids.size())).arg(done));
 }
 
@@ -246,7 +250,7 @@ void TicketActionsController::snoozeSelected()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QDateTime until = dialog->until();
         onSelected(tr("Snoozed until %1").arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat)),
-                   [this, until](qint64 id) { return m_actions.snooze(id, until); });
+                   BulkChange{.snooze = until});
     });
     dialog->open();
 }

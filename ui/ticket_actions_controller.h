@@ -56,7 +56,8 @@ private:
     void moveBy(int rows);
     void openCurrent();
     // Runs fn on each selected ticket, reports the first error, refreshes.
-    void onSelected(const QString& done, const std::function<Result<void>(qint64)>& fn);
+    // Applies one change to every selected ticket as one step (one Undo takes it all back).
+    void onSelected(const QString& done, const BulkChange& change);
     void finish(const QString& message);
     void fail(const QString& message);
     void snoozeSelected();

@@ -3,6 +3,7 @@
 #include "channel_badge.h"
 #include "model/enums.h"
 #include "store/message_search.h"
+#include "store/takeover_queries.h"
 
 #include <QFont>
 #include <QLocale>
@@ -47,6 +48,8 @@ int compareBy(TicketSort sort, const TicketSummary& a, const TicketSummary& b)
         return static_cast<int>(a.status) - static_cast<int>(b.status);
     case TicketSort::Activity:
         return byTime(a.lastActivityAt, b.lastActivityAt);
+    case TicketSort::Number:
+        return a.number - b.number;
     }
     return 0;
 }
@@ -121,6 +124,7 @@ void TicketListModel::reload()
         m_searchError = found.error().message;
     }
     m_blocks.clear();
+    m_takeover.clear();
     endResetModel();
 }
 
@@ -139,6 +143,12 @@ int TicketListModel::rowCount(const QModelIndex& parent) const
 int TicketListModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+std::optional<Channel> TicketListModel::takeoverOf(qint64 ticketId) const
+{
+    const auto it = m_takeover.constFind(ticketId);
+    return it == m_takeover.constEnd() ? std::nullopt : std::optional(it.value());
 }
 
 const TicketSummary* TicketListModel::summaryAt(int row) const
@@ -161,6 +171,7 @@ const TicketSummary* TicketListModel::summaryAt(int row) const
                 aligned << TicketSummary{.id = id};
         }
         it = m_blocks.insert(block, aligned);
+        m_takeover.insert(takeover_queries::ofTickets(m_db.reader(), ids));
     }
     return &it.value()[row % kBlock];
 }
@@ -206,7 +217,7 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         if (index.column() == CustomerColumn && t->customerVip)
             return QColor(0xb7, 0x79, 0x1f);
         if (index.column() == DueColumn) {
-            const QColor c = dueText(t->dueAt, m_clock.now()).color;
+            const QColor c = dueText(t->dueAt, m_clock.now(), takeoverOf(t->id)).color;
             return c.isValid() ? QVariant(c) : QVariant();
         }
         return {};
@@ -239,7 +250,7 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
     }
     switch (index.column()) {
     case DueColumn:
-        return dueText(t->dueAt, m_clock.now()).text;
+        return dueText(t->dueAt, m_clock.now(), takeoverOf(t->id)).text;
     case ChannelColumn: {
         QStringList names;
         for (const QString& c : t->channels)

@@ -60,6 +60,9 @@ public:
 
 private:
     const TicketSummary* summaryAt(int row) const;
+    // The marketplace that takes the ticket over when it is due (Coupang's call-center inquiries), read with
+    // the ticket's block of rows.
+    std::optional<Channel> takeoverOf(qint64 ticketId) const;
 
     static constexpr int kBlock = 200;
     Database& m_db;
@@ -69,6 +72,7 @@ private:
     QString m_searchError;
     QList<qint64> m_ids;
     mutable QHash<int, QList<TicketSummary>> m_blocks; // block index → summaries of its rows
+    mutable QHash<qint64, Channel> m_takeover;         // ticket → the marketplace taking it over
 };
 
 } // namespace casebook::ui

@@ -52,11 +52,12 @@ TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
     header->resizeSection(TicketListModel::CategoryColumn, 92);
     header->resizeSection(TicketListModel::StatusColumn, 66);
     header->resizeSection(TicketListModel::ActivityColumn, 86);
-    // Sorting is the model's, in SQL; the indicator starts on the newest activity, as the views order it.
-    header->setSortIndicator(TicketListModel::ActivityColumn, Qt::DescendingOrder);
+    // Sorting is the model's, in SQL; until the seller picks a column the indicator shows the view's order.
+    showViewOrder();
     header->setSortIndicatorShown(true);
     header->setSectionsClickable(true);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        m_sortChosen = true;
         const qint64 current = currentTicketId();
         m_model->sort(column, order);
         const int row = m_model->rowOfTicket(current);
@@ -108,6 +109,52 @@ void TicketListPane::showSelection(const ViewSelection& selection)
         m_search->setText(query);
     }
     m_model->show(selection.view, selection.channel, selection.category, query);
+    showViewOrder();
+    selectRow(0);
+}
+
+void TicketListPane::showViewOrder()
+{
+    if (m_sortChosen)
+        return;
+    const bool byDue = m_model->view() == TicketView::Inbox || m_model->view() == TicketView::DueSoon ||
+                       m_model->view() == TicketView::Overdue;
+    const QSignalBlocker quiet(m_view->header());
+    m_view->header()->setSortIndicator(byDue ? TicketListModel::DueColumn : TicketListModel::ActivityColumn,
+                                       byDue ? Qt::AscendingOrder : Qt::DescendingOrder);
+    m_view->header()->viewport()->update();
+}
+
+QString TicketListPane::chosenSort() const
+{
+    if (!m_sortChosen)
+        return {};
+    const QHeaderView* header = m_view->header();
+    return QStringLiteral("%1,%2")
+        .arg(header->sortIndicatorSection())
+        .arg(header->sortIndicatorOrder() == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
+}
+
+void TicketListPane::restoreChosenSort(const QString& sort)
+{
+    bool ok = false;
+    const int column = sort.section(QLatin1Char(','), 0, 0).toInt(&ok);
+    const QString order = sort.section(QLatin1Char(','), 1);
+    if (!ok || column < 0 || column >= TicketListModel::ColumnCount ||
+        (order != QLatin1String("asc") && order != QLatin1String("desc"))) {
+        m_sortChosen = false;
+        showViewOrder();
+        return;
+    }
+    QHeaderView* header = m_view->header();
+    const Qt::SortOrder want = order == QLatin1String("asc") ? Qt::AscendingOrder : Qt::DescendingOrder;
+    // The header's saved state may already show this indicator: sort the model either way.
+    {
+        const QSignalBlocker quiet(header);
+        header->setSortIndicator(column, want);
+    }
+    m_sortChosen = true;
+    m_model->sort(column, want);
     selectRow(0);
 }
 

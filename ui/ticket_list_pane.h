@@ -36,6 +36,10 @@ public:
     void reloadKeepingPlace();
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray& state);
+    // The sort the seller picked on the header ("column,asc" or "column,desc"), or empty while each view
+    // keeps its own order (the Inbox: what is due first). The window keeps it across restarts.
+    QString chosenSort() const;
+    void restoreChosenSort(const QString& sort);
 
 Q_SIGNALS:
     void ticketSelected(qint64 ticketId);
@@ -43,12 +47,15 @@ Q_SIGNALS:
 
 private:
     void runSearch();
+    // Puts the indicator on the column the view orders by, without sorting (the model's Default).
+    void showViewOrder();
 
     TicketListModel* m_model;
     QTreeView* m_view;
     QLineEdit* m_search;
     QuarantinePane* m_quarantine;
     QStackedWidget* m_stack;
+    bool m_sortChosen = false;
 };
 
 } // namespace casebook::ui

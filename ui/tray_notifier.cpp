@@ -1,6 +1,7 @@
 #include "tray_notifier.h"
 
 #include "channel_badge.h"
+#include "store/takeover_queries.h"
 #include "store/ticket_queries.h"
 
 #include <QApplication>
@@ -102,7 +103,7 @@ void TrayNotifier::checkDueSoon()
         return;
     const TicketSummary& t = tickets.first();
     notify({tr("Answer due soon"),
-            tr("#%1 %2 (%3)").arg(t.number).arg(t.subject, dueText(t.dueAt, m_clock.now()).text), t.id});
+            tr("#%1 %2 (%3)").arg(t.number).arg(t.subject, dueText(t.dueAt, m_clock.now(), takeover_queries::of(m_db.reader(), t.id)).text), t.id});
 }
 
 void TrayNotifier::activateLastNotice()

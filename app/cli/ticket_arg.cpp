@@ -24,4 +24,20 @@ Result<TicketSummary> ticketArg(Database& db, const QString& s)
     return *t;
 }
 
+Result<QDateTime> timeArg(const QString& s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODate);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(s, Qt::ISODate);
+        if (d.isValid())
+            t = d.startOfDay();
+    }
+    if (!t.isValid())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("'%1' is not a date: use ISO 8601, e.g. 2026-03-12, 2026-03-12T09:00 "
+                                        "(local time) or 2026-03-12T09:00:00+09:00")
+                             .arg(s));
+    return t.toUTC();
+}
+
 } // namespace casebook::cli

@@ -36,30 +36,109 @@ QJsonObject ticketState(Database& db, qint64 id)
             {QStringLiteral("messages"), t.messageCount}};
 }
 
-// "2026-03-12T09:00:00Z", "2026-03-12T09:00+09:00", a local "2026-03-12T09:00", a date (its start), or
-// "none".
+// A moment (timeArg), or "none".
 Result<QDateTime> snoozeArg(const QString& s)
 {
     if (s == QLatin1String("none"))
         return QDateTime();
-    QDateTime t = QDateTime::fromString(s, Qt::ISODate);
-    if (!t.isValid()) {
-        const QDate d = QDate::fromString(s, Qt::ISODate);
-        if (d.isValid())
-            t = d.startOfDay();
+    auto t = timeArg(s);
+    if (!t)
+        return makeError(ErrorCode::InvalidInput, t.error().message + QStringLiteral(", or none"));
+    return t;
+}
+
+Result<TicketStatus> statusArg(const QString& v)
+{
+    if (const auto s = ticketStatusFromString(v))
+        return *s;
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a status (%2)")
+                                                  .arg(v, allTicketStatusNames().join(QStringLiteral(", "))));
+}
+
+Result<int> priorityArg(const QString& v)
+{
+    bool isInt = false;
+    const int p = v.toInt(&isInt);
+    if (!isInt || p < 0 || p > TicketActions::kMaxPriority)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("'%1' is not a priority (0 normal, 1 high, 2 urgent)").arg(v));
+    return p;
+}
+
+Result<Category> categoryArg(const QString& v)
+{
+    if (const auto cat = categoryFromString(v))
+        return *cat;
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a category (%2)")
+                                                  .arg(v, allCategoryNames().join(QStringLiteral(", "))));
+}
+
+Result<CustomerFlag> flagArg(const QString& v)
+{
+    if (v == QLatin1String("abusive"))
+        return CustomerFlag::Abusive;
+    if (v == QLatin1String("vip"))
+        return CustomerFlag::Vip;
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a flag (abusive or vip)").arg(v));
+}
+
+// `ticket 1001 1002 1003 --status resolved`: one change for several tickets, undone as one step.
+int bulkTicket(Context& c)
+{
+    for (const char* single : {"add-order", "summary"})
+        if (c.isSet(QLatin1String(single)))
+            return fail(QStringLiteral("--%1 changes one ticket at a time").arg(QLatin1String(single)), kUsage);
+    for (const QString& a : c.args)
+        if (!ticketNumberArg(a))
+            return fail(QStringLiteral("'%1' is not a ticket number (e.g. 1042)").arg(a), kUsage);
+    BulkChange change;
+    QStringList options;
+    auto read = [&](const char* name, auto parse, auto& field) -> std::optional<Error> {
+        const QString option = QLatin1String(name);
+        if (!c.isSet(option))
+            return std::nullopt;
+        auto v = parse(c.value(option));
+        if (!v)
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("--%1: %2").arg(option, v.error().message));
+        field = v.value();
+        options << option;
+        return std::nullopt;
+    };
+    for (const std::optional<Error>& e :
+         {read("status", statusArg, change.status), read("priority", priorityArg, change.priority),
+          read("category", categoryArg, change.category), read("snooze", snoozeArg, change.snooze),
+          read("flag", flagArg, change.flag)})
+        if (e)
+            return fail(*e);
+    if (change.isEmpty())
+        return fail(QStringLiteral("say what to change: --status, --priority, --category, --snooze or --flag"),
+                    kUsage);
+    Database* db = c.db();
+    if (!db)
+        return fail(c.dbError());
+    QList<qint64> ids;
+    for (const QString& a : c.args) {
+        auto t = ticketArg(*db, a);
+        if (!t)
+            return fail(t.error());
+        ids << t->id;
     }
-    if (!t.isValid())
-        return makeError(
-            QStringLiteral("'%1' is not a date: use ISO 8601, e.g. 2026-03-12T09:00:00+09:00, or none")
-                .arg(s));
-    return t.toUTC();
+    if (auto r = TicketActions(*db).applyToAll(ids, change); !r)
+        return fail(r.error());
+    QJsonArray states;
+    for (qint64 id : ids)
+        states << ticketState(*db, id);
+    printJson(QJsonDocument(QJsonObject{{QStringLiteral("tickets"), states},
+                                        {QStringLiteral("changed"), QJsonArray::fromStringList(options)}}));
+    return kOk;
 }
 
 int ticket(Context& c)
 {
-    if (c.args.size() != 1)
-        return fail(QStringLiteral("ticket takes one ticket number, e.g. ticket 1042 --status resolved"),
-                    kUsage);
+    if (c.args.isEmpty())
+        return fail(QStringLiteral("ticket takes ticket numbers, e.g. ticket 1042 --status resolved"), kUsage);
+    if (c.args.size() > 1)
+        return bulkTicket(c);
     // Every value is read before anything changes: a bad one is a usage error that changes nothing and
     // prints nothing on stdout.
     using Change = std::function<Result<void>(TicketActions&, qint64)>;
@@ -74,34 +153,27 @@ int ticket(Context& c)
         changes.append({option, change.value()});
         return Result<void>();
     };
-    auto invalid = [](const QString& message) {
-        return Result<Change>(makeError(ErrorCode::InvalidInput, message));
+    // Each option's value, parsed, becomes the change it makes.
+    auto change = [](auto parsed, auto apply) -> Result<Change> {
+        if (!parsed)
+            return parsed.error();
+        return Change([v = parsed.value(), apply](TicketActions& a, qint64 id) { return apply(a, id, v); });
     };
     const Result<void> checks[] = {
         read(QStringLiteral("status"),
-             [&](const QString& v) -> Result<Change> {
-                 const auto s = ticketStatusFromString(v);
-                 if (!s)
-                     return invalid(QStringLiteral("'%1' is not a status (%2)")
-                                        .arg(v, allTicketStatusNames().join(QStringLiteral(", "))));
-                 return Change([s = *s](TicketActions& a, qint64 id) { return a.setStatus(id, s); });
+             [&](const QString& v) {
+                 return change(statusArg(v),
+                               [](TicketActions& a, qint64 id, TicketStatus s) { return a.setStatus(id, s); });
              }),
         read(QStringLiteral("priority"),
-             [&](const QString& v) -> Result<Change> {
-                 bool isInt = false;
-                 const int p = v.toInt(&isInt);
-                 if (!isInt)
-                     return invalid(
-                         QStringLiteral("'%1' is not a number (0 normal, 1 high, 2 urgent)").arg(v));
-                 return Change([p](TicketActions& a, qint64 id) { return a.setPriority(id, p); });
+             [&](const QString& v) {
+                 return change(priorityArg(v),
+                               [](TicketActions& a, qint64 id, int p) { return a.setPriority(id, p); });
              }),
         read(QStringLiteral("category"),
-             [&](const QString& v) -> Result<Change> {
-                 const auto cat = categoryFromString(v);
-                 if (!cat)
-                     return invalid(QStringLiteral("'%1' is not a category (%2)")
-                                        .arg(v, allCategoryNames().join(QStringLiteral(", "))));
-                 return Change([cat = *cat](TicketActions& a, qint64 id) { return a.setCategory(id, cat); });
+             [&](const QString& v) {
+                 return change(categoryArg(v),
+                               [](TicketActions& a, qint64 id, Category k) { return a.setCategory(id, k); });
              }),
         read(QStringLiteral("add-order"),
              [&](const QString& v) -> Result<Change> {
@@ -112,20 +184,15 @@ int ticket(Context& c)
                  return Change([v](TicketActions& a, qint64 id) { return a.setSummary(id, v); });
              }),
         read(QStringLiteral("snooze"),
-             [&](const QString& v) -> Result<Change> {
-                 auto until = snoozeArg(v);
-                 if (!until)
-                     return invalid(until.error().message);
-                 return Change([u = until.value()](TicketActions& a, qint64 id) { return a.snooze(id, u); });
+             [&](const QString& v) {
+                 return change(snoozeArg(v),
+                               [](TicketActions& a, qint64 id, QDateTime u) { return a.snooze(id, u); });
              }),
         read(QStringLiteral("flag"),
-             [&](const QString& v) -> Result<Change> {
-                 if (v != QLatin1String("abusive") && v != QLatin1String("vip"))
-                     return invalid(QStringLiteral("'%1' is not a flag (abusive or vip)").arg(v));
-                 const CustomerFlag flag =
-                     v == QLatin1String("vip") ? CustomerFlag::Vip : CustomerFlag::Abusive;
-                 return Change(
-                     [flag](TicketActions& a, qint64 id) { return a.setCustomerFlag(id, flag, true); });
+             [&](const QString& v) {
+                 return change(flagArg(v), [](TicketActions& a, qint64 id, CustomerFlag f) {
+                     return a.setCustomerFlag(id, f, true);
+                 });
              }),
     };
     for (const Result<void>& check : checks)
@@ -224,8 +291,9 @@ QList<Command> triageCommands()
     return {
         {QStringLiteral("ticket"),
          QStringLiteral(
-             "ticket NUMBER [--status S] [--priority N] [--category C] [--add-order X] [--snooze ISO|none] "
-             "[--flag abusive|vip] [--summary TEXT]   triage one ticket"),
+             "ticket NUMBER... [--status S] [--priority N] [--category C] [--add-order X] [--snooze ISO|none] "
+             "[--flag abusive|vip] [--summary TEXT]   triage tickets (several: one undo step; no --add-order, "
+             "--summary)"),
          {{QStringLiteral("status"), QStringLiteral("new, open, waiting, resolved or spam."),
            QStringLiteral("S")},
           {QStringLiteral("priority"), QStringLiteral("0 (normal), 1 (high) or 2 (urgent)."),

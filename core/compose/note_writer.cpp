@@ -33,7 +33,7 @@ Result<qint64> NoteWriter::add(qint64 ticketId, const QString& text)
         m.text = text;
         m.source = QStringLiteral("note");
         id = ticket_writes::insertMessage(db, m, ticketId, std::nullopt, now);
-        ticket_writes::noteActivity(db, ticketId, Direction::Note, now, 0);
+        ticket_writes::noteActivity(db, ticketId, Direction::Note, now, {});
         ticket_writes::recordEvent(db, ticketId, now, QStringLiteral("note_added"),
                                    QStringLiteral("{\"message\":%1}").arg(id));
         return {};

@@ -139,7 +139,7 @@ void recordSent(SQLite::Database& db, const OutboxItem& it, const SendOutcome& o
     }
     const InboundMessage m = sentMessage(it, outcome, now);
     const qint64 messageId = ticket_writes::insertMessage(db, m, it.ticketId, customerId, now);
-    ticket_writes::noteActivity(db, it.ticketId, Direction::Out, now, 0);
+    ticket_writes::noteActivity(db, it.ticketId, Direction::Out, now, {});
     SQLite::Statement st(db,
                          "UPDATE outbox SET state = 'sent', sent_at = ?1, updated_at = ?1, message_id = ?2, "
                          "last_error = ?3, next_attempt_at = NULL WHERE id = ?4");

@@ -35,12 +35,12 @@ Ingestor::Ingestor(Database& db, IngestOptions options)
         a = a.trimmed().toLower();
 }
 
-qint64 Ingestor::answerWithin(SQLite::Database& db, Channel c)
+QDateTime Ingestor::dueAt(SQLite::Database& db, const InboundMessage& m)
 {
     // Read once, on the connection of the first write: no reader connection for the importing thread.
     if (!m_dueClocks)
         m_dueClocks = AppSettings::dueClocks(db);
-    return m_dueClocks->forChannel(c);
+    return m_dueClocks->dueAt(m.channel, m.date);
 }
 
 bool Ingestor::isOwnAddress(const QString& address) const
@@ -196,7 +196,7 @@ IngestOutcome Ingestor::writeMessage(SQLite::Database& db, InboundMessage& m)
     std::optional<qint64> customerId;
     const Placement placed = place(db, m, customerId, {});
     ticket_writes::insertMessage(db, m, placed.ticketId, customerId, m_db.clock().now());
-    ticket_writes::noteActivity(db, placed.ticketId, m.direction, m.date, answerWithin(db, m.channel));
+    ticket_writes::noteActivity(db, placed.ticketId, m.direction, m.date, dueAt(db, m));
     outcome.ticketId = placed.ticketId;
     outcome.createdTicket = placed.createdTicket;
     return outcome;
@@ -210,7 +210,7 @@ Ingestor::Placement Ingestor::replace(SQLite::Database& db, qint64 messageId, In
     const Placement placed = place(db, m, customerId, reuse);
     ticket_writes::placeMessage(db, messageId, placed.ticketId, m.direction, customerId);
     ticket_writes::addOrderNumbers(db, placed.ticketId, m.orderNumbers);
-    ticket_writes::noteActivity(db, placed.ticketId, m.direction, m.date, answerWithin(db, m.channel));
+    ticket_writes::noteActivity(db, placed.ticketId, m.direction, m.date, dueAt(db, m));
     return placed;
 }
 

@@ -71,7 +71,7 @@ public:
                       const std::function<std::optional<qint64>()>& reuse);
 
 private:
-    qint64 answerWithin(SQLite::Database& db, Channel c);
+    QDateTime dueAt(SQLite::Database& db, const InboundMessage& m);
     bool isOwnAddress(const QString& address) const;
     void complete(InboundMessage& m) const;
     IngestOutcome writeMessage(SQLite::Database& db, InboundMessage& m);

@@ -43,10 +43,36 @@ Result<void> requireLive(SQLite::Database& db, qint64 ticketId)
     return {};
 }
 
+void setSnoozedUntil(SQLite::Database& db, qint64 ticketId, const QDateTime& until)
+{
+    SQLite::Statement st(db, "UPDATE tickets SET snoozed_until = ? WHERE id = ?");
+    sql::bindTime(st, 1, until);
+    st.bind(2, static_cast<int64_t>(ticketId));
+    st.exec();
+}
+
+// What a bulk change does, as the undo message and the events read it: "status resolved, priority 2".
+QJsonObject describe(const BulkChange& c)
+{
+    QJsonObject o;
+    if (c.status)
+        o[QStringLiteral("status")] = toString(*c.status);
+    if (c.priority)
+        o[QStringLiteral("priority")] = *c.priority;
+    if (c.category)
+        o[QStringLiteral("category")] = toString(*c.category);
+    if (c.snooze)
+        o[QStringLiteral("snooze")] =
+            c.snooze->isValid() ? QJsonValue(c.snooze->toUTC().toString(Qt::ISODate)) : QJsonValue();
+    if (c.flag)
+        o[c.flagOn ? QStringLiteral("flag") : QStringLiteral("unflag")] =
+            *c.flag == CustomerFlag::Vip ? QStringLiteral("vip") : QStringLiteral("abusive");
+    return o;
+}
+
 } // namespace
 
-TicketActions::TicketActions(Database& db, qint64 answerWithinSecs)
-    : m_db(db), m_answerWithinSecs(answerWithinSecs)
+TicketActions::TicketActions(Database& db) : m_db(db)
 {
 }
 
@@ -194,10 +220,7 @@ Result<void> TicketActions::snooze(qint64 ticketId, const QDateTime& until)
 {
     return act(ticketId, [&](SQLite::Database& db) -> Result<Change> {
         const QJsonObject before = ticket_snapshot::captureTicket(db, ticketId);
-        SQLite::Statement st(db, "UPDATE tickets SET snoozed_until = ? WHERE id = ?");
-        sql::bindTime(st, 1, until);
-        st.bind(2, static_cast<int64_t>(ticketId));
-        st.exec();
+        setSnoozedUntil(db, ticketId, until);
         const QString at = until.isValid() ? until.toUTC().toString(Qt::ISODate) : QString();
         return Change{QStringLiteral("snooze"),
                       ticketId,
@@ -206,6 +229,85 @@ Result<void> TicketActions::snooze(qint64 ticketId, const QDateTime& until)
                           : QStringLiteral("#%1 woken").arg(numberOf(db, ticketId)),
                       {{QStringLiteral("tickets"), QJsonArray{before}}},
                       {{QStringLiteral("until"), until.isValid() ? QJsonValue(at) : QJsonValue()}}};
+    });
+}
+
+Result<void> TicketActions::applyToAll(const QList<qint64>& ticketIds, const BulkChange& change)
+{
+    if (ticketIds.isEmpty() || change.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("Choose the tickets and what to change."));
+    if (change.priority && (*change.priority < 0 || *change.priority > kMaxPriority))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Priority %1 is out of range: use 0 (normal), 1 (high) or 2 (urgent).")
+                             .arg(*change.priority));
+    QList<qint64> ids;
+    for (qint64 id : ticketIds)
+        if (!ids.contains(id))
+            ids << id;
+    const QJsonObject what = describe(change);
+    return m_db.write([&](SQLite::Database& db) -> Result<void> {
+        QJsonArray tickets;
+        QJsonArray customers;
+        QList<qint64> customersSeen;
+        QStringList numbers;
+        for (qint64 id : ids) {
+            if (auto live = requireLive(db, id); !live)
+                return live;
+            tickets.append(ticket_snapshot::captureTicket(db, id));
+            numbers << QStringLiteral("#%1").arg(numberOf(db, id));
+        }
+        const QDateTime now = m_db.clock().now();
+        for (qint64 id : ids) {
+            if (change.status)
+                ticket_writes::setStatus(db, id, *change.status);
+            if (change.priority)
+                ticket_writes::setPriority(db, id, *change.priority);
+            if (change.category)
+                ticket_writes::setCategory(db, id, *change.category);
+            if (change.snooze)
+                setSnoozedUntil(db, id, *change.snooze);
+            if (change.flag) {
+                SQLite::Statement st(db, "SELECT customer_id FROM tickets WHERE id = ? AND customer_id IS NOT NULL");
+                st.bind(1, static_cast<int64_t>(id));
+                if (!st.executeStep())
+                    return makeError(ErrorCode::InvalidInput,
+                                     QStringLiteral("#%1 has no customer to flag.").arg(numberOf(db, id)));
+                const qint64 customer = st.getColumn(0).getInt64();
+                // The customer as it was before this change, once, however many of their tickets are named.
+                if (!customersSeen.contains(customer)) {
+                    customersSeen << customer;
+                    customers.append(ticket_snapshot::captureCustomer(db, customer));
+                }
+                const QJsonObject flags = ticket_snapshot::captureCustomer(db, customer);
+                const bool abusive = *change.flag == CustomerFlag::Abusive
+                                         ? change.flagOn
+                                         : flags.value(QStringLiteral("abusive")).toBool();
+                const bool vip =
+                    *change.flag == CustomerFlag::Vip ? change.flagOn : flags.value(QStringLiteral("vip")).toBool();
+                ticket_writes::setCustomerFlags(db, customer, abusive, vip);
+            }
+            ticket_writes::recordEvent(db, id, now, QStringLiteral("bulk"), compact(what));
+        }
+        QStringList parts;
+        for (auto it = what.begin(); it != what.end(); ++it)
+            parts << it.key() + QLatin1Char(' ') +
+                         (it.value().isDouble() ? QString::number(it.value().toInt())
+                          : it.value().isNull() ? QStringLiteral("none")
+                                                : it.value().toString());
+        SQLite::Statement st(db, "INSERT INTO undo_log(at, kind, ticket_id, data) VALUES (?, ?, ?, ?)");
+        sql::bindTime(st, 1, now);
+        sql::bindText(st, 2, QStringLiteral("bulk"));
+        st.bind(3, static_cast<int64_t>(ids.first()));
+        QJsonObject undo{{QStringLiteral("tickets"), tickets}};
+        if (!customers.isEmpty())
+            undo[QStringLiteral("customers")] = customers;
+        sql::bindText(st, 4,
+                      compact({{QStringLiteral("description"),
+                                numbers.join(QStringLiteral(", ")) + QStringLiteral(": ") +
+                                    parts.join(QStringLiteral(", "))},
+                               {QStringLiteral("undo"), undo}}));
+        st.exec();
+        return {};
     });
 }
 

@@ -11,6 +11,18 @@ namespace casebook {
 
 enum class CustomerFlag { Abusive, Vip };
 
+// One change for several tickets at once (the list's multi-select, `ticket 1001 1002 --status resolved`):
+// only the fields set change. A snooze of an invalid time wakes the tickets; a flag is set on their customers.
+struct BulkChange {
+    std::optional<TicketStatus> status;
+    std::optional<int> priority;
+    std::optional<Category> category;
+    std::optional<QDateTime> snooze;
+    std::optional<CustomerFlag> flag;
+    bool flagOn = true; // set the flag, or take it off
+    bool isEmpty() const { return !status && !priority && !category && !snooze && !flag; }
+};
+
 // The most recent action that undo would take back, as a person reads it ("merge #1005 into #1002").
 struct UndoRecord {
     qint64 id = 0;
@@ -25,7 +37,7 @@ struct UndoRecord {
 // recent action not yet undone.
 class TicketActions {
 public:
-    explicit TicketActions(Database& db, qint64 answerWithinSecs = 24 * 3600);
+    explicit TicketActions(Database& db);
 
     Result<void> setStatus(qint64 ticketId, TicketStatus status);
     Result<void> setPriority(qint64 ticketId, int priority); // 0 normal, 1 high, 2 urgent
@@ -36,6 +48,9 @@ public:
     Result<void> setCustomerFlag(qint64 ticketId, CustomerFlag flag, bool on);
     // Hidden from the Inbox until `until` (UTC), then back by itself; an invalid time wakes it now.
     Result<void> snooze(qint64 ticketId, const QDateTime& until);
+    // Applies one change to every ticket named, in one transaction: all change or none (a merged or missing
+    // ticket refuses the lot), each ticket's event is recorded, and one undo record takes them all back.
+    Result<void> applyToAll(const QList<qint64>& ticketIds, const BulkChange& change);
 
     // Moves every message of `fromTicketId` into `intoTicketId`; the emptied ticket is kept, hidden, and
     // points at the one it joined (its custody log cannot move).
@@ -61,7 +76,6 @@ private:
     void applyUndo(SQLite::Database& db, const QJsonObject& undo);
 
     Database& m_db;
-    qint64 m_answerWithinSecs;
 };
 
 } // namespace casebook

@@ -4,6 +4,7 @@
 #include "inbox/ticket_snapshot.h"
 #include "mail/mime_parser.h"
 #include "mail/order_numbers.h"
+#include "store/app_settings.h"
 #include "store/sql_util.h"
 #include "store/ticket_writes.h"
 
@@ -117,7 +118,7 @@ Result<qint64> TicketActions::split(qint64 messageId)
     qint64 created = 0;
     auto done = act(sourceId, [&](SQLite::Database& db) -> Result<Change> {
         SQLite::Statement st(db, "SELECT ticket_id, direction, subject, text_body, date, customer_id, "
-                                 "(SELECT COUNT(*) FROM messages o WHERE o.ticket_id = m.ticket_id) "
+                                 "(SELECT COUNT(*) FROM messages o WHERE o.ticket_id = m.ticket_id), channel "
                                  "FROM messages m WHERE id = ?");
         st.bind(1, static_cast<int64_t>(messageId));
         if (!st.executeStep() || st.getColumn(0).getInt64() != sourceId)
@@ -145,7 +146,9 @@ Result<qint64> TicketActions::split(qint64 messageId)
         move.bind(1, static_cast<int64_t>(created));
         move.bind(2, static_cast<int64_t>(messageId));
         move.exec();
-        ticket_writes::noteActivity(db, created, direction, date, m_answerWithinSecs);
+        // The new case owes an answer as the message's channel counts it.
+        const Channel channel = channelFromString(sql::textOf(st.getColumn(7))).value_or(Channel::Email);
+        ticket_writes::noteActivity(db, created, direction, date, AppSettings::dueClocks(db).dueAt(channel, date));
         ticket_writes::setCategory(db, created, CategorySuggester::builtin().suggest(subject, text).category);
         ticket_writes::addOrderNumbers(db, created, findOrderNumbers(subject + QLatin1Char('\n') + text));
         // The case it left: its activity is that of the messages it keeps.

@@ -30,12 +30,15 @@ enum class LengthUnit { None, CodePoints, Utf16Units, Utf8Bytes };
 
 // When an answer is due after a customer writes. `clock` names the channel whose setting (due_hours.NAME
 // in the CLI, due_secs.NAME in the database) holds the time: a channel with its own setting names itself.
-// Calendar hours today (weekends and nights count, as the marketplaces count them); business hours would
-// be another field here.
+// A clock counts calendar hours (weekends and nights count, as the marketplaces count them) unless the seller
+// switches it to their business hours (due_mode.NAME). A marketplace that takes the question over at the
+// deadline (Coupang hands an unanswered call-center inquiry to its own agents after 24 hours, and the API can
+// no longer answer it) always counts calendar hours: its deadline is the marketplace's, not the seller's.
 struct DueRule {
     Channel clock;
     int defaultHours;
-    bool calendarHours;
+    bool calendarHours; // the default way of counting
+    bool takesOver;     // the marketplace takes the question over when the time is up
 };
 
 struct Badge {
@@ -75,7 +78,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .minLength = 0,
      .maxLength = 0,
      .unit = LengthUnit::None,
-     .due = {Channel::Email, 24, true},
+     .due = {Channel::Email, 24, true, false},
      .badge = {0x2563eb, "@"}},
     // Coupang's answer board takes 2–1000 characters (docs say "characters"; counted in code points, as the
     // composer always has).
@@ -92,7 +95,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .minLength = 2,
      .maxLength = 1000,
      .unit = LengthUnit::CodePoints,
-     .due = {Channel::Coupang, 24, true},
+     .due = {Channel::Coupang, 24, true, true},
      .badge = {0xe53e30, "C"}},
     // Naver does not publish its limit; it is no shorter than Coupang's, so the same keeps both safe.
     {.channel = Channel::Naver,
@@ -108,7 +111,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .minLength = 2,
      .maxLength = 1000,
      .unit = LengthUnit::CodePoints,
-     .due = {Channel::Naver, 24, true},
+     .due = {Channel::Naver, 24, true, false},
      .badge = {0x03c75a, "N"}},
     // Exports of boards without an API (presets kmong, 11st, gmarket in core/sources/csv_source.cpp):
     // answered on the board itself, so no account and no length rule; due on the email clock.
@@ -125,7 +128,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .minLength = 0,
      .maxLength = 0,
      .unit = LengthUnit::None,
-     .due = {Channel::Email, 24, true},
+     .due = {Channel::Email, 24, true, false},
      .badge = {0x7c3aed, "≡"}},
 }};
 

@@ -69,6 +69,13 @@ std::optional<Channel> channelFromString(const QString& s)
     const ChannelInfo* row = channelInfo(s.toStdString()); // UTF-8
     return row ? std::optional(row->channel) : std::nullopt;
 }
+std::optional<Channel> takeoverChannel(const QStringList& channels)
+{
+    for (const QString& name : channels)
+        if (const auto c = channelFromString(name); c && channelInfo(*c).due.takesOver)
+            return c;
+    return std::nullopt;
+}
 std::optional<Direction> directionFromString(const QString& s) { return valueOf(kDirection, s); }
 std::optional<Category> categoryFromString(const QString& s) { return valueOf(kCategory, s); }
 

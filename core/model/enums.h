@@ -22,6 +22,9 @@ QString toString(Category c);
 
 std::optional<TicketStatus> ticketStatusFromString(const QString& s);
 std::optional<Channel> channelFromString(const QString& s);
+// Of these channels (by name), the one whose marketplace may take a question over when its answer time is up
+// (DueRule::takesOver); which tickets it does take over is takeover_queries' to say.
+std::optional<Channel> takeoverChannel(const QStringList& channels);
 std::optional<Direction> directionFromString(const QString& s);
 std::optional<Category> categoryFromString(const QString& s);
 

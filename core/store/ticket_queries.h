@@ -16,7 +16,7 @@ namespace casebook {
 enum class TicketView { Inbox, DueSoon, Overdue, Waiting, Resolved, Spam, Snoozed, All };
 
 // The column a list is sorted by; Default is the view's own order (answer clock or last activity).
-enum class TicketSort { Default, Due, Channel, Customer, Subject, Category, Status, Activity };
+enum class TicketSort { Default, Due, Channel, Customer, Subject, Category, Status, Activity, Number };
 
 struct TicketFilter {
     TicketView view = TicketView::All;
@@ -24,6 +24,9 @@ struct TicketFilter {
     qint64 dueSoonSecs = 6 * 3600;
     std::optional<Channel> channel;   // only tickets with a message on this channel
     std::optional<Category> category; // only tickets of this category
+    // Only tickets in these statuses, within the view (the All view then lists spam too when it is named).
+    QList<TicketStatus> statuses;
+    QDateTime dueBefore; // only tickets whose answer is due before this moment; null: no such limit
     TicketSort sort = TicketSort::Default;
     bool ascending = true;            // for sort other than Default
     int limit = -1;

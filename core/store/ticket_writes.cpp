@@ -202,7 +202,7 @@ qint64 quarantine(SQLite::Database& db, const InboundMessage& m, const QString& 
 }
 
 void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, const QDateTime& at,
-                  qint64 answerWithinSecs)
+                  const QDateTime& dueAt)
 {
     if (direction == Direction::In) {
         // A customer's word reopens a waiting or resolved case, wakes a snoozed one and starts the answer
@@ -218,7 +218,7 @@ void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, co
                 "WHERE id = ?3");
         SQLite::Statement& st = *stPrepared;
         bindTime(st, 1, at);
-        bindTime(st, 2, at.addSecs(answerWithinSecs));
+        bindTime(st, 2, dueAt);
         st.bind(3, static_cast<int64_t>(ticketId));
         st.exec();
     } else if (direction == Direction::Out) {

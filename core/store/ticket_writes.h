@@ -34,9 +34,10 @@ qint64 insertMessage(SQLite::Database& db, const InboundMessage& m, qint64 ticke
 // Keeps raw bytes that could not be parsed, with the reason, outside any ticket.
 qint64 quarantine(SQLite::Database& db, const InboundMessage& m, const QString& reason, const QDateTime& now);
 
-// After a message joined the ticket: last activity, unread count, status and the answer-due clock.
+// After a message joined the ticket: last activity, unread count, status and the answer-due clock (`dueAt`:
+// when an answer to this message is due, DueClocks::dueAt; read for a customer's message only).
 void noteActivity(SQLite::Database& db, qint64 ticketId, Direction direction, const QDateTime& at,
-                  qint64 answerWithinSecs);
+                  const QDateTime& dueAt);
 
 // The resume point of a source, written in the transaction of the messages it covers.
 void saveSourceCursor(SQLite::Database& db, const QString& source, const QString& cursor,

@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::CustomerPanel</name>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::EvidencePane</name>
     <message numerus="yes">
         <source>&lt;b&gt;Evidence&lt;/b&gt; of #%1 — %n file(s)</source>

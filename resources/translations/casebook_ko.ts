@@ -187,6 +187,14 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
         <source>Other</source>
         <translation>기타</translation>
     </message>
+    <message>
+        <source>%1 took over %2 ago</source>
+        <translation>%2 전 %1 이관됨</translation>
+    </message>
+    <message>
+        <source>%1 takes over in %2</source>
+        <translation>%2 후 %1 이관</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::AccountsDialog</name>
@@ -731,6 +739,32 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
     <message>
         <source>No other tickets.</source>
         <translation>다른 문의가 없습니다.</translation>
+    </message>
+    <message>
+        <source>First contact:</source>
+        <translation>첫 문의:</translation>
+    </message>
+    <message>
+        <source>last:</source>
+        <translation>최근:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>티켓 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no claims</source>
+        <translation>클레임 없음</translation>
+    </message>
+    <message>
+        <source>claims: %1</source>
+        <translation>클레임: %1</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>메모:</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1409,46 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>none yet</source>
         <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>영업시간</translation>
+    </message>
+    <message>
+        <source>calendar hours</source>
+        <translation>달력 시간</translation>
+    </message>
+    <message>
+        <source>business hours</source>
+        <translation>영업시간</translation>
+    </message>
+    <message>
+        <source>%1 takes the question over when the time is up, nights and weekends included.</source>
+        <translation>%1은(는) 밤과 주말을 포함해 시간이 다 되면 문의를 가져갑니다.</translation>
+    </message>
+    <message>
+        <source>The hours an answer clock on business hours counts. Write each day&apos;s hours as 09:00-12:00,13:00-18:00 (the gap is your lunch break), or off.</source>
+        <translation>영업시간 기준 답변 시계가 세는 시간입니다. 요일마다 09:00-12:00,13:00-18:00처럼 쓰세요(사이의 빈 시간은 점심시간). 쉬는 날은 off.</translation>
+    </message>
+    <message>
+        <source>Your days off:</source>
+        <translation>휴무일:</translation>
+    </message>
+    <message>
+        <source>Korean public holidays, substitute holidays included</source>
+        <translation>한국 공휴일(대체공휴일 포함)</translation>
+    </message>
+    <message>
+        <source>Public holidays known for %1–%2, from the Korea Astronomy and Space Science Institute (KASI).</source>
+        <translation>%1–%2년 공휴일, 한국천문연구원 특일 정보 기준.</translation>
+    </message>
+    <message>
+        <source>%1: write the hours as 09:00-12:00,13:00-18:00, or off.</source>
+        <translation>%1: 시간을 09:00-12:00,13:00-18:00처럼 쓰거나 off로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date: write days off as 2026-12-24, 2026-12-31.</source>
+        <translation>&apos;%1&apos;은(는) 날짜가 아닙니다. 휴무일은 2026-12-24, 2026-12-31처럼 쓰세요.</translation>
     </message>
 </context>
 <context>

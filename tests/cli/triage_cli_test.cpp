@@ -186,3 +186,110 @@ TEST_CASE("merge and split move messages, and undo restores the tickets", "[cli]
     REQUIRE(cli(t.run({QStringLiteral("undo")})).code == 0);
     CHECK(t.tickets() == before);
 }
+
+TEST_CASE("tickets filters by status, category, channel and due time, sorts, limits, and shows due",
+          "[cli][triage][tickets]")
+{
+    TriageDb t;
+    const QJsonArray all = t.tickets();
+    REQUIRE(all.size() == 2);
+    // The JSON carries what triage needs; every ticket here owes an answer since March.
+    for (const QJsonValue& v : all) {
+        const QJsonObject o = v.toObject();
+        CHECK(o.value(QStringLiteral("priority")).toInt() == 0);
+        CHECK(QDateTime::fromString(o.value(QStringLiteral("due_at")).toString(), Qt::ISODate).isValid());
+        CHECK(o.value(QStringLiteral("due_at")).toString().endsWith(QLatin1Char('Z')));
+    }
+    const QJsonObject refund = t.bySubject(QStringLiteral("환불 문의"));
+    const QJsonObject parcel = t.bySubject(QStringLiteral("Where is my parcel"));
+    CHECK(refund.value(QStringLiteral("category")).toString() == QStringLiteral("refund"));
+    // Due first: the refund was written a day before the parcel question.
+    CHECK(all[0].toObject().value(QStringLiteral("number")) == refund.value(QStringLiteral("number")));
+    const QString a = QString::number(refund.value(QStringLiteral("number")).toInt());
+    const QString b = QString::number(parcel.value(QStringLiteral("number")).toInt());
+
+    auto numbers = [&](const QStringList& options) {
+        const Run r = cli(t.run(QStringList{QStringLiteral("tickets"), QStringLiteral("--json")} + options));
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        QStringList out;
+        for (const QJsonValue& v : QJsonDocument::fromJson(r.out.toUtf8()).array())
+            out << QString::number(v.toObject().value(QStringLiteral("number")).toInt());
+        return out;
+    };
+    CHECK(numbers({QStringLiteral("--sort"), QStringLiteral("activity")}) == QStringList{b, a});
+    CHECK(numbers({QStringLiteral("--sort"), QStringLiteral("number")}) == QStringList{a, b});
+    CHECK(numbers({QStringLiteral("--limit"), QStringLiteral("1")}) == QStringList{a});
+    CHECK(numbers({QStringLiteral("--category"), QStringLiteral("refund")}) == QStringList{a});
+    CHECK(numbers({QStringLiteral("--channel"), QStringLiteral("coupang")}).isEmpty());
+    CHECK(numbers({QStringLiteral("--channel"), QStringLiteral("email")}).size() == 2);
+    // The refund's answer was due a day after 2026-03-02 10:00 KST; the parcel's a day after 03-03 09:00.
+    CHECK(numbers({QStringLiteral("--due-before"), QStringLiteral("2026-03-03T12:00:00+09:00")}) ==
+          QStringList{a});
+    CHECK(numbers({QStringLiteral("--due-before"), QStringLiteral("2026-03-01")}).isEmpty());
+
+    REQUIRE(cli(t.run({QStringLiteral("ticket"), b, QStringLiteral("--status"), QStringLiteral("spam")})).code ==
+            0);
+    CHECK(numbers({}) == QStringList{a, b}); // spam is listed, owing no answer: last
+    CHECK(numbers({QStringLiteral("--status"), QStringLiteral("new,open")}) == QStringList{a});
+    CHECK(numbers({QStringLiteral("--status"), QStringLiteral("spam")}) == QStringList{b});
+
+    // Text: the due time (overdue here), priority and category beside the status.
+    const Run text = cli(t.run({QStringLiteral("tickets"), QStringLiteral("--status"), QStringLiteral("open,new")}));
+    REQUIRE(text.code == 0);
+    CHECK(text.out.startsWith(QStringLiteral("#%1\tnew\toverdue ").arg(a)));
+    CHECK(text.out.contains(QStringLiteral("\tnormal\trefund\t")));
+
+    // A bad value is a usage error, with nothing on stdout.
+    for (const QStringList& bad :
+         {QStringList{QStringLiteral("--status"), QStringLiteral("open,closed")},
+          QStringList{QStringLiteral("--channel"), QStringLiteral("ebay")},
+          QStringList{QStringLiteral("--category"), QStringLiteral("misc")},
+          QStringList{QStringLiteral("--due-before"), QStringLiteral("tomorrow")},
+          QStringList{QStringLiteral("--sort"), QStringLiteral("subject")},
+          QStringList{QStringLiteral("--limit"), QStringLiteral("0")},
+          QStringList{QStringLiteral("--limit"), QStringLiteral("ten")}}) {
+        const Run r = cli(t.run(QStringList{QStringLiteral("tickets")} + bad));
+        INFO(bad.join(QLatin1Char(' ')).toStdString());
+        CHECK(r.code == 2);
+        CHECK(r.out.isEmpty());
+    }
+}
+
+TEST_CASE("ticket with several numbers changes them all, and one undo takes it back", "[cli][triage][bulk]")
+{
+    TriageDb t;
+    const QJsonArray before = t.tickets();
+    const QString a = QString::number(t.bySubject(QStringLiteral("환불 문의")).value(QStringLiteral("number")).toInt());
+    const QString b =
+        QString::number(t.bySubject(QStringLiteral("Where is my parcel")).value(QStringLiteral("number")).toInt());
+    Run r = cli(t.run({QStringLiteral("ticket"), a, b, QStringLiteral("--status"), QStringLiteral("resolved"),
+                       QStringLiteral("--priority"), QStringLiteral("1"), QStringLiteral("--category"),
+                       QStringLiteral("shipping"), QStringLiteral("--flag"), QStringLiteral("vip")}));
+    REQUIRE(r.code == 0);
+    const QJsonArray changed = json(r).value(QStringLiteral("tickets")).toArray();
+    REQUIRE(changed.size() == 2);
+    for (const QJsonValue& v : changed) {
+        CHECK(v.toObject().value(QStringLiteral("status")).toString() == QStringLiteral("resolved"));
+        CHECK(v.toObject().value(QStringLiteral("priority")).toInt() == 1);
+        CHECK(v.toObject().value(QStringLiteral("category")).toString() == QStringLiteral("shipping"));
+        CHECK(v.toObject().value(QStringLiteral("customer_flags")).toArray() == QJsonArray{QStringLiteral("vip")});
+    }
+    r = cli(t.run({QStringLiteral("undo")}));
+    REQUIRE(r.code == 0);
+    CHECK(json(r).value(QStringLiteral("undone")).toString() == QStringLiteral("bulk"));
+    CHECK(t.tickets() == before);
+    CHECK(cli(t.run({QStringLiteral("undo")})).code == 1); // nothing else was recorded
+
+    // Usage errors change nothing: a bad value, a missing ticket, a one-ticket option.
+    r = cli(t.run({QStringLiteral("ticket"), a, b, QStringLiteral("--status"), QStringLiteral("closed")}));
+    CHECK(r.code == 2);
+    CHECK(r.out.isEmpty());
+    r = cli(t.run({QStringLiteral("ticket"), a, b, QStringLiteral("--summary"), QStringLiteral("x")}));
+    CHECK(r.code == 2);
+    r = cli(t.run({QStringLiteral("ticket"), a, QStringLiteral("9999"), QStringLiteral("--status"),
+                   QStringLiteral("resolved")}));
+    CHECK(r.code == 3);
+    CHECK(r.out.isEmpty());
+    CHECK(t.tickets() == before);
+}

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -33,6 +34,7 @@
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <catch2/catch.hpp>
 
@@ -265,7 +267,7 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
     ui::SettingsDialog* dialog = window.shell()->settingsDialog();
     REQUIRE(dialog);
     CHECK(dialog->isVisible());
-    CHECK(dialog->tabs()->count() == 4);
+    CHECK(dialog->tabs()->count() == 5);
 
     // The Accounts page's button is the hook for the accounts dialog.
     QSignalSpy accounts(window.shell(), &ui::DesktopShell::accountsRequested);
@@ -284,6 +286,15 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
         ->setPlainText(QStringLiteral("달빛도예 고객센터 드림"));
     dialog->findChild<QSpinBox*>(QStringLiteral("dueEmailHours"))->setValue(48);
     dialog->findChild<QSpinBox*>(QStringLiteral("dueCoupangHours"))->setValue(12);
+    // The email clock counts business hours: weekdays 10–17 with no lunch, Saturday mornings, a day off.
+    auto* emailMode = dialog->findChild<QComboBox*>(QStringLiteral("dueEmailMode"));
+    REQUIRE(emailMode);
+    emailMode->setCurrentIndex(emailMode->findData(QStringLiteral("business")));
+    CHECK_FALSE(dialog->findChild<QComboBox*>(QStringLiteral("dueCoupangMode"))->isEnabled());
+    for (const char* day : {"hoursMon", "hoursTue", "hoursWed", "hoursThu", "hoursFri"})
+        dialog->findChild<QLineEdit*>(QLatin1String(day))->setText(QStringLiteral("10:00-17:00"));
+    dialog->findChild<QLineEdit*>(QStringLiteral("hoursSat"))->setText(QStringLiteral("10:00-13:00"));
+    dialog->findChild<QLineEdit*>(QStringLiteral("daysOff"))->setText(QStringLiteral("2026-12-31, 2026-12-24"));
     auto* language = dialog->findChild<QComboBox*>(QStringLiteral("languageBox"));
     REQUIRE(language);
     CHECK(language->currentData().toString() == ui::UiLanguage::kSystem);
@@ -299,6 +310,14 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
     CHECK(AppSettings::dueClocks(r).secs(Channel::Email) == 48 * 3600);
     CHECK(AppSettings::dueClocks(r).secs(Channel::Coupang) == 12 * 3600);
     CHECK(AppSettings::dueClocks(r).secs(Channel::Naver) == 24 * 3600);
+    const DueClocks clocks = AppSettings::dueClocks(r);
+    CHECK(clocks.businessHours(Channel::Email));
+    CHECK_FALSE(clocks.businessHours(Channel::Coupang));
+    CHECK(clocks.usesPublicHolidays());
+    CHECK(BusinessHours::dayText(clocks.hours().week[0]) == QStringLiteral("10:00-17:00"));
+    CHECK(BusinessHours::dayText(clocks.hours().week[5]) == QStringLiteral("10:00-13:00"));
+    CHECK(BusinessHours::dayText(clocks.hours().week[6]) == QStringLiteral("off"));
+    CHECK(clocks.hours().daysOff == QSet<QDate>{QDate(2026, 12, 24), QDate(2026, 12, 31)});
     // The templates' {{seller_name}} now says it, for any ticket.
     const int number =
         window.ticketListModel()->index(0, 0).data(ui::TicketListModel::TicketNumberRole).toInt();
@@ -312,6 +331,16 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
     REQUIRE(window.shell()->settingsDialog());
     CHECK(window.shell()->settingsDialog()->findChild<QSpinBox*>(QStringLiteral("dueEmailHours"))->value() ==
           48);
+    CHECK(window.shell()->settingsDialog()->findChild<QLineEdit*>(QStringLiteral("hoursSat"))->text() ==
+          QStringLiteral("10:00-13:00"));
+    // A day that makes no sense saves nothing.
+    window.shell()->settingsDialog()->findChild<QLineEdit*>(QStringLiteral("hoursSun"))->setText(QStringLiteral("noon"));
+    QTimer::singleShot(0, [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->accept();
+    });
+    window.shell()->settingsDialog()->accept();
+    CHECK(BusinessHours::dayText(AppSettings::dueClocks(r).hours().week[6]) == QStringLiteral("off"));
 }
 
 TEST_CASE("a ticket coming due is told once, and clicking the notice selects it", "[ui][tray]")

@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "quarantine_pane.h"
 #include "safe_browser.h"
+#include "store/customer_tickets.h"
 #include "store/saved_searches.h"
 #include "support/memory_secrets.h"
 #include "support/test_support.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -94,7 +96,8 @@ TEST_CASE("e resolves the selected ticket: it leaves the Inbox and the counts fo
     REQUIRE(inbox == w.list->model()->rowCount());
     REQUIRE(inbox >= 2);
     w.list->setFocus();
-    w.list->setCurrentIndex(w.list->model()->index(1, ui::TicketListModel::SubjectColumn));
+    // Only row 1, whatever modifier keys an earlier test left down (setCurrentIndex would read them).
+    w.window->ticketListPane()->selectRow(1);
     const qint64 chosen = w.idAt(1);
     const qint64 next = w.idAt(2);
 
@@ -154,6 +157,38 @@ TEST_CASE("two selected tickets merge, and undo splits them again", "[ui][triage
     CHECK(w.list->model()->rowCount() == all);
     CHECK(ticket_queries::messagesOfTicket(w.store.db->reader(), a).size() == messagesOfA);
     CHECK(ticket_queries::messagesOfTicket(w.store.db->reader(), b).size() == messagesOfB);
+}
+
+TEST_CASE("three selected tickets are resolved at once, and one Ctrl+Z brings all three back", "[ui][triage][bulk]")
+{
+    Window w;
+    w.views->setCurrentItem(w.view(QStringLiteral("Inbox")));
+    const int inbox = w.list->model()->rowCount();
+    REQUIRE(inbox >= 4);
+    const QList<qint64> chosen{w.idAt(0), w.idAt(1), w.idAt(2)};
+    w.list->setFocus();
+    w.list->selectionModel()->setCurrentIndex(w.list->model()->index(0, ui::TicketListModel::SubjectColumn),
+                                              QItemSelectionModel::ClearAndSelect |
+                                                  QItemSelectionModel::Rows);
+    for (int row : {1, 2})
+        w.list->selectionModel()->select(w.list->model()->index(row, 0),
+                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    REQUIRE(w.list->selectionModel()->selectedRows().size() == 3);
+
+    QTest::keyClick(w.list, Qt::Key_E);
+    for (qint64 id : chosen)
+        CHECK_FALSE(w.ids().contains(id));
+    CHECK(w.list->model()->rowCount() == inbox - 3);
+    for (const TicketSummary& t : ticket_queries::ticketsByIds(w.store.db->reader(), chosen))
+        CHECK(t.status == TicketStatus::Resolved);
+    CHECK(w.find<QAction>(QStringLiteral("actionUndo"))->text().contains(QStringLiteral("resolved")));
+
+    QTest::keyClick(w.list, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.list->model()->rowCount() == inbox);
+    for (qint64 id : chosen)
+        CHECK(w.ids().contains(id));
+    for (const TicketSummary& t : ticket_queries::ticketsByIds(w.store.db->reader(), chosen))
+        CHECK(t.status != TicketStatus::Resolved);
 }
 
 TEST_CASE("? lists every shortcut from the registered actions", "[ui][triage]")
@@ -305,4 +340,24 @@ TEST_CASE("a screenshot of the window after triage, for a person to look at", "[
                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
     CHECK(w.window->grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/main-window-triage.png")));
+}
+
+TEST_CASE("the customer panel gathers the customer across channels: contacts, orders, tickets, claims",
+          "[ui][customer]")
+{
+    Window w;
+    w.views->setCurrentItem(w.view(QStringLiteral("All")));
+    REQUIRE(w.list->model()->rowCount() > 0);
+    w.window->ticketListPane()->selectRow(0);
+    auto* panel = w.find<QLabel>(QStringLiteral("customerPanel"));
+    const auto customer = ticket_queries::customerOfTicket(w.store.db->reader(), w.idAt(0));
+    REQUIRE(customer);
+    const customer_tickets::History h = customer_tickets::history(w.store.db->reader(), customer->id);
+    CHECK(h.tickets >= 1);
+    const QString text = panel->text();
+    CHECK(text.contains(QStringLiteral("First contact:")));
+    CHECK(text.contains(h.tickets == 1 ? QStringLiteral("1 ticket") : QStringLiteral("%1 tickets").arg(h.tickets)));
+    CHECK(text.contains(h.claims() ? QStringLiteral("claims: ") : QStringLiteral("no claims")));
+    for (const QString& order : h.orders)
+        CHECK(text.contains(order));
 }

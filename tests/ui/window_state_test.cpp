@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTest>
 #include <QTreeView>
@@ -249,4 +250,49 @@ TEST_CASE("a sound database passes the check after the first paint without a wor
     CHECK(check->problem().isEmpty());
     CHECK_FALSE(window.findChild<QMessageBox*>(QStringLiteral("integrityWarning")));
     CHECK_FALSE(window.findChild<QLabel*>(QStringLiteral("databaseWarning")));
+}
+
+TEST_CASE("the Inbox opens due first, and a sort the seller picks is kept across restarts", "[ui][sort]")
+{
+    test::DemoStore demo;
+    QSettings().remove(QStringLiteral("MainWindow"));
+    auto dueOrder = [&](const QTreeView* list) {
+        const QList<TicketSummary> rows = listed(list, *demo.store.db);
+        for (int i = 1; i < rows.size(); ++i) {
+            const QDateTime a = rows[i - 1].dueAt, b = rows[i].dueAt;
+            if (!a.isValid() && b.isValid())
+                return false; // a ticket owing no answer above one that owes
+            if (a.isValid() && b.isValid() && b < a)
+                return false;
+        }
+        return rows.size() >= 3;
+    };
+    {
+        ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        auto* list = window.findChild<QTreeView*>(QStringLiteral("ticketList"));
+        REQUIRE(list);
+        CHECK(dueOrder(list));
+        CHECK(list->header()->sortIndicatorSection() == ui::TicketListModel::DueColumn);
+        CHECK(window.ticketListPane()->chosenSort().isEmpty());
+        // The seller sorts by subject, Z to A, and quits.
+        list->header()->setSortIndicator(ui::TicketListModel::SubjectColumn, Qt::DescendingOrder);
+        CHECK_FALSE(dueOrder(list));
+        window.close();
+    }
+    CHECK(QSettings().value(QStringLiteral("MainWindow/ticketListSort")).toString() ==
+          QStringLiteral("%1,desc").arg(ui::TicketListModel::SubjectColumn));
+    ui::MainWindow again(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    again.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&again));
+    auto* list = again.findChild<QTreeView*>(QStringLiteral("ticketList"));
+    REQUIRE(list);
+    CHECK(list->header()->sortIndicatorSection() == ui::TicketListModel::SubjectColumn);
+    CHECK(list->header()->sortIndicatorOrder() == Qt::DescendingOrder);
+    const QList<TicketSummary> rows = listed(list, *demo.store.db);
+    REQUIRE(rows.size() >= 3);
+    for (int i = 1; i < rows.size(); ++i)
+        CHECK(rows[i - 1].subject.compare(rows[i].subject, Qt::CaseInsensitive) >= 0);
+    QSettings().remove(QStringLiteral("MainWindow"));
 }

@@ -208,3 +208,50 @@ TEST_CASE("undoing a split is refused once the new ticket got mail of its own", 
     CHECK(undone.error().message.contains(QStringLiteral("merge it back")));
     CHECK(s.dump() == before); // nothing changed
 }
+
+TEST_CASE("one change for several tickets is applied together and undone as one step", "[triage][bulk]")
+{
+    test::TriageStore s;
+    const qint64 a = s.add(QStringLiteral("kim@x.example"), QStringLiteral("One"), QStringLiteral("first"));
+    const qint64 b = s.add(QStringLiteral("kim@x.example"), QStringLiteral("Two"), QStringLiteral("second"));
+    const qint64 c = s.add(QStringLiteral("lee@x.example"), QStringLiteral("Three"), QStringLiteral("third"));
+    REQUIRE(a != b);
+    TicketActions actions(*s.store.db);
+    REQUIRE(actions.setPriority(c, 1)); // an earlier action, which the bulk undo must leave alone
+    const QString before = s.dump();
+
+    BulkChange change;
+    change.status = TicketStatus::Resolved;
+    change.priority = 2;
+    change.category = Category::Shipping;
+    change.snooze = s.store.clock.now().addDays(1);
+    change.flag = CustomerFlag::Abusive;
+    REQUIRE(actions.applyToAll({a, b, c}, change));
+    for (qint64 id : {a, b, c}) {
+        const TicketSummary t = ticket(s, id);
+        CHECK(t.status == TicketStatus::Resolved);
+        CHECK(t.priority == 2);
+        CHECK(t.category == Category::Shipping);
+        CHECK(t.snoozedUntil.isValid());
+        CHECK(t.customerAbusive);
+    }
+    REQUIRE(actions.lastUndoable());
+    CHECK(actions.lastUndoable()->kind == QStringLiteral("bulk"));
+    CHECK(actions.lastUndoable()->description.startsWith(QStringLiteral("#")));
+
+    REQUIRE(actions.undo());
+    CHECK(s.dump() == before); // kim's flag too, though two of the tickets were kim's
+    CHECK(ticket(s, c).priority == 1);
+    REQUIRE(actions.lastUndoable());
+    CHECK(actions.lastUndoable()->kind == QStringLiteral("priority"));
+
+    // All or none: a merged ticket refuses the lot; nothing to change is refused.
+    REQUIRE(actions.merge(a, b));
+    const QString merged = s.dump();
+    CHECK_FALSE(actions.applyToAll({c, b}, change));
+    CHECK(s.dump() == merged);
+    CHECK_FALSE(actions.applyToAll({c}, BulkChange{}));
+    BulkChange tooHigh;
+    tooHigh.priority = 3;
+    CHECK_FALSE(actions.applyToAll({c}, tooHigh));
+}

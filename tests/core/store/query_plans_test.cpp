@@ -314,7 +314,8 @@ bool defaultOrder(const std::string& sql)
 {
     return sql.find("ORDER BY") == std::string::npos ||
            sql.find("ORDER BY t.last_activity_at DESC, t.id DESC") != std::string::npos ||
-           sql.find("ORDER BY t.due_at ASC, t.id") != std::string::npos;
+           sql.find("ORDER BY t.due_at ASC, t.id") != std::string::npos ||
+           sql.find("ORDER BY t.due_at IS NULL, t.due_at, t.id") != std::string::npos; // the Inbox
 }
 
 // What is wrong with one row of a plan, or empty. Import and sync statements find what they need by key:
@@ -471,5 +472,30 @@ TEST_CASE("statements are planned on their index in a store of several channels"
     {
         analyze(*store.db);
         checkPlans(store.db->reader());
+    }
+}
+
+// The Inbox opens sorted by due time: no index walks that order, so SQLite finds the new and open tickets on
+// tickets_live and sorts just those; it must never read the whole table to do it.
+TEST_CASE("the Inbox's due-first order sorts the new and open tickets found on tickets_live", "[plans]")
+{
+    test::TempStore store;
+    fill(*store.db, {QStringLiteral("email")}, 3000);
+    std::string inboxSql;
+    for (const std::string& sql : recorded().window)
+        if (sql.find("ORDER BY t.due_at IS NULL, t.due_at, t.id") != std::string::npos &&
+            sql.rfind("SELECT t.id FROM", 0) == 0 && sql.find(":channel") == std::string::npos &&
+            sql.find(":category") == std::string::npos)
+            inboxSql = sql;
+    REQUIRE_FALSE(inboxSql.empty());
+    for (bool withStatistics : {false, true}) {
+        if (withStatistics)
+            analyze(*store.db);
+        std::string all;
+        for (const std::string& row : planOf(store.db->reader(), inboxSql))
+            all += row + "\n";
+        INFO(all);
+        CHECK(all.find("USING INDEX tickets_live") != std::string::npos);
+        CHECK(all.find("TEMP B-TREE FOR ORDER BY") != std::string::npos);
     }
 }
