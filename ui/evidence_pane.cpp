@@ -1,5 +1,7 @@
 #include "evidence_pane.h"
 
+#include "case_file_printer.h"
+
 #include "case_export_dialog.h"
 #include "casefile/case_file_exporter.h"
 #include "casefile/case_file_verifier.h"
@@ -26,6 +28,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -392,6 +396,31 @@ void EvidencePane::chooseExport()
         options.replaceExisting = true;
     }
     exportCaseFile(dialog.path(), options);
+}
+
+void EvidencePane::choosePrint()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Print a case file"), lastDir(QStringLiteral("exportDir")),
+                                                      tr("Case files (*.zip)"));
+    if (file.isEmpty())
+        return;
+    rememberDir(QStringLiteral("exportDir"), file);
+    auto report = CaseFileVerifier::report(file);
+    if (!report) {
+        showResult(false, tr("%1 has no report to print: %2").arg(QFileInfo(file).fileName(), report.error().message));
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(QFileInfo(file).completeBaseName());
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto printed = printCaseReport(report.value(), printer);
+    if (!printed)
+        showResult(false, tr("The case file was not printed: %1").arg(printed.error().message));
+    else
+        showResult(true, tr("%n page(s) of %1 sent to the printer.", nullptr, printed.value())
+                             .arg(QFileInfo(file).fileName()));
 }
 
 void EvidencePane::chooseVerify()

@@ -43,6 +43,9 @@ public:
     void chooseFilesToAdd();
     void chooseExport();
     void chooseVerify();
+    // File → Print case file…: a case file (the last one exported or verified, else chosen), then the print
+    // dialog, then its report page by page.
+    void choosePrint();
     void showCustodyLog();
     void copySelectedHash();
 

@@ -104,6 +104,9 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
         refresh();
         statusBar()->showMessage(summary);
     });
+    QAction* print = file->addAction(tr("&Print case file…"), m_evidence, &EvidencePane::choosePrint);
+    print->setObjectName(QStringLiteral("printCaseFileAction"));
+    print->setShortcut(QKeySequence::Print);
     m_shell = new DesktopShell(db, clock, this);
     file->addAction(m_shell->settingsAction());
     // Window-modal but not a nested event loop: the settings dialog (and tests) carry on while it is open.

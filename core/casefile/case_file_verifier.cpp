@@ -334,4 +334,20 @@ Result<CaseFileVerification> CaseFileVerifier::verify(const QString& zipPath, co
     return v;
 }
 
+Result<QByteArray> CaseFileVerifier::report(const QString& zipPath)
+{
+    auto zip = ZipArchive::openReadOnly(zipPath);
+    if (!zip)
+        return zip.error();
+    auto manifestBytes = zip.value()->readEntry(case_file_manifest::kManifestName, kSmallEntryLimit);
+    if (!manifestBytes)
+        return manifestBytes.error();
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestBytes.value()).object();
+    for (const QJsonValue& f : manifest.value(QStringLiteral("files")).toArray())
+        if (f.toObject().value(QStringLiteral("role")).toString() == QLatin1String("report"))
+            return zip.value()->readEntry(f.toObject().value(QStringLiteral("path")).toString(), kPdfLimit);
+    return makeError(ErrorCode::Damaged,
+                     QStringLiteral("%1 names no report (the case file's PDF)").arg(case_file_manifest::kManifestName));
+}
+
 } // namespace casebook

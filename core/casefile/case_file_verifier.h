@@ -38,6 +38,9 @@ public:
     // Fails only when the file cannot be checked at all (not a ZIP); problems found are in the result.
     Result<CaseFileVerification> verify(const QString& zipPath, const Progress& progress = {});
 
+    // The case file's report (its PDF, as manifest.json names it), to print or show: read, not verified.
+    static Result<QByteArray> report(const QString& zipPath);
+
 private:
     Database* m_db;
     QString m_expectedKey;

@@ -102,6 +102,13 @@
             <numerusform>…and %n more.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) of %1 sent to the printer.</source>
+        <translation>
+            <numerusform>%n page of %1 sent to the printer.</numerusform>
+            <numerusform>%n pages of %1 sent to the printer.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::MainWindow</name>

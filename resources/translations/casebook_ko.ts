@@ -977,6 +977,28 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
         <source>%1 already exists. Replace it?</source>
         <translation>%1 파일이 이미 있습니다. 바꿀까요?</translation>
     </message>
+    <message>
+        <source>Print a case file</source>
+        <translation>사건 파일 인쇄</translation>
+    </message>
+    <message>
+        <source>Case files (*.zip)</source>
+        <translation>사건 파일 (*.zip)</translation>
+    </message>
+    <message>
+        <source>%1 has no report to print: %2</source>
+        <translation>%1에 인쇄할 보고서가 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The case file was not printed: %1</source>
+        <translation>사건 파일을 인쇄하지 못했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) of %1 sent to the printer.</source>
+        <translation>
+            <numerusform>%1의 %n쪽을 프린터로 보냈습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::ImportController</name>
@@ -1177,6 +1199,10 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>Derive directions, customers and tickets of the stored mail again from the raw messages, keeping status, notes and evidence</source>
         <translation>저장된 원본 메일에서 방향, 고객, 티켓을 다시 정합니다. 상태, 메모, 증거는 그대로 둡니다</translation>
+    </message>
+    <message>
+        <source>&amp;Print case file…</source>
+        <translation>사건 파일 인쇄(&amp;P)…</translation>
     </message>
 </context>
 <context>

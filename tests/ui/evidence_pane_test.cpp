@@ -1,4 +1,5 @@
 // The evidence pane and the conversation's attachments, driven in the real window on the demo inbox.
+#include "case_file_printer.h"
 #include "casefile/case_file_verifier.h"
 #include "casefile/zip_archive.h"
 #include "conversation_pane.h"
@@ -12,7 +13,9 @@
 #include "ticket_list_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCryptographicHash>
@@ -24,6 +27,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPdfDocument>
+#include <QPrinter>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -434,4 +439,40 @@ TEST_CASE("exporting over an existing file asks first; No leaves the file, Yes r
         }
         requireVerifiedExport(done, zip);
     }
+}
+
+TEST_CASE("File → Print case file prints the report page by page (to a PDF printer here)", "[ui][evidence]")
+{
+    DemoStore demo;
+    Window w(demo);
+    REQUIRE(w.select([&] { return w.pane->model()->rowCount() > 0; }) >= 0);
+    QSignalSpy done(w.pane, &ui::EvidencePane::jobFinished);
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("case.zip"));
+    REQUIRE(w.pane->exportCaseFile(zip, CaseFileOptions{}));
+    REQUIRE(finished(done).first);
+    REQUIRE(w.window.findChild<QAction*>(QStringLiteral("printCaseFileAction")));
+
+    auto report = CaseFileVerifier::report(zip);
+    REQUIRE(report);
+    QBuffer in(&report.value());
+    in.open(QIODevice::ReadOnly);
+    QPdfDocument original;
+    original.load(&in);
+    REQUIRE(original.pageCount() > 1);
+
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString printed = out.filePath(QStringLiteral("printed.pdf"));
+    printer.setOutputFileName(printed);
+    const auto pages = ui::printCaseReport(report.value(), printer);
+    INFO((pages ? QString() : pages.error().message).toStdString());
+    REQUIRE(pages);
+    CHECK(pages.value() == original.pageCount());
+    QPdfDocument paper;
+    paper.load(printed);
+    CHECK(paper.pageCount() == original.pageCount());
+    // Not a PDF: refused with a reason, nothing printed.
+    CHECK_FALSE(ui::printCaseReport(QByteArray("not a pdf"), printer));
+    CHECK(CaseFileVerifier::report(out.filePath(QStringLiteral("missing.zip"))).error().code != ErrorCode::Unknown);
 }

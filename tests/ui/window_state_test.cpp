@@ -268,7 +268,7 @@ TEST_CASE("the Inbox opens due first, and a sort the seller picks is kept across
         return rows.size() >= 3;
     };
     {
-        ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+        ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"), test::memorySecrets());
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));
         auto* list = window.findChild<QTreeView*>(QStringLiteral("ticketList"));
@@ -283,7 +283,7 @@ TEST_CASE("the Inbox opens due first, and a sort the seller picks is kept across
     }
     CHECK(QSettings().value(QStringLiteral("MainWindow/ticketListSort")).toString() ==
           QStringLiteral("%1,desc").arg(ui::TicketListModel::SubjectColumn));
-    ui::MainWindow again(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"));
+    ui::MainWindow again(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"), test::memorySecrets());
     again.show();
     REQUIRE(QTest::qWaitForWindowExposed(&again));
     auto* list = again.findChild<QTreeView*>(QStringLiteral("ticketList"));

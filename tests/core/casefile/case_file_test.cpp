@@ -219,7 +219,7 @@ TEST_CASE("export in Korean: the PDF's labels, status and category in Korean, ti
         CaseFileVerifier().verify(zip)->ok()); // the check of what the PDF lists is the same in any language
 
     // English (the default) says the same in English, not as stored ids.
-    const QString englishZip = f.store.dir.filePath(QStringLiteral("english.zip"));
+    const QString englishZip = f.exportPath(QStringLiteral("english.zip"));
     REQUIRE(CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, englishZip));
     QTemporaryDir englishOut;
     test::unzip(englishZip, englishOut.path());
