@@ -13,7 +13,7 @@
 using namespace casebook;
 
 namespace {
-FixedClock clock{QDateTime(QDate(2026, 3, 10), QTime(9, 0), QTimeZone::utc())};
+FixedClock fixedClock{QDateTime(QDate(2026, 3, 10), QTime(9, 0), QTimeZone::utc())};
 std::unique_ptr<Database> db;
 std::unique_ptr<Ingestor> ingestor;
 } // namespace
@@ -21,7 +21,7 @@ std::unique_ptr<Ingestor> ingestor;
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
 {
     fuzz::ensureApplication(argc, argv);
-    auto opened = Database::open(fuzz::scratchDir() + QStringLiteral("/casebook.sqlite"), clock,
+    auto opened = Database::open(fuzz::scratchDir() + QStringLiteral("/casebook.sqlite"), fixedClock,
                                  {.quickCheck = false});
     if (!opened)
         std::abort();
