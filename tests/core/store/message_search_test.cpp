@@ -383,7 +383,7 @@ TEST_CASE("hostile queries give results or a plain error, never SQL", "[search]"
     CHECK(ticket_queries::stats(f.store.db->reader()).messages == 1);
 }
 
-TEST_CASE("-word leaves out the messages holding it", "[search][hostile]")
+TEST_CASE("a search with -word leaves out the messages holding it", "[search][hostile]")
 {
     Fixture f;
     f.add(mail(QStringLiteral("one"), QStringLiteral("I want a refund please")));
