@@ -85,7 +85,7 @@ TEST_CASE("bad queries get errors a person can act on", "[search][query]")
     CHECK(errorOf(QStringLiteral("   ")).contains(QStringLiteral("nothing to search for")));
 }
 
-TEST_CASE("-word leaves messages out; a query is capped at kMaxTerms words", "[search][query][hostile]")
+TEST_CASE("a query with -word leaves messages out; a query is capped at kMaxTerms words", "[search][query][hostile]")
 {
     CHECK(parsed(QStringLiteral("please -refund")).ftsExpression() ==
           QStringLiteral("\"please\" NOT \"refund\""));
