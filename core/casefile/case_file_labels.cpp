@@ -102,6 +102,16 @@ QString text(const QString& language, const char* english)
     return language == QLatin1String("ko") ? korean().value(word, word) : word;
 }
 
+QString custodyAction(const QString& language, const QString& action)
+{
+    static const QHash<QString, QString> korean{{QStringLiteral("added"), QStringLiteral("추가됨")},
+                                                {QStringLiteral("exported"), QStringLiteral("내보냄")},
+                                                {QStringLiteral("verified"), QStringLiteral("검증됨")}};
+    if (language != QLatin1String("ko") || !korean.contains(action))
+        return action;
+    return QStringLiteral("%1 (%2)").arg(korean.value(action), action);
+}
+
 QString status(const QString& language, TicketStatus s)
 {
     switch (s) {

@@ -21,6 +21,9 @@ QString text(const QString& language, const char* english);
 QString status(const QString& language, TicketStatus s);
 QString category(const QString& language, Category c);
 QString direction(const QString& language, Direction d); // "← received", "→ sent", "✎ internal note"
+// A custody entry's action as a reader of this language reads it; in Korean with the stored word beside it
+// ("추가됨 (added)"), which is what manifest.json and the hash chain hold.
+QString custodyAction(const QString& language, const QString& action);
 
 // Local time with its zone and offset: "2026-03-05 14:22 KST (UTC+09:00)"; "—" for no time.
 QString when(const QDateTime& t);

@@ -238,7 +238,8 @@ public:
                 parts << it.key() + QStringLiteral(": ") + it.value().toVariant().toString();
             html += QStringLiteral("<tr><td>%1. %2 · <b>%3</b><br>%4<br>%5 %6</td></tr>")
                         .arg(e.seq)
-                        .arg(when(e.at), esc(e.action), esc(mask(parts.join(QStringLiteral(" · ")))),
+                        .arg(when(e.at), esc(case_file_labels::custodyAction(m_c.options.language, e.action)),
+                             esc(mask(parts.join(QStringLiteral(" · ")))),
                              L("entry"), hash(e.entryHash));
         }
         return html + QStringLiteral("</table>");

@@ -207,6 +207,8 @@ TEST_CASE("export in Korean: the PDF's labels, status and category in Korean, ti
     CHECK(text.contains(case_file_labels::category(QStringLiteral("ko"), ticket->category)));
     CHECK(case_file_labels::category(QStringLiteral("ko"), Category::MissingItem) ==
           QStringLiteral("구성품 누락"));
+    CHECK(text.contains(QStringLiteral("추가됨 (added)"))); // the custody log's actions too
+    CHECK(case_file_labels::custodyAction(QStringLiteral("en"), QStringLiteral("added")) == QStringLiteral("added"));
     CHECK_FALSE(text.contains(QStringLiteral("Customer")));
     CHECK_FALSE(text.contains(QStringLiteral("Original name")));
     static const QRegularExpression offset(QStringLiteral("\\(UTC[+-]\\d\\d:\\d\\d\\)"));
