@@ -47,8 +47,13 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::openReadOnly(const QString& path
 {
     int code = 0;
     zip* z = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &code);
-    if (!z)
-        return makeError(QStringLiteral("Could not open %1 as a ZIP file: %2").arg(path, zipErrorText(code)));
+    if (!z) {
+        // The caller acts on the kind: no such file, not a (whole) ZIP, or the disk.
+        const ErrorCode kind = code == ZIP_ER_NOENT                                              ? ErrorCode::NotFound
+                               : code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_CRC ? ErrorCode::Damaged
+                                                                                                     : ErrorCode::Io;
+        return makeError(kind, QStringLiteral("Could not open %1 as a ZIP file: %2").arg(path, zipErrorText(code)));
+    }
     return std::unique_ptr<ZipArchive>(new ZipArchive(z, path));
 }
 

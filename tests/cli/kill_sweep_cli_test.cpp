@@ -51,9 +51,12 @@ struct SweepCase {
         REQUIRE(p.waitForStarted());
         if (afterMs > 0)
             p.waitForFinished(afterMs);
-        if (p.state() != QProcess::NotRunning)
+        // A run that ends before the kill point is simply over (a quick machine): waitForFinished on a
+        // finished process says false.
+        if (p.state() != QProcess::NotRunning) {
             p.kill();
-        REQUIRE(p.waitForFinished(60000));
+            REQUIRE(p.waitForFinished(60000));
+        }
     }
 
     std::string integrity() const
