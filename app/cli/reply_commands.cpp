@@ -125,16 +125,21 @@ void printFlush(const Outbox::FlushReport& r)
 
 Result<Outbox::FlushReport> flushAll(Database& db, SecretStore& secrets)
 {
-    // A `sending` item left by a crashed run may have reached the server: it becomes "unknown", never resent.
-    Outbox outbox(db);
-    if (auto recovered = outbox.recoverInterrupted(); !recovered)
-        return recovered.error();
-    else if (*recovered > 0)
-        err() << "casebook-cli: " << *recovered
+    // A `sending` item left by a killed run may have reached the server: it is never sent again blindly. A
+    // marketplace is asked whether it holds the answer; what no one can tell waits for the seller.
+    OutboxSender sender(db, secrets);
+    auto settled = sender.settleInterrupted();
+    if (!settled)
+        return settled.error();
+    if (settled->foundSent + settled->requeued > 0)
+        err() << "casebook-cli: of the replies a stopped run was sending, " << settled->foundSent
+              << " reached the marketplace (now recorded as sent) and " << settled->requeued
+              << " did not (sent now)" << Qt::endl;
+    if (settled->unknown > 0)
+        err() << "casebook-cli: " << settled->unknown
               << " repl(ies) were interrupted while sending: check the Sent folder, then `outbox resolve ID "
                  "sent|unsent`"
               << Qt::endl;
-    OutboxSender sender(db, secrets);
     return sender.flush();
 }
 

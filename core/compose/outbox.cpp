@@ -1,5 +1,6 @@
 #include "compose/outbox.h"
 
+#include "model/channel_table.h"
 #include "model/sha256.h"
 #include "store/sql_util.h"
 #include "store/ticket_writes.h"
@@ -104,16 +105,31 @@ QStringList stringList(const QJsonValue& v)
     return out;
 }
 
+// What the stored copy of a board answer holds: the body exactly as sent (as a string) and where it went.
+// The body alone need not name its inquiry (Coupang's is named in the URL), so two answers of the same
+// words to two inquiries would be one stored raw message and the second could not be recorded as sent.
+QByteArray boardAnswerRecord(const OutboxItem& it, const QByteArray& body, const QString& externalId)
+{
+    QJsonObject o{{QStringLiteral("answer"), externalId},
+                  {QStringLiteral("thread"), it.target.value(QStringLiteral("thread_key"))},
+                  {QStringLiteral("inquiry"), it.target.value(QStringLiteral("inquiry"))},
+                  {QStringLiteral("kind"), it.target.value(QStringLiteral("kind"))},
+                  {QStringLiteral("sent"), QString::fromUtf8(body)}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 // The outgoing message a sent item becomes, so the ticket's conversation shows what the customer got.
 InboundMessage sentMessage(const OutboxItem& it, const SendOutcome& outcome, const QDateTime& now)
 {
     InboundMessage m;
     m.channel = it.channel;
     m.direction = Direction::Out;
+    m.externalId = outcome.externalId.isEmpty() ? it.externalId : outcome.externalId;
     m.raw = outcome.sentRaw.isEmpty() ? it.raw : outcome.sentRaw;
+    if (!m.raw.isEmpty() && channelInfo(it.channel).board)
+        m.raw = boardAnswerRecord(it, m.raw, m.externalId);
     if (!m.raw.isEmpty())
         m.rawSha256 = sha256Hex(m.raw);
-    m.externalId = outcome.externalId.isEmpty() ? it.externalId : outcome.externalId;
     m.threadKey = it.target.value(QStringLiteral("thread_key")).toString();
     m.fromName = it.target.value(QStringLiteral("from_name")).toString();
     m.fromAddress = it.target.value(QStringLiteral("from")).toString();
@@ -137,7 +153,17 @@ void recordSent(SQLite::Database& db, const OutboxItem& it, const SendOutcome& o
         if (st.executeStep() && !st.getColumn(0).isNull())
             customerId = st.getColumn(0).getInt64();
     }
-    const InboundMessage m = sentMessage(it, outcome, now);
+    InboundMessage m = sentMessage(it, outcome, now);
+    // The same bytes sent twice (two edits of one answer to the same words) are stored once; the second
+    // message keeps its text without a link to them rather than fail to record a reply that was sent.
+    if (!m.rawSha256.isEmpty()) {
+        SQLite::Statement used(db, "SELECT 1 FROM messages WHERE raw_sha256 = ?");
+        bindText(used, 1, m.rawSha256);
+        if (used.executeStep()) {
+            m.rawSha256.clear();
+            m.raw.clear();
+        }
+    }
     const qint64 messageId = ticket_writes::insertMessage(db, m, it.ticketId, customerId, now);
     ticket_writes::noteActivity(db, it.ticketId, Direction::Out, now, {});
     SQLite::Statement st(db,
@@ -406,13 +432,15 @@ Result<OutboxItem> Outbox::item(qint64 id) const
     }
 }
 
-Result<QList<OutboxItem>> Outbox::list(std::optional<qint64> ticketId) const
+namespace {
+
+// Every item the statement selects (kSelect and a tail), read on the caller's read connection.
+Result<QList<OutboxItem>> itemsOf(SQLite::Database& db, const std::string& tail,
+                                  const std::function<void(SQLite::Statement&)>& bind)
 {
     try {
-        SQLite::Statement st(m_db->reader(), std::string(kSelect) + (ticketId ? "WHERE ticket_id = ? " : "") +
-                                                 "ORDER BY id DESC");
-        if (ticketId)
-            st.bind(1, static_cast<int64_t>(*ticketId));
+        SQLite::Statement st(db, std::string(kSelect) + tail);
+        bind(st);
         QList<OutboxItem> out;
         while (st.executeStep())
             out << itemFrom(st);
@@ -420,6 +448,23 @@ Result<QList<OutboxItem>> Outbox::list(std::optional<qint64> ticketId) const
     } catch (const SQLite::Exception& e) {
         return readError(e);
     }
+}
+
+} // namespace
+
+Result<QList<OutboxItem>> Outbox::list(std::optional<qint64> ticketId) const
+{
+    return itemsOf(m_db->reader(), std::string(ticketId ? "WHERE ticket_id = ? " : "") + "ORDER BY id DESC",
+                   [&](SQLite::Statement& st) {
+                       if (ticketId)
+                           st.bind(1, static_cast<int64_t>(*ticketId));
+                   });
+}
+
+Result<QList<OutboxItem>> Outbox::inState(OutboxState state) const
+{
+    return itemsOf(m_db->reader(), "WHERE state = ? ORDER BY id",
+                   [&](SQLite::Statement& st) { bindText(st, 1, toString(state)); });
 }
 
 Result<int> Outbox::pendingCount() const

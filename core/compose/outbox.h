@@ -51,6 +51,13 @@ public:
         int failed = 0;
         QStringList errors; // one line per failure: "#1042: the server's words"
     };
+    // What settling the items a killed run left behind found (see OutboxSender::settleInterrupted).
+    struct SettleReport {
+        int interrupted = 0; // `sending` items of a run that is gone, now `unknown`
+        int foundSent = 0;   // unknown items the marketplace lists as answered: recorded as sent
+        int requeued = 0;    // unknown items the marketplace lists as still unanswered: queued again
+        int unknown = 0;     // left for the seller: the channel cannot tell (mail), or could not be asked
+    };
     // Sends every due item through the transport `transportFor` gives it (nullptr: the item cannot be sent
     // now — it stays queued with the reason). `shouldStop` is asked between items.
     Result<FlushReport> flush(const std::function<OutboxTransport*(const OutboxItem&)>& transportFor,
@@ -67,6 +74,8 @@ public:
     // Newest first; only those of one ticket when ticketId is given.
     Result<QList<OutboxItem>> list(std::optional<qint64> ticketId = std::nullopt) const;
     // Items not yet sent (queued, sending, failed, unknown): what the status bar shows.
+    // The items in one state, oldest first (on index outbox_state).
+    Result<QList<OutboxItem>> inState(OutboxState state) const;
     Result<int> pendingCount() const;
 
     // Seconds before the next try after `attempts` tries: 1 min, doubling, at most an hour.

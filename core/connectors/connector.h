@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace casebook {
 
@@ -46,6 +47,11 @@ public:
     // A new text for the answer the channel already holds for the ticket. Only a Naver customer inquiry's
     // answer can be edited; the others refuse.
     virtual Result<OutboxDraft> draftEdit(qint64 ticketId, const QString& text);
+
+    // Whether an answer whose send was interrupted reached the channel: true when the channel lists it, false
+    // when it lists the question without it, nullopt when it cannot tell (mail: only the seller's Sent folder
+    // knows). Read-only; settles `unknown` outbox items without sending anything twice.
+    virtual Result<std::optional<bool>> answerDelivered(const OutboxItem&) { return std::optional<bool>(); }
 
     // Sends outbox items of this account; owned by the connector, used from the thread that flushes.
     virtual OutboxTransport& transport() = 0;

@@ -293,6 +293,13 @@ Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInqu
     return d;
 }
 
+Result<std::optional<bool>> CoupangConnector::answerDelivered(const OutboxItem& item)
+{
+    const bool second = item.target.value(QStringLiteral("kind")).toString() == QLatin1String("call");
+    return answerListed(m_db, item, sourceFor(Channel::Coupang, m_account.name),
+                        [this, second](QDate from, QDate to, int page) { return fetchPage(second, from, to, page); });
+}
+
 SendOutcome CoupangConnector::send(const OutboxItem& item)
 {
     const QString kind = item.target.value(QStringLiteral("kind")).toString();

@@ -128,6 +128,39 @@ Result<void> walkWindows(Database& db, const WindowWalk& walk, const PageFetcher
     }
 }
 
+Result<std::optional<bool>> answerListed(Database& db, const OutboxItem& item, const QString& source,
+                                         const PageFetcher& fetch)
+{
+    const QString thread = item.target.value(QStringLiteral("thread_key")).toString();
+    auto inquiries = inquiriesOfTicket(db, item.ticketId, source);
+    if (!inquiries)
+        return inquiries.error();
+    QDate askedOn;
+    for (const StoredInquiry& inq : *inquiries)
+        if (inq.threadKey == thread && !inq.messages.isEmpty())
+            askedOn = koreaDate(inq.messages.last().date);
+    if (!askedOn.isValid())
+        return std::optional<bool>();
+    const QString text = item.body.simplified();
+    bool listed = false;
+    // A day's pages are few; the bound keeps a server that miscounts its pages from keeping us here.
+    constexpr int kMaxPages = 200;
+    for (int page = 1, pages = 1; page <= std::min(pages, kMaxPages); ++page) {
+        auto batch = fetch(askedOn, askedOn, page);
+        if (!batch)
+            return batch.error();
+        pages = batch->totalPages;
+        for (const InboundMessage& m : batch->messages) {
+            if (m.threadKey != thread)
+                continue;
+            listed = true;
+            if (m.direction == Direction::Out && m.text.simplified() == text)
+                return std::optional<bool>(true);
+        }
+    }
+    return listed ? std::optional<bool>(false) : std::optional<bool>();
+}
+
 Result<SyncReport> syncLists(Database& db, const Account& account, const QString& source,
                              const QList<QPair<QString, PageFetcher>>& lists, const SyncControl& control)
 {

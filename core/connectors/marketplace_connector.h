@@ -59,6 +59,13 @@ struct StoredInquiry {
 // The inquiries of a ticket brought by `source` ("coupang:shop"), newest question first.
 Result<QList<StoredInquiry>> inquiriesOfTicket(Database& db, qint64 ticketId, const QString& source);
 
+// Whether the marketplace lists the answer an interrupted send may have delivered: walks the pages of the
+// day the question was asked (Korea date) and looks in the item's thread for an answer with the item's text
+// (compared as a sync compares them). true: listed; false: the question is listed without that answer;
+// nullopt: the question is not listed there, so the market cannot tell.
+Result<std::optional<bool>> answerListed(Database& db, const OutboxItem& item, const QString& source,
+                                         const PageFetcher& fetch);
+
 // Outbox items of the ticket for this thread that have answered or may still answer (not failed).
 Result<QList<OutboxItem>> liveAnswers(Database& db, qint64 ticketId, const QString& threadKey);
 

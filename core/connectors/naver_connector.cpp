@@ -212,6 +212,13 @@ Result<OutboxDraft> NaverConnector::draft(qint64 ticketId, const QString& text, 
                      QStringLiteral("This ticket holds no Naver customer inquiry to edit the answer of."));
 }
 
+Result<std::optional<bool>> NaverConnector::answerDelivered(const OutboxItem& item)
+{
+    const bool second = item.target.value(QStringLiteral("kind")).toString() == QLatin1String("inquiry");
+    return answerListed(m_db, item, sourceFor(Channel::Naver, m_account.name),
+                        [this, second](QDate from, QDate to, int page) { return fetchPage(second, from, to, page); });
+}
+
 SendOutcome NaverConnector::send(const OutboxItem& item)
 {
     const QString kind = item.target.value(QStringLiteral("kind")).toString();

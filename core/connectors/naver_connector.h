@@ -17,6 +17,7 @@ public:
 
     Result<SyncReport> sync(const SyncControl& control) override;
     Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override;
+    Result<std::optional<bool>> answerDelivered(const OutboxItem& item) override;
     OutboxTransport& transport() override { return *this; }
     SendOutcome send(const OutboxItem& item) override;
 

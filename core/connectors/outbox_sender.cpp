@@ -47,51 +47,85 @@ private:
 
 } // namespace
 
-OutboxTransport* OutboxSender::transportFor(const OutboxItem& item)
+Connector* OutboxSender::connectorFor(const OutboxItem& item, QString& why)
 {
     qint64 accountId = item.accountId.value_or(0);
     if (accountId == 0) {
         auto account = accountForTicket(m_db, item.ticketId);
         if (!account) {
-            auto t = std::make_shared<UnavailableTransport>(account.error().message);
-            m_unavailable.insert(-item.id, t);
-            return t.get();
+            why = account.error().message;
+            return nullptr;
         }
         accountId = account->id;
     }
-    const bool textOnly = item.raw.isEmpty() && item.target.isEmpty();
-    const auto use = [&](Connector& connector) -> OutboxTransport* {
-        if (!textOnly)
-            return &connector.transport();
-        m_drafting = std::make_unique<DraftingTransport>(connector);
-        return m_drafting.get();
-    };
     if (auto it = m_connectors.find(accountId); it != m_connectors.end())
-        return use(**it);
-    if (auto it = m_unavailable.find(accountId); it != m_unavailable.end())
         return it->get();
-    QString why;
+    if (auto it = m_unreachable.find(accountId); it != m_unreachable.end()) {
+        why = *it;
+        return nullptr;
+    }
     AccountStore store(m_db);
     auto account = store.byId(accountId);
     if (account) {
-        auto connector = connectorFor(*account, m_db, m_secrets);
+        auto connector = casebook::connectorFor(*account, m_db, m_secrets);
         if (connector) {
             auto shared = std::shared_ptr<Connector>(std::move(connector.value()));
             m_connectors.insert(accountId, shared);
-            return use(*shared);
+            return shared.get();
         }
         why = connector.error().message;
     } else {
         why = QStringLiteral("The account of this reply is gone: %1").arg(account.error().message);
     }
-    auto t = std::make_shared<UnavailableTransport>(why);
-    m_unavailable.insert(accountId, t);
-    return t.get();
+    m_unreachable.insert(accountId, why);
+    return nullptr;
+}
+
+OutboxTransport* OutboxSender::transportFor(const OutboxItem& item)
+{
+    QString why;
+    Connector* connector = connectorFor(item, why);
+    if (!connector) {
+        m_unavailable = std::make_unique<UnavailableTransport>(why);
+        return m_unavailable.get();
+    }
+    // A reply queued as text alone is drafted by the connector at send time.
+    if (item.raw.isEmpty() && item.target.isEmpty()) {
+        m_drafting = std::make_unique<DraftingTransport>(*connector);
+        return m_drafting.get();
+    }
+    return &connector->transport();
+}
+
+Result<Outbox::SettleReport> OutboxSender::settleInterrupted()
+{
+    Outbox::SettleReport report;
+    auto recovered = m_outbox.recoverInterrupted();
+    if (!recovered)
+        return recovered.error();
+    report.interrupted = *recovered;
+    auto items = m_outbox.inState(OutboxState::Unknown);
+    if (!items)
+        return items.error();
+    for (const OutboxItem& item : *items) {
+        QString why;
+        Connector* connector = connectorFor(item, why);
+        auto delivered =
+            connector ? connector->answerDelivered(item) : Result<std::optional<bool>>(std::optional<bool>());
+        if (!delivered || !delivered->has_value()) {
+            ++report.unknown;
+            continue;
+        }
+        if (auto resolved = m_outbox.resolveUnknown(item.id, **delivered); !resolved)
+            return resolved.error();
+        ++(**delivered ? report.foundSent : report.requeued);
+    }
+    return report;
 }
 
 Result<Outbox::FlushReport> OutboxSender::flush(const std::function<bool()>& shouldStop)
 {
-    m_unavailable.clear(); // a secret may have been given since the last flush
+    m_unreachable.clear(); // a secret may have been given since the last flush
     return m_outbox.flush([this](const OutboxItem& item) { return transportFor(item); }, shouldStop);
 }
 

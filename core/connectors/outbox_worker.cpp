@@ -43,10 +43,10 @@ void OutboxWorker::stop()
 
 void OutboxWorker::run()
 {
-    if (auto recovered = Outbox(m_db).recoverInterrupted(); !recovered && m_onFlushed)
-        m_onFlushed(recovered.error());
     {
         OutboxSender sender(m_db, *m_secrets);
+        if (auto settled = sender.settleInterrupted(); !settled && m_onFlushed)
+            m_onFlushed(settled.error());
         while (!m_stop) {
             auto report = sender.flush([this] { return m_stop.load(); });
             if (m_onFlushed)

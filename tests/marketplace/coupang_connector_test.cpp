@@ -1,4 +1,6 @@
 #include "connectors/connector_factory.h"
+#include "connectors/outbox_sender.h"
+#include "support/memory_secrets.h"
 #include "coupang_fixture.h"
 #include "inbox/ingestor.h"
 #include "net/coupang_signer.h"
@@ -408,4 +410,79 @@ TEST_CASE("the connector factory makes a working Coupang connector with the secr
     auto missing = connectorFor(shop.account, *shop.store.db, keychain);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message.contains(QStringLiteral("vendor_id")));
+}
+
+TEST_CASE("Coupang answers of the same words to several inquiries are each recorded; an interrupted send is "
+          "settled by asking Coupang and never sent twice",
+          "[coupang][outbox]")
+{
+    CoupangShop shop;
+    auto c = shop.connector();
+    REQUIRE_OK(c.sync({}));
+    Database& db = *shop.store.db;
+    const QString words = QStringLiteral("문의 감사합니다. 오늘 오후에 발송됩니다.");
+    QList<qint64> tickets;
+    for (const char* id : {"2001", "1005", "2004"})
+        tickets << ticketOfExternal(db, QStringLiteral("coupang:online:") + QLatin1String(id));
+    Outbox outbox(db);
+    for (qint64 t : tickets) {
+        auto d = c.draftReply(t, words);
+        REQUIRE_OK(d);
+        REQUIRE_OK(outbox.enqueue(d.value()));
+    }
+    // A run that is gone claimed two items: it died before posting the first, and after Coupang took the
+    // second but before recording it.
+    Outbox gone(db, ClaimOwner(QStringLiteral("gone")));
+    auto first = gone.claimNext();
+    REQUIRE_OK(first);
+    REQUIRE(first->has_value());
+    auto second = gone.claimNext();
+    REQUIRE_OK(second);
+    REQUIRE(second->has_value());
+    CHECK(c.send(**second).kind == SendOutcome::Kind::Sent);
+    REQUIRE(shop.server.posted().size() == 1);
+
+    MemorySecrets secrets;
+    OutboxSender sender(db, secrets);
+    auto settled = sender.settleInterrupted();
+    REQUIRE_OK(settled);
+    CHECK(settled->interrupted == 2);
+    CHECK(settled->foundSent == 1);
+    CHECK(settled->requeued == 1);
+    CHECK(settled->unknown == 0);
+    CHECK(shop.server.posted().size() == 1); // settling asks; it never sends
+    auto flushed = sender.flush();
+    REQUIRE_OK(flushed);
+    CHECK(flushed->sent == 2);
+    CHECK(flushed->errors.isEmpty());
+
+    // Each inquiry answered once on Coupang, each answer once in its ticket, each with its own stored copy.
+    QHash<QString, int> answers;
+    for (const QJsonValue& p : shop.server.posted())
+        ++answers[p[QStringLiteral("path")].toString()];
+    CHECK(answers.size() == 3);
+    for (int n : answers)
+        CHECK(n == 1);
+    QSet<QString> stored;
+    for (qint64 t : tickets) {
+        int out = 0;
+        for (const auto& m : ticket_queries::messagesOfTicket(db.reader(), t))
+            if (m.direction == Direction::Out) {
+                ++out;
+                CHECK(m.text == words);
+                stored << m.rawSha256;
+            }
+        CHECK(out == 1);
+    }
+    CHECK(stored.size() == 3);
+    CHECK_FALSE(stored.contains(QString()));
+    auto left = outbox.list();
+    REQUIRE_OK(left);
+    for (const OutboxItem& it : *left)
+        CHECK(it.state == OutboxState::Sent);
+    // The next sync finds Coupang's copies of the three answers already stored.
+    const int before = messageCount(db);
+    REQUIRE_OK(c.sync({}));
+    CHECK(messageCount(db) == before);
+    CHECK(shop.server.violations().isEmpty());
 }
