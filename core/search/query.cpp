@@ -252,13 +252,41 @@ Outcome<Query> Query::parse(std::string_view text, const Midnight& midnight)
     return q;
 }
 
+std::string Query::addressOf(const Term& t)
+{
+    if (t.field != Field::From || t.prefix || t.excluded)
+        return {};
+    const std::size_t at = t.text.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 >= t.text.size() ||
+        t.text.find_first_of(" \t", 0) != std::string::npos)
+        return {};
+    std::string lower = t.text;
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+}
+
+bool Query::bySender(const Term& t)
+{
+    return !addressOf(t).empty();
+}
+
 std::string Query::ftsExpression() const
 {
     std::string out;
     // The words to find first, AND-ed; then each word to leave out (FTS5: "a AND b NOT c NOT d").
+    // A sender's whole address is found by the messages' own index (see addressOf), unless the index must
+    // give the rows that words are left out of: FTS5 cannot start from NOT.
+    bool words = false;
+    bool leftOut = false;
+    for (const Term& t : terms) {
+        words = words || (!t.excluded && !bySender(t));
+        leftOut = leftOut || t.excluded;
+    }
     std::vector<const Term*> ordered;
     for (const Term& t : terms)
-        if (!t.excluded)
+        if (!t.excluded && !(bySender(t) && (words || !leftOut)))
             ordered.push_back(&t);
     for (const Term& t : terms)
         if (t.excluded)

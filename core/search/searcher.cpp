@@ -52,6 +52,7 @@ private:
 // parameter.
 struct SqlParts {
     std::string from;
+    std::string messages; // the messages table as a search without words reads it
     std::string where;
     std::vector<std::variant<std::int64_t, std::string>> binds;
     bool fts = false;
@@ -84,16 +85,30 @@ std::string placeholders(std::size_t n)
 SqlParts build(const Query& q)
 {
     SqlParts p;
-    p.fts = !q.terms.empty();
+    const std::string match = q.ftsExpression();
+    p.fts = !match.empty();
     p.filtered = !q.statuses.empty() || !q.channels.empty() || !q.orders.empty() || q.after || q.before;
     // CROSS JOIN keeps the index lookup outermost: a match list is short, the messages table is not.
     // Quarantined messages are not in the index and have no ticket, so the join to tickets leaves them out.
-    p.from = p.fts ? "message_fts CROSS JOIN messages m ON m.id = message_fts.rowid" : "messages m";
+    // Without words, a sender's address is the lookup, named: statistics of a mailbox where most mail
+    // comes from a few addresses would have the planner read the whole table instead.
+    const bool bySender = std::any_of(q.terms.begin(), q.terms.end(), Query::bySender);
+    p.messages = !p.fts && bySender ? "messages m INDEXED BY messages_from_address" : "messages m";
+    p.from = p.fts ? "message_fts CROSS JOIN messages m ON m.id = message_fts.rowid" : p.messages;
     p.from += " JOIN tickets t ON t.id = m.ticket_id";
     p.where = "1";
     if (p.fts) {
         p.where += " AND message_fts MATCH ?";
-        p.binds.emplace_back(q.ftsExpression());
+        p.binds.emplace_back(match);
+    }
+    // A sender's address on the messages' index (messages_from_address, any case; it holds the messages
+    // of tickets only, as the full-text index does).
+    for (const Query::Term& t : q.terms) {
+        if (!Query::bySender(t))
+            continue;
+        p.filtered = true;
+        p.where += " AND m.from_address = ? COLLATE NOCASE AND m.ticket_id IS NOT NULL";
+        p.binds.emplace_back(Query::addressOf(t));
     }
     if (!q.statuses.empty()) {
         p.where += " AND t.status IN (" + placeholders(q.statuses.size()) + ")";
@@ -218,8 +233,12 @@ Outcome<std::int64_t> Searcher::count(const Query& query)
     // Words alone are counted in the index: every indexed row is a message in a ticket, and reading the
     // matching rows of messages would cost more than the whole search.
     const bool indexOnly = p.fts && !p.filtered;
-    Statement st(m_db, indexOnly ? "SELECT count(*) FROM message_fts WHERE message_fts MATCH ?"
-                                 : "SELECT count(*) FROM " + p.from + " WHERE " + p.where);
+    // Without words or statuses the messages alone are counted (a sender's address, a channel, an order):
+    // the ticket of each needs no reading.
+    const bool messagesOnly = !p.fts && query.statuses.empty();
+    Statement st(m_db, indexOnly      ? std::string("SELECT count(*) FROM message_fts WHERE message_fts MATCH ?")
+                       : messagesOnly ? "SELECT count(*) FROM " + p.messages + " WHERE m.ticket_id IS NOT NULL AND " + p.where
+                                      : "SELECT count(*) FROM " + p.from + " WHERE " + p.where);
     if (!st.prepared())
         return Out::failure(st.failure());
     p.bind(st);

@@ -141,6 +141,35 @@ TEST_CASE("fields limit words to their part of the message", "[search]")
     CHECK(f.count(QStringLiteral("subject:\"broken mug\"")) == 0);
 }
 
+TEST_CASE("an address in from: or to: finds that address only, whatever its case, and counts the same",
+          "[search]")
+{
+    Fixture f;
+    Mail a = mail(QStringLiteral("one"), QStringLiteral("first"));
+    a.from = QStringLiteral("Jiwoo Park <Jiwoo.Park@Support.Example.com>");
+    Mail b = mail(QStringLiteral("two"), QStringLiteral("second"));
+    b.from = QStringLiteral("Jiwoo Park <jiwoo.park@other.example.com>"); // the same local part
+    Mail c = mail(QStringLiteral("three"), QStringLiteral("third"));
+    c.from = QStringLiteral("jiwoo.park@support.example.com"); // a name that is the address
+    c.to = QStringLiteral("help@support.example.com");
+    Mail d = mail(QStringLiteral("four"), QStringLiteral("fourth"));
+    d.from = QStringLiteral("Park Jiwoo <park.jiwoo@support.example.com>"); // the words, another order
+    for (const Mail& m : {a, b, c, d})
+        f.add(m);
+    const QString query = QStringLiteral("from:jiwoo.park@support.example.com");
+    CHECK(f.count(query) == 2);
+    QStringList found = f.subjects(query);
+    found.sort();
+    CHECK(found == QStringList{QStringLiteral("one"), QStringLiteral("three")});
+    CHECK(f.count(QStringLiteral("from:JIWOO.PARK@SUPPORT.EXAMPLE.COM")) == 2);
+    CHECK(f.count(QStringLiteral("to:help@support.example.com")) == 1);
+    CHECK(f.count(QStringLiteral("to:help@other.example.com")) == 0);
+    // A name, a prefix or a word left out still go to the index alone.
+    CHECK(f.count(QStringLiteral("from:jiwoo")) == 4);
+    CHECK(f.count(QStringLiteral("from:jiwoo.park@support* first")) == 1);
+    CHECK(f.count(QStringLiteral("third -from:jiwoo.park@support.example.com")) == 0);
+}
+
 TEST_CASE("order, status and channel filter by the ticket and the message", "[search]")
 {
     Fixture f;

@@ -9,6 +9,7 @@
 #include "inbox/ingestor.h"
 #include "inbox/mail_importer.h"
 #include "sources/maildir_source.h"
+#include "store/message_search.h"
 #include "store/ticket_lookup.h"
 #include "store/ticket_queries.h"
 #include "store/ticket_writes.h"
@@ -203,6 +204,15 @@ void runWindow(Database& db)
     ticket_queries::ticketsByIds(r, ids);
     ticket_queries::messagesOfTicket(r, ids.front());
     ticket_queries::customerOfTicket(r, ids.front());
+    // The search box: a sender's address alone, with words, and a recipient's address.
+    MessageSearch search(r);
+    for (const QString& q : {QStringLiteral("from:buyer1@customer.example"),
+                             QStringLiteral("refund from:buyer1@customer.example"),
+                             QStringLiteral("to:help@shop.example")}) {
+        REQUIRE(search.count(q));
+        REQUIRE(search.ticketIds(q));
+        REQUIRE(search.hits(q));
+    }
 }
 
 struct Recorded {
@@ -477,6 +487,25 @@ TEST_CASE("statements are planned on their index in a store of several channels"
 
 // The Inbox opens sorted by due time: no index walks that order, so SQLite finds the new and open tickets on
 // tickets_live and sorts just those; it must never read the whole table to do it.
+TEST_CASE("a search for a sender's address is planned on messages_from_address", "[plans][search]")
+{
+    test::TempStore store;
+    fill(*store.db, {QStringLiteral("email")}, 3000);
+    int seen = 0;
+    for (const std::string& sql : recorded().window) {
+        // With words, the full-text index finds the rows first (CROSS JOIN) and the address filters them.
+        if (sql.find("m.from_address = ? COLLATE NOCASE") == std::string::npos || sql.find("MATCH") != std::string::npos)
+            continue;
+        ++seen;
+        bool uses = false;
+        for (const std::string& row : planOf(store.db->reader(), sql))
+            uses = uses || row.find("INDEX messages_from_address ") != std::string::npos;
+        INFO(sql);
+        CHECK(uses);
+    }
+    CHECK(seen >= 3);
+}
+
 TEST_CASE("the Inbox's due-first order sorts the new and open tickets found on tickets_live", "[plans]")
 {
     test::TempStore store;
