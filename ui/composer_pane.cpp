@@ -14,6 +14,7 @@
 #include "store/ticket_queries.h"
 #include "template_picker.h"
 #include "tone_highlighter.h"
+#include "worker_job.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,7 +51,7 @@ ComposerPane::ComposerPane(Database& db, std::shared_ptr<SecretStore> secrets, Q
       m_editor(new ComposerEditor(this)), m_problems(new QLabel(this)), m_toneList(new QLabel(this)),
       m_status(new QLabel(this)),
       m_counter(new QLabel(this)), m_sendButton(new QPushButton(this)),
-      m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this)), m_draftTimer(new QTimer(this))
+      m_outbox(new OutboxStatusList(db, this)), m_toneTimer(new QTimer(this)), m_toneJob(new WorkerJob(this)), m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("composerPane"));
     if (auto store = TemplateStore::open(db))
@@ -148,6 +149,8 @@ ComposerPane::~ComposerPane()
 {
     // Closing the window keeps what was being written.
     keepDraft();
+    // A running tone check uses the reply service's checker, a member that goes before the children.
+    delete m_toneJob;
 }
 
 void ComposerPane::keepDraft()
@@ -350,6 +353,32 @@ void ComposerPane::checkTone()
     const QString text = m_editor->toPlainText();
     if (text == m_checkedText)
         return;
+    const ToneChecker* checker = m_mode == Mode::Reply ? m_replies.toneChecker() : nullptr;
+    if (!checker) {
+        checkToneNow();
+        return;
+    }
+    if (m_toneJob->busy()) {
+        m_toneTimer->start(); // asked again once the running check is done
+        return;
+    }
+    auto found = std::make_shared<QList<ToneFinding>>();
+    m_toneJob->run([checker, text, found] { *found = checker->check(text); },
+                   [this, text, found] {
+                       // Typed since: the timer checks the new text; these findings would point astray.
+                       if (m_editor->toPlainText() != text || m_mode != Mode::Reply)
+                           return;
+                       m_checkedText = text;
+                       m_editor->highlighter()->setFindings(*found);
+                       showToneFindings();
+                   });
+}
+
+void ComposerPane::checkToneNow()
+{
+    const QString text = m_editor->toPlainText();
+    if (text == m_checkedText)
+        return;
     m_checkedText = text;
     const ToneChecker* checker = m_replies.toneChecker();
     m_editor->highlighter()->setFindings(m_mode == Mode::Reply && checker ? checker->check(text)
@@ -376,7 +405,7 @@ void ComposerPane::showToneFindings()
 
 void ComposerPane::applyRewrite()
 {
-    checkTone(); // the findings of the text as it is now, not as it was when the timer last ran
+    checkToneNow(); // the findings of the text as it is now, not as it was when the timer last ran
     const QList<ToneFinding>& findings = m_editor->highlighter()->findings();
     if (findings.isEmpty())
         return;
@@ -397,7 +426,7 @@ void ComposerPane::applyRewrite()
     edit.setPosition(static_cast<int>(utf16Index(text, chosen->sentenceEnd)), QTextCursor::KeepAnchor);
     edit.insertText(chosen->rewrite);
     m_editor->setTextCursor(edit);
-    checkTone();
+    checkToneNow();
 }
 
 void ComposerPane::chooseTemplate()

@@ -22,6 +22,7 @@ namespace casebook::ui {
 
 class ComposerEditor;
 class OutboxStatusList;
+class WorkerJob;
 
 // The reply box under the conversation. A reply goes out on the ticket's channel through the outbox; an
 // internal note is stored in the ticket and never sent. Templates (Ctrl+T) fill placeholders from the
@@ -75,7 +76,11 @@ private:
     QAction* makeAction(const QString& name, const QString& text, const QList<QKeySequence>& keys);
     void setMode(Mode mode);
     void textEdited();
+    // Typing: the text checked on the pane's worker, the findings shown if the text is still the same.
     void checkTone();
+    // Alt+Enter: the findings of the text as it is now, at once (a reply is capped at
+    // ToneChecker::kMaxCheckedChars and the check is linear, so this is short).
+    void checkToneNow();
     void showToneFindings();
     // Replaces the sentence of the tone finding at the cursor (else the first) with its suggested rewrite.
     void applyRewrite();
@@ -118,6 +123,7 @@ private:
     QPushButton* m_sendButton;
     OutboxStatusList* m_outbox;
     QTimer* m_toneTimer;
+    WorkerJob* m_toneJob; // the tone check of typed text, off the GUI thread; deleted first
     QTimer* m_draftTimer;
 };
 
