@@ -5,9 +5,11 @@
 #include "naver_fixture.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
+#include <SQLiteCpp/Database.h>
 #include <algorithm>
 #include <memory>
 #include <vector>
@@ -248,6 +250,48 @@ TEST_CASE("CLI Coupang: a sync killed mid-way resumes, nothing lost, nothing dou
     for (const QJsonValue& t : QJsonDocument::fromJson(tickets.out.toUtf8()).array())
         messages += t[QStringLiteral("messages")].toArray().size();
     CHECK(messages == expected.size()); // no message twice
+    CHECK(server.violations().isEmpty());
+}
+
+TEST_CASE("CLI Coupang: sync killed at every point from start to end - the database stays whole, no message "
+          "twice, and the next sync completes it",
+          "[cli][coupang][kill]")
+{
+    FakeMarketplace server(coupangConfig());
+    CliStore reference;
+    REQUIRE(addCoupang(reference, server).code == 0);
+    reference.sync(QStringLiteral("shop"));
+    const QHash<QString, int> expected = reference.messageTickets();
+    REQUIRE(expected.size() > 50);
+
+    CliStore s;
+    REQUIRE(addCoupang(s, server).code == 0);
+    server.control(QStringLiteral("delay"), {{"ms", 20}}); // spreads the pages over the kill points
+    // From before the database is open to after the last page: every check holds wherever a kill lands.
+    for (int point : {0, 5, 15, 30, 60, 120, 250, 500, 1000, 2000}) {
+        INFO("killed after " << point << " ms");
+        QProcess p;
+        p.start(QStringLiteral(CASEBOOK_CLI),
+                {QStringLiteral("--db"), s.db, QStringLiteral("sync"), QStringLiteral("shop")});
+        REQUIRE(p.waitForStarted());
+        if (point > 0)
+            p.waitForFinished(point);
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            REQUIRE(p.waitForFinished(60000));
+        }
+        if (!QFile::exists(s.db))
+            continue; // killed before the database was made
+        SQLite::Database db(s.db.toStdString(), SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        CHECK(db.execAndGet("SELECT count(*) - count(DISTINCT external_id) FROM messages").getInt() == 0);
+        CHECK(db.execAndGet("SELECT count(*) FROM messages WHERE ticket_id IS NULL").getInt() == 0);
+    }
+    server.control(QStringLiteral("delay"), {{"ms", 0}});
+    s.sync(QStringLiteral("shop"));
+    const QHash<QString, int> resumed = s.messageTickets();
+    CHECK(QSet<QString>(resumed.keyBegin(), resumed.keyEnd()) ==
+          QSet<QString>(expected.keyBegin(), expected.keyEnd()));
     CHECK(server.violations().isEmpty());
 }
 
