@@ -12,6 +12,7 @@
 
 #include <gmime/gmime.h>
 
+#include <limits>
 #include <memory>
 #include <mutex>
 
@@ -67,15 +68,55 @@ QString cleanHeaderText(QString s)
     return s.simplified();
 }
 
-QByteArray bytesOfPart(GMimePart* part)
+// The first `limit` decoded bytes of a part, read through GMime's decoding filter (as
+// g_mime_data_wrapper_write_to_stream decodes), and how many decoded bytes the part holds in all: a 100 MB
+// text body is not decoded into memory whole to show its first pages.
+QByteArray decodedPrefix(GMimePart* part, qsizetype limit, qint64& total)
 {
+    total = 0;
     GMimeDataWrapper* content = g_mime_part_get_content(part);
     if (!content)
         return {};
-    GPtr<GMimeStream> mem(g_mime_stream_mem_new());
-    g_mime_data_wrapper_write_to_stream(content, mem.get());
-    GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.get()));
-    return QByteArray(reinterpret_cast<const char*>(arr->data), static_cast<qsizetype>(arr->len));
+    GMimeStream* source = g_mime_data_wrapper_get_stream(content);
+    if (!source || g_mime_stream_reset(source) == -1)
+        return {};
+    GPtr<GMimeStream> filtered(g_mime_stream_filter_new(source));
+    switch (g_mime_data_wrapper_get_encoding(content)) {
+    case GMIME_CONTENT_ENCODING_BASE64:
+    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+    case GMIME_CONTENT_ENCODING_UUENCODE: {
+        GPtr<GMimeFilter> filter(g_mime_filter_basic_new(g_mime_data_wrapper_get_encoding(content), FALSE));
+        g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.get()), filter.get());
+        break;
+    }
+    default:
+        break;
+    }
+    QByteArray out;
+    // Room for the decoded bytes at once (base64 decodes to 3/4 of its length): a doubling buffer would
+    // hold up to twice a large attachment while it grows.
+    if (gint64 room = g_mime_stream_length(source); room > 0) {
+        if (g_mime_data_wrapper_get_encoding(content) == GMIME_CONTENT_ENCODING_BASE64)
+            room = room / 4 * 3 + 3;
+        out.reserve(static_cast<qsizetype>(std::min<gint64>(room, limit)));
+    }
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t n = g_mime_stream_read(filtered.get(), buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        total += n;
+        if (out.size() < limit)
+            out.append(buffer, std::min<qsizetype>(n, limit - out.size()));
+    }
+    g_mime_stream_reset(source);
+    return out;
+}
+
+QByteArray bytesOfPart(GMimePart* part)
+{
+    qint64 total = 0;
+    return decodedPrefix(part, std::numeric_limits<qsizetype>::max(), total);
 }
 
 QStringList parseIds(GMimeParserOptions* options, const char* header)
@@ -254,7 +295,18 @@ struct Walker {
         const bool isHtml = ct && g_mime_content_type_is_type(ct, "text", "html");
         if (!attachment && (isText || isHtml)) {
             const QByteArray charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
-            const QString decoded = decodeCharset(bytesOfPart(part), charset);
+            qint64 total = 0;
+            QString decoded = decodeCharset(decodedPrefix(part, kMaxBodyBytes, total), charset);
+            if (total > kMaxBodyBytes) {
+                // Cut inside a character: the decoder's replacements for its first bytes go (a UTF-8
+                // character has at most three more).
+                for (int i = 0; i < 3 && decoded.endsWith(QChar::ReplacementCharacter); ++i)
+                    decoded.chop(1);
+                const QString more = QStringLiteral("[… %1 MB more in the original message, kept with the ticket]")
+                                         .arg(double(total - kMaxBodyBytes) / (1 << 20), 0, 'f', 1);
+                decoded += isHtml ? QStringLiteral("<p>") + more + QStringLiteral("</p>")
+                                  : QStringLiteral("\n\n") + more;
+            }
             if (isText && out.text.isEmpty())
                 out.text = decoded;
             else if (isHtml && out.html.isEmpty())

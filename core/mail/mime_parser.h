@@ -7,6 +7,11 @@
 
 namespace casebook {
 
+// A text or HTML body is kept up to this many decoded bytes; the rest stays in the raw message, which is
+// stored whole, and a line at the end says how much more it holds. Longer than any reply a person writes,
+// and past what the window shows as HTML (docs/limits.md): a 108 MB body took 34 s and 895 MB to import.
+inline constexpr qsizetype kMaxBodyBytes = 2 * 1024 * 1024;
+
 struct ParseLimits {
     int maxDepth = 50;
     int maxParts = 10000;

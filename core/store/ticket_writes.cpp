@@ -95,7 +95,8 @@ void insertRaw(SQLite::Database& db, const InboundMessage& m)
     SQLite::Statement& st = *stPrepared;
     bindText(st, 1, m.rawSha256);
     st.bind(2, static_cast<int64_t>(m.raw.size()));
-    st.bind(3, m.raw.constData(), static_cast<int>(m.raw.size()));
+    // Not copied: the statement runs before the bytes go (a raw message may be 100 MB and more).
+    st.bindNoCopy(3, m.raw.constData(), static_cast<int>(m.raw.size()));
     st.exec();
 }
 
@@ -168,7 +169,7 @@ void insertAttachments(SQLite::Database& db, qint64 messageId, const QList<Attac
         blob.reset();
         bindText(blob, 1, sha);
         blob.bind(2, static_cast<int64_t>(a.data.size()));
-        blob.bind(3, a.data.constData(), static_cast<int>(a.data.size()));
+        blob.bindNoCopy(3, a.data.constData(), static_cast<int>(a.data.size())); // run at once: no copy
         blob.exec();
         att.reset();
         att.bind(1, static_cast<int64_t>(messageId));

@@ -93,3 +93,45 @@ TEST_CASE("HTML entities decode, numeric ones too", "[mail]")
 {
     CHECK(decodeHtmlEntities(QStringLiteral("&lt;b&gt; &amp;amp; &#54872;&#xBD88;")) == QStringLiteral("<b> &amp; 환불"));
 }
+
+TEST_CASE("a body past kMaxBodyBytes is kept to its first bytes with a line saying how much more the raw "
+          "holds; the raw is whole",
+          "[mail][hostile]")
+{
+    // 6 MB of Korean text in quoted-printable (each syllable three bytes, each byte =XX): a body no person
+    // writes, which the import decoded whole before.
+    const QByteArray line = QStringLiteral("택배가 또 파손되어 왔습니다. 환불 부탁드립니다. ").toUtf8();
+    QByteArray body;
+    while (body.size() < 6 * 1024 * 1024)
+        body += line;
+    QByteArray qp;
+    qp.reserve(body.size() * 3 + body.size() / 20);
+    int column = 0;
+    for (const char c : body) {
+        qp += '=';
+        qp += QByteArray::number(static_cast<unsigned char>(c), 16).toUpper().rightJustified(2, '0');
+        if ((column += 3) >= 72) {
+            qp += "=\r\n";
+            column = 0;
+        }
+    }
+    const QByteArray raw = "From: Buyer <buyer@example.net>\r\nTo: help@example.com\r\nSubject: broken\r\n"
+                           "Message-ID: <long-body@example.net>\r\nDate: Mon, 07 Dec 2026 10:00:00 +0000\r\n"
+                           "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                           "Content-Transfer-Encoding: quoted-printable\r\n\r\n" +
+                           qp + "\r\n";
+    auto parsed = parseMessage(raw);
+    REQUIRE(parsed);
+    const InboundMessage& m = parsed.value();
+    CHECK(m.raw.size() == raw.size());
+    CHECK(m.rawSha256 == sha256Hex(raw));
+    CHECK(m.text.startsWith(QString::fromUtf8(line)));
+    CHECK(m.text.toUtf8().size() < kMaxBodyBytes + 200);
+    CHECK(m.text.endsWith(QStringLiteral("MB more in the original message, kept with the ticket]")));
+    CHECK(m.text.contains(QStringLiteral("[… 4.0 MB more")));
+    CHECK_FALSE(m.text.contains(QChar::ReplacementCharacter)); // the cut fell inside a syllable
+    // A body within the limit is whole, with no such line.
+    auto small = parseMessage(raw.left(raw.indexOf("\r\n\r\n") + 4) + qp.left(3000) + "\r\n");
+    REQUIRE(small);
+    CHECK_FALSE(small->text.contains(QStringLiteral("more in the original message")));
+}
