@@ -11,12 +11,14 @@ namespace casebook {
 
 const QStringList& ToneModel::learnedCategories()
 {
-    // The rules' categories but over_promise and curt_refusal, which the labelled sets hold too few of to
-    // learn from; script/train-tone-model writes these, in this order.
+    // Every category of the rules: over_promise and curt_refusal are worded too freely for patterns alone
+    // (a blind set caught fewer than half), and train11 gives the model enough of them to learn from.
+    // script/train-tone-model writes these, in this order.
     static const QStringList names{QStringLiteral("threat"),       QStringLiteral("sarcasm"),
                                    QStringLiteral("blame"),        QStringLiteral("false_hope"),
                                    QStringLiteral("date_promise"), QStringLiteral("informal"),
-                                   QStringLiteral("profanity"),    QStringLiteral("policy")};
+                                   QStringLiteral("profanity"),    QStringLiteral("policy"),
+                                   QStringLiteral("over_promise"), QStringLiteral("curt_refusal")};
     return names;
 }
 namespace {

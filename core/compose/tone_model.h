@@ -21,7 +21,7 @@ class ToneModel {
 public:
     // The categories a model file scores, in its order (a subset of toneCategories()).
     static const QStringList& learnedCategories();
-    static constexpr int kCategories = 8; // learnedCategories().size()
+    static constexpr int kCategories = 10; // learnedCategories().size()
     using Scores = std::array<double, kCategories>;
 
     static Result<ToneModel> fromText(const QByteArray& text, const QString& origin);

@@ -13,11 +13,12 @@ QByteArray tinyModel(int minLetters)
 {
     QByteArray text = "# test model\nversion\t1\nngram\t1\t1\n";
     text += "min_letters\t" + QByteArray::number(minLetters) + "\n";
-    text += "categories\tthreat\tsarcasm\tblame\tfalse_hope\tdate_promise\tinformal\tprofanity\tpolicy\n";
-    text += "threshold\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\n";
-    text += "bias\t-5\t-5\t-5\t-5\t-5\t-5\t-5\t-5\n";
-    text += "f\twbanana\t0\t0\t10\t0\t0\t0\t0\t0\n";
-    text += "f\twkiwi\t0\t0\t0\t0\t10\t0\t0\t0\n";
+    text += "categories\tthreat\tsarcasm\tblame\tfalse_hope\tdate_promise\tinformal\tprofanity\tpolicy\t"
+            "over_promise\tcurt_refusal\n";
+    text += "threshold\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\t0.5\n";
+    text += "bias\t-5\t-5\t-5\t-5\t-5\t-5\t-5\t-5\t-5\t-5\n";
+    text += "f\twbanana\t0\t0\t10\t0\t0\t0\t0\t0\t0\t0\n";
+    text += "f\twkiwi\t0\t0\t0\t0\t10\t0\t0\t0\t0\t0\n";
     return text;
 }
 

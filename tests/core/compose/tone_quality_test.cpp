@@ -84,7 +84,25 @@ struct Score {
     double cleanRate() const { return clean ? double(cleanWithoutFinding) / clean : 1.0; }
 };
 
-Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QString& lang)
+// How a writer who knows fewer categories labels (heldout9): sarcasm and profanity are blame, a promised
+// date is an over-promise, and informal is not scored (a clean sentence with an informal finding still counts
+// as a clean sentence with a finding).
+QSet<QString> coarse(const QSet<QString>& found)
+{
+    QSet<QString> out;
+    for (const QString& c : found) {
+        if (c == QLatin1String("sarcasm") || c == QLatin1String("profanity"))
+            out.insert(QStringLiteral("blame"));
+        else if (c == QLatin1String("date_promise"))
+            out.insert(QStringLiteral("over_promise"));
+        else if (c != QLatin1String("informal"))
+            out.insert(c);
+    }
+    return out;
+}
+
+Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QString& lang,
+              bool coarseLabels = false)
 {
     Score score;
     score.sentences = int(set.size());
@@ -96,6 +114,8 @@ Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QStr
             ++score.clean;
             score.cleanWithoutFinding += found.isEmpty() ? 1 : 0;
         }
+        if (coarseLabels)
+            found = coarse(found);
         for (const QString& c : toneCategories()) {
             Counts& k = score.perCategory[c];
             const bool e = s.expected.contains(c);
@@ -180,9 +200,10 @@ const ToneChecker& checker()
     return c;
 }
 
-Score measureAndPrint(const QString& title, const QList<Labelled>& set, const QString& lang)
+Score measureAndPrint(const QString& title, const QList<Labelled>& set, const QString& lang,
+                      bool coarseLabels = false)
 {
-    const Score s = measure(checker(), set, lang);
+    const Score s = measure(checker(), set, lang, coarseLabels);
     // Printed so the figures can be read without a debugger: ctest -V or the test binary itself.
     std::fprintf(stderr, "%s", report(title, s).toUtf8().constData());
     return s;
@@ -215,12 +236,24 @@ QString languageOfFile(const QString& path)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
+// A held-out batch of at least minimumSize sentences (language detected, or the file's with the coarser
+// labels) held to its floor.
+void requireBatch(const char* name, int minimumSize, const Floor& floor, bool coarseLabels = false)
+{
+    const QString file = QString::fromLatin1(name);
+    const QList<Labelled> sentences = readSet(file);
+    REQUIRE(sentences.size() >= minimumSize);
+    const QString lang = coarseLabels ? languageOfFile(file) : QStringLiteral("auto");
+    requireFloor(file, measureAndPrint(file, sentences, lang, coarseLabels), floor);
+}
+
 } // namespace
 
 // The sets the rules were written against: ko.tsv and en.tsv (at least 150 sentences each); train2_*
 // (spacing, endings, word order); train3_* (families of construction: a stem with any ending, a condition
 // with a consequence, praise in a negative context, with three fresh checks folded in); train5_* to train9_*
-// (400 a language each, by independent writers, each scored once before it was trained on). The learned model
+// (400 a language each, by independent writers, each scored once before it was trained on); train11_* (the
+// categories heldout9 missed most, and clean hard negatives). The learned model
 // is trained on every set in tests/data/tone, so these figures are what the check reaches on its own training
 // data: a regression guard, not a measure (the honest figure is a fresh batch, scored once with [tone-eval]).
 TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
@@ -240,7 +273,8 @@ TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
         {"train7_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train7_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
         {"train8_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train8_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
         {"train9_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train9_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
-        {"train10_ko.tsv", "ko", 30, {0.94, 1.0, 1.0}},   {"train10_en.tsv", "en", 30, {1.0, 1.0, 1.0}}};
+        {"train10_ko.tsv", "ko", 30, {0.94, 1.0, 1.0}},   {"train10_en.tsv", "en", 30, {1.0, 1.0, 1.0}},
+        {"train11_ko.tsv", "ko", 370, {0.98, 1.0, 1.0}},  {"train11_en.tsv", "en", 370, {0.92, 0.99, 0.98}}};
     for (const Set& set : sets) {
         const QString file = QString::fromLatin1(set.file);
         const QList<Labelled> sentences = readSet(file);
@@ -253,8 +287,7 @@ TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
 // (figures in resources/tone/README.md), then read for the kinds of miss before the next round of rules, so
 // they are now a development set: the honest held-out figure is a batch written after the last rule change,
 // scored with [tone-eval] below. train3_fresh_* were written after the last rule change and not tuned on.
-// Each batch holds to the issue's targets or to what it reaches, if lower, and heldout3..6 are also scored
-// together per language.
+// Each batch holds to what it reaches, and heldout3..6 are also scored together per language.
 TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][quality][heldout]")
 {
     struct Batch {
@@ -262,20 +295,22 @@ TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][
         int minimumSize;
         Floor floor;
     };
+    // Each at what it reached after issue 20's third round (truncated to two places); every one reaches the
+    // issue's targets but ko_heldout's clean rate, which stays at 0.95.
     const Batch batches[] = {
-        {"ko_heldout.tsv", 40, issueTargets},
-        {"en_heldout.tsv", 40, issueTargets},
-        {"heldout3_ko.tsv", 120, issueTargets},
-        {"heldout3_en.tsv", 120, issueTargets},
-        {"heldout4_ko.tsv", 120, issueTargets},
-        {"heldout4_en.tsv", 120, issueTargets},
-        {"heldout5_ko.tsv", 120, issueTargets},
-        {"heldout5_en.tsv", 120, issueTargets},
-        {"heldout6_ko.tsv", 120, issueTargets},
-        {"heldout6_en.tsv", 120, issueTargets},
-        // written after the last rule change of train3 and scored once: below the targets
-        {"train3_fresh_ko.tsv", 45, {0.9, 0.80, 0.95}},
-        {"train3_fresh_en.tsv", 45, {0.88, 0.74, 0.95}}};
+        {"ko_heldout.tsv", 40, {0.95, 1.0, 0.95}},
+        {"en_heldout.tsv", 40, {1.0, 1.0, 1.0}},
+        {"heldout3_ko.tsv", 120, {1.0, 1.0, 1.0}},
+        {"heldout3_en.tsv", 120, {0.96, 1.0, 0.98}},
+        {"heldout4_ko.tsv", 120, {0.98, 1.0, 1.0}},
+        {"heldout4_en.tsv", 120, {0.94, 1.0, 1.0}},
+        {"heldout5_ko.tsv", 120, {0.98, 1.0, 1.0}},
+        {"heldout5_en.tsv", 120, {0.97, 1.0, 1.0}},
+        {"heldout6_ko.tsv", 120, {1.0, 1.0, 1.0}},
+        {"heldout6_en.tsv", 120, {0.97, 1.0, 1.0}},
+        // written after the last rule change of train3 and scored once, trained on since
+        {"train3_fresh_ko.tsv", 45, {0.96, 1.0, 1.0}},
+        {"train3_fresh_en.tsv", 45, {0.91, 1.0, 1.0}}};
     QMap<QString, QList<Labelled>> development; // heldout3..6 per language
     for (const Batch& b : batches) {
         const QString file = QString::fromLatin1(b.file);
@@ -292,24 +327,30 @@ TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][
 }
 
 // heldout8: 240 sentences a language by a writer who saw neither the rules nor any labelled set, scored once
-// after the last change to the rules and the model (ko P 0.934 R 0.947 clean 0.972, en P 0.931 R 0.912 clean
-// 0.954) and never trained on (script/train-tone-model leaves it out): the honest figure, held to the issue's
-// targets. Reading its misses to change a rule would spend it; a new batch must take its place first.
-TEST_CASE("tone check quality on the last held-out batch, never tuned or trained on",
-          "[tone][quality][heldout]")
+// after the last change to the rules and the model of its round (ko P 0.934 R 0.947 clean 0.972, en P 0.931
+// R 0.912 clean 0.954) and never trained on (script/train-tone-model leaves it out). Held to what the check
+// reaches after issue 20's third round, above the issue's targets: a later round must not lose what it found.
+TEST_CASE("tone check quality on heldout8, never trained on", "[tone][quality][heldout]")
 {
-    for (const char* name : {"heldout8_ko.tsv", "heldout8_en.tsv"}) {
-        const QString file = QString::fromLatin1(name);
-        const QList<Labelled> sentences = readSet(file);
-        REQUIRE(sentences.size() >= 240);
-        requireFloor(file, measureAndPrint(file, sentences, QStringLiteral("auto")), issueTargets);
-    }
+    requireBatch("heldout8_ko.tsv", 240, {0.95, 0.96, 0.98});
+    requireBatch("heldout8_en.tsv", 240, {0.91, 0.91, 0.96});
+}
+
+// heldout9: 331 / 335 sentences by a writer who saw neither the rules, the model nor any labelled set, in the
+// writer's coarser labels (coarse()). Scored once after issue 20's second round (ko P 0.907 R 0.551 clean 0.955,
+// en P 0.762 R 0.562 clean 0.893); its misses were then read to write the third round's rules and train11, so it
+// is a development set now, held to what it reaches. Never trained on (script/train-tone-model leaves it out).
+TEST_CASE("tone check quality on heldout9, the writer's coarser labels", "[tone][quality][heldout]")
+{
+    requireBatch("heldout9_ko.tsv", 330, {0.95, 0.99, 0.96}, true);
+    requireBatch("heldout9_en.tsv", 330, {0.9, 1.0, 0.94}, true);
 }
 
 // Scores the files named in CASEBOOK_TONE_EVAL (separated by ':' or ','; relative to the working directory or
 // to tests/data) against the issue's targets, printing micro and per-category figures and every miss. The
 // language is CASEBOOK_TONE_EVAL_LANG (ko, en, auto) when set, else it comes from the file name (_ko, _en),
-// else it is detected per sentence. Hidden: run it by its tag.
+// else it is detected per sentence. CASEBOOK_TONE_EVAL_COARSE=1 scores with a coarser writer's labels (see
+// coarse()). Hidden: run it by its tag.
 TEST_CASE("tone check quality on the files of CASEBOOK_TONE_EVAL", "[.][tone-eval]")
 {
     const QString files = qEnvironmentVariable("CASEBOOK_TONE_EVAL");
@@ -324,7 +365,9 @@ TEST_CASE("tone check quality on the files of CASEBOOK_TONE_EVAL", "[.][tone-eva
         const QString lang = forced.isEmpty() ? languageOfFile(path) : forced;
         const QString title =
             QStringLiteral("%1 (language %2)").arg(path, lang.isEmpty() ? QStringLiteral("detected") : lang);
-        requireFloor(title, measureAndPrint(title, sentences, lang.isEmpty() ? QStringLiteral("auto") : lang),
+        const bool coarseLabels = qEnvironmentVariableIntValue("CASEBOOK_TONE_EVAL_COARSE") != 0;
+        requireFloor(title,
+                     measureAndPrint(title, sentences, lang.isEmpty() ? QStringLiteral("auto") : lang, coarseLabels),
                      issueTargets);
     }
 }
