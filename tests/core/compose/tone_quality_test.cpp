@@ -346,6 +346,16 @@ TEST_CASE("tone check quality on heldout9, the writer's coarser labels", "[tone]
     requireBatch("heldout9_en.tsv", 330, {0.9, 1.0, 0.94}, true);
 }
 
+// heldout10: 368 / 366 sentences by a third writer who saw neither the rules, the model nor any labelled set,
+// from the seed situations only, in the same coarse labels. Scored once, blind, after issue 20's third round:
+// ko P 0.866 R 0.756 clean 0.926, en P 0.764 R 0.700 clean 0.855 (below the issue's targets; see
+// resources/tone/README.md). Held to that; never trained on. A fourth round may read it as a development set.
+TEST_CASE("tone check quality on heldout10, scored once blind", "[tone][quality][heldout]")
+{
+    requireBatch("heldout10_ko.tsv", 360, {0.86, 0.75, 0.92}, true);
+    requireBatch("heldout10_en.tsv", 360, {0.76, 0.70, 0.85}, true);
+}
+
 // Scores the files named in CASEBOOK_TONE_EVAL (separated by ':' or ','; relative to the working directory or
 // to tests/data) against the issue's targets, printing micro and per-category figures and every miss. The
 // language is CASEBOOK_TONE_EVAL_LANG (ko, en, auto) when set, else it comes from the file name (_ko, _en),
