@@ -8,6 +8,7 @@
 #include "connectors/marketplace_connector.h"
 #include "inbox/ingestor.h"
 #include "inbox/mail_importer.h"
+#include "report/claims_list.h"
 #include "report/report_figures.h"
 #include "sources/maildir_source.h"
 #include "store/ticket_lookup.h"
@@ -206,11 +207,13 @@ void runWindow(Database& db)
     ticket_queries::customerOfTicket(r, ids.front());
 }
 
-// The reports: a period's figures (issue 21).
+// The reports: a period's figures and its claims list (issue 21).
 void runReport(Database& db)
 {
     const QDateTime now(QDate(2026, 12, 7), QTime(9, 0), QTimeZone::utc());
-    report::computeFigures(db.reader(), report::Period::lastFourWeeks(now, QTimeZone("Asia/Seoul")), now);
+    const report::Period period = report::Period::lastFourWeeks(now, QTimeZone("Asia/Seoul"));
+    report::computeFigures(db.reader(), period, now);
+    report::claimRows(db.reader(), period);
 }
 
 struct Recorded {
@@ -541,8 +544,8 @@ TEST_CASE("the Inbox's due-first order sorts the new and open tickets found on t
 
 TEST_CASE("a report's statements read the period's tickets on tickets_created and scan nothing", "[plans][report]")
 {
-    // The period's tickets, their messages, orders and resolutions, and the open tickets.
-    REQUIRE(recorded().report.size() >= 5);
+    // The period's tickets, their messages, orders and resolutions, the open tickets, the claims.
+    REQUIRE(recorded().report.size() >= 6);
     for (const QStringList& channels :
          {QStringList{QStringLiteral("email")}, QStringList{QStringLiteral("email"), QStringLiteral("coupang"),
                                                             QStringLiteral("naver"), QStringLiteral("csv")}}) {
