@@ -241,4 +241,22 @@ QList<qint64> write(Database& db, FixedClock& clock, const QList<ReportFixtureTi
     return ids;
 }
 
+QList<int> openByAge(const QList<ReportFixtureTicket>& plan)
+{
+    const qint64 day = 24 * 3600;
+    const QList<qint64> edges = {0, day, 3 * day, 7 * day, 14 * day, 30 * day};
+    QList<int> backlog(edges.size());
+    for (const ReportFixtureTicket& t : plan) {
+        if (t.finalStatus != TicketStatus::New && t.finalStatus != TicketStatus::Open &&
+            t.finalStatus != TicketStatus::Waiting)
+            continue;
+        const qint64 age = t.askedAt.secsTo(now());
+        int b = 0;
+        while (b + 1 < edges.size() && age >= edges[b + 1])
+            ++b;
+        ++backlog[b];
+    }
+    return backlog;
+}
+
 } // namespace casebook::test::report_fixture

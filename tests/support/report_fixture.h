@@ -42,6 +42,9 @@ QDateTime now();
 // returns each planned ticket's id, in plan order.
 QList<qint64> write(Database& db, FixedClock& clock, const QList<ReportFixtureTicket>& plan,
                     const QString& scratchDir);
+// The plan's tickets left new, open or waiting, counted by their age at now(): under a day, 1–3 days, 3–7,
+// 7–14, 14–30, older (what the backlog must show, counted from the plan).
+QList<int> openByAge(const QList<ReportFixtureTicket>& plan);
 
 } // namespace report_fixture
 } // namespace casebook::test

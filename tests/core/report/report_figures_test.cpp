@@ -212,19 +212,7 @@ TEST_CASE("resolution times, the backlog by age, claimed orders and abusive cust
     CHECK(fig.resolution.p90Secs == percentile(resolution, 90));
 
     // Open tickets of any period, by age now: under a day, 1–3 days, 3–7, 7–14, 14–30, older.
-    const qint64 day = 24 * 3600;
-    const QList<qint64> edges = {0, day, 3 * day, 7 * day, 14 * day, 30 * day};
-    QList<int> backlog(edges.size());
-    for (const ReportFixtureTicket& t : f.plan) {
-        if (t.finalStatus != TicketStatus::New && t.finalStatus != TicketStatus::Open &&
-            t.finalStatus != TicketStatus::Waiting)
-            continue;
-        const qint64 age = t.askedAt.secsTo(now);
-        int b = 0;
-        while (b + 1 < edges.size() && age >= edges[b + 1])
-            ++b;
-        ++backlog[b];
-    }
+    const QList<int> backlog = test::report_fixture::openByAge(f.plan);
     REQUIRE(fig.backlog.size() == backlog.size());
     for (int b = 0; b < backlog.size(); ++b)
         CHECK(fig.backlog[b].ticketIds.size() == backlog[b]);
