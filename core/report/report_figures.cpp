@@ -43,8 +43,9 @@ QList<qint64> Figures::ticketsBehind(int bucket, std::optional<Channel> channel,
                                      std::optional<Category> category) const
 {
     QList<qint64> out;
+    const QList<qint64> edges = period.bucketEdges();
     for (const InquiryFacts& f : inquiries) {
-        if (bucket >= 0 && period.bucketOf(f.createdAt.toTimeZone(period.zone).date()) != bucket)
+        if (bucket >= 0 && Period::bucketAt(edges, f.createdAt.toMSecsSinceEpoch()) != bucket)
             continue;
         if ((channel && f.channel != *channel) || (category && f.category != *category))
             continue;
@@ -61,6 +62,7 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
     fig.now = now;
     fig.buckets = period.bucketStarts();
     const auto buckets = fig.buckets.size();
+    const QList<qint64> edges = period.bucketEdges();
     fig.receivedByChannel.resize(buckets);
     fig.receivedByCategory.resize(buckets);
     QList<QList<qint64>> firstResponseByBucket(buckets);
@@ -74,7 +76,7 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
     std::sort(inquiries.begin(), inquiries.end(),
               [](const InquiryFacts& a, const InquiryFacts& b) { return a.ticketId < b.ticketId; });
     for (const InquiryFacts& f : inquiries) {
-        const int bucket = period.bucketOf(f.createdAt.toTimeZone(period.zone).date());
+        const int bucket = Period::bucketAt(edges, f.createdAt.toMSecsSinceEpoch());
         if (bucket < 0)
             continue;
         ++fig.received;

@@ -1,5 +1,7 @@
 #include "report/report_period.h"
 
+#include <algorithm>
+
 namespace casebook::report {
 namespace {
 
@@ -124,6 +126,22 @@ int Period::bucketOf(QDate day) const
         return (day.year() - from.year()) * 12 + day.month() - from.month();
     }
     return -1;
+}
+
+QList<qint64> Period::bucketEdges() const
+{
+    QList<qint64> edges;
+    for (const QDate& d : bucketStarts())
+        edges << QDateTime(d, QTime(0, 0), zone).toMSecsSinceEpoch();
+    edges << end().toMSecsSinceEpoch();
+    return edges;
+}
+
+int Period::bucketAt(const QList<qint64>& edges, qint64 msecs)
+{
+    if (edges.size() < 2 || msecs < edges.front() || msecs >= edges.back())
+        return -1;
+    return static_cast<int>(std::upper_bound(edges.begin(), edges.end(), msecs) - edges.begin()) - 1;
 }
 
 } // namespace casebook::report

@@ -40,6 +40,11 @@ struct Period {
     QList<QDate> bucketStarts() const;
     // Which bar a day belongs to (-1 outside the period).
     int bucketOf(QDate day) const;
+    // The instants the bars start at (each first day's midnight in the zone), then the period's end, in
+    // milliseconds since the epoch; and which bar an instant falls in by them (-1 outside). Reading many
+    // stored times, this is a search instead of a time-zone conversion each.
+    QList<qint64> bucketEdges() const;
+    static int bucketAt(const QList<qint64>& edges, qint64 msecs);
 };
 
 } // namespace casebook::report

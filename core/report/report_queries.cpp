@@ -3,6 +3,7 @@
 #include "store/sql_util.h"
 
 #include <QHash>
+#include <cstring>
 #include <SQLiteCpp/Statement.h>
 
 namespace casebook::report::report_queries {
@@ -13,6 +14,13 @@ namespace {
 // orders and events are each looked up by their ticket.
 #define PERIOD_TICKETS                                                                                       \
     "t.created_at >= :start AND t.created_at < :end AND t.merged_into IS NULL AND t.status <> 'spam'"
+
+// A stored time as a QDateTime in UTC by spec: a year's report makes hundreds of thousands, and one with a
+// QTimeZone object costs several times as much to make and to compare.
+QDateTime utcTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 void bindPeriod(SQLite::Statement& st, const QDateTime& start, const QDateTime& end)
 {
@@ -35,7 +43,7 @@ QList<InquiryFacts> inquiries(SQLite::Database& db, const QDateTime& start, cons
             InquiryFacts f;
             f.ticketId = st.getColumn(0).getInt64();
             f.number = st.getColumn(1).getInt();
-            f.createdAt = sql::timeOf(st.getColumn(2));
+            f.createdAt = utcTime(st.getColumn(2).getInt64());
             f.category = categoryFromString(sql::textOf(st.getColumn(3))).value_or(Category::Other);
             f.status = ticketStatusFromString(sql::textOf(st.getColumn(4))).value_or(TicketStatus::Open);
             if (!st.getColumn(5).isNull())
@@ -47,8 +55,9 @@ QList<InquiryFacts> inquiries(SQLite::Database& db, const QDateTime& start, cons
         }
     }
     // The customer's first message (its channel is the inquiry's), then the seller's first answer after it.
-    // Messages come per ticket but not necessarily by date: kept as found, ordered here.
-    QHash<qint64, QList<QDateTime>> answers;
+    // Messages come per ticket but not necessarily by date: kept as found (milliseconds), ordered here.
+    QList<qint64> firstIn(tickets.size(), -1);
+    QList<QList<qint64>> answers(tickets.size());
     {
         SQLite::Statement st(db,
                              "SELECT m.ticket_id, m.direction, m.channel, m.date FROM tickets t CROSS JOIN "
@@ -60,23 +69,29 @@ QList<InquiryFacts> inquiries(SQLite::Database& db, const QDateTime& start, cons
             const auto index = at.constFind(id);
             if (index == at.constEnd())
                 continue;
-            const QDateTime date = sql::timeOf(st.getColumn(3));
-            if (sql::textOf(st.getColumn(1)) == QLatin1String("out")) {
-                answers[id].append(date);
+            const qint64 date = st.getColumn(3).getInt64();
+            if (std::strcmp(st.getColumn(1).getText(), "out") == 0) {
+                answers[*index].append(date);
                 continue;
             }
-            InquiryFacts& f = tickets[*index];
-            if (!f.firstInAt.isValid() || date < f.firstInAt) {
-                f.firstInAt = date;
-                f.channel = channelFromString(sql::textOf(st.getColumn(2))).value_or(Channel::Email);
+            if (firstIn[*index] < 0 || date < firstIn[*index]) {
+                firstIn[*index] = date;
+                tickets[*index].channel =
+                    channelFromString(sql::textOf(st.getColumn(2))).value_or(Channel::Email);
             }
         }
     }
-    for (InquiryFacts& f : tickets)
-        for (const QDateTime& out : answers.value(f.ticketId))
-            if (f.firstInAt.isValid() && out >= f.firstInAt &&
-                (!f.firstOutAt.isValid() || out < f.firstOutAt))
-                f.firstOutAt = out;
+    for (qsizetype i = 0; i < tickets.size(); ++i) {
+        if (firstIn[i] < 0)
+            continue;
+        tickets[i].firstInAt = utcTime(firstIn[i]);
+        qint64 firstOut = -1;
+        for (qint64 out : answers[i])
+            if (out >= firstIn[i] && (firstOut < 0 || out < firstOut))
+                firstOut = out;
+        if (firstOut >= 0)
+            tickets[i].firstOutAt = utcTime(firstOut);
+    }
     {
         SQLite::Statement st(db,
                              "SELECT o.ticket_id, o.order_number FROM tickets t CROSS JOIN ticket_orders o "
@@ -98,7 +113,7 @@ QList<InquiryFacts> inquiries(SQLite::Database& db, const QDateTime& start, cons
         bindPeriod(st, start, end);
         while (st.executeStep())
             if (const auto index = at.constFind(st.getColumn(0).getInt64()); index != at.constEnd()) {
-                const QDateTime when = sql::timeOf(st.getColumn(1));
+                const QDateTime when = utcTime(st.getColumn(1).getInt64());
                 if (!tickets[*index].resolvedAt.isValid() || tickets[*index].resolvedAt < when)
                     tickets[*index].resolvedAt = when;
             }
@@ -119,7 +134,7 @@ QList<OpenTicket> openTickets(SQLite::Database& db)
                              "'waiting') AND t.merged_into IS NULL");
     QList<OpenTicket> out;
     while (st.executeStep())
-        out.append({st.getColumn(0).getInt64(), sql::timeOf(st.getColumn(1))});
+        out.append({st.getColumn(0).getInt64(), utcTime(st.getColumn(1).getInt64())});
     return out;
 }
 

@@ -81,6 +81,18 @@ TEST_CASE("a period's bars: weeks from Monday, the first clipped to the period's
     CHECK(p.bucketOf(QDate(2026, 11, 8)) == 0);
     CHECK(p.bucketOf(QDate(2026, 11, 9)) == 1);
     CHECK(p.bucketOf(QDate(2026, 11, 21)) == -1);
+    // The same bars found from instants (what the figures use): by midnight in Seoul, not UTC.
+    const QList<qint64> edges = p.bucketEdges();
+    REQUIRE(edges.size() == 4);
+    const auto at = [&](int d, int h, int m) {
+        return Period::bucketAt(edges, QDateTime(QDate(2026, 11, d), QTime(h, m), kSeoul).toMSecsSinceEpoch());
+    };
+    CHECK(at(4, 0, 0) == 0);
+    CHECK(at(8, 23, 59) == 0);
+    CHECK(at(9, 0, 0) == 1);
+    CHECK(at(20, 23, 59) == 2);
+    CHECK(at(21, 0, 0) == -1);
+    CHECK(at(3, 23, 59) == -1);
     const Period months{QDate(2026, 10, 15), QDate(2027, 1, 2), Grain::Month, kSeoul};
     CHECK(months.bucketStarts() ==
           QList<QDate>{QDate(2026, 10, 15), QDate(2026, 11, 1), QDate(2026, 12, 1), QDate(2027, 1, 1)});
