@@ -58,15 +58,20 @@ QString channelDisplayName(const QString& channel)
     return c ? tr(channelInfo(*c).label) : channel;
 }
 
+QString durationDisplay(qint64 secs)
+{
+    const qint64 a = std::abs(secs);
+    return a >= 86400  ? tr("%1d %2h").arg(a / 86400).arg((a % 86400) / 3600)
+           : a >= 3600 ? tr("%1h %2m").arg(a / 3600).arg((a % 3600) / 60)
+                       : tr("%1m").arg(std::max<qint64>(1, a / 60));
+}
+
 DueText dueText(const QDateTime& due, const QDateTime& now, std::optional<Channel> by)
 {
     if (!due.isValid())
         return {};
     const qint64 secs = now.secsTo(due);
-    const qint64 a = std::abs(secs);
-    const QString span = a >= 86400  ? tr("%1d %2h").arg(a / 86400).arg((a % 86400) / 3600)
-                         : a >= 3600 ? tr("%1h %2m").arg(a / 3600).arg((a % 3600) / 60)
-                                     : tr("%1m").arg(std::max<qint64>(1, a / 60));
+    const QString span = durationDisplay(secs);
     if (by) {
         const QString name = tr(channelInfo(*by).label);
         if (secs < 0)

@@ -22,6 +22,9 @@ struct DueText {
 };
 DueText dueText(const QDateTime& due, const QDateTime& now, std::optional<Channel> takeover = std::nullopt);
 
+// A length of time in the window's language: "1d 4h", "3h 20m", "25m" (never less than a minute).
+QString durationDisplay(qint64 secs);
+
 QString statusDisplayName(TicketStatus s);
 QString categoryDisplayName(Category c);
 

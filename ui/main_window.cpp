@@ -13,6 +13,7 @@
 #include "integrity_check.h"
 #include "mail_sync_controller.h"
 #include "marketplace_sync.h"
+#include "reports_view.h"
 #include "semantic_colors.h"
 #include "snooze_waker.h"
 #include "status_bar_controller.h"
@@ -65,7 +66,8 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
     : QMainWindow(parent), m_model(new TicketListModel(db, clock, this)), m_views(new ViewsPane(db, clock)),
       m_list(new TicketListPane(m_model)), m_conversation(new ConversationPane(db, clock)),
       m_composer(new ComposerPane(db, secrets)), m_splitter(new QSplitter(Qt::Horizontal, this)),
-      m_import(new ImportController(db, this)), m_sync(new MailSyncController(db, secrets, this))
+      m_import(new ImportController(db, this)), m_sync(new MailSyncController(db, secrets, this)), m_db(db),
+      m_clock(clock)
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
@@ -169,6 +171,9 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
     QAction* search = view->addAction(tr("&Search"), m_list, &TicketListPane::focusSearch);
     // "/" searches too, as in mail clients; text fields keep their own "/".
     search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::Key_Slash)});
+    QAction* reports = view->addAction(tr("R&eports"), this, [this] { openReports(); });
+    reports->setObjectName(QStringLiteral("actionReports"));
+    reports->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_actions = new TicketActionsController(db, clock, secrets, m_list, m_views, this);
     m_actions->install();
     connect(m_list->searchBox(), &QLineEdit::textChanged, m_views, &ViewsPane::setCurrentSearch);
@@ -240,6 +245,36 @@ AccountsDialog* MainWindow::accountsDialog() const
 TemplateManagerDialog* MainWindow::templateManager() const
 {
     return m_templates;
+}
+
+ReportsView* MainWindow::reportsView() const
+{
+    return m_reports;
+}
+
+ReportsView* MainWindow::openReports()
+{
+    if (!m_reports) {
+        // A window of its own beside the inbox (the seller looks at both), closed with it.
+        m_reports = new ReportsView(m_db, m_clock, this);
+        m_reports->setWindowFlag(Qt::Window);
+        m_reports->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_reports, &ReportsView::ticketsChosen, this,
+                [this](const QList<qint64>& ids, const QString& what) {
+                    ViewSelection s;
+                    s.kind = ViewSelection::Kind::Tickets;
+                    s.ticketIds = ids;
+                    m_conversation->clear();
+                    m_list->showSelection(s);
+                    statusBar()->showMessage(tr("Report: %n ticket(s) — %1", nullptr, int(ids.size())).arg(what));
+                    raise();
+                    activateWindow();
+                });
+    }
+    m_reports->show();
+    m_reports->raise();
+    m_reports->activateWindow();
+    return m_reports;
 }
 
 void MainWindow::restoreState()

@@ -26,6 +26,7 @@ class IntegrityCheck;
 class SnoozeWaker;
 class TicketActionsController;
 class MailSyncController;
+class ReportsView;
 class TicketListModel;
 class TicketListPane;
 class ViewsPane;
@@ -55,6 +56,9 @@ public:
     // The accounts dialog while it is open (File → Accounts… or Settings → Accounts).
     AccountsDialog* accountsDialog() const;
     TemplateManagerDialog* templateManager() const; // open, or null
+    // View → Reports: opens the reports window (or raises it) and returns it.
+    ReportsView* openReports();
+    ReportsView* reportsView() const; // open, or null
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -82,6 +86,9 @@ private:
     IntegrityCheck* m_integrity = nullptr;
     QPointer<AccountsDialog> m_accounts;
     QPointer<TemplateManagerDialog> m_templates;
+    QPointer<ReportsView> m_reports;
+    Database& m_db;
+    const Clock& m_clock;
 };
 
 } // namespace casebook::ui

@@ -81,6 +81,7 @@ TicketListModel::TicketListModel(Database& db, const Clock& clock, QObject* pare
 
 void TicketListModel::setView(TicketView view)
 {
+    m_fixed.reset();
     m_filter.view = view;
     m_filter.channel.reset();
     m_filter.category.reset();
@@ -90,10 +91,18 @@ void TicketListModel::setView(TicketView view)
 void TicketListModel::show(TicketView view, std::optional<Channel> channel, std::optional<Category> category,
                            const QString& query)
 {
+    m_fixed.reset();
     m_filter.view = view;
     m_filter.channel = channel;
     m_filter.category = category;
     m_search = query;
+    reload();
+}
+
+void TicketListModel::showTickets(const QList<qint64>& ids)
+{
+    m_fixed = ids;
+    m_search.clear();
     reload();
 }
 
@@ -113,7 +122,11 @@ void TicketListModel::reload()
     TicketFilter filter = m_filter;
     filter.now = m_clock.now();
     m_searchError.clear();
-    if (m_search.trimmed().isEmpty()) {
+    if (m_fixed && m_search.trimmed().isEmpty()) {
+        m_ids = filter.sort == TicketSort::Default
+                    ? *m_fixed
+                    : inSortedOrder(m_db.reader(), *m_fixed, filter.sort, filter.ascending);
+    } else if (m_search.trimmed().isEmpty()) {
         m_ids = ticket_queries::ticketIds(m_db.reader(), filter);
     } else if (auto found = MessageSearch(m_db.reader()).ticketIds(m_search); found) {
         m_ids = filter.sort == TicketSort::Default
@@ -130,6 +143,8 @@ void TicketListModel::reload()
 
 QString TicketListModel::setSearch(const QString& query)
 {
+    if (!query.trimmed().isEmpty())
+        m_fixed.reset(); // a search looks across every ticket, as it does from a view
     m_search = query;
     reload();
     return m_searchError;

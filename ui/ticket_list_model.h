@@ -44,6 +44,8 @@ public:
     // Tickets with a message matching `query` (the search language of core/store/search_query.h), across
     // views; an empty query returns to the view. Returns the query's error, if any.
     QString setSearch(const QString& query);
+    // Exactly these tickets (the ones behind a report's bar), until a view or a search is chosen.
+    void showTickets(const QList<qint64>& ids);
     const QString& search() const { return m_search; }
     TicketView view() const { return m_filter.view; }
     Database& database() const { return m_db; }
@@ -70,6 +72,7 @@ private:
     TicketFilter m_filter{.view = TicketView::Inbox};
     QString m_search;
     QString m_searchError;
+    std::optional<QList<qint64>> m_fixed; // showTickets()
     QList<qint64> m_ids;
     mutable QHash<int, QList<TicketSummary>> m_blocks; // block index → summaries of its rows
     mutable QHash<qint64, Channel> m_takeover;         // ticket → the marketplace taking it over

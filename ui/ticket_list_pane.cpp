@@ -108,7 +108,10 @@ void TicketListPane::showSelection(const ViewSelection& selection)
         const QSignalBlocker quiet(m_search);
         m_search->setText(query);
     }
-    m_model->show(selection.view, selection.channel, selection.category, query);
+    if (selection.kind == ViewSelection::Kind::Tickets)
+        m_model->showTickets(selection.ticketIds);
+    else
+        m_model->show(selection.view, selection.channel, selection.category, query);
     showViewOrder();
     selectRow(0);
 }

@@ -74,6 +74,7 @@ QList<Command> accountCommands();
 QList<Command> replyCommands();
 QList<Command> marketplaceCommands();
 QList<Command> keyCommands();
+QList<Command> reportCommands();
 
 // `import csv`, in csv_commands.cpp: its options join the import command's.
 QList<QCommandLineOption> csvImportOptions();

@@ -38,7 +38,8 @@ bool needsGui(int argc, char* argv[])
         if (a.starts_with('-'))
             continue;
         // verify reads the PDF back with Qt PDF, which needs no platform plugin.
-        return a != "search" && a != "import" && a != "quarantine" && a != "verify" && a != "key";
+        return a != "search" && a != "import" && a != "quarantine" && a != "verify" && a != "key" &&
+               a != "report";
     }
     return true;
 }
@@ -68,6 +69,7 @@ int main(int argc, char* argv[])
     commands += replyCommands();
     commands += marketplaceCommands();
     commands += keyCommands();
+    commands += reportCommands();
 
     return run(commands);
 }

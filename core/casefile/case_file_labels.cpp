@@ -80,6 +80,23 @@ const QHash<QString, QString>& korean()
         {QStringLiteral("Review"), QStringLiteral("리뷰")},
         {QStringLiteral("Abuse"), QStringLiteral("악성 문의")},
         {QStringLiteral("Other"), QStringLiteral("기타")},
+        // The claims list (core/report/claims_export.cpp).
+        {QStringLiteral("Claims from %1 to %2"), QStringLiteral("클레임 목록 %1 ~ %2")},
+        {QStringLiteral("Seller: %1"), QStringLiteral("판매자: %1")},
+        {QStringLiteral("%1 claims (returns, refunds, defects, missing items), oldest first. Made by Casebook "
+                        "on %2."),
+         QStringLiteral("클레임 %1건(반품, 환불, 불량, 구성품 누락), 오래된 순. Casebook으로 %2에 작성.")},
+        {QStringLiteral("Date"), QStringLiteral("날짜")},
+        {QStringLiteral("Channel"), QStringLiteral("채널")},
+        {QStringLiteral("Order number"), QStringLiteral("주문 번호")},
+        {QStringLiteral("What was claimed"), QStringLiteral("클레임 내용")},
+        {QStringLiteral("What the seller did"), QStringLiteral("판매자 조치")},
+        {QStringLiteral("Evidence files"), QStringLiteral("증거 파일 수")},
+        {QStringLiteral("no answer yet"), QStringLiteral("아직 답변 없음")},
+        {QStringLiteral("Email"), QStringLiteral("이메일")},
+        {QStringLiteral("Coupang"), QStringLiteral("쿠팡")},
+        {QStringLiteral("Naver"), QStringLiteral("네이버")},
+        {QStringLiteral("CSV import"), QStringLiteral("CSV 가져오기")},
     };
     return words;
 }

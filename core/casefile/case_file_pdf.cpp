@@ -3,11 +3,11 @@
 #include "casefile/case_file_labels.h"
 #include "casefile/case_file_manifest.h"
 #include "casefile/contact_mask.h"
+#include "casefile/pdf_font.h"
 #include "model/display_time.h"
 #include "store/ticket_json.h"
 
 #include <QFile>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,25 +23,6 @@ namespace {
 // The text width of an A4 page with 15 mm margins, in the document's pixels (96 per inch), less a cell's
 // padding.
 constexpr int kPageWidthPx = 660;
-
-const char* kCjkFontFile = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-
-// A family that has Hangul glyphs: the system's Noto Sans CJK KR, or the same font loaded from its file.
-QString cjkFamily()
-{
-    static const QString family = [] {
-        for (const char* f : {"Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Noto Sans CJK JP"})
-            if (QFontDatabase::hasFamily(QLatin1String(f)))
-                return QString::fromLatin1(f);
-        const int id = QFontDatabase::addApplicationFont(QString::fromLatin1(kCjkFontFile));
-        const QStringList families = QFontDatabase::applicationFontFamilies(id);
-        for (const QString& f : families)
-            if (f.contains(QLatin1String("KR")))
-                return f;
-        return families.value(0);
-    }();
-    return family;
-}
 
 QString esc(const QString& s)
 {
@@ -263,12 +244,7 @@ Result<void> writeCasePdf(const CasePdfContent& content, const QString& path)
     writer.setCreator(QStringLiteral("Casebook " CASEBOOK_VERSION));
 
     QTextDocument doc;
-    // Latin and digits from a TrueType family: Qt's PDF text map loses the digits and ligatures it shapes
-    // with Noto CJK's OpenType features, so a reader could not copy a hash; Hangul falls back to Noto CJK.
-    QFont font;
-    font.setFamilies({QStringLiteral("DejaVu Sans"), cjkFamily()});
-    font.setPointSizeF(9);
-    doc.setDefaultFont(font);
+    doc.setDefaultFont(pdfFont(9));
     const Report report(content);
     const QString pageBreak = QStringLiteral("<div style=\"page-break-before:always\"></div>");
     QList<std::pair<QUrl, QImage>> images;

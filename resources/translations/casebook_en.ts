@@ -119,6 +119,37 @@
             <numerusform>%n tickets match</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Report: %n ticket(s) — %1</source>
+        <translation>
+            <numerusform>Report: %n ticket — %1</numerusform>
+            <numerusform>Report: %n tickets — %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::ReportsView</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n inquiries&lt;/b&gt; from %1 to %2 · first answer: median %3, 90% within %4 · answered in time: %5 · resolved: median %6</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n inquiry&lt;/b&gt; from %1 to %2 · first answer: median %3, 90% within %4 · answered in time: %5 · resolved: median %6</numerusform>
+            <numerusform>&lt;b&gt;%n inquiries&lt;/b&gt; from %1 to %2 · first answer: median %3, 90% within %4 · answered in time: %5 · resolved: median %6</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline (%n hour(s))</source>
+        <translation>
+            <numerusform>Deadline (%n hour)</numerusform>
+            <numerusform>Deadline (%n hours)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::SendConfirmationDialog</name>

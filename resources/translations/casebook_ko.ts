@@ -1204,6 +1204,16 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <source>&amp;Print case file…</source>
         <translation>사건 파일 인쇄(&amp;P)…</translation>
     </message>
+    <message>
+        <source>R&amp;eports</source>
+        <translation>보고서(&amp;E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report: %n ticket(s) — %1</source>
+        <translation>
+            <numerusform>보고서: 티켓 %n건 — %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::MarketplaceSync</name>
@@ -1307,6 +1317,159 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>No application is set up to open %1.</source>
         <translation>%1을(를) 열 프로그램이 설정되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::ReportsView</name>
+    <message>
+        <source>Reports</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>지난 4주</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>지난 3개월</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>지난 12개월</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번 달</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>직접 지정</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>일별</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>주별</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>월별</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save this view as a PNG picture or a PDF</source>
+        <translation>이 화면을 PNG 그림이나 PDF로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Bars by:</source>
+        <translation>막대 구분:</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n inquiries&lt;/b&gt; from %1 to %2 · first answer: median %3, 90% within %4 · answered in time: %5 · resolved: median %6</source>
+        <translation>
+            <numerusform>&lt;b&gt;문의 %n건&lt;/b&gt; (%1 ~ %2) · 첫 답변: 중앙값 %3, 90%가 %4 이내 · 기한 내 답변: %5 · 해결까지: 중앙값 %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Most claimed orders</source>
+        <translation>클레임이 많은 주문</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>클레임 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers flagged abusive</source>
+        <translation>악성으로 표시한 고객</translation>
+    </message>
+    <message>
+        <source>Inquiries received, by channel</source>
+        <translation>받은 문의 (채널별)</translation>
+    </message>
+    <message>
+        <source>Inquiries received, by category</source>
+        <translation>받은 문의 (분류별)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>First answer, hours (deadline dashed)</source>
+        <translation>첫 답변까지 걸린 시간 (시간, 점선: 기한)</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <source>90% answered within</source>
+        <translation>90% 답변 시간</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline (%n hour(s))</source>
+        <translation>
+            <numerusform>기한 (%n시간)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open tickets now, by age</source>
+        <translation>지금 열린 티켓 (경과 기간별)</translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation>열린 티켓</translation>
+    </message>
+    <message>
+        <source>Open, %1</source>
+        <translation>열림, %1</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG picture (*.png)</source>
+        <translation>PDF (*.pdf);;PNG 그림 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1+ d</source>
+        <translation>%1일 이상</translation>
+    </message>
+    <message>
+        <source>%1–%2 d</source>
+        <translation>%1–%2일</translation>
+    </message>
+    <message>
+        <source>inquiries %1 · claims %2</source>
+        <translation>문의 %1건 · 클레임 %2건</translation>
     </message>
 </context>
 <context>

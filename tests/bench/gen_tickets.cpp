@@ -1,5 +1,7 @@
-// casebook-gen-tickets DB [N]: writes a database of N tickets (default 100,000), each with a customer and one
-// to three messages, quickly: straight SQL on the writer inside Database::write, a batch per transaction.
+// casebook-gen-tickets DB [N]: writes a database of N tickets (default 100,000), each with a customer, an
+// order number and one to three messages (a resolved one with its triage event), quickly: straight SQL on
+// the writer inside Database::write, a batch per transaction. The random draws are those made before the
+// orders and events were added, so the seed gives the same tickets.
 #include "model/sha256.h"
 #include "store/database.h"
 
@@ -63,6 +65,10 @@ int main(int argc, char* argv[])
                 w, "INSERT INTO tickets(id, number, subject, customer_id, status, priority, "
                    "category, subject_key, due_at, created_at, last_activity_at, unread_count) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+            // An order number per ticket and the triage event of a resolved one, as the reports read them.
+            SQLite::Statement order(w, "INSERT INTO ticket_orders(ticket_id, order_number) VALUES (?, ?)");
+            SQLite::Statement resolved(w, "INSERT INTO events(ticket_id, at, kind, detail) VALUES (?, ?, "
+                                          "'status', '{\"from\":\"open\",\"to\":\"resolved\"}')");
             SQLite::Statement message(
                 w, "INSERT INTO messages(ticket_id, direction, channel, external_id, from_name, "
                    "from_address, to_addresses, subject, date, text_body, customer_id, source, "
@@ -105,6 +111,16 @@ int main(int argc, char* argv[])
                 ticket.bind(11, static_cast<int64_t>(created + 3600000));
                 ticket.bind(12, owed ? 1 : 0);
                 ticket.exec();
+                order.reset();
+                order.bind(1, i + 1);
+                order.bind(2, QString::number(2026000000000 + i).toStdString());
+                order.exec();
+                if (QLatin1String(status) == QLatin1String("resolved")) {
+                    resolved.reset();
+                    resolved.bind(1, i + 1);
+                    resolved.bind(2, static_cast<int64_t>(created + static_cast<qint64>(i % 96 + 1) * 3600000));
+                    resolved.exec();
+                }
                 const int count = 1 + static_cast<int>(rng.bounded(3));
                 for (int m = 0; m < count; ++m) {
                     message.reset();

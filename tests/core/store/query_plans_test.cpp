@@ -8,6 +8,8 @@
 #include "connectors/marketplace_connector.h"
 #include "inbox/ingestor.h"
 #include "inbox/mail_importer.h"
+#include "report/claims_list.h"
+#include "report/report_figures.h"
 #include "sources/maildir_source.h"
 #include "store/message_search.h"
 #include "store/ticket_lookup.h"
@@ -215,9 +217,19 @@ void runWindow(Database& db)
     }
 }
 
+// The reports: a period's figures and its claims list (issue 21).
+void runReport(Database& db)
+{
+    const QDateTime now(QDate(2026, 12, 7), QTime(9, 0), QTimeZone::utc());
+    const report::Period period = report::Period::lastFourWeeks(now, QTimeZone("Asia/Seoul"));
+    report::computeFigures(db.reader(), period, now);
+    report::claimRows(db.reader(), period);
+}
+
 struct Recorded {
     std::set<std::string> hot;    // import and sync: one statement per message, must be a keyed lookup
     std::set<std::string> window; // lists walk an index in its order; their per-row subqueries are lookups
+    std::set<std::string> report; // a period's tickets off tickets_created, each one's rows by its key
 };
 
 const Recorded& recorded()
@@ -237,6 +249,10 @@ const Recorded& recorded()
         log.attach(store.db->reader());
         runWindow(*store.db);
         out.window = log.statements();
+        SqlLog reportLog;
+        reportLog.attach(store.db->reader());
+        runReport(*store.db);
+        out.report = reportLog.statements();
         return out;
     }();
     return r;
@@ -438,6 +454,32 @@ void checkPlans(SQLite::Database& db)
     CHECK(bad.empty());
 }
 
+// A report reads a period's tickets off tickets_created (the open ones off tickets_live) and each ticket's
+// messages, orders and events by its key: no table is scanned, whatever the store holds.
+void checkReportPlans(SQLite::Database& db)
+{
+    std::vector<std::string> bad;
+    for (const std::string& sql : recorded().report) {
+        const Plan plan = planOf(db, sql);
+        std::string all;
+        bool scans = false;
+        for (const std::string& row : plan) {
+            all += row + "\n";
+            const QString r = QString::fromStdString(row).trimmed();
+            scans = scans || (r.startsWith(QLatin1String("SCAN ")) && !smallTable(r.section(QLatin1Char(' '), 1, 1)));
+        }
+        const bool period = sql.find("t.created_at >= :start") != std::string::npos;
+        const bool open = sql.find("t.status IN (") != std::string::npos;
+        const std::string index = period ? "INDEX tickets_created " : open ? "INDEX tickets_live " : "";
+        if (scans || all.find(index) == std::string::npos)
+            bad.push_back((scans ? std::string("scans a table") : "not planned on " + index) + ":\n  " + sql +
+                          "\n" + all);
+    }
+    for (const std::string& b : bad)
+        UNSCOPED_INFO(b);
+    CHECK(bad.empty());
+}
+
 void analyze(Database& db)
 {
     REQUIRE(db.write([](SQLite::Database& w) -> Result<void> {
@@ -526,5 +568,20 @@ TEST_CASE("the Inbox's due-first order sorts the new and open tickets found on t
         INFO(all);
         CHECK(all.find("USING INDEX tickets_live") != std::string::npos);
         CHECK(all.find("TEMP B-TREE FOR ORDER BY") != std::string::npos);
+    }
+}
+
+TEST_CASE("a report's statements read the period's tickets on tickets_created and scan nothing", "[plans][report]")
+{
+    // The period's tickets, their messages, orders and resolutions, the open tickets, the claims.
+    REQUIRE(recorded().report.size() >= 6);
+    for (const QStringList& channels :
+         {QStringList{QStringLiteral("email")}, QStringList{QStringLiteral("email"), QStringLiteral("coupang"),
+                                                            QStringLiteral("naver"), QStringLiteral("csv")}}) {
+        test::TempStore store;
+        fill(*store.db, channels, 3000);
+        checkReportPlans(store.db->reader());
+        analyze(*store.db);
+        checkReportPlans(store.db->reader());
     }
 }
