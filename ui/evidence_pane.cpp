@@ -135,10 +135,14 @@ EvidencePane::EvidencePane(Database& db, QWidget* parent)
     connect(m_openFolder, &QPushButton::clicked, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_resultFolder)); });
 
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_title, 1);
+    // The title over the buttons, not beside them: beside four buttons it wrapped into four short lines.
+    auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_add, m_export, m_verify, m_custody})
-        top->addWidget(b);
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto* top = new QVBoxLayout;
+    top->addWidget(m_title);
+    top->addLayout(buttons);
 
     m_result->setObjectName(QStringLiteral("evidenceResult"));
     m_resultText->setWordWrap(true);
@@ -229,7 +233,8 @@ void EvidencePane::fitToEvidence(bool hasEvidence)
     box->activate();
     const int w = std::max(width(), 300);
     setMaximumHeight(std::max(box->hasHeightForWidth() ? box->totalHeightForWidth(w) : -1,
-                              box->totalSizeHint().height()));
+                              box->totalSizeHint().height()) +
+                     4);
 }
 
 void EvidencePane::showResult(bool ok, const QString& text, const QString& folder)

@@ -263,7 +263,7 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
     ui::SettingsDialog* dialog = window.shell()->settingsDialog();
     REQUIRE(dialog);
     CHECK(dialog->isVisible());
-    CHECK(dialog->tabs()->count() == 5);
+    CHECK(dialog->tabs()->count() == 6); // General, Seller, Answer times, Business hours, Case files, Accounts
 
     // The Accounts page's button is the hook for the accounts dialog.
     QSignalSpy accounts(window.shell(), &ui::DesktopShell::accountsRequested);
