@@ -33,7 +33,7 @@ const QRegularExpression& pattern()
             // 2026년 3월 12일, 3월 9일
             "|(?:(?<ky>20\\d\\d)년\\s*)?(?<km>\\d{1,2})월\\s*(?<kd>\\d{1,2})일"
             // 2월 (a month alone: "2월 2주차", "4월 말")
-            "|(?<!\\d)(?<kmo>\\d{1,2})월(?!\\s*\\d{1,2}일)"
+            "|(?:(?<kly>작년)\\s*)?(?<!\\d)(?<kmo>\\d{1,2})월(?!\\s*\\d{1,2}일)"
             // 2 Mar 2026 (a quoted header)
             "|(?<!\\d)(?<dd>\\d{1,2})\\s+(?<dm>%1)\\s+(?<dy>20\\d\\d)"
             // March 5, Mar 6, 2026, March 12-19
@@ -129,9 +129,16 @@ QString replacement(const QRegularExpressionMatch& m, const QDate& written, int 
         return rebuilt(m, pieces);
     }
     if (has("kmo")) {
-        const QDate from = placed(written, num("kmo"), 15);
-        return from.isValid() ? rebuilt(m, {piece(m, QStringLiteral("kmo"), QString::number(from.addDays(days).month()))})
-                              : m.captured();
+        // "작년 11월" (last year's November) may become this year's month once moved.
+        const bool lastYear = has("kly");
+        const QDate from = lastYear ? QDate(written.year() - 1, num("kmo"), 15) : placed(written, num("kmo"), 15);
+        if (!from.isValid())
+            return m.captured();
+        const QDate to = from.addDays(days);
+        QList<Piece> pieces{piece(m, QStringLiteral("kmo"), QString::number(to.month()))};
+        if (lastYear && to.year() == written.addDays(days).year())
+            pieces << piece(m, QStringLiteral("kly"), QStringLiteral("올해"));
+        return rebuilt(m, pieces);
     }
     if (has("dm")) {
         const QDate from(num("dy"), monthOf(m.captured(QStringLiteral("dm"))), num("dd"));

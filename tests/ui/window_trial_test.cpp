@@ -409,6 +409,7 @@ TEST_CASE("the demo's words move with its dates: a body says the month its heade
           QStringLiteral("11월 2주차(11/8~11/14 구매확정분), 회수는 수요일에"));
     CHECK(demo_dates::shift(QStringLiteral("Sent: 2026-03-04 (수) 10:30:02"), written, 272) ==
           QStringLiteral("Sent: 2026-12-01 (화) 10:30:02"));
+    CHECK(demo_dates::shift(QStringLiteral("작년 11월 등록 계좌"), written, 272) == QStringLiteral("올해 8월 등록 계좌"));
     // What only looks like a date stays.
     CHECK(demo_dates::shift(QStringLiteral("24/7 상담, 주문번호 2026030412998741, 3~5일, 12일째"), written, 272) ==
           QStringLiteral("24/7 상담, 주문번호 2026030412998741, 3~5일, 12일째"));
