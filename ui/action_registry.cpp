@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QCollator>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QWidget>
 #include <algorithm>
 
@@ -33,6 +34,10 @@ QList<QAction*> registeredActions(const QWidget* window)
 QString plainActionText(const QAction* action)
 {
     QString t = action->text().section(QLatin1Char('\t'), 0, 0);
+    // A translation that cannot underline a letter of its own script names the key after the text
+    // ("설정(&S)…"): in a list the whole "(S)" is noise, not only the '&'.
+    static const QRegularExpression kTrailingMnemonic(QStringLiteral("\\s*\\(&[^&\\s]\\)"));
+    t.remove(kTrailingMnemonic);
     t.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
     t.remove(QLatin1Char('&'));
     t.replace(QStringLiteral("\x01"), QStringLiteral("&"));

@@ -74,16 +74,21 @@ DueText dueText(const QDateTime& due, const QDateTime& now, std::optional<Channe
     const QString span = durationDisplay(secs);
     if (by) {
         const QString name = tr(channelInfo(*by).label);
-        if (secs < 0)
-            return {tr("%1 took over %2 ago").arg(name, span), SemanticColors::color(SemanticColors::Role::Danger)};
+        if (secs < 0) {
+            const QString took = tr("%1 took over %2 ago").arg(name, span);
+            return {took, SemanticColors::color(SemanticColors::Role::Danger), took};
+        }
         return {tr("%1 takes over in %2").arg(name, span),
-                SemanticColors::color(secs < 4 * 3600 ? SemanticColors::Role::Danger : SemanticColors::Role::Warning)};
+                SemanticColors::color(secs < 4 * 3600 ? SemanticColors::Role::Danger : SemanticColors::Role::Warning),
+                QCoreApplication::translate("casebook::ui", "%1 in %2", "the marketplace takes the question over in")
+                    .arg(name, span)};
     }
+    const auto same = [](const QString& text, const QColor& color) { return DueText{text, color, text}; };
     if (secs < 0)
-        return {tr("overdue %1").arg(span), SemanticColors::color(SemanticColors::Role::Danger)};
+        return same(tr("overdue %1").arg(span), SemanticColors::color(SemanticColors::Role::Danger));
     if (secs < 4 * 3600)
-        return {tr("%1 left").arg(span), SemanticColors::color(SemanticColors::Role::Warning)};
-    return {tr("%1 left").arg(span), QColor()};
+        return same(tr("%1 left").arg(span), SemanticColors::color(SemanticColors::Role::Warning));
+    return same(tr("%1 left").arg(span), QColor());
 }
 
 QString statusDisplayName(TicketStatus s)

@@ -19,6 +19,7 @@ QString channelDisplayName(const QString& channel);
 struct DueText {
     QString text;
     QColor color;
+    QString brief; // the same for a narrow column ("Coupang in 3h 20m"); the text says it whole
 };
 DueText dueText(const QDateTime& due, const QDateTime& now, std::optional<Channel> takeover = std::nullopt);
 

@@ -8,6 +8,7 @@
 #include "compose/ticket_placeholders.h"
 #include "composer_editor.h"
 #include "connectors/connector_factory.h"
+#include "inbox/category_suggester.h"
 #include "outbox_status_list.h"
 #include "semantic_colors.h"
 #include "send_confirmation_dialog.h"
@@ -230,6 +231,8 @@ void ComposerPane::setTicket(qint64 ticketId)
     m_checkedText.clear();
     m_editor->highlighter()->setFindings({});
     m_editor->setPlainText(draft.body);
+    // The seller goes on where they stopped, at the end of what they wrote, not before its first word.
+    m_editor->moveCursor(QTextCursor::End);
     m_status->clear();
     setMode(m_keptMode);
     if (!m_ticketId)
@@ -437,6 +440,20 @@ void ComposerPane::chooseTemplate()
         openComposer(m_mode);
     auto* picker = new TemplatePicker(*m_templates, m_language, this);
     picker->setAttribute(Qt::WA_DeleteOnClose);
+    // The suggestions fit what the customer last asked: the ticket's category, or (while it is "other") the
+    // one the category rules read in the question.
+    QString asked;
+    const QList<MessageRecord> messages = ticket_queries::messagesOfTicket(m_db.reader(), m_ticketId);
+    for (auto it = messages.crbegin(); it != messages.crend(); ++it)
+        if (it->direction == Direction::In) {
+            asked = it->subject + QLatin1Char('\n') + it->text;
+            break;
+        }
+    const QList<TicketSummary> summary = ticket_queries::ticketsByIds(m_db.reader(), {m_ticketId});
+    Category category = summary.isEmpty() ? Category::Other : summary.first().category;
+    if (category == Category::Other)
+        category = CategorySuggester::builtin().suggest(QString(), asked).category;
+    picker->suggestFor(category, asked);
     const qint64 ticket = m_ticketId;
     connect(picker, &TemplatePicker::templateChosen, this, [this, ticket](const ReplyTemplate& t) {
         if (ticket == m_ticketId)

@@ -35,7 +35,9 @@
 #include <QStandardPaths>
 #include <QTreeView>
 #include <QUrl>
+#include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <memory>
 
 namespace casebook::ui {
@@ -133,10 +135,14 @@ EvidencePane::EvidencePane(Database& db, QWidget* parent)
     connect(m_openFolder, &QPushButton::clicked, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_resultFolder)); });
 
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_title, 1);
+    // The title over the buttons, not beside them: beside four buttons it wrapped into four short lines.
+    auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_add, m_export, m_verify, m_custody})
-        top->addWidget(b);
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto* top = new QVBoxLayout;
+    top->addWidget(m_title);
+    top->addLayout(buttons);
 
     m_result->setObjectName(QStringLiteral("evidenceResult"));
     m_resultText->setWordWrap(true);
@@ -197,6 +203,38 @@ void EvidencePane::updateTitle()
     m_title->setText(
         n == 0 ? tr("<b>Evidence</b> of #%1 — none yet; drop files here").arg(caseNumber(m_ticketId))
                : tr("<b>Evidence</b> of #%1 — %n file(s)", nullptr, n).arg(caseNumber(m_ticketId)));
+    fitToEvidence(n > 0);
+}
+
+void EvidencePane::fitToEvidence(bool hasEvidence)
+{
+    if (m_ticketId <= 0)
+        hasEvidence = false;
+    // A case with no evidence shows one line and its buttons, and the conversation above gets the room: an
+    // empty table took a third of the column. The table comes back with the first file.
+    const bool wasShown = !m_view->isHidden();
+    m_view->setVisible(hasEvidence);
+    if (hasEvidence) {
+        setMaximumHeight(QWIDGETSIZE_MAX);
+        auto* split = qobject_cast<QSplitter*>(parentWidget());
+        const int at = split ? split->indexOf(this) : -1;
+        if (!wasShown && at >= 0) {
+            // Room for a few thumbnails, taken from the largest pane.
+            QList<int> sizes = split->sizes();
+            const int want = std::max(sizes[at], split->height() / 4);
+            const auto largest = std::max_element(sizes.begin(), sizes.end());
+            *largest -= want - sizes[at];
+            sizes[at] = want;
+            split->setSizes(sizes);
+        }
+        return;
+    }
+    QLayout* box = layout();
+    box->activate();
+    const int w = std::max(width(), 300);
+    setMaximumHeight(std::max(box->hasHeightForWidth() ? box->totalHeightForWidth(w) : -1,
+                              box->totalSizeHint().height()) +
+                     4);
 }
 
 void EvidencePane::showResult(bool ok, const QString& text, const QString& folder)
@@ -210,6 +248,7 @@ void EvidencePane::showResult(bool ok, const QString& text, const QString& folde
     m_result->setAttribute(Qt::WA_StyledBackground, true);
     m_openFolder->setVisible(!folder.isEmpty());
     m_result->show();
+    fitToEvidence(m_model->rowCount() > 0);
     Q_EMIT jobFinished(ok, text);
 }
 

@@ -62,6 +62,7 @@ protected:
 private:
     void showResult(bool ok, const QString& text, const QString& folder = {});
     void updateTitle();
+    void fitToEvidence(bool hasEvidence);
     int caseNumber(qint64 ticketId) const;
 
     Database& m_db;

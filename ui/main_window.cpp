@@ -87,7 +87,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({170, 760, 520});
+    m_splitter->setSizes({170, 800, 480}); // the list wide enough for its short columns and a readable subject
     setCentralWidget(m_splitter);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));

@@ -1,5 +1,6 @@
 #include "settings_dialog.h"
 
+#include "casefile/case_file_timestamp.h"
 #include "channel_badge.h"
 #include "inbox/own_addresses.h"
 #include "store/app_settings.h"
@@ -56,6 +57,7 @@ SettingsDialog::SettingsDialog(Database& db, QWidget* parent)
     m_tabs->addTab(buildSellerPage(), tr("Seller"));
     m_tabs->addTab(buildDueClocksPage(), tr("Answer times"));
     m_tabs->addTab(buildBusinessHoursPage(), tr("Business hours"));
+    m_tabs->addTab(buildCaseFilesPage(), tr("Case files"));
     m_tabs->addTab(buildAccountsPage(), tr("Accounts"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -181,6 +183,21 @@ QWidget* SettingsDialog::buildBusinessHoursPage()
     return page;
 }
 
+QWidget* SettingsDialog::buildCaseFilesPage()
+{
+    auto* page = new QWidget;
+    page->setObjectName(QStringLiteral("caseFilesPage"));
+    m_tsaUrl = new QLineEdit(AppSettings::value(m_db.reader(), case_file_timestamp::kSettingKey));
+    m_tsaUrl->setObjectName(QStringLiteral("tsaUrlEdit"));
+    m_tsaUrl->setPlaceholderText(tr("e.g. https://freetsa.org/tsr (empty: no timestamp)"));
+    auto* form = new QFormLayout(page);
+    form->addRow(tr("&Timestamp authority:"), m_tsaUrl);
+    form->addRow(note(tr("With the address of an RFC 3161 timestamp authority, each exported case file is "
+                         "stamped by it: proof from a third party that the file existed at that time. The "
+                         "export then needs the network. The same as casebook-cli settings set tsa_url.")));
+    return page;
+}
+
 QWidget* SettingsDialog::buildAccountsPage()
 {
     m_accountsPage = new QWidget;
@@ -201,6 +218,15 @@ void SettingsDialog::accept()
     const auto own = own_addresses::parseList(m_ownAddresses->text());
     if (!own) {
         QMessageBox::warning(this, tr("Settings not saved"), own.error().message);
+        return;
+    }
+    const QString tsaUrl = m_tsaUrl->text().trimmed();
+    if (!case_file_timestamp::isAcceptableUrl(tsaUrl)) {
+        m_tabs->setCurrentWidget(m_tsaUrl->parentWidget());
+        QMessageBox::warning(this, tr("Settings not saved"),
+                             tr("'%1' is not the http(s) address of a timestamp authority; leave it empty "
+                                "for none.")
+                                 .arg(tsaUrl));
         return;
     }
     DueClocks clocks = AppSettings::dueClocks(m_db.reader());
@@ -236,6 +262,14 @@ void SettingsDialog::accept()
     const auto due = seller ? AppSettings::save(m_db, clocks) : seller;
     if (!due) {
         QMessageBox::warning(this, tr("Settings not saved"), due.error().message);
+        return;
+    }
+    const auto tsaSaved = m_db.write([&](SQLite::Database& w) -> Result<void> {
+        AppSettings::setValue(w, case_file_timestamp::kSettingKey, tsaUrl);
+        return {};
+    });
+    if (!tsaSaved) {
+        QMessageBox::warning(this, tr("Settings not saved"), tsaSaved.error().message);
         return;
     }
     const auto ownSaved = own_addresses::saveSetting(m_db, own.value());

@@ -46,12 +46,14 @@ private:
     QWidget* buildSellerPage();
     QWidget* buildDueClocksPage();
     QWidget* buildBusinessHoursPage();
+    QWidget* buildCaseFilesPage();
     QWidget* buildAccountsPage();
 
     Database& m_db;
     QTabWidget* m_tabs;
     QComboBox* m_language = nullptr;
     QLineEdit* m_ownAddresses = nullptr;
+    QLineEdit* m_tsaUrl = nullptr;
     QLineEdit* m_sellerName = nullptr;
     QPlainTextEdit* m_signature = nullptr;
     QList<std::pair<Channel, QSpinBox*>> m_dueHours; // one per clock of the channel table

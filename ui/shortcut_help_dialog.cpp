@@ -28,7 +28,7 @@ ShortcutHelpDialog::ShortcutHelpDialog(QWidget* window) : QDialog(window), m_tab
             continue;
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(keys.join(QStringLiteral("  or  "))));
+        m_table->setItem(row, 0, new QTableWidgetItem(keys.join(tr("  or  ", "between two keys that run the same command"))));
         m_table->setItem(row, 1, new QTableWidgetItem(plainActionText(a)));
     }
     m_table->resizeColumnToContents(0);

@@ -1,5 +1,8 @@
 #include "template_manager_dialog.h"
 
+#include "channel_badge.h"
+#include "tone_highlighter.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -16,10 +19,19 @@
 #include <QVBoxLayout>
 
 namespace casebook::ui {
+namespace {
+
+QString categoryLabel(const QString& stored)
+{
+    const auto c = categoryFromString(stored);
+    return c ? categoryDisplayName(*c) : stored;
+}
+
+} // namespace
 
 TemplateManagerDialog::TemplateManagerDialog(Database& db, QWidget* parent)
     : QDialog(parent), m_db(db), m_list(new QListWidget), m_id(new QLineEdit), m_language(new QComboBox),
-      m_category(new QLineEdit), m_title(new QLineEdit), m_body(new QPlainTextEdit),
+      m_category(new QComboBox), m_title(new QLineEdit), m_body(new QPlainTextEdit),
       m_plain(new QPlainTextEdit), m_kind(new QLabel), m_status(new QLabel),
       m_delete(new QPushButton(tr("&Delete")))
 {
@@ -40,6 +52,9 @@ TemplateManagerDialog::TemplateManagerDialog(Database& db, QWidget* parent)
     m_plain->setObjectName(QStringLiteral("templatePlain"));
     m_status->setObjectName(QStringLiteral("templateStatus"));
     m_status->setWordWrap(true);
+    // The categories by the names the ticket list shows; the template keeps the stored id.
+    for (const QString& name : allCategoryNames())
+        m_category->addItem(categoryDisplayName(*categoryFromString(name)), name);
     m_language->addItem(tr("Korean"), QStringLiteral("ko"));
     m_language->addItem(tr("English"), QStringLiteral("en"));
     m_id->setPlaceholderText(tr("letters, digits, . _ - (e.g. my.late_refund)"));
@@ -139,7 +154,7 @@ void TemplateManagerDialog::reload(const QString& selectId)
     for (const ReplyTemplate& t : m_store->list()) {
         const QString kind = !t.builtin ? tr("yours") : t.edited ? tr("built-in, edited") : tr("built-in");
         auto* item = new QListWidgetItem(
-            QStringLiteral("%1 — %2 · %3 · %4").arg(t.title, t.language, t.category, kind));
+            QStringLiteral("%1 — %2 · %3 · %4").arg(t.title, t.language, categoryLabel(t.category), kind));
         item->setData(Qt::UserRole, t.id);
         m_list->addItem(item);
         if (t.id == keep)
@@ -165,7 +180,9 @@ void TemplateManagerDialog::showTemplate(const QString& id)
     m_id->setText(t->id);
     m_id->setReadOnly(true);
     m_language->setCurrentIndex(m_language->findData(t->language));
-    m_category->setText(t->category);
+    if (m_category->findData(t->category) < 0) // a category from an imported file this version lacks
+        m_category->addItem(t->category, t->category);
+    m_category->setCurrentIndex(m_category->findData(t->category));
     m_title->setText(t->title);
     m_body->setPlainText(t->body);
     m_plain->setPlainText(t->plainBody);
@@ -183,7 +200,7 @@ void TemplateManagerDialog::startNew()
     m_list->clearSelection();
     m_id->clear();
     m_id->setReadOnly(false);
-    m_category->setText(QStringLiteral("other"));
+    m_category->setCurrentIndex(m_category->findData(QStringLiteral("other")));
     m_title->clear();
     m_body->clear();
     m_plain->clear();
@@ -199,7 +216,7 @@ bool TemplateManagerDialog::save()
     ReplyTemplate t;
     t.id = m_id->text().trimmed();
     t.language = m_language->currentData().toString();
-    t.category = m_category->text().trimmed();
+    t.category = m_category->currentData().toString();
     t.title = m_title->text().trimmed();
     t.body = m_body->toPlainText();
     t.plainBody = m_plain->toPlainText();
@@ -213,7 +230,7 @@ bool TemplateManagerDialog::save()
         QStringList found;
         for (const QString& text : {t.body, t.plainBody})
             for (const ToneFinding& f : m_checker->check(text, t.language))
-                found << QStringLiteral("%1 (“%2”)").arg(f.category, f.text);
+                found << QStringLiteral("%1 (“%2”)").arg(ToneHighlighter::categoryName(f.category), f.text);
         if (!found.isEmpty())
             said += QLatin1Char(' ') + tr("The tone check finds: %1.").arg(found.join(QStringLiteral(", ")));
     }

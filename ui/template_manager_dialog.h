@@ -47,7 +47,7 @@ private:
     QListWidget* m_list;
     QLineEdit* m_id;
     QComboBox* m_language;
-    QLineEdit* m_category;
+    QComboBox* m_category;
     QLineEdit* m_title;
     QPlainTextEdit* m_body;
     QPlainTextEdit* m_plain;

@@ -1,6 +1,8 @@
 #include "template_picker.h"
 
+#include "channel_badge.h"
 #include "compose/template_store.h"
+#include "compose/template_suggester.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -47,13 +49,26 @@ TemplatePicker::TemplatePicker(const TemplateStore& store, QString preferredLang
     filter(QString());
 }
 
+void TemplatePicker::suggestFor(Category category, const QString& customerText)
+{
+    m_category = category;
+    m_customerText = customerText;
+    filter(m_search->text());
+}
+
 void TemplatePicker::filter(const QString& query)
 {
-    m_shown = m_store.search(query, m_language);
+    m_shown = query.trimmed().isEmpty() && m_category
+                  ? template_suggester::rank(m_store.list(), *m_category, m_customerText, m_language)
+                  : m_store.search(query, m_language);
     m_list->clear();
     for (const ReplyTemplate& t : m_shown) {
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1   · %2 · %3").arg(t.title, t.category, t.language.toUpper()), m_list);
+        // The category as the rest of the window names it ("배송"), not its stored id ("shipping").
+        const auto category = categoryFromString(t.category);
+        auto* item = new QListWidgetItem(QStringLiteral("%1   · %2 · %3")
+                                             .arg(t.title, category ? categoryDisplayName(*category) : t.category,
+                                                  t.language.toUpper()),
+                                         m_list);
         item->setData(Qt::UserRole, t.id);
     }
     m_list->setCurrentRow(m_shown.isEmpty() ? -1 : 0);

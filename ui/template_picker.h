@@ -1,8 +1,10 @@
 #pragma once
 
 #include "compose/reply_template.h"
+#include "model/enums.h"
 
 #include <QDialog>
+#include <optional>
 
 class QLineEdit;
 class QListWidget;
@@ -14,12 +16,17 @@ class TemplateStore;
 
 namespace casebook::ui {
 
-// Ctrl+T in the composer: type a few letters of a title or category (fuzzy, as TemplateStore::search
-// matches), the ticket's language listed first; Enter inserts the highlighted template.
+// Ctrl+T in the composer: before anything is typed, the templates that fit the ticket come first (its
+// category, the customer's words: core's template_suggester); type a few letters of a title or category
+// (fuzzy, as TemplateStore::search matches), the ticket's language listed first; Enter inserts the
+// highlighted template.
 class TemplatePicker : public QDialog {
     Q_OBJECT
 public:
     TemplatePicker(const TemplateStore& store, QString preferredLanguage, QWidget* parent = nullptr);
+
+    // What the ticket is about: the suggestions before the seller types are ranked by it.
+    void suggestFor(Category category, const QString& customerText);
 
     QLineEdit* searchBox() const { return m_search; }
     QListWidget* list() const { return m_list; }
@@ -37,6 +44,8 @@ private:
 
     const TemplateStore& m_store;
     QString m_language;
+    std::optional<Category> m_category;
+    QString m_customerText;
     QList<ReplyTemplate> m_shown;
     QLineEdit* m_search;
     QListWidget* m_list;

@@ -9,6 +9,7 @@
 #include "store/ticket_queries.h"
 #include "ticket_list_model.h"
 #include "ticket_list_pane.h"
+#include "undo_text.h"
 #include "views_pane.h"
 #include "worker_job.h"
 
@@ -94,11 +95,10 @@ void TicketActionsController::buildMenus()
             tr("Status: %1").arg(statusDisplayName(s)), {},
             [status, s, this] { status(s, tr("Status set to %1").arg(statusDisplayName(s))); });
     QMenu* priorityMenu = t->addMenu(tr("Set &priority"));
-    const QStringList priorities{tr("Normal"), tr("High"), tr("Urgent")};
     for (int p = 0; p <= TicketActions::kMaxPriority; ++p)
-        add(priorityMenu, QStringLiteral("actionPriority_%1").arg(p), tr("Priority: %1").arg(priorities[p]),
-            {}, [this, p, priorities] {
-                onSelected(tr("Priority set to %1").arg(priorities[p]), BulkChange{.priority = p});
+        add(priorityMenu, QStringLiteral("actionPriority_%1").arg(p),
+            tr("Priority: %1").arg(UndoText::priorityName(p)), {}, [this, p] {
+                onSelected(tr("Priority set to %1").arg(UndoText::priorityName(p)), BulkChange{.priority = p});
             });
     m_categoryMenu = t->addMenu(tr("Set &category"));
     m_suggested =
@@ -162,7 +162,7 @@ void TicketActionsController::updateState()
     m_abusive->setChecked(flags.contains(QStringLiteral("abusive")));
     m_vip->setChecked(flags.contains(QStringLiteral("vip")));
     const auto undoable = m_actions.lastUndoable();
-    m_undo->setText(undoable ? tr("Undo %1").arg(undoable->description) : tr("Undo"));
+    m_undo->setText(undoable ? tr("Undo %1").arg(UndoText::of(*undoable)) : tr("Undo"));
     m_undo->setEnabled(undoable.has_value());
 }
 
@@ -381,7 +381,7 @@ void TicketActionsController::undo()
     auto undone = m_actions.undo();
     if (!undone)
         return fail(undone.error().message);
-    finish(tr("Undone: %1").arg(undone->description));
+    finish(tr("Undone: %1").arg(UndoText::of(*undone)));
 }
 
 void TicketActionsController::showShortcuts()

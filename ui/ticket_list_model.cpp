@@ -6,6 +6,11 @@
 #include "store/takeover_queries.h"
 
 #include <QFont>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
 #include <QLocale>
 #include <algorithm>
 
@@ -52,6 +57,26 @@ int compareBy(TicketSort sort, const TicketSummary& a, const TicketSummary& b)
         return a.number - b.number;
     }
     return 0;
+}
+
+// Unread shows as a dot before the subject as well as in bold: in Korean the bold face of the fallback font
+// does not always reach the row (Hangul drew in the regular weight beside bold Latin), and a dot reads the same
+// in every script.
+QIcon unreadDot()
+{
+    QPixmap dot(16, 16);
+    dot.fill(Qt::transparent);
+    QPainter p(&dot);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QGuiApplication::palette().color(QPalette::Highlight));
+    p.drawEllipse(QRectF(4, 4, 8, 8));
+    return QIcon(dot);
+}
+
+bool showsUnread(const TicketSummary& t)
+{
+    return t.unreadCount > 0 && (t.status == TicketStatus::New || t.status == TicketStatus::Open);
 }
 
 QList<qint64> inSortedOrder(SQLite::Database& db, const QList<qint64>& found, TicketSort sort, bool ascending)
@@ -220,7 +245,7 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         return flags;
     }
     case Qt::FontRole:
-        if (t->unreadCount > 0 && (t->status == TicketStatus::New || t->status == TicketStatus::Open)) {
+        if (showsUnread(*t)) {
             QFont f;
             f.setBold(true);
             return f;
@@ -239,6 +264,10 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         if (index.column() == ChannelColumn && !t->channels.isEmpty())
             return channelIcon(primaryChannel(t->channels));
+        if (index.column() == SubjectColumn && showsUnread(*t)) {
+            static const QIcon dot = unreadDot();
+            return dot;
+        }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == ChannelColumn) {
@@ -247,8 +276,12 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
                 names << channelDisplayName(c);
             return names.join(QStringLiteral(", "));
         }
-        if (index.column() == SubjectColumn)
-            return t->summary.isEmpty() ? t->subject : t->subject + QStringLiteral("\n\n") + t->summary;
+        if (index.column() == SubjectColumn) {
+            const QString unread = showsUnread(*t) ? tr("%n unread message(s)", nullptr, t->unreadCount) +
+                                                         QStringLiteral("\n\n")
+                                                   : QString();
+            return unread + (t->summary.isEmpty() ? t->subject : t->subject + QStringLiteral("\n\n") + t->summary);
+        }
         if (index.column() == ActivityColumn)
             return QLocale().toString(t->lastActivityAt.toLocalTime(), QLocale::LongFormat);
         if (index.column() == CustomerColumn && (t->customerAbusive || t->customerVip))
@@ -257,6 +290,11 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
         if (index.column() == DueColumn && t->snoozedUntil.isValid())
             return tr("Snoozed until %1")
                 .arg(QLocale().toString(t->snoozedUntil.toLocalTime(), QLocale::ShortFormat));
+        if (index.column() == DueColumn) {
+            // The column says it briefly ("Coupang in 3h"); the whole sentence is here.
+            const DueText due = dueText(t->dueAt, m_clock.now(), takeoverOf(t->id));
+            return due.brief != due.text ? QVariant(due.text) : QVariant();
+        }
         return {};
     case Qt::DisplayRole:
         break;
@@ -265,12 +303,14 @@ QVariant TicketListModel::data(const QModelIndex& index, int role) const
     }
     switch (index.column()) {
     case DueColumn:
-        return dueText(t->dueAt, m_clock.now(), takeoverOf(t->id)).text;
+        return dueText(t->dueAt, m_clock.now(), takeoverOf(t->id)).brief;
     case ChannelColumn: {
-        QStringList names;
-        for (const QString& c : t->channels)
-            names << channelDisplayName(c);
-        return names.join(QStringLiteral(" + "));
+        // The channel whose badge is shown, and how many more the ticket came through ("Coupang +1"): the
+        // names of all of them would not fit the column; the tooltip lists them.
+        if (t->channels.isEmpty())
+            return QString();
+        const QString name = channelDisplayName(primaryChannel(t->channels));
+        return t->channels.size() == 1 ? name : QStringLiteral("%1 +%2").arg(name).arg(t->channels.size() - 1);
     }
     case CustomerColumn:
         // The flag goes before the name so it is seen even when the column is narrow.

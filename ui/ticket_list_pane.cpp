@@ -1,10 +1,14 @@
 #include "ticket_list_pane.h"
 
+#include "channel_badge.h"
 #include "quarantine_pane.h"
 #include "ticket_list_model.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QLineEdit>
 #include <QStackedWidget>
 #include <QTimer>
@@ -27,11 +31,14 @@ TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
     debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, &TicketListPane::runSearch);
+    // Enter searches now and leaves the keyboard in the box: the seller may still be typing ("from:priya"),
+    // and in the list every letter is a command (r replies, e resolves). Down or Tab goes to the results.
     connect(m_search, &QLineEdit::returnPressed, this, [this, debounce] {
         debounce->stop();
         runSearch();
-        m_view->setFocus();
     });
+    m_search->installEventFilter(this);
+    m_search->setToolTip(tr("Enter searches; Down goes to the results"));
     setObjectName(QStringLiteral("ticketListPane"));
     m_view->setObjectName(QStringLiteral("ticketList"));
     m_view->setModel(model);
@@ -52,6 +59,13 @@ TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
     header->resizeSection(TicketListModel::CategoryColumn, 92);
     header->resizeSection(TicketListModel::StatusColumn, 66);
     header->resizeSection(TicketListModel::ActivityColumn, 86);
+    // The short columns grow to what they hold (every reload), so "Coupang" or "overdue 1d 2h" is never cut;
+    // a column the seller sized by hand keeps its width.
+    connect(model, &QAbstractItemModel::modelReset, this, &TicketListPane::fitColumns);
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting)
+            m_sizedByHand.insert(column);
+    });
     // Sorting is the model's, in SQL; until the seller picks a column the indicator shows the view's order.
     showViewOrder();
     header->setSortIndicatorShown(true);
@@ -75,6 +89,68 @@ TicketListPane::TicketListPane(TicketListModel* model, QWidget* parent)
                 if (current.isValid())
                     Q_EMIT ticketSelected(current.data(TicketListModel::TicketIdRole).toLongLong());
             });
+}
+
+bool TicketListPane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Down && m_stack->currentWidget() == m_view) {
+        m_view->setFocus(Qt::ShortcutFocusReason);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TicketListPane::fitColumns()
+{
+    QHeaderView* header = m_view->header();
+    QStyleOptionViewItem option;
+    option.initFrom(m_view);
+    option.widget = m_view;
+    option.font = m_view->font();
+    const int icon = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
+    option.decorationSize = QSize(icon, icon);
+    option.features = QStyleOptionViewItem::HasDisplay;
+    QFont bold = m_view->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    // Room for the text beside the item's margins (both sides).
+    const int margin = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 2;
+    // The rows of the first blocks (the ones on screen first), and for the columns with a fixed set of words
+    // each word in bold (an unread row), so the width does not change from one view to the next.
+    const int rows = std::min(m_model->rowCount(), 400);
+    for (int column : {int(TicketListModel::DueColumn), int(TicketListModel::ChannelColumn),
+                       int(TicketListModel::CategoryColumn), int(TicketListModel::StatusColumn),
+                       int(TicketListModel::ActivityColumn)}) {
+        if (m_sizedByHand.contains(column))
+            continue;
+        // The title, with room for the sort arrow beside it.
+        int need = header->fontMetrics().horizontalAdvance(
+                       m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()) +
+                   margin + 8;
+        for (int row = 0; row < rows; ++row) {
+            const QModelIndex index = m_model->index(row, column);
+            need = std::max(need, m_view->itemDelegate()->sizeHint(option, index).width() + 2);
+            // The same text in bold: a row turns bold when a message arrives.
+            const int iconRoom = index.data(Qt::DecorationRole).isNull() ? 0 : icon + 4;
+            need = std::max(need, boldMetrics.horizontalAdvance(index.data().toString()) + iconRoom + margin);
+        }
+        QStringList words;
+        if (column == TicketListModel::CategoryColumn)
+            for (const QString& name : allCategoryNames())
+                words << categoryDisplayName(*categoryFromString(name));
+        if (column == TicketListModel::StatusColumn)
+            for (TicketStatus status : {TicketStatus::New, TicketStatus::Open, TicketStatus::Waiting,
+                                        TicketStatus::Resolved, TicketStatus::Spam})
+                words << statusDisplayName(status);
+        for (const QString& word : words)
+            need = std::max(need, boldMetrics.horizontalAdvance(word) + margin);
+        if (header->sectionSize(column) < need) {
+            m_fitting = true;
+            header->resizeSection(column, need);
+            m_fitting = false;
+        }
+    }
 }
 
 void TicketListPane::selectRow(int row)
@@ -203,8 +279,13 @@ QByteArray TicketListPane::saveHeaderState() const
 
 void TicketListPane::restoreHeaderState(const QByteArray& state)
 {
-    if (!state.isEmpty())
-        m_view->header()->restoreState(state);
+    if (state.isEmpty())
+        return;
+    // The widths of the last session are where the fitting starts, not widths the seller just chose.
+    m_fitting = true;
+    m_view->header()->restoreState(state);
+    m_fitting = false;
+    fitColumns();
 }
 
 } // namespace casebook::ui

@@ -3,6 +3,7 @@
 #include "store/ticket_queries.h"
 #include "view_selection.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QLineEdit;
@@ -40,10 +41,15 @@ public:
     // keeps its own order (the Inbox: what is due first). The window keeps it across restarts.
     QString chosenSort() const;
     void restoreChosenSort(const QString& sort);
+    // Widens the short columns (due, channel, category, status, activity) to their texts.
+    void fitColumns();
 
 Q_SIGNALS:
     void ticketSelected(qint64 ticketId);
     void searchProblem(const QString& message); // empty when the query is fine
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void runSearch();
@@ -56,6 +62,8 @@ private:
     QuarantinePane* m_quarantine;
     QStackedWidget* m_stack;
     bool m_sortChosen = false;
+    bool m_fitting = false;      // a width set by fitColumns, not by the seller
+    QSet<int> m_sizedByHand;     // columns the seller resized: fitColumns leaves them be
 };
 
 } // namespace casebook::ui

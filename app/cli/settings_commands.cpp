@@ -5,7 +5,6 @@
 #include "store/app_settings.h"
 
 #include <QJsonObject>
-#include <QUrl>
 
 #include <algorithm>
 
@@ -91,9 +90,7 @@ Result<QString> storedValue(const Field& f, const QString& value)
     case Field::Kind::Text:
         return v;
     case Field::Kind::Url: {
-        const QUrl url(v);
-        if (!v.isEmpty() && !(url.isValid() && (url.scheme() == QLatin1String("http") ||
-                                                url.scheme() == QLatin1String("https"))))
+        if (!case_file_timestamp::isAcceptableUrl(v))
             return refuse(QStringLiteral("the http(s) address of an RFC 3161 timestamp authority, or \"\" for none"));
         return v;
     }

@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QUrl>
 #include <openssl/err.h>
 #include <openssl/rand.h>
 #include <openssl/ts.h>
@@ -59,6 +60,16 @@ QDateTime toDateTime(const ASN1_GENERALIZEDTIME* t)
 }
 
 } // namespace
+
+bool isAcceptableUrl(const QString& url)
+{
+    const QString v = url.trimmed();
+    if (v.isEmpty())
+        return true;
+    const QUrl parsed(v, QUrl::StrictMode);
+    return parsed.isValid() && !parsed.host().isEmpty() &&
+           (parsed.scheme() == QLatin1String("http") || parsed.scheme() == QLatin1String("https"));
+}
 
 Result<QByteArray> request(const QString& url, const QByteArray& data, int timeoutMs)
 {

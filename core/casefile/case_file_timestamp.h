@@ -17,6 +17,10 @@ namespace case_file_timestamp {
 inline const QString kSettingKey = QStringLiteral("casefile.tsa_url");
 inline const QString kTokenName = QStringLiteral("manifest.tsr");
 
+// What the setting may hold: empty (no timestamps) or the http(s) address of an authority. The CLI's
+// `settings set tsa_url` and the window's Settings both check with this.
+bool isAcceptableUrl(const QString& url);
+
 // Asks the authority at `url` (HTTP POST, application/timestamp-query) to stamp `data`'s SHA-256; the reply
 // is checked to be granted and to stamp that hash before it is returned.
 Result<QByteArray> request(const QString& url, const QByteArray& data, int timeoutMs = 30000);

@@ -1,5 +1,7 @@
 #include "demo/demo_inbox.h"
 
+#include "demo/demo_dates.h"
+
 #include "evidence/evidence_locker.h"
 #include "inbox/ingestor.h"
 #include "mail/mime_parser.h"
@@ -20,7 +22,7 @@
 namespace casebook {
 namespace {
 
-constexpr int kLoaderVersion = 2; // 2: split encoded words join, forwarded mail is read
+constexpr int kLoaderVersion = 3; // 2: split encoded words join, forwarded mail is read; 3: dates in words move
 constexpr qint64 kMaxAgeSecs = 24 * 3600;
 
 QByteArray readAll(const QString& path)
@@ -59,7 +61,31 @@ struct Loader {
     QString root;
     Ingestor ingestor;
     qint64 shiftSecs = 0;
+    QDateTime reference;
     DemoLoadReport report;
+
+    // The shop's own calendar (Korea, UTC+9) decides what day a moment falls on.
+    static QDate shopDay(const QDateTime& t) { return t.toOffsetFromUtc(9 * 3600).date(); }
+
+    // Moves the message and the dates its words mention by the same days: its header and its body agree.
+    void replay(InboundMessage& m)
+    {
+        const QDate written = shopDay(m.date);
+        m.date = m.date.addSecs(shiftSecs);
+        const int days = int(written.daysTo(shopDay(m.date)));
+        m.subject = demo_dates::shift(m.subject, written, days);
+        m.text = demo_dates::shift(m.text, written, days);
+        m.html = demo_dates::shift(m.html, written, days);
+    }
+
+    // The seller's own notes in demo.json were written on the reference day.
+    QString replayed(const QString& text) const
+    {
+        if (!reference.isValid())
+            return text;
+        const QDate written = shopDay(reference);
+        return demo_dates::shift(text, written, int(written.daysTo(shopDay(reference.addSecs(shiftSecs)))));
+    }
 
     void count(const Result<IngestOutcome>& r, const QString& what)
     {
@@ -85,7 +111,7 @@ struct Loader {
             }
             parsed->source = QStringLiteral("demo");
             parsed->sourceRef = ref;
-            parsed->date = parsed->date.addSecs(shiftSecs);
+            replay(parsed.value());
             count(ingestor.ingest(std::move(parsed.value())), ref);
         }
     }
@@ -97,7 +123,7 @@ struct Loader {
         for (const QString& p : batch.problems)
             report.problems << QStringLiteral("%1: %2").arg(ref, p);
         for (InboundMessage& m : batch.messages) {
-            m.date = m.date.addSecs(shiftSecs);
+            replay(m);
             count(ingestor.ingest(std::move(m)), ref);
         }
     }
@@ -119,7 +145,7 @@ struct Loader {
             ticket_writes::setPriority(w, *ticket, entry.value(QStringLiteral("priority")).toInt());
             if (auto c = categoryFromString(entry.value(QStringLiteral("category")).toString()))
                 ticket_writes::setCategory(w, *ticket, *c);
-            ticket_writes::setSummary(w, *ticket, entry.value(QStringLiteral("summary")).toString());
+            ticket_writes::setSummary(w, *ticket, replayed(entry.value(QStringLiteral("summary")).toString()));
             const QJsonArray flags = entry.value(QStringLiteral("customer_flags")).toArray();
             if (!flags.isEmpty())
                 if (auto customer = ticket_lookup::customerOfTicket(w, *ticket))
@@ -175,8 +201,10 @@ Result<DemoLoadReport> DemoInbox::load(Database& db, const QString& root)
     Loader loader{db, root, Ingestor(db, options)};
     const QDateTime reference =
         QDateTime::fromString(manifest.value(QStringLiteral("reference_time")).toString(), Qt::ISODate);
-    if (reference.isValid())
+    if (reference.isValid()) {
         loader.shiftSecs = reference.secsTo(db.clock().now());
+        loader.reference = reference;
+    }
 
     for (const QJsonValue& v : manifest.value(QStringLiteral("sources")).toArray()) {
         const QJsonObject source = v.toObject();

@@ -51,6 +51,18 @@ void setSnoozedUntil(SQLite::Database& db, qint64 ticketId, const QDateTime& unt
     st.exec();
 }
 
+// An undo_log row read by `SELECT id, kind, ticket_id, data`.
+UndoRecord undoRecordOf(SQLite::Statement& st)
+{
+    const QJsonObject data = QJsonDocument::fromJson(sql::textOf(st.getColumn(3)).toUtf8()).object();
+    UndoRecord r{st.getColumn(0).getInt64(), sql::textOf(st.getColumn(1)), st.getColumn(2).getInt64(),
+                 data.value(QStringLiteral("description")).toString()};
+    for (const QJsonValue& n : data.value(QStringLiteral("numbers")).toArray())
+        r.numbers << n.toInt();
+    r.detail = data.value(QStringLiteral("detail")).toObject();
+    return r;
+}
+
 // What a bulk change does, as the undo message and the events read it: "status resolved, priority 2".
 QJsonObject describe(const BulkChange& c)
 {
@@ -91,6 +103,8 @@ Result<void> TicketActions::act(qint64 ticketId, const std::function<Result<Chan
         sql::bindText(st, 2, change->kind);
         st.bind(3, static_cast<int64_t>(change->ticketId));
         QJsonObject data{{QStringLiteral("description"), change->description},
+                         {QStringLiteral("numbers"), QJsonArray{numberOf(db, change->ticketId)}},
+                         {QStringLiteral("detail"), change->detail},
                          {QStringLiteral("undo"), change->undo}};
         sql::bindText(st, 4, compact(data));
         st.exec();
@@ -250,11 +264,13 @@ Result<void> TicketActions::applyToAll(const QList<qint64>& ticketIds, const Bul
         QJsonArray customers;
         QList<qint64> customersSeen;
         QStringList numbers;
+        QJsonArray numberList;
         for (qint64 id : ids) {
             if (auto live = requireLive(db, id); !live)
                 return live;
             tickets.append(ticket_snapshot::captureTicket(db, id));
             numbers << QStringLiteral("#%1").arg(numberOf(db, id));
+            numberList.append(numberOf(db, id));
         }
         const QDateTime now = m_db.clock().now();
         for (qint64 id : ids) {
@@ -305,6 +321,8 @@ Result<void> TicketActions::applyToAll(const QList<qint64>& ticketIds, const Bul
                       compact({{QStringLiteral("description"),
                                 numbers.join(QStringLiteral(", ")) + QStringLiteral(": ") +
                                     parts.join(QStringLiteral(", "))},
+                               {QStringLiteral("numbers"), numberList},
+                               {QStringLiteral("detail"), what},
                                {QStringLiteral("undo"), undo}}));
         st.exec();
         return {};
@@ -317,9 +335,7 @@ std::optional<UndoRecord> TicketActions::lastUndoable() const
                                         "WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1");
     if (!st.executeStep())
         return std::nullopt;
-    const QJsonObject data = QJsonDocument::fromJson(sql::textOf(st.getColumn(3)).toUtf8()).object();
-    return UndoRecord{st.getColumn(0).getInt64(), sql::textOf(st.getColumn(1)), st.getColumn(2).getInt64(),
-                      data.value(QStringLiteral("description")).toString()};
+    return undoRecordOf(st);
 }
 
 Result<UndoRecord> TicketActions::undo()
@@ -331,8 +347,7 @@ Result<UndoRecord> TicketActions::undo()
         if (!st.executeStep())
             return makeError(ErrorCode::Conflict, QStringLiteral("There is nothing to undo."));
         const QJsonObject data = QJsonDocument::fromJson(sql::textOf(st.getColumn(3)).toUtf8()).object();
-        record = {st.getColumn(0).getInt64(), sql::textOf(st.getColumn(1)), st.getColumn(2).getInt64(),
-                  data.value(QStringLiteral("description")).toString()};
+        record = undoRecordOf(st);
         const QJsonObject undo = data.value(QStringLiteral("undo")).toObject();
         // A ticket that a split created goes away again: refuse while something else now depends on it.
         if (undo.contains(QStringLiteral("created_ticket"))) {

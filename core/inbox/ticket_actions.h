@@ -29,6 +29,11 @@ struct UndoRecord {
     QString kind;
     qint64 ticketId = 0;
     QString description;
+    // The same in parts, for a face that says it in its own words (the window in Korean): the numbers of
+    // the tickets acted on (the one changed, merged into or split from first), and the event's detail
+    // ("from"/"to" of a status, a bulk change's fields). Empty for a record written before they were kept.
+    QList<int> numbers;
+    QJsonObject detail;
 };
 
 // The seller's triage commands on tickets. Each runs in one write transaction, is recorded in `events`,

@@ -199,6 +199,16 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::TicketListModel</name>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::TrayNotifier</name>
     <message numerus="yes">
         <source>%n new inquiries arrived.</source>

@@ -195,6 +195,11 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
         <source>%1 takes over in %2</source>
         <translation>%2 후 %1 이관</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <comment>the marketplace takes the question over in</comment>
+        <translation>%2 후 %1 이관</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::AccountsDialog</name>
@@ -712,6 +717,90 @@ Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으�
     <message>
         <source>previous: %1</source>
         <translation>이전: %1</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>내보냄</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>검증됨</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>added from</source>
+        <translation>가져온 곳</translation>
+    </message>
+    <message>
+        <source>manifest SHA-256</source>
+        <translation>매니페스트 SHA-256</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>서명 키</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>파일 수</translation>
+    </message>
+    <message>
+        <source>notes included</source>
+        <translation>메모 포함</translation>
+    </message>
+    <message>
+        <source>contacts masked</source>
+        <translation>연락처 가림</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>문제 수</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>the demo</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <source>mail attachment</source>
+        <translation>메일 첨부파일</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>이상 없음</translation>
+    </message>
+    <message>
+        <source>problems found</source>
+        <translation>문제 발견</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1728,26 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <source>&apos;%1&apos; is not a date: write days off as 2026-12-24, 2026-12-31.</source>
         <translation>&apos;%1&apos;은(는) 날짜가 아닙니다. 휴무일은 2026-12-24, 2026-12-31처럼 쓰세요.</translation>
     </message>
+    <message>
+        <source>Case files</source>
+        <translation>사건 파일</translation>
+    </message>
+    <message>
+        <source>e.g. https://freetsa.org/tsr (empty: no timestamp)</source>
+        <translation>예: https://freetsa.org/tsr (비워 두면 타임스탬프 없음)</translation>
+    </message>
+    <message>
+        <source>&amp;Timestamp authority:</source>
+        <translation>타임스탬프 기관(&amp;T):</translation>
+    </message>
+    <message>
+        <source>With the address of an RFC 3161 timestamp authority, each exported case file is stamped by it: proof from a third party that the file existed at that time. The export then needs the network. The same as casebook-cli settings set tsa_url.</source>
+        <translation>RFC 3161 타임스탬프 기관의 주소를 넣으면 내보내는 사건 파일마다 그 기관의 타임스탬프를 받습니다. 파일이 그 시각에 있었다는 제3자의 증명입니다. 이때 내보내기에는 네트워크가 필요합니다. casebook-cli settings set tsa_url 과 같은 설정입니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not the http(s) address of a timestamp authority; leave it empty for none.</source>
+        <translation>&apos;%1&apos;은(는) 타임스탬프 기관의 http(s) 주소가 아닙니다. 쓰지 않으려면 비워 두세요.</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::ShortcutHelpDialog</name>
@@ -1653,6 +1762,11 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>Command</source>
         <translation>명령</translation>
+    </message>
+    <message>
+        <source>  or  </source>
+        <comment>between two keys that run the same command</comment>
+        <translation>  또는  </translation>
     </message>
 </context>
 <context>
@@ -1944,18 +2058,6 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <translation>우선순위 설정(&amp;P)</translation>
     </message>
     <message>
-        <source>Normal</source>
-        <translation>보통</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>높음</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>긴급</translation>
-    </message>
-    <message>
         <source>Priority: %1</source>
         <translation>우선순위: %1</translation>
     </message>
@@ -2169,12 +2271,22 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
         <source>Snoozed until %1</source>
         <translation>%1까지 미룸</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>읽지 않은 메시지 %n개</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::TicketListPane</name>
     <message>
         <source>Search (Ctrl+K): words, &quot;phrases&quot;, from:, order:, after:2026-03-01 …</source>
         <translation>검색 (Ctrl+K): 단어, &quot;구문&quot;, from:, order:, after:2026-03-01 …</translation>
+    </message>
+    <message>
+        <source>Enter searches; Down goes to the results</source>
+        <translation>Enter로 검색하고, 아래 화살표로 결과 목록에 갑니다</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2377,89 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>#%1 %2 (%3)</source>
         <translation>#%1 %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::UndoText</name>
+    <message>
+        <source>customer marked VIP</source>
+        <translation>고객 VIP 표시</translation>
+    </message>
+    <message>
+        <source>VIP mark removed</source>
+        <translation>VIP 표시 해제</translation>
+    </message>
+    <message>
+        <source>customer flagged abusive</source>
+        <translation>고객 악성 표시</translation>
+    </message>
+    <message>
+        <source>abusive flag removed</source>
+        <translation>악성 표시 해제</translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation>%1까지 미룸</translation>
+    </message>
+    <message>
+        <source>woken</source>
+        <translation>다시 받은편지함으로</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>상태 %1</translation>
+    </message>
+    <message>
+        <source>priority %1</source>
+        <translation>우선순위 %1</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>분류 %1</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 priority %2</source>
+        <translation>%1 우선순위 %2</translation>
+    </message>
+    <message>
+        <source>%1 category %2</source>
+        <translation>%1 분류 %2</translation>
+    </message>
+    <message>
+        <source>%1 case summary</source>
+        <translation>%1 사건 요약</translation>
+    </message>
+    <message>
+        <source>%1 order %2 added</source>
+        <translation>%1 주문번호 %2 추가</translation>
+    </message>
+    <message>
+        <source>merge of %1 into %2</source>
+        <translation>%1을(를) %2에 합치기</translation>
+    </message>
+    <message>
+        <source>split of %1 out of %2</source>
+        <translation>%2에서 %1 분리</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

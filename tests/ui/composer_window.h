@@ -1,6 +1,7 @@
 #pragma once
 
 // The composer's tests share this window: the demo inbox in the real main window.
+#include "compose/outbox.h"
 #include "compose/ticket_placeholders.h"
 #include "composer_editor.h"
 #include "tone_highlighter.h"

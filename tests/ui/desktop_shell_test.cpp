@@ -4,6 +4,7 @@
 #include "compose/ticket_placeholders.h"
 #include "conversation_pane.h"
 #include "demo_store.h"
+#include "language_scope.h"
 #include "desktop_shell.h"
 #include "import_controller.h"
 #include "inbox/ingestor.h"
@@ -39,14 +40,9 @@
 #include <catch2/catch.hpp>
 
 using namespace casebook;
+using test::LanguageScope;
 
 namespace {
-
-// Switches the UI language for one test and back to English after, also when the test fails.
-struct LanguageScope {
-    explicit LanguageScope(const QString& language) { REQUIRE(ui::UiLanguage::install(language)); }
-    ~LanguageScope() { ui::UiLanguage::install(QStringLiteral("en")); }
-};
 
 QStringList menuTitles(const ui::MainWindow& window)
 {
@@ -267,7 +263,7 @@ TEST_CASE("Ctrl+, opens Settings, which saves what templates, imports and the wi
     ui::SettingsDialog* dialog = window.shell()->settingsDialog();
     REQUIRE(dialog);
     CHECK(dialog->isVisible());
-    CHECK(dialog->tabs()->count() == 5);
+    CHECK(dialog->tabs()->count() == 6); // General, Seller, Answer times, Business hours, Case files, Accounts
 
     // The Accounts page's button is the hook for the accounts dialog.
     QSignalSpy accounts(window.shell(), &ui::DesktopShell::accountsRequested);

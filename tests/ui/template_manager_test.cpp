@@ -64,13 +64,15 @@ TEST_CASE("File → Reply templates: add, edit a built-in, duplicate, delete, re
     field<QLineEdit>(dialog, "templateId")->setText(QStringLiteral("my.late_refund"));
     auto* language = field<QComboBox>(dialog, "templateLanguage");
     language->setCurrentIndex(language->findData(QStringLiteral("en")));
-    field<QLineEdit>(dialog, "templateCategory")->setText(QStringLiteral("refund"));
+    auto* category = field<QComboBox>(dialog, "templateCategory");
+    CHECK(category->findText(QStringLiteral("Refund")) >= 0); // by name, not the stored id
+    category->setCurrentIndex(category->findData(QStringLiteral("refund")));
     field<QLineEdit>(dialog, "templateTitle")->setText(QStringLiteral("Refund is on its way"));
     field<QPlainTextEdit>(dialog, "templateBody")
         ->setPlainText(QStringLiteral("Hi {{customer_name}},\nYour refund was issued today. It is your fault "
                                       "that it took this long.\n{{seller_name}}"));
     REQUIRE(dialog.save());
-    CHECK(dialog.statusText().contains(QStringLiteral("blame")));
+    CHECK(dialog.statusText().contains(QStringLiteral("Blame")));
     auto mine = store.value().find(QStringLiteral("my.late_refund"));
     REQUIRE(mine);
     CHECK_FALSE(mine->builtin);

@@ -181,7 +181,7 @@ TEST_CASE("three selected tickets are resolved at once, and one Ctrl+Z brings al
     CHECK(w.list->model()->rowCount() == inbox - 3);
     for (const TicketSummary& t : ticket_queries::ticketsByIds(w.store.db->reader(), chosen))
         CHECK(t.status == TicketStatus::Resolved);
-    CHECK(w.find<QAction>(QStringLiteral("actionUndo"))->text().contains(QStringLiteral("resolved")));
+    CHECK(w.find<QAction>(QStringLiteral("actionUndo"))->text().contains(QStringLiteral("status Resolved")));
 
     QTest::keyClick(w.list, Qt::Key_Z, Qt::ControlModifier);
     CHECK(w.list->model()->rowCount() == inbox);
