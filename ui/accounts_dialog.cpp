@@ -9,6 +9,7 @@
 #include "worker_job.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,6 +20,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -26,7 +28,8 @@ namespace casebook::ui {
 
 AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keychain, QWidget* parent)
     : QDialog(parent), m_db(db), m_keychain(std::move(keychain)), m_ask(PasswordPrompt::dialog(this)),
-      m_list(new QListWidget), m_name(new QLineEdit), m_address(new QLineEdit), m_displayName(new QLineEdit),
+      m_list(new QListWidget), m_kind(new QComboBox), m_emailForm(new QWidget), m_marketForm(new QWidget), m_fields(nullptr),
+      m_baseUrl(new QLineEdit), m_secret(new QLineEdit), m_secretCommand(new QLineEdit), m_name(new QLineEdit), m_address(new QLineEdit), m_displayName(new QLineEdit),
       m_imapHost(new QLineEdit), m_imapPort(new QSpinBox), m_smtpHost(new QLineEdit),
       m_smtpPort(new QSpinBox), m_user(new QLineEdit), m_tls(new QComboBox), m_caFile(new QLineEdit),
       m_pinned(new QLineEdit), m_folders(new QLineEdit), m_signature(new QPlainTextEdit),
@@ -58,8 +61,30 @@ AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keycha
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("Name"), m_name);
+    // Every account kind of the channel table; email first, as the table has it.
+    m_kind->setObjectName(QStringLiteral("kind"));
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.accountKind)
+            m_kind->addItem(channelIcon(toQString(row.name)), channelDisplayName(toQString(row.name)),
+                            toQString(row.accountKindName));
+    m_baseUrl->setObjectName(QStringLiteral("base_url"));
+    m_baseUrl->setPlaceholderText(tr("the service's own (leave empty)"));
+    m_secret->setObjectName(QStringLiteral("secret"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secretCommand->setObjectName(QStringLiteral("secretCommand"));
+    m_secretCommand->setPlaceholderText(tr("e.g. pass show shop/api-key (instead of the keychain)"));
+    auto* market = new QVBoxLayout(m_marketForm);
+    market->setContentsMargins(0, 0, 0, 0);
+    auto* marketCommon = new QFormLayout;
+    marketCommon->addRow(tr("API base URL"), m_baseUrl);
+    marketCommon->addRow(tr("Secret key"), m_secret);
+    marketCommon->addRow(tr("Secret command"), m_secretCommand);
+    market->addLayout(marketCommon);
+    auto* common = new QFormLayout;
+    common->addRow(tr("Kind"), m_kind);
+    common->addRow(tr("Name"), m_name);
+    auto* form = new QFormLayout(m_emailForm);
+    form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Address"), m_address);
     form->addRow(tr("Sender name"), m_displayName);
     form->addRow(tr("IMAP server"), m_imapHost);
@@ -84,7 +109,9 @@ AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keycha
     left->addWidget(newButton);
     left->addWidget(removeButton);
     auto* right = new QVBoxLayout;
-    right->addLayout(form);
+    right->addLayout(common);
+    right->addWidget(m_emailForm);
+    right->addWidget(m_marketForm);
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_test);
     actions->addWidget(saveButton);
@@ -104,10 +131,12 @@ AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keycha
     connect(saveButton, &QPushButton::clicked, this, &AccountsDialog::save);
     connect(m_test, &QPushButton::clicked, this, &AccountsDialog::testConnection);
     connect(this, &AccountsDialog::testFinished, this, &AccountsDialog::showTestResult, Qt::QueuedConnection);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { showKind(currentKind()); });
     connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString& name) {
         if (auto a = AccountStore(m_db).byName(name.section(QLatin1Char(' '), 0, 0)))
             load(*a);
     });
+    showKind(AccountKind::Email);
     reload();
 }
 
@@ -130,12 +159,50 @@ void AccountsDialog::reload()
 
 void AccountsDialog::clearForm()
 {
-    load(Account{});
+    Account blank; // a new account of the kind chosen
+    blank.kind = currentKind();
+    load(blank);
     m_name->setFocus();
+}
+
+AccountKind AccountsDialog::currentKind() const
+{
+    return accountKindFromString(m_kind->currentData().toString()).value_or(AccountKind::Email);
+}
+
+void AccountsDialog::showKind(AccountKind kind)
+{
+    {
+        const QSignalBlocker quiet(m_kind); // not again through currentIndexChanged
+        m_kind->setCurrentIndex(std::max(0, m_kind->findData(toString(kind))));
+    }
+    const bool email = kind == AccountKind::Email;
+    m_emailForm->setVisible(email);
+    m_marketForm->setVisible(!email);
+    m_test->setEnabled(email); // a marketplace is tried by its first sync
+    // The kind's own fields in a box of their own, made anew: its labels and edits go with it.
+    delete m_fields;
+    m_fieldEdits.clear();
+    m_fields = new QWidget;
+    auto* form = new QFormLayout(m_fields);
+    form->setContentsMargins(0, 0, 0, 0);
+    for (const AccountField& f : channelOfAccountKind(kind).accountFields) {
+        auto* edit = new QLineEdit;
+        edit->setObjectName(toQString(f.key));
+        form->addRow(QCoreApplication::translate("casebook::ui", f.label), edit);
+        m_fieldEdits.append({toQString(f.key), edit});
+    }
+    static_cast<QVBoxLayout*>(m_marketForm->layout())->insertWidget(0, m_fields);
 }
 
 void AccountsDialog::load(const Account& a)
 {
+    showKind(a.kind);
+    for (const auto& [key, edit] : m_fieldEdits)
+        edit->setText(a.setting(key));
+    m_baseUrl->setText(a.setting(QStringLiteral("base_url")));
+    m_secretCommand->setText(a.setting(QStringLiteral("secret_command")));
+    m_secret->clear();
     m_name->setText(a.name);
     m_address->setText(a.setting(QStringLiteral("address")));
     m_displayName->setText(a.setting(QStringLiteral("display_name")));
@@ -192,8 +259,71 @@ void AccountsDialog::setSecretSources(std::shared_ptr<SecretStore> keychain, Pas
     m_ask = std::move(ask);
 }
 
+Account AccountsDialog::marketplaceAccount() const
+{
+    Account a;
+    a.kind = currentKind();
+    a.name = m_name->text().trimmed();
+    for (const auto& [key, edit] : m_fieldEdits)
+        if (!edit->text().trimmed().isEmpty())
+            a.settings.insert(key, edit->text().trimmed());
+    if (!m_baseUrl->text().trimmed().isEmpty())
+        a.settings.insert(QStringLiteral("base_url"), m_baseUrl->text().trimmed());
+    if (!m_secretCommand->text().trimmed().isEmpty())
+        a.settings.insert(QStringLiteral("secret_command"), m_secretCommand->text().trimmed());
+    return a;
+}
+
+void AccountsDialog::saveMarketplace()
+{
+    const Account a = marketplaceAccount();
+    if (auto named = AccountStore::validateName(a.name); !named) {
+        m_status->setText(named.error().message);
+        return;
+    }
+    for (const AccountField& f : channelOfAccountKind(a.kind).accountFields)
+        if (f.required && a.setting(toQString(f.key)).isEmpty()) {
+            m_status->setText(tr("%1 is needed.").arg(QCoreApplication::translate("casebook::ui", f.label)));
+            return;
+        }
+    AccountStore store(m_db);
+    const auto existing = store.byName(a.name);
+    if (existing && existing->kind != a.kind) {
+        m_status->setText(tr("There is already an account named %1 of another kind.").arg(a.name));
+        return;
+    }
+    if (!existing && m_secret->text().isEmpty() && m_secretCommand->text().trimmed().isEmpty()) {
+        m_status->setText(tr("Enter the secret key or a command that prints it."));
+        return;
+    }
+    QString unkept;
+    if (!m_secret->text().isEmpty() && m_secretCommand->text().trimmed().isEmpty())
+        if (auto stored = m_keychain->write(a.name, m_secret->text()); !stored)
+            unkept = stored.error().message;
+    const Result<void> saved = existing ? store.updateSettings(a.name, a.settings) : [&]() -> Result<void> {
+        auto id = store.add(a);
+        if (!id)
+            return id.error();
+        return {};
+    }();
+    m_secret->clear();
+    if (!saved)
+        m_status->setText(saved.error().message);
+    else if (!unkept.isEmpty())
+        m_status->setText(tr("Saved %1, without its secret key: %2\nSet a secret command or start a keychain "
+                             "service.")
+                              .arg(a.name, unkept));
+    else
+        m_status->setText(tr("Saved %1.").arg(a.name));
+    reload();
+}
+
 void AccountsDialog::save()
 {
+    if (currentKind() != AccountKind::Email) {
+        saveMarketplace();
+        return;
+    }
     const Account a = formAccount();
     auto settings = EmailSettings::from(a);
     if (!settings) {

@@ -24,7 +24,8 @@ namespace casebook::ui {
 
 class WorkerJob;
 
-// Lists the accounts and adds or edits an email account. "Test connection" logs in to IMAP and SMTP on a
+// Lists the accounts and adds or edits them: an email account with its own form; a marketplace account with
+// the fields its kind's row of the channel table lists (model/channel_table.h), its API base URL and secret. "Test connection" logs in to IMAP and SMTP on a
 // worker thread; a certificate the system does not trust is shown by its SHA-256 and pinned only if the
 // seller says so. The password goes to the system keychain, or stays with a password command; with no
 // keychain the account is saved without it and "Test connection" asks for it each time.
@@ -42,6 +43,11 @@ Q_SIGNALS:
 
 private:
     void reload();
+    // Shows the form of the kind chosen; a marketplace kind's fields are made from its channel row.
+    void showKind(AccountKind kind);
+    AccountKind currentKind() const;
+    Account marketplaceAccount() const;
+    void saveMarketplace();
     void load(const Account& a);
     void clearForm();
     Account formAccount() const;
@@ -54,6 +60,14 @@ private:
     std::shared_ptr<SecretStore> m_keychain;
     PasswordPrompt::Ask m_ask;
     QListWidget* m_list;
+    QComboBox* m_kind;
+    QWidget* m_emailForm;
+    QWidget* m_marketForm;
+    QWidget* m_fields; // inside m_marketForm: the kind's own fields
+    QList<QPair<QString, QLineEdit*>> m_fieldEdits; // the kind's fields, by setting key
+    QLineEdit* m_baseUrl;
+    QLineEdit* m_secret;
+    QLineEdit* m_secretCommand;
     QLineEdit* m_name;
     QLineEdit* m_address;
     QLineEdit* m_displayName;

@@ -4,6 +4,7 @@
 #include "accounts/secret_store.h"
 #include "cli/cli.h"
 #include "connectors/email_settings.h"
+#include "model/enums.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -99,17 +100,25 @@ Result<QJsonObject> emailSettings(Context& c)
     return s;
 }
 
+// The option that sets an account field: its key with '-' for '_' (vendor_id: --vendor-id).
+QString optionOf(const AccountField& f)
+{
+    return toQString(f.key).replace(QLatin1Char('_'), QLatin1Char('-'));
+}
+
+// A marketplace account's settings: the fields of its kind's row in the channel table, and the options
+// every marketplace takes.
 Result<QJsonObject> marketplaceSettings(Context& c, AccountKind kind)
 {
     QJsonObject s;
-    const QStringList required = kind == AccountKind::Coupang
-                                     ? QStringList{QStringLiteral("vendor-id"), QStringLiteral("access-key"),
-                                                   QStringLiteral("wing-user")}
-                                     : QStringList{QStringLiteral("client-id")};
-    for (const QString& o : required) {
-        if (c.value(o).isEmpty())
-            return makeError(QStringLiteral("account add %1 needs --%2").arg(toString(kind), o));
-        s.insert(QString(o).replace(QLatin1Char('-'), QLatin1Char('_')), c.value(o));
+    for (const AccountField& f : channelOfAccountKind(kind).accountFields) {
+        const QString o = optionOf(f);
+        if (c.value(o).isEmpty()) {
+            if (f.required)
+                return makeError(QStringLiteral("account add %1 needs --%2").arg(toString(kind), o));
+            continue;
+        }
+        s.insert(toQString(f.key), c.value(o));
     }
     if (c.isSet(QStringLiteral("base-url")))
         s.insert(QStringLiteral("base_url"), c.value(QStringLiteral("base-url")));
@@ -201,10 +210,13 @@ int list(Context& c, Database& db)
                        .arg(a.setting(QStringLiteral("smtp_host")))
                        .arg(a.settings.value(QStringLiteral("smtp_port")).toInt())
                        .arg(a.setting(QStringLiteral("tls")));
-        else
-            what = a.kind == AccountKind::Coupang
-                       ? QStringLiteral("vendor %1").arg(a.setting(QStringLiteral("vendor_id")))
-                       : QStringLiteral("client %1").arg(a.setting(QStringLiteral("client_id")));
+        else {
+            // The kind's first field names the account at the marketplace (vendor id, client id).
+            const auto fields = channelOfAccountKind(a.kind).accountFields;
+            what = fields.empty() ? a.setting(QStringLiteral("base_url"))
+                                  : QStringLiteral("%1 %2").arg(toQString(fields.front().key),
+                                                                a.setting(toQString(fields.front().key)));
+        }
         out() << a.name << "\t" << toString(a.kind) << "\t" << what << Qt::endl;
     }
     if (all->isEmpty())
@@ -255,6 +267,17 @@ QList<Command> accountCommands()
                                           QString::fromLatin1(value))
                      : QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(help));
     };
+    // Every marketplace field of the channel table, once (--vendor-id, --client-id, …).
+    QList<QCommandLineOption> fieldOptions;
+    QStringList seen;
+    for (const ChannelInfo& row : kChannelTable)
+        for (const AccountField& f : row.accountFields)
+            if (const QString o = optionOf(f); !seen.contains(o)) {
+                seen << o;
+                fieldOptions << QCommandLineOption(
+                    o, QStringLiteral("%1 (%2).").arg(QString::fromUtf8(f.label), toQString(row.name)),
+                    QStringLiteral("VALUE"));
+            }
     return {
         {QStringLiteral("account"),
          QStringLiteral(
@@ -262,9 +285,10 @@ QList<Command> accountCommands()
              "[--tls implicit|starttls|none] [--ca-file PEM] [--pin SHA256] [--password-command CMD] | "
              "add coupang NAME --vendor-id ID --access-key KEY --wing-user U [--base-url URL] "
              "[--secret-command CMD] [--horizon-days N] | add naver NAME --client-id ID [--base-url URL] "
+             "[--secret-command CMD] [--horizon-days N] | add 11st NAME [--base-url URL] "
              "[--secret-command CMD] [--horizon-days N] "
              "| list [--json] | remove NAME   accounts"),
-         {opt("address", "The seller's email address.", "ADDR"), opt("imap", "IMAP server.", "HOST:PORT"),
+         QList<QCommandLineOption>{opt("address", "The seller's email address.", "ADDR"), opt("imap", "IMAP server.", "HOST:PORT"),
           opt("smtp", "SMTP server.", "HOST:PORT"), opt("user", "Login name (default: the address).", "USER"),
           opt("tls", "implicit (default), starttls or none (loopback only).", "MODE"),
           opt("ca-file", "Extra trusted CA certificates (PEM).", "PEM"),
@@ -274,12 +298,9 @@ QList<Command> accountCommands()
           opt("folders", "IMAP folders to sync (default INBOX).", "A,B"),
           opt("password-command", "A command that prints the password (instead of the keychain).", "CMD"),
           opt("secret-command", "A command that prints the secret key (instead of the keychain).", "CMD"),
-          opt("vendor-id", "Coupang vendor id.", "ID"), opt("access-key", "Coupang access key.", "KEY"),
-          opt("wing-user", "Coupang Wing user id.", "USER"),
-          opt("client-id", "Naver Commerce client id.", "ID"),
           opt("base-url", "API base URL (tests, proxies).", "URL"),
           opt("horizon-days", "How far back a marketplace's first sync reaches (default 30).", "DAYS"),
-          opt("json", "Print JSON.")},
+          opt("json", "Print JSON.")} + fieldOptions,
          account},
     };
 }

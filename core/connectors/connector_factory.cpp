@@ -1,6 +1,7 @@
 #include "connectors/connector_factory.h"
 
 #include "connectors/coupang_connector.h"
+#include "connectors/elevenst_connector.h"
 #include "connectors/naver_connector.h"
 
 namespace casebook {
@@ -33,6 +34,8 @@ Result<std::unique_ptr<Connector>> connectorFor(const Account& account, Database
         return makeCoupangConnector(account, db, std::move(secret.value()));
     case AccountKind::Naver:
         return makeNaverConnector(account, db, std::move(secret.value()));
+    case AccountKind::Elevenst:
+        return makeElevenstConnector(account, db, std::move(secret.value()));
     }
     return makeError(ErrorCode::InvalidInput, QStringLiteral("Unknown account kind."));
 }

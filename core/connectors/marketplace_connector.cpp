@@ -257,4 +257,38 @@ Result<QList<OutboxItem>> liveAnswers(Database& db, qint64 ticketId, const QStri
     return out;
 }
 
+QString marketplaceBaseUrl(const Account& account, const QString& serviceUrl)
+{
+    QString base = account.setting(QStringLiteral("base_url"));
+    if (base.isEmpty())
+        base = serviceUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base;
+}
+
+Result<OutboxDraft> draftForNewest(Database& db, qint64 ticketId, const Account& account, const QString& source,
+                                   const QString& what,
+                                   const std::function<Result<OutboxDraft>(const StoredInquiry&)>& draftFor)
+{
+    auto inquiries = inquiriesOfTicket(db, ticketId, source);
+    if (!inquiries)
+        return inquiries.error();
+    if (inquiries->isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("This ticket holds no %1 of the account \"%2\".").arg(what, account.name));
+    std::optional<Error> firstRefusal;
+    for (const StoredInquiry& inq : inquiries.value()) {
+        auto draft = draftFor(inq);
+        if (draft) {
+            draft->ticketId = ticketId;
+            draft->accountId = account.id;
+            return draft;
+        }
+        if (!firstRefusal)
+            firstRefusal = draft.error();
+    }
+    return *firstRefusal;
+}
+
 } // namespace casebook

@@ -69,4 +69,15 @@ Result<std::optional<bool>> answerListed(Database& db, const OutboxItem& item, c
 // Outbox items of the ticket for this thread that have answered or may still answer (not failed).
 Result<QList<OutboxItem>> liveAnswers(Database& db, qint64 ticketId, const QString& threadKey);
 
+// The account's API base URL (setting `base_url`, which tests point at a fake), else the service's own;
+// without a trailing slash.
+QString marketplaceBaseUrl(const Account& account, const QString& serviceUrl);
+
+// The answer to a ticket's newest inquiry of `source` that takes one (`draftFor` builds it or says why not),
+// with the ticket and the account set; when none takes one, the newest inquiry's refusal. `what` names the
+// channel's items in the "none here" error ("11st item").
+Result<OutboxDraft> draftForNewest(Database& db, qint64 ticketId, const Account& account, const QString& source,
+                                   const QString& what,
+                                   const std::function<Result<OutboxDraft>(const StoredInquiry&)>& draftFor);
+
 } // namespace casebook

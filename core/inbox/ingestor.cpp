@@ -40,7 +40,11 @@ QDateTime Ingestor::dueAt(SQLite::Database& db, const InboundMessage& m)
     // Read once, on the connection of the first write: no reader connection for the importing thread.
     if (!m_dueClocks)
         m_dueClocks = AppSettings::dueClocks(db);
-    return m_dueClocks->dueAt(m.channel, m.date);
+    const QDateTime clock = m_dueClocks->dueAt(m.channel, m.date);
+    // The marketplace's own deadline, when it names one and it comes first.
+    if (m.replyBy.isValid() && m.direction == Direction::In && (!clock.isValid() || m.replyBy < clock))
+        return m.replyBy;
+    return clock;
 }
 
 bool Ingestor::isOwnAddress(const QString& address) const

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string_view>
 
 // The label is a source string the UI translates (context "casebook::ui"); lupdate finds it by this macro
@@ -20,10 +21,10 @@
 namespace casebook {
 
 // Stored by name (ChannelInfo::name), never by number: the order only follows the table's.
-enum class Channel { Email, Coupang, Naver, Csv };
+enum class Channel { Email, Coupang, Naver, Csv, Elevenst };
 // What kind of account syncs and answers a channel; ChannelInfo::accountKind. The mapping from a kind to
 // its connector lives in core/connectors/connector_factory.cpp alone.
-enum class AccountKind { Email, Coupang, Naver };
+enum class AccountKind { Email, Coupang, Naver, Elevenst };
 
 // What a board counts when it limits an answer's length.
 enum class LengthUnit { None, CodePoints, Utf16Units, Utf8Bytes };
@@ -46,6 +47,23 @@ struct Badge {
     const char* text; // one short sign, UTF-8
 };
 
+// One setting an account of the channel keeps (besides its secret, which goes to the keychain): the key in
+// the account's settings, the CLI's `account add --KEY-WITH-DASHES`, and the field the accounts dialog shows.
+struct AccountField {
+    std::string_view key;  // "vendor_id"; the CLI option is the same with '-' for '_'
+    const char* label;     // QT_TRANSLATE_NOOP("casebook::ui", …)
+    bool required;         // sync and answers cannot work without it
+};
+
+inline constexpr AccountField kCoupangFields[] = {
+    {"vendor_id", QT_TRANSLATE_NOOP("casebook::ui", "Vendor id"), true},
+    {"access_key", QT_TRANSLATE_NOOP("casebook::ui", "Access key"), true},
+    {"wing_user", QT_TRANSLATE_NOOP("casebook::ui", "Wing user id"), true},
+};
+inline constexpr AccountField kNaverFields[] = {
+    {"client_id", QT_TRANSLATE_NOOP("casebook::ui", "Client id"), true},
+};
+
 struct ChannelInfo {
     Channel channel;
     std::string_view name;                  // stable: database, JSON, CLI, search's channel:
@@ -54,6 +72,7 @@ struct ChannelInfo {
     std::string_view customerLabelKo;       // … and in Korean ones
     std::optional<AccountKind> accountKind; // none: imported only, nothing answers from Casebook
     std::string_view accountKindName;       // the kind's stable name (accounts table, `account add KIND`)
+    std::span<const AccountField> accountFields; // the account's settings (none for email: its own form)
     std::string_view sourcePrefix;          // a synced message's source is "PREFIX:<account>"
     std::string_view idPrefix;              // external ids start with it; empty: a Message-ID (email)
     bool board;                             // a marketplace Q&A board: plain text, length limits, policy
@@ -64,7 +83,7 @@ struct ChannelInfo {
     Badge badge;
 };
 
-inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
+inline constexpr std::array<ChannelInfo, 5> kChannelTable{{
     {.channel = Channel::Email,
      .name = "email",
      .label = QT_TRANSLATE_NOOP("casebook::ui", "Email"),
@@ -72,6 +91,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .customerLabelKo = "",
      .accountKind = AccountKind::Email,
      .accountKindName = "email",
+     .accountFields = {},
      .sourcePrefix = "imap",
      .idPrefix = "",
      .board = false,
@@ -89,6 +109,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .customerLabelKo = "쿠팡",
      .accountKind = AccountKind::Coupang,
      .accountKindName = "coupang",
+     .accountFields = kCoupangFields,
      .sourcePrefix = "coupang",
      .idPrefix = "coupang:",
      .board = true,
@@ -105,6 +126,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .customerLabelKo = "네이버 스마트스토어",
      .accountKind = AccountKind::Naver,
      .accountKindName = "naver",
+     .accountFields = kNaverFields,
      .sourcePrefix = "naver",
      .idPrefix = "naver:",
      .board = true,
@@ -122,6 +144,7 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .customerLabelKo = "",
      .accountKind = std::nullopt,
      .accountKindName = "",
+     .accountFields = {},
      .sourcePrefix = "",
      .idPrefix = "csv:",
      .board = false,
@@ -130,6 +153,26 @@ inline constexpr std::array<ChannelInfo, 4> kChannelTable{{
      .unit = LengthUnit::None,
      .due = {Channel::Email, 24, true, false},
      .badge = {0x7c3aed, "≡"}},
+    // 11st Open API (docs/marketplaces.md): the API key is the account's secret, so no other setting is
+    // needed. 11st publishes no length limit for a Q&A answer; Naver's and Coupang's 2–1000 characters keep
+    // a template safe on all three. Due on a 24-hour calendar clock; an urgent notice (긴급알리미) carries
+    // its own reply-by date, which wins when it is earlier.
+    {.channel = Channel::Elevenst,
+     .name = "11st",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "11st"),
+     .customerLabelEn = "11st",
+     .customerLabelKo = "11번가",
+     .accountKind = AccountKind::Elevenst,
+     .accountKindName = "11st",
+     .accountFields = {},
+     .sourcePrefix = "11st",
+     .idPrefix = "11st:",
+     .board = true,
+     .minLength = 2,
+     .maxLength = 1000,
+     .unit = LengthUnit::CodePoints,
+     .due = {Channel::Elevenst, 24, true, false},
+     .badge = {0xf43142, "11"}},
 }};
 
 inline constexpr std::size_t kChannelCount = kChannelTable.size();

@@ -55,6 +55,9 @@ struct InboundMessage {
     QString customerName;
     QString source;       // where it came from: "maildir:/path", "demo", "coupang:shop"
     QString sourceRef;    // file name, offset or UID inside that source
+    // The marketplace's own deadline for answering this message (11st's urgent-notice 회신기한, eBay's
+    // respond-by date); the ticket is due at the earlier of it and the channel's clock. Null: the clock only.
+    QDateTime replyBy;
 };
 
 struct TicketSummary {

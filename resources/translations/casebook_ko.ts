@@ -200,6 +200,26 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
         <comment>the marketplace takes the question over in</comment>
         <translation>%2 후 %1 이관</translation>
     </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>업체 코드</translation>
+    </message>
+    <message>
+        <source>Access key</source>
+        <translation>액세스 키</translation>
+    </message>
+    <message>
+        <source>Wing user id</source>
+        <translation>Wing 사용자 ID</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>11st</source>
+        <translation>11번가</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::AccountsDialog</name>
@@ -354,6 +374,48 @@ SHA-256:
 Casebook will ask for the password each time it is needed; set a password command or start a keychain service to avoid that.</source>
         <translation>%1을(를) 비밀번호 없이 저장했습니다: %2
 Casebook이 비밀번호가 필요할 때마다 묻습니다. 그러지 않으려면 비밀번호 명령을 설정하거나 키체인 서비스를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>the service&apos;s own (leave empty)</source>
+        <translation>서비스 기본값 (비워 두세요)</translation>
+    </message>
+    <message>
+        <source>e.g. pass show shop/api-key (instead of the keychain)</source>
+        <translation>예: pass show shop/api-key (키체인 대신)</translation>
+    </message>
+    <message>
+        <source>API base URL</source>
+        <translation>API 기본 URL</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>비밀 키</translation>
+    </message>
+    <message>
+        <source>Secret command</source>
+        <translation>비밀 키 명령</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>%1 is needed.</source>
+        <translation>%1을(를) 입력하세요.</translation>
+    </message>
+    <message>
+        <source>There is already an account named %1 of another kind.</source>
+        <translation>다른 종류의 계정 %1이(가) 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>Enter the secret key or a command that prints it.</source>
+        <translation>비밀 키나 그것을 출력하는 명령을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Saved %1, without its secret key: %2
+Set a secret command or start a keychain service.</source>
+        <translation>%1을(를) 저장했지만 비밀 키는 저장하지 못했습니다: %2
+비밀 키 명령을 설정하거나 키체인 서비스를 시작하세요.</translation>
     </message>
 </context>
 <context>

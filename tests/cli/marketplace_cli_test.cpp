@@ -2,6 +2,7 @@
 // sync, tickets --json, reply --send, confirm-transfer, as a seller would run them.
 #include "cli/cli_runner.h"
 #include "coupang_fixture.h"
+#include "elevenst_fixture.h"
 #include "naver_fixture.h"
 
 #include <QFile>
@@ -437,5 +438,47 @@ TEST_CASE("CLI Coupang: casebook-cli runs back to back and at once keep the gate
     // 110 ms a turn: five turns take 550 ms; a call may reach the gateway up to ~100 ms after its turn on a
     // busy machine, which shortens one span but not the pace.
     CHECK(minFive >= 0.45);
+    CHECK(server.violations().isEmpty());
+}
+
+TEST_CASE("CLI 11st: account add, sync twice, Q&A and urgent-notice answers, a second answer refused",
+          "[cli][11st]")
+{
+    FakeMarketplace server(elevenstConfig(), QStringLiteral(CASEBOOK_FAKE_11ST));
+    CliStore s;
+    // No setting of its own: the API key is the secret.
+    const Run added = s.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("11st"),
+                             QStringLiteral("eleven"), QStringLiteral("--base-url"), server.baseUrl(),
+                             QStringLiteral("--horizon-days"), QStringLiteral("20"),
+                             QStringLiteral("--secret-command"), QStringLiteral("echo %1").arg(kElevenstKey)});
+    INFO(added.err.toStdString());
+    REQUIRE(added.code == 0);
+    const Run listed = s.run({QStringLiteral("account"), QStringLiteral("list")});
+    CHECK(listed.out.contains(QStringLiteral("eleven\t11st")));
+
+    CHECK(s.sync(QStringLiteral("eleven")).value(QStringLiteral("imported")).toInt() == 5 + 1 + 3 + 1);
+    CHECK(s.sync(QStringLiteral("eleven")).value(QStringLiteral("imported")).toInt() == 0);
+    const QHash<QString, int> tickets = s.messageTickets();
+    CHECK(tickets.value(QStringLiteral("11st:qna:4881270:answer:1")) ==
+          tickets.value(QStringLiteral("11st:qna:4881270")));
+
+    const Run qna = s.reply(tickets.value(QStringLiteral("11st:qna:4881271")), QStringLiteral("네, 달아요."));
+    INFO(qna.err.toStdString());
+    REQUIRE(qna.code == 0);
+    const Run notice =
+        s.reply(tickets.value(QStringLiteral("11st:notice:3001")), QStringLiteral("오늘 출고됩니다."));
+    INFO(notice.err.toStdString());
+    REQUIRE(notice.code == 0);
+    const QJsonArray posted = server.posted();
+    REQUIRE(posted.size() == 2);
+    CHECK(posted[0][QStringLiteral("path")].toString() ==
+          QStringLiteral("/rest/prodqnaservices/prodqnaanswer/4881271/48073872"));
+    CHECK(posted[1][QStringLiteral("path")].toString() == QStringLiteral("/rest/alimi/alimianswer"));
+
+    // A second answer: refused here, nothing sent.
+    const Run twice = s.reply(tickets.value(QStringLiteral("11st:qna:4881271")), QStringLiteral("다시"));
+    CHECK(twice.code == 1);
+    CHECK(twice.err.contains(QStringLiteral("product question 4881271 is already answered")));
+    CHECK(server.posted().size() == 2);
     CHECK(server.violations().isEmpty());
 }

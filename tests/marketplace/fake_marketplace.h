@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compose/outbox.h"
 #include "net/marketplace_http.h"
 #include "store/database.h"
 #include "store/ticket_queries.h"
@@ -19,7 +20,9 @@ namespace casebook::test {
 // and records what was posted and every rule a client broke.
 class FakeMarketplace {
 public:
-    explicit FakeMarketplace(const QJsonObject& config)
+    // `script`: the fake to run (fake_marketplace.py for Coupang and Naver; fake_11st.py, …).
+    explicit FakeMarketplace(const QJsonObject& config,
+                             const QString& script = QStringLiteral(CASEBOOK_FAKE_MARKETPLACE))
     {
         REQUIRE(m_dir.isValid());
         const QString path = m_dir.filePath(QStringLiteral("config.json"));
@@ -28,8 +31,7 @@ public:
         f.write(QJsonDocument(config).toJson());
         f.close();
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral("/usr/bin/python3"),
-                        {QStringLiteral(CASEBOOK_FAKE_MARKETPLACE), path});
+        m_process.start(QStringLiteral("/usr/bin/python3"), {script, path});
         REQUIRE(m_process.waitForStarted());
         REQUIRE(m_process.waitForReadyRead(20000));
         const int port = m_process.readLine().trimmed().toInt();
@@ -84,6 +86,21 @@ inline qint64 ticketOfExternal(Database& db, const QString& externalId)
     auto t = ticket_queries::ticketOfExternalId(db.reader(), externalId);
     REQUIRE(t);
     return *t;
+}
+
+// The draft queued, claimed and sent through `transport` as the outbox worker would, and the outcome
+// recorded.
+inline SendOutcome sendThroughOutbox(Database& db, OutboxTransport& transport, const OutboxDraft& draft)
+{
+    Outbox outbox(db);
+    auto id = outbox.enqueue(draft);
+    REQUIRE(id);
+    auto claimed = outbox.claimNext();
+    REQUIRE(claimed);
+    REQUIRE(claimed->has_value());
+    const SendOutcome outcome = transport.send(**claimed);
+    REQUIRE(outbox.complete((*claimed)->id, outcome));
+    return outcome;
 }
 
 // "yyyy-MM-dd HH:mm:ss" in Korea time, `days` before now.

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
@@ -47,4 +48,57 @@ TEST_CASE("Accounts dialog: add an email account and test the connection on a wo
     // IMAP logs in; SMTP has no server, and the dialog says which half failed.
     QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("IMAP: logged in")), 20000);
     CHECK(status->text().contains(QStringLiteral("SMTP")));
+}
+
+TEST_CASE("Accounts dialog: a marketplace account's fields come from its channel row", "[ui][accounts]")
+{
+    TempStore store;
+    auto secrets = std::make_shared<MemorySecrets>();
+    ui::AccountsDialog dialog(*store.db, secrets);
+    auto* kind = dialog.findChild<QComboBox*>(QStringLiteral("kind"));
+    REQUIRE(kind);
+    // Every account kind of the table, email first.
+    CHECK(kind->count() == int(allAccountKindNames().size()));
+    CHECK(kind->itemData(0).toString() == QStringLiteral("email"));
+
+    kind->setCurrentIndex(kind->findData(QStringLiteral("coupang")));
+    for (const AccountField& f : channelInfo(Channel::Coupang).accountFields)
+        CHECK(formField(dialog, std::string(f.key).c_str()) != nullptr);
+    formField(dialog, "name")->setText(QStringLiteral("wing"));
+    formField(dialog, "vendor_id")->setText(QStringLiteral("A00012345"));
+    formField(dialog, "access_key")->setText(QStringLiteral("ak"));
+    formField(dialog, "secret")->setText(QStringLiteral("sk"));
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("testStatus"));
+    dialog.findChild<QPushButton*>(QStringLiteral("save"))->click();
+    // The Wing user id is required: nothing saved yet.
+    CHECK_FALSE(AccountStore(*store.db).byName(QStringLiteral("wing")));
+    CHECK_FALSE(status->text().isEmpty());
+    formField(dialog, "wing_user")->setText(QStringLiteral("wing-kim"));
+    formField(dialog, "secret")->setText(QStringLiteral("sk"));
+    dialog.findChild<QPushButton*>(QStringLiteral("save"))->click();
+    auto saved = AccountStore(*store.db).byName(QStringLiteral("wing"));
+    REQUIRE(saved);
+    CHECK(saved->kind == AccountKind::Coupang);
+    CHECK(saved->setting(QStringLiteral("vendor_id")) == QStringLiteral("A00012345"));
+    CHECK(saved->setting(QStringLiteral("wing_user")) == QStringLiteral("wing-kim"));
+    CHECK(secrets->secrets.value(QStringLiteral("wing")) == QStringLiteral("sk"));
+
+    // 11st keeps no field of its own: its API key is the secret.
+    kind->setCurrentIndex(kind->findData(QStringLiteral("11st")));
+    CHECK_FALSE(formField(dialog, "vendor_id"));
+    formField(dialog, "name")->setText(QStringLiteral("eleven"));
+    formField(dialog, "secretCommand")->setText(QStringLiteral("pass show 11st"));
+    dialog.findChild<QPushButton*>(QStringLiteral("save"))->click();
+    auto eleven = AccountStore(*store.db).byName(QStringLiteral("eleven"));
+    REQUIRE(eleven);
+    CHECK(eleven->kind == AccountKind::Elevenst);
+    CHECK(eleven->setting(QStringLiteral("secret_command")) == QStringLiteral("pass show 11st"));
+
+    // Choosing the Coupang account in the list shows its kind and fields again.
+    auto* list = dialog.findChild<QListWidget*>(QStringLiteral("accountList"));
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->text().startsWith(QStringLiteral("wing ")))
+            list->setCurrentRow(i);
+    CHECK(kind->currentData().toString() == QStringLiteral("coupang"));
+    CHECK(formField(dialog, "vendor_id")->text() == QStringLiteral("A00012345"));
 }

@@ -18,8 +18,10 @@ using namespace casebook;
 namespace {
 
 // Every enumerator, listed by hand on purpose: a new one without a row must fail here.
-const Channel kEveryChannel[] = {Channel::Email, Channel::Coupang, Channel::Naver, Channel::Csv};
-const AccountKind kEveryKind[] = {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver};
+const Channel kEveryChannel[] = {Channel::Email, Channel::Coupang, Channel::Naver, Channel::Csv,
+                                 Channel::Elevenst};
+const AccountKind kEveryKind[] = {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver,
+                                  AccountKind::Elevenst};
 
 ToneFinding policyFinding()
 {
@@ -96,6 +98,26 @@ TEST_CASE("message-id prefixes are unique and tell the channel back", "[channels
     CHECK(channelOfExternalId("coupang:call:7") == Channel::Coupang);
     CHECK(channelOfExternalId("naver:qna:7") == Channel::Naver);
     CHECK(channelOfExternalId("csv:kmong:7") == Channel::Csv);
+    CHECK(channelOfExternalId("11st:notice:7") == Channel::Elevenst);
+}
+
+TEST_CASE("account fields: unique keys, a label each, the CLI's option names", "[channels]")
+{
+    for (const ChannelInfo& row : kChannelTable) {
+        INFO(std::string(row.name));
+        QSet<QString> keys;
+        for (const AccountField& f : row.accountFields) {
+            CHECK(row.accountKind.has_value());
+            CHECK_FALSE(f.key.empty());
+            CHECK(toQString(f.key) == toQString(f.key).toLower());
+            CHECK_FALSE(toQString(f.key).contains(QLatin1Char('-')));
+            CHECK(std::string_view(f.label).size() > 0);
+            keys.insert(toQString(f.key));
+        }
+        CHECK(keys.size() == int(row.accountFields.size()));
+    }
+    CHECK(channelInfo(Channel::Coupang).accountFields.size() == 3);
+    CHECK(channelInfo(Channel::Email).accountFields.empty()); // the dialog's own mail form
 }
 
 TEST_CASE("account kinds come from the table and answer their channel", "[channels]")
@@ -113,7 +135,8 @@ TEST_CASE("account kinds come from the table and answer their channel", "[channe
     CHECK(kindNames.size() == int(std::size(kEveryKind)));
     CHECK(sources.size() == int(std::size(kEveryKind)));
     CHECK(allAccountKindNames() ==
-          QStringList{QStringLiteral("email"), QStringLiteral("coupang"), QStringLiteral("naver")});
+          (QStringList{QStringLiteral("email"), QStringLiteral("coupang"), QStringLiteral("naver"),
+                       QStringLiteral("11st")}));
     CHECK(accountKindOfSourcePrefix("imap") == AccountKind::Email); // "imap:shop-mail"
     CHECK_FALSE(accountKindFromString(QStringLiteral("csv")).has_value());
     // A board is answered from Casebook, so some account kind answers it.
