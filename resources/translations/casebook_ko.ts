@@ -195,6 +195,10 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
         <source>%1 takes over in %2</source>
         <translation>%2 후 %1 이관</translation>
     </message>
+    <message>
+        <source>Amazon</source>
+        <translation>아마존</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::AccountsDialog</name>
