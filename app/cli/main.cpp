@@ -38,7 +38,7 @@ bool needsGui(int argc, char* argv[])
         if (a.starts_with('-'))
             continue;
         // verify reads the PDF back with Qt PDF, which needs no platform plugin.
-        return a != "search" && a != "import" && a != "quarantine" && a != "verify" && a != "key";
+        return a != "search" && a != "import" && a != "quarantine" && a != "verify" && a != "key" && a != "order";
     }
     return true;
 }

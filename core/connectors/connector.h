@@ -5,6 +5,7 @@
 
 #include "compose/outbox_item.h"
 #include "mail/reply_composer.h"
+#include "model/order.h"
 #include "model/result.h"
 
 #include <QString>
@@ -46,6 +47,11 @@ public:
     // A new text for the answer the channel already holds for the ticket. Only a Naver customer inquiry's
     // answer can be edited; the others refuse.
     virtual Result<OutboxDraft> draftEdit(qint64 ticketId, const QString& text);
+
+    // The order as the marketplace reports it now: its lines, shipping and any return or exchange request
+    // (connectors/order_lookup.h caches it). NotFound when the market knows no such order, Refused when it
+    // refuses to tell; a channel without an order API (mail) refuses.
+    virtual Result<Order> fetchOrder(const QString& orderId);
 
     // Sends outbox items of this account; owned by the connector, used from the thread that flushes.
     virtual OutboxTransport& transport() = 0;
