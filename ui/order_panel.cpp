@@ -130,7 +130,8 @@ void OrderPanel::showTicket(const TicketSummary& ticket)
     }
     render();
     show();
-    if (!same)
+    // Asked at once only when an account can answer for the ticket's market; else on Refresh (which says why).
+    if (!same && OrderLookup::canAsk(m_db, ticket))
         startFetch();
 }
 

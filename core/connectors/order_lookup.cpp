@@ -31,6 +31,12 @@ bool OrderLookup::hasOrder(const TicketSummary& ticket)
     return false;
 }
 
+bool OrderLookup::canAsk(Database& db, const TicketSummary& ticket)
+{
+    const auto route = replyRouteFor(db, ticket.id);
+    return route && route->account.has_value();
+}
+
 std::optional<Order> OrderLookup::cachedForTicket(SQLite::Database& db, int ticketNumber)
 {
     return order_cache::forTicket(db, ticketNumber);

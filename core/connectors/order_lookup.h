@@ -28,6 +28,9 @@ public:
     // its own (Coupang, Naver; a market without an order API refuses through Connector::fetchOrder).
     static bool hasOrder(const TicketSummary& ticket);
 
+    // Whether an account answers the ticket's channel (replyRouteFor), so that asking may succeed.
+    static bool canAsk(Database& db, const TicketSummary& ticket);
+
     // What was last fetched for the ticket's orders, without asking anyone: the panel's first paint and
     // the placeholders. None when nothing was fetched yet or there is no such ticket.
     static std::optional<Order> cachedForTicket(SQLite::Database& db, int ticketNumber);

@@ -1,5 +1,6 @@
 // The order beside a ticket in the window: shown under the customer, fetched on a worker thread (never
 // the GUI thread), its error worded by code, and screenshots in English and Korean to look at.
+#include "accounts/account_store.h"
 #include "conversation_pane.h"
 #include "inbox/ingestor.h"
 #include "order_panel.h"
@@ -36,6 +37,16 @@ qint64 ticketWith(test::TempStore& store, Channel channel, const QString& id, co
     auto in = Ingestor(*store.db, IngestOptions{}).ingest(m);
     REQUIRE(in);
     return in->ticketId;
+}
+
+// The Coupang account the tickets came through: the panel asks at once only when an account can answer.
+void addShop(test::TempStore& store)
+{
+    Account a;
+    a.name = QStringLiteral("shop");
+    a.kind = AccountKind::Coupang;
+    a.settings = QJsonObject{{QStringLiteral("vendor_id"), QStringLiteral("A00012345")}};
+    REQUIRE(AccountStore(*store.db).add(a));
 }
 
 QDateTime kst(int month, int day, int hour)
@@ -78,6 +89,7 @@ TEST_CASE("the order panel fetches off the GUI thread and shows the order; error
 {
     test::TempStore store;
     store.clock.set(QDateTime::currentDateTimeUtc());
+    addShop(store);
     const qint64 coupang = ticketWith(store, Channel::Coupang, QStringLiteral("coupang:online:2001"),
                                       {QStringLiteral("2000000007")});
     const qint64 unknown = ticketWith(store, Channel::Coupang, QStringLiteral("coupang:online:2002"),
@@ -134,6 +146,7 @@ TEST_CASE("the order panel in English and Korean (screenshots)", "[ui][orders][s
 {
     test::TempStore store;
     store.clock.set(QDateTime::currentDateTimeUtc());
+    addShop(store);
     const qint64 ticket = ticketWith(store, Channel::Coupang, QStringLiteral("coupang:online:2001"),
                                      {QStringLiteral("2000000007")});
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("ko")}) {
