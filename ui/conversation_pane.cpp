@@ -2,6 +2,7 @@
 
 #include "channel_badge.h"
 #include "customer_panel.h"
+#include "order_panel.h"
 #include "evidence/safe_file_name.h"
 #include "mail/html_text.h"
 #include "model/display_time.h"
@@ -83,7 +84,7 @@ QList<QUrl> remoteImages(const QString& html)
 } // namespace
 
 ConversationPane::ConversationPane(Database& db, const Clock& clock, QWidget* parent)
-    : QWidget(parent), m_db(db), m_clock(clock), m_customer(new CustomerPanel(db)),
+    : QWidget(parent), m_db(db), m_clock(clock), m_customer(new CustomerPanel(db)), m_order(new OrderPanel(db)),
       m_browser(new SafeBrowser(this))
 {
     setObjectName(QStringLiteral("conversationPane"));
@@ -105,6 +106,7 @@ ConversationPane::ConversationPane(Database& db, const Clock& clock, QWidget* pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_customer);
+    layout->addWidget(m_order);
     layout->addWidget(m_browser, 1);
     clear();
 }
@@ -114,6 +116,7 @@ void ConversationPane::clear()
     m_ticketId = 0;
     m_attachments.clear();
     m_customer->clear();
+    m_order->clear();
     m_browser->setHtml(QStringLiteral("<p style='color:%1; margin:24px'>%2</p>")
                            .arg(css(SemanticColors::Role::Muted), esc(tr("Select a ticket."))));
 }
@@ -135,6 +138,7 @@ void ConversationPane::showTicket(qint64 ticketId)
     }
     const TicketSummary& t = found.first();
     m_customer->showTicket(t);
+    m_order->showTicket(t);
     m_attachments = mail_attachments::ofTicket(r, ticketId);
 
     QSet<QUrl> allowedImages;

@@ -11,10 +11,11 @@ class QUrl;
 namespace casebook::ui {
 
 class CustomerPanel;
+class OrderPanel;
 class SafeBrowser;
 
 // The right pane: one ticket's messages in order, each marked received, sent or internal note, with its
-// attachments (open a read-only copy, save as, add as evidence) and the customer panel above. HTML mail is
+// attachments (open a read-only copy, save as, add as evidence), and the customer and order panels above. HTML mail is
 // shown sanitised, its remote images blocked unless the seller loads images from that sender.
 class ConversationPane : public QWidget {
     Q_OBJECT
@@ -38,6 +39,8 @@ public:
     void allowImagesFrom(const QString& address);
     static bool imagesAllowedFrom(const QString& address);
     SafeBrowser* browser() const { return m_browser; }
+    // The order beside the ticket; the window gives it the way to ask the market (OrderPanel::setFetch).
+    OrderPanel* orderPanel() const { return m_order; }
 
 Q_SIGNALS:
     // The evidence pane adds it, on its worker thread, and shows the outcome.
@@ -50,6 +53,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     CustomerPanel* m_customer;
+    OrderPanel* m_order;
     SafeBrowser* m_browser;
     qint64 m_ticketId = 0;
     QList<StoredAttachment> m_attachments;

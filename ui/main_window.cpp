@@ -5,7 +5,9 @@
 #include "compose/outbox.h"
 #include "compose/tone_checker.h"
 #include "composer_pane.h"
+#include "connectors/order_lookup.h"
 #include "conversation_pane.h"
+#include "order_panel.h"
 #include "csv_import_dialog.h"
 #include "desktop_shell.h"
 #include "evidence_pane.h"
@@ -71,6 +73,10 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
+    // The order beside a ticket is asked of its market through the ticket's account, as the CLI's `order`.
+    m_conversation->orderPanel()->setFetch([&db, secrets](int ticketNumber) {
+        return OrderLookup(db, OrderLookup::connectorsFrom(db, *secrets)).fetch(ticketNumber);
+    });
     setWindowTitle(title.isEmpty() ? QStringLiteral("Casebook") : QStringLiteral("Casebook — %1").arg(title));
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_views);

@@ -39,7 +39,7 @@ bool needsGui(int argc, char* argv[])
             continue;
         // verify reads the PDF back with Qt PDF, which needs no platform plugin.
         return a != "search" && a != "import" && a != "quarantine" && a != "verify" && a != "key" &&
-               a != "report";
+               a != "report" && a != "order";
     }
     return true;
 }

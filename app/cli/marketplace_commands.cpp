@@ -1,11 +1,17 @@
-// confirm-transfer and edit-answer: what only a marketplace takes besides answers (Coupang's transferred
-// call-center inquiries, a new text for a Naver customer inquiry's answer). Answers go through `reply`.
+// confirm-transfer, edit-answer and order: what only a marketplace takes or tells besides answers
+// (Coupang's transferred call-center inquiries, a new text for a Naver customer inquiry's answer, the order
+// beside a ticket). Answers go through `reply`.
 #include "accounts/account_store.h"
 #include "cli/cli.h"
 #include "cli/reply_check.h"
 #include "cli/ticket_arg.h"
 #include "connectors/connector_factory.h"
 #include "connectors/coupang_connector.h"
+#include "connectors/order_lookup.h"
+#include "model/display_time.h"
+
+#include <QJsonDocument>
+#include <QLocale>
 
 #include <QFile>
 #include <variant>
@@ -72,6 +78,71 @@ int editAnswer(Context& c)
     });
 }
 
+void printOrder(const Order& o)
+{
+    const QLocale numbers(QLocale::English); // 14,000: digits grouped as both languages write money
+    out() << "Order " << printable(o.orderId) << " (" << toString(o.channel) << ")";
+    if (!o.status.isEmpty())
+        out() << "  " << printable(o.status);
+    out() << "\n";
+    for (const OrderItem& i : o.items) {
+        out() << "  " << printable(i.product);
+        if (!i.option.isEmpty())
+            out() << " / " << printable(i.option);
+        out() << "  x" << i.quantity << "  " << numbers.toString(i.amount) << "\n";
+    }
+    out() << "Amount: " << numbers.toString(o.amount()) << "\n";
+    const auto line = [](const char* label, const QString& value) {
+        if (!value.isEmpty())
+            out() << label << value << "\n";
+    };
+    line("Ordered: ", displayTime(o.orderedAt));
+    line("Shipped: ", displayTime(o.shippedAt));
+    line("Delivered: ", displayTime(o.deliveredAt));
+    line("Carrier: ", printable(o.carrier));
+    line("Tracking number: ", printable(o.trackingNumber));
+    for (const OrderClaim& c : o.claims) {
+        out() << (c.kind == OrderClaim::Kind::Exchange ? "Exchange " : "Return ") << printable(c.id) << ": "
+              << printable(c.state);
+        if (!c.stateText.isEmpty())
+            out() << " (" << printable(c.stateText) << ")";
+        if (c.requestedAt.isValid())
+            out() << ", " << displayTime(c.requestedAt);
+        if (!c.reason.isEmpty())
+            out() << " - " << printable(c.reason);
+        out() << "\n";
+    }
+    out() << "Fetched: " << displayTime(o.fetchedAt) << Qt::endl;
+}
+
+// The order beside a ticket, asked of its market now and kept; with --cached, only what was kept.
+int orderCommand(Context& c)
+{
+    auto arg = ticketOf(c, QStringLiteral("order 1042"));
+    if (const int* code = std::get_if<int>(&arg))
+        return *code;
+    const TicketSummary& ticket = std::get<TicketSummary>(arg);
+    Database* db = c.db();
+    std::optional<Order> order;
+    if (c.isSet(QStringLiteral("cached"))) {
+        order = OrderLookup::cachedForTicket(db->reader(), ticket.number);
+        if (!order)
+            return fail(QStringLiteral("no order of #%1 was fetched yet (casebook-cli order %1)").arg(ticket.number),
+                        kNotFound);
+    } else {
+        OrderLookup lookup(*db, OrderLookup::connectorsFrom(*db, c.secrets()));
+        auto fetched = lookup.fetch(ticket.number);
+        if (!fetched)
+            return fail(fetched.error());
+        order = std::move(fetched.value());
+    }
+    if (c.isSet(QStringLiteral("json")))
+        printJson(QJsonDocument(toJson(*order)));
+    else
+        printOrder(*order);
+    return kOk;
+}
+
 } // namespace
 
 QList<Command> marketplaceCommands()
@@ -92,6 +163,13 @@ QList<Command> marketplaceCommands()
              "edit-answer NUMBER --text-file F [--send] [--override-tone REASON] [--dry-run [--json]]   "
              "a new text for a Naver customer inquiry's answer"),
          QList<QCommandLineOption>{textFile, send} + replyCheckOptions(), editAnswer},
+        {QStringLiteral("order"),
+         QStringLiteral("order NUMBER [--cached] [--json]   the order beside a Coupang or Naver ticket: product, "
+                        "shipping, returns"),
+         {QCommandLineOption(QStringLiteral("cached"),
+                             QStringLiteral("Show the order as last fetched; do not ask the market.")),
+          QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON."))},
+         orderCommand},
     };
 }
 

@@ -236,6 +236,8 @@ int outboxCommand(Context& c)
                                    {QStringLiteral("status"), stateLine(it)},
                                    {QStringLiteral("attempts"), it.attempts},
                                    {QStringLiteral("subject"), it.subject},
+                                   // recipients of a mail (empty for a marketplace answer)
+                                   {QStringLiteral("to"), it.target.value(QStringLiteral("to"))},
                                    {QStringLiteral("last_error"), it.lastError},
                                    {QStringLiteral("external_id"), it.externalId}});
         printJson(QJsonDocument(arr));

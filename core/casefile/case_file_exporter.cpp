@@ -182,7 +182,7 @@ Result<CaseFileExport> CaseFileExporter::exportCase(int caseNumber, const QStrin
             const QString path =
                 QStringLiteral("messages/%1-%2-%3.%4")
                     .arg(numbered(++n, static_cast<int>(raw.size())), date, toString(m->direction),
-                         m->channel == Channel::Email ? QStringLiteral("eml") : QStringLiteral("json"));
+                         channelInfo(m->channel).mail ? QStringLiteral("eml") : QStringLiteral("json"));
             auto staged = writeStaged(staging.path(), path, bytes.value());
             if (!staged)
                 return staged.error();

@@ -59,7 +59,10 @@ Result<ReplyRoute> replyRouteFor(Database& db, qint64 ticketId)
         return accounts.error();
     const auto found = [&](const Account& a) {
         route.account = a;
-        route.channel = channelOfKind(a.kind);
+        // An email account answers Amazon's relay as well as email: the message's channel stays when the
+        // account's kind answers it.
+        if (!channel || kindOfChannel(*channel) != a.kind)
+            route.channel = channelOfKind(a.kind);
         return route;
     };
     const int colon = source.indexOf(QLatin1Char(':'));

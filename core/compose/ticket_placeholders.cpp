@@ -3,9 +3,11 @@
 #include "compose/tone_checker.h"
 #include "model/channel_keys.h"
 #include "store/app_settings.h"
+#include "store/order_cache.h"
 #include "store/sql_util.h"
 #include "store/ticket_queries.h"
 
+#include <QTimeZone>
 #include <SQLiteCpp/Statement.h>
 
 namespace casebook {
@@ -53,6 +55,17 @@ std::optional<PlaceholderValues> TicketPlaceholders::forTicket(SQLite::Database&
                 v.insert(QStringLiteral("customer_email"), i.value);
                 break;
             }
+    }
+    // The order as last fetched (the side panel or `casebook-cli order` fetch it): never the network here.
+    if (const auto order = order_cache::forTicket(db, number)) {
+        v.insert(QStringLiteral("product"), order->product());
+        v.insert(QStringLiteral("option"), order->option());
+        v.insert(QStringLiteral("carrier"), order->carrier);
+        v.insert(QStringLiteral("tracking_number"), order->trackingNumber);
+        // The market's day of delivery, as its buyers read it (Korea time for both Korean markets).
+        if (order->deliveredAt.isValid())
+            v.insert(QStringLiteral("delivery_date"),
+                     order->deliveredAt.toTimeZone(QTimeZone(9 * 3600)).date().toString(Qt::ISODate));
     }
     const SellerProfile seller = AppSettings::seller(db);
     v.insert(QStringLiteral("seller_name"), seller.name);

@@ -9,8 +9,9 @@ namespace casebook {
 
 // What a ticket knows for a reply: ticket_number, customer_name, customer_email, order_number (the first),
 // order_numbers, subject, channel, marketplace (in the reply's language), seller_name and seller_signature
-// (AppSettings, when the seller has set them). What it does not know (product, carrier, amount, …) is
-// left for the seller to fill, so rendering names it.
+// (AppSettings, when the seller has set them), and from the order last fetched for it (store/order_cache.h)
+// product, option, carrier, tracking_number and delivery_date. What it does not know is left for the seller to fill, so
+// rendering names it.
 class TicketPlaceholders {
 public:
     static std::optional<PlaceholderValues> forTicket(SQLite::Database& db, int number,

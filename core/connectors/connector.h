@@ -5,6 +5,7 @@
 
 #include "compose/outbox_item.h"
 #include "mail/reply_composer.h"
+#include "model/order.h"
 #include "model/result.h"
 
 #include <QString>
@@ -52,6 +53,11 @@ public:
     // when it lists the question without it, nullopt when it cannot tell (mail: only the seller's Sent folder
     // knows). Read-only; settles `unknown` outbox items without sending anything twice.
     virtual Result<std::optional<bool>> answerDelivered(const OutboxItem&) { return std::optional<bool>(); }
+
+    // The order as the marketplace reports it now: its lines, shipping and any return or exchange request
+    // (connectors/order_lookup.h caches it). NotFound when the market knows no such order, Refused when it
+    // refuses to tell; a channel without an order API (mail) refuses.
+    virtual Result<Order> fetchOrder(const QString& orderId);
 
     // Sends outbox items of this account; owned by the connector, used from the thread that flushes.
     virtual OutboxTransport& transport() = 0;

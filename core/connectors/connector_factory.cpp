@@ -21,6 +21,13 @@ Result<OutboxDraft> Connector::draftEdit(qint64, const QString&)
                      QStringLiteral("Only a Naver customer inquiry's answer can be edited from Casebook."));
 }
 
+Result<Order> Connector::fetchOrder(const QString&)
+{
+    return makeError(ErrorCode::Refused,
+                     QStringLiteral("Orders can be looked up on Coupang and Naver only; this channel has no "
+                                    "order API."));
+}
+
 Result<std::unique_ptr<Connector>> connectorFor(const Account& account, Database& db, SecretStore& secrets)
 {
     auto secret = secretFor(account, secrets);

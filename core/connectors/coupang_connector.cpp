@@ -15,8 +15,9 @@ namespace {
 
 const QString kApi = QStringLiteral("/v2/providers/openapi/apis/api");
 
-// The gateway's own words: the JSON `message`, else the start of the body (403 comes as an HTML page).
-QString serverWords(const HttpReply& reply)
+} // namespace
+
+QString coupangServerWords(const HttpReply& reply)
 {
     if (!reply.answered())
         return reply.error;
@@ -26,6 +27,8 @@ QString serverWords(const HttpReply& reply)
         words = QString::fromUtf8(reply.body.left(160)).simplified();
     return QStringLiteral("HTTP %1: %2").arg(reply.status).arg(words);
 }
+
+namespace {
 
 // A JSON number when the id is one (Coupang's ids are numbers), else the text.
 QJsonValue idValue(const QString& id)
@@ -160,7 +163,7 @@ Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from
         return makeError(
             m_http.errorCodeOf(reply),
             QStringLiteral("Coupang did not list the %1 of %2 to %3 (%4).")
-                .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), serverWords(reply)));
+                .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), coupangServerWords(reply)));
     const QString source = sourceFor(Channel::Coupang, m_account.name);
     MarketplaceBatch batch = callCenter ? parseCoupangCallCenterInquiries(reply.body, source)
                                         : parseCoupangOnlineInquiries(reply.body, source);
@@ -316,12 +319,12 @@ SendOutcome CoupangConnector::send(const OutboxItem& item)
     if (m_http.slowDown(reply))
         return SendOutcome::retry(
             QStringLiteral("Coupang is limiting requests (%1); the answer waits in the outbox.")
-                .arg(serverWords(reply)));
+                .arg(coupangServerWords(reply)));
     if (reply.status >= 500)
-        return SendOutcome::retry(serverWords(reply));
+        return SendOutcome::retry(coupangServerWords(reply));
     if (reply.status == 200 && codeOk(reply.body))
-        return SendOutcome::sent(serverWords(reply));
-    return SendOutcome::failed(serverWords(reply));
+        return SendOutcome::sent(coupangServerWords(reply));
+    return SendOutcome::failed(coupangServerWords(reply));
 }
 
 Result<void> CoupangConnector::confirmTransferred(const QString& inquiryId)
@@ -337,7 +340,7 @@ Result<void> CoupangConnector::confirmTransferred(const QString& inquiryId)
     const bool closed = resultNumber(reply) == kConsultationClosed;
     return makeError(closed ? ErrorCode::Refused : m_http.errorCodeOf(reply),
                      QStringLiteral("Coupang did not confirm call-center inquiry %1 (%2).%3")
-                         .arg(inquiryId, serverWords(reply),
+                         .arg(inquiryId, coupangServerWords(reply),
                               closed
                                   ? QStringLiteral(" Coupang closes a transferred inquiry 24 hours after the "
                                                    "transfer; answer the customer in Wing instead.")

@@ -18,6 +18,8 @@ public:
     Result<SyncReport> sync(const SyncControl& control) override;
     Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override;
     Result<std::optional<bool>> answerDelivered(const OutboxItem& item) override;
+    // The order sheet, then its return and exchange requests (coupang_orders.cpp).
+    Result<Order> fetchOrder(const QString& orderId) override;
     OutboxTransport& transport() override { return *this; }
     SendOutcome send(const OutboxItem& item) override;
 
@@ -30,6 +32,10 @@ public:
 
     static constexpr int kOnlinePageSize = 50;
     static constexpr int kCallCenterPageSize = 30;
+    // Return and exchange requests are listed in windows of at most 31 days (Coupang's limit), from the
+    // order date on; a request comes within weeks of delivery, so three windows cover it.
+    static constexpr int kClaimWindowDays = 31;
+    static constexpr int kClaimWindows = 3;
 
 private:
     using Query = QList<QPair<QString, QString>>;
@@ -39,12 +45,17 @@ private:
     Result<MarketplaceBatch> fetchPage(bool callCenter, QDate from, QDate to, int page);
     Result<OutboxDraft> draftFor(qint64 ticketId, const StoredInquiry& inquiry, const QString& text);
     QString vendorPath(const QString& rest) const;
+    Result<QList<OrderClaim>> fetchClaims(const QString& orderId, bool exchanges, QDate from, QDate to);
 
     Account m_account;
     Database& m_db;
     QString m_secretKey;
     PacedHttp m_http;
 };
+
+// The gateway's own words for an answer that is not a success: the JSON `message`, else the start of the body
+// (a 403 comes as an HTML page).
+QString coupangServerWords(const HttpReply& reply);
 
 // `confirm-transfer` and the window's Ticket menu: the ticket's Coupang account, its secret, the
 // confirmation.

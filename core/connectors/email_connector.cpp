@@ -85,6 +85,7 @@ struct AnsweredMessage {
     QString fromName;
     QString externalId;
     QStringList refs;
+    Channel channel = Channel::Email; // email, or a relay answered by email (Amazon)
 };
 
 Result<AnsweredMessage> lastIncoming(Database& db, qint64 ticketId)
@@ -92,7 +93,8 @@ Result<AnsweredMessage> lastIncoming(Database& db, qint64 ticketId)
     try {
         SQLite::Statement st(
             db.reader(),
-            "SELECT t.number, t.subject, m.subject, m.from_address, m.from_name, m.external_id, m.refs "
+            "SELECT t.number, t.subject, m.subject, m.from_address, m.from_name, m.external_id, m.refs, "
+            "m.channel "
             "FROM tickets t LEFT JOIN messages m ON m.id = (SELECT id FROM messages "
             "WHERE ticket_id = t.id AND direction = 'in' AND from_address <> '' "
             "ORDER BY date DESC, id DESC LIMIT 1) WHERE t.id = ?");
@@ -108,6 +110,8 @@ Result<AnsweredMessage> lastIncoming(Database& db, qint64 ticketId)
         a.fromName = textOf(st.getColumn(4));
         a.externalId = textOf(st.getColumn(5));
         a.refs = textOf(st.getColumn(6)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (const auto c = channelFromString(textOf(st.getColumn(7))); c && channelInfo(*c).mail)
+            a.channel = *c;
         if (a.fromAddress.isEmpty())
             return makeError(QStringLiteral("Ticket #%1 has no incoming email to answer.").arg(a.number));
         return a;
@@ -157,7 +161,7 @@ Result<OutboxDraft> EmailConnector::draftReply(qint64 ticketId, const QString& t
     OutboxDraft d;
     d.ticketId = ticketId;
     d.accountId = m_account.id;
-    d.channel = Channel::Email;
+    d.channel = answered->channel;
     d.subject = composed->subject;
     d.body = composed->body;
     d.raw = composed->raw;

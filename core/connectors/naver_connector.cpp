@@ -19,7 +19,8 @@ QString baseUrlOf(const Account& account)
     return base;
 }
 
-// The gateway's or the API's own words: "ERR-NC-101010: 이미 답변된 문의입니다".
+} // namespace
+
 QString naverWords(const HttpReply& reply)
 {
     if (!reply.answered())
@@ -33,6 +34,8 @@ QString naverWords(const HttpReply& reply)
         .arg(reply.status)
         .arg(code.isEmpty() ? words : code + QStringLiteral(" ") + words);
 }
+
+namespace {
 
 QString errorCode(const HttpReply& reply)
 {

@@ -23,6 +23,8 @@ public:
 
     // A new text for the answer already given to the ticket's customer inquiry (PUT …/answer/{id}).
     Result<OutboxDraft> draftEdit(qint64 ticketId, const QString& text) override;
+    // The order's product orders, with delivery and claims (naver_orders.cpp).
+    Result<Order> fetchOrder(const QString& orderId) override;
 
     static constexpr int kQnaPageSize = 100;
     static constexpr int kInquiryPageSize = 200;
@@ -40,6 +42,9 @@ private:
     NaverTokenSource m_tokens;
     PacedHttp m_http;
 };
+
+// The gateway's or the API's own words: "HTTP 400: ERR-NC-101010 이미 답변된 문의입니다".
+QString naverWords(const HttpReply& reply);
 
 Result<std::unique_ptr<Connector>> makeNaverConnector(const Account& account, Database& db, QString secret);
 

@@ -119,7 +119,7 @@ void Ingestor::complete(InboundMessage& m) const
         m.rawSha256 = sha256Hex(m.raw);
     if (!m.date.isValid())
         m.date = m_db.clock().now();
-    if (m.channel == Channel::Email) {
+    if (channelInfo(m.channel).mail) {
         if (isOwnAddress(m.fromAddress)) {
             // The seller forwarding a customer's mail into the inbox brings that customer's case in: it is
             // theirs, incoming, and answered to them, not a reply the seller sent.

@@ -30,12 +30,23 @@ struct Triage {
     qint64 unread = 0;
 };
 
+// The channels whose messages are mail (email, Amazon's relay), as an SQL list: 'email','amazon'.
+std::string mailChannelList()
+{
+    std::string list;
+    for (const ChannelInfo& row : kChannelTable)
+        if (row.mail)
+            list += (list.empty() ? "'" : ",'") + std::string(row.name) + "'";
+    return list;
+}
+
 std::vector<StoredMail> storedMail(SQLite::Database& db)
 {
-    // Every email in a ticket, in arrival order (the order an import met them). Notes stay where they are.
+    // Every mail in a ticket, in arrival order (the order an import met them). Notes stay where they are.
+    // A scan of every message in id order: rethread reads them all.
     SQLite::Statement st(db, "SELECT id, ticket_id, raw_sha256, direction, source, source_ref FROM messages "
-                             "WHERE channel = 'email' AND ticket_id IS NOT NULL AND direction <> 'note' "
-                             "AND raw_sha256 IS NOT NULL ORDER BY id");
+                             "WHERE channel IN (" + mailChannelList() + ") AND ticket_id IS NOT NULL "
+                             "AND direction <> 'note' AND raw_sha256 IS NOT NULL ORDER BY id");
     std::vector<StoredMail> out;
     while (st.executeStep()) {
         StoredMail m;

@@ -1,6 +1,7 @@
 #include "inbox/ticket_matcher.h"
 
 #include "mail/mime_parser.h"
+#include "model/channel_table.h"
 #include "store/ticket_lookup.h"
 
 #include <QRegularExpression>
@@ -102,7 +103,8 @@ TicketMatcher::Match TicketMatcher::match(SQLite::Database& db, const InboundMes
                                           std::optional<qint64> customerId) const
 {
     using namespace ticket_lookup;
-    if (m.channel == Channel::Email)
+    const bool mail = channelInfo(m.channel).mail;
+    if (mail)
         if (auto t = byReplyChain(db, m, customerId))
             return {t, Rule::ReplyChain};
     if (const int number = tagNumber(m.subject); number > 0)
@@ -114,12 +116,13 @@ TicketMatcher::Match TicketMatcher::match(SQLite::Database& db, const InboundMes
         if (customerId)
             if (auto t = byOrderNumbers(db, m.orderNumbers, customerId))
                 return {t, Rule::OrderNumber};
-        // Marketplace buyers are masked ids that never equal an email address: the order links them.
-        if (m.channel != Channel::Email)
+        // Marketplace buyers are masked ids that never equal an email address: the order links them. Mail
+        // (Amazon's relay too: one alias per buyer) has its sender to agree with.
+        if (!mail)
             if (auto t = byOrderNumbers(db, m.orderNumbers, std::nullopt))
                 return {t, Rule::OrderNumber};
     }
-    if (customerId && m.date.isValid() && (m.channel != Channel::Email || presentsAsReply(m)))
+    if (customerId && m.date.isValid() && (!mail || presentsAsReply(m)))
         if (auto t = byCustomerSubject(db, *customerId, normalizedSubject(m.subject),
                                        m.date.addSecs(-kSubjectWindowSecs)))
             return {t, Rule::Subject};

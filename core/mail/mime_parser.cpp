@@ -1,5 +1,6 @@
 #include "mail/mime_parser.h"
 
+#include "mail/amazon_relay.h"
 #include "mail/charset.h"
 #include "mail/encoded_words.h"
 #include "mail/forwarded_mail.h"
@@ -402,6 +403,7 @@ Result<InboundMessage> parseMessage(const QByteArray& raw, const ParseLimits& li
     }
     m.orderNumbers = findOrderNumbers(m.subject + QLatin1Char('\n') + m.text);
     m.customerName = m.fromName;
+    recogniseAmazonRelay(m);
     return m;
 }
 

@@ -4,11 +4,25 @@
 
 namespace casebook {
 
+namespace {
+
+const QRegularExpression& amazonOrder()
+{
+    static const QRegularExpression amazon(QStringLiteral("(?<![0-9])([0-9]{3}-[0-9]{7}-[0-9]{7})(?![0-9])"));
+    return amazon;
+}
+
+} // namespace
+
+QString firstAmazonOrderNumber(const QString& text)
+{
+    return amazonOrder().match(text).captured(1);
+}
+
 QStringList findOrderNumbers(const QString& text)
 {
     QStringList out;
-    static const QRegularExpression amazon(QStringLiteral("(?<![0-9])([0-9]{3}-[0-9]{7}-[0-9]{7})(?![0-9])"));
-    for (auto it = amazon.globalMatch(text); it.hasNext();)
+    for (auto it = amazonOrder().globalMatch(text); it.hasNext();)
         out << it.next().captured(1);
 
     // The keyword, then up to a few separators (colon, '#', 'no.', spaces, brackets), then the digits.

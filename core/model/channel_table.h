@@ -21,7 +21,7 @@
 namespace casebook {
 
 // Stored by name (ChannelInfo::name), never by number: the order only follows the table's.
-enum class Channel { Email, Coupang, Naver, Csv, Elevenst };
+enum class Channel { Email, Coupang, Naver, Csv, Elevenst, Amazon };
 // What kind of account syncs and answers a channel; ChannelInfo::accountKind. The mapping from a kind to
 // its connector lives in core/connectors/connector_factory.cpp alone.
 enum class AccountKind { Email, Coupang, Naver, Elevenst };
@@ -74,7 +74,11 @@ struct ChannelInfo {
     std::string_view accountKindName;       // the kind's stable name (accounts table, `account add KIND`)
     std::span<const AccountField> accountFields; // the account's settings (none for email: its own form)
     std::string_view sourcePrefix;          // a synced message's source is "PREFIX:<account>"
-    std::string_view idPrefix;              // external ids start with it; empty: a Message-ID (email)
+    std::string_view idPrefix;              // external ids start with it; empty: a Message-ID (mail)
+    // Its messages come and go as email (Message-IDs, threading by In-Reply-To, the seller's own addresses
+    // telling direction, .eml in a case file, replies through an email account): email itself, and a
+    // marketplace whose buyers write through a mail relay (Amazon).
+    bool mail;
     bool board;                             // a marketplace Q&A board: plain text, length limits, policy
     int minLength;                          // on a board, in `unit`
     int maxLength;
@@ -83,7 +87,7 @@ struct ChannelInfo {
     Badge badge;
 };
 
-inline constexpr std::array<ChannelInfo, 5> kChannelTable{{
+inline constexpr std::array<ChannelInfo, 6> kChannelTable{{
     {.channel = Channel::Email,
      .name = "email",
      .label = QT_TRANSLATE_NOOP("casebook::ui", "Email"),
@@ -94,6 +98,7 @@ inline constexpr std::array<ChannelInfo, 5> kChannelTable{{
      .accountFields = {},
      .sourcePrefix = "imap",
      .idPrefix = "",
+     .mail = true,
      .board = false,
      .minLength = 0,
      .maxLength = 0,
@@ -112,6 +117,7 @@ inline constexpr std::array<ChannelInfo, 5> kChannelTable{{
      .accountFields = kCoupangFields,
      .sourcePrefix = "coupang",
      .idPrefix = "coupang:",
+     .mail = false,
      .board = true,
      .minLength = 2,
      .maxLength = 1000,
@@ -129,6 +135,7 @@ inline constexpr std::array<ChannelInfo, 5> kChannelTable{{
      .accountFields = kNaverFields,
      .sourcePrefix = "naver",
      .idPrefix = "naver:",
+     .mail = false,
      .board = true,
      .minLength = 2,
      .maxLength = 1000,
@@ -147,6 +154,7 @@ inline constexpr std::array<ChannelInfo, 5> kChannelTable{{
      .accountFields = {},
      .sourcePrefix = "",
      .idPrefix = "csv:",
+     .mail = false,
      .board = false,
      .minLength = 0,
      .maxLength = 0,
@@ -167,12 +175,34 @@ inline constexpr std::array<ChannelInfo, 5> kChannelTable{{
      .accountFields = {},
      .sourcePrefix = "11st",
      .idPrefix = "11st:",
+     .mail = false,
      .board = true,
      .minLength = 2,
      .maxLength = 1000,
      .unit = LengthUnit::CodePoints,
      .due = {Channel::Elevenst, 24, true, false},
      .badge = {0xf43142, "11"}},
+    // Amazon buyer-seller messages: no API reads or answers them (docs/amazon.md), so they arrive as email
+    // from the relay (core/mail/amazon_relay.h recognises it) and are answered by email to the relay
+    // address, through the email account that received them. Amazon wants an answer within 24 hours,
+    // weekends and holidays included: calendar hours, on a clock of its own.
+    {.channel = Channel::Amazon,
+     .name = "amazon",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "Amazon"),
+     .customerLabelEn = "Amazon",
+     .customerLabelKo = "아마존",
+     .accountKind = AccountKind::Email,
+     .accountKindName = "email",
+     .accountFields = {},
+     .sourcePrefix = "imap",
+     .idPrefix = "",
+     .mail = true,
+     .board = false,
+     .minLength = 0,
+     .maxLength = 0,
+     .unit = LengthUnit::None,
+     .due = {Channel::Amazon, 24, true, false},
+     .badge = {0xb45309, "a"}},
 }};
 
 inline constexpr std::size_t kChannelCount = kChannelTable.size();
@@ -224,7 +254,8 @@ constexpr std::optional<AccountKind> accountKindOfSourcePrefix(std::string_view 
     return std::nullopt;
 }
 
-// The channel an external id belongs to: the row whose prefix it starts with, else email (a Message-ID).
+// The channel an external id belongs to: the row whose prefix it starts with, else email (a Message-ID; a
+// mail relay's message is told apart by its address, not its id).
 constexpr Channel channelOfExternalId(std::string_view id)
 {
     for (const ChannelInfo& row : kChannelTable)

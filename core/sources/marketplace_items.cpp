@@ -4,6 +4,7 @@
 #include "mail/order_numbers.h"
 #include "model/channel_keys.h"
 #include "model/sha256.h"
+#include "sources/marketplace_json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,40 +14,9 @@
 namespace casebook {
 namespace {
 
-// Ids can exceed 2^53; read them from the JSON text's own digits where the double would round.
-QString idText(const QJsonValue& v)
-{
-    if (v.isString())
-        return v.toString().trimmed();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (d >= 0 && d < 9007199254740992.0)
-            return QString::number(static_cast<qint64>(d));
-    }
-    return {};
-}
-
-// Coupang writes Korea time without a zone: "2025-05-18 17:37:39".
-QDateTime koreaTime(const QString& s)
-{
-    QDateTime t = QDateTime::fromString(s.trimmed(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    if (!t.isValid())
-        t = QDateTime::fromString(s.trimmed(), QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"));
-    if (!t.isValid())
-        return {};
-    t.setTimeZone(QTimeZone(9 * 3600));
-    return t.toUTC();
-}
-
-QDateTime isoTime(const QString& s)
-{
-    QDateTime t = QDateTime::fromString(s.trimmed(), Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(s.trimmed(), Qt::ISODate);
-    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
-        t.setTimeZone(QTimeZone(9 * 3600));
-    return t.toUTC();
-}
+using marketplace_json::idText;
+using marketplace_json::isoTime;
+using marketplace_json::koreaTime;
 
 QByteArray compact(const QJsonObject& o)
 {

@@ -356,8 +356,22 @@ constexpr const char* kStep10 = R"SQL(
 CREATE INDEX tickets_created ON tickets(created_at);
 )SQL";
 
-constexpr std::array<const char*, 10> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5,
-                                             kStep6, kStep7, kStep8, kStep9, kStep10};
+// Step 11: the order beside a ticket as its marketplace last reported it (connectors/order_lookup.h), kept so
+// the side panel, `casebook-cli order` and template placeholders have it without asking the market each
+// time. One row per order number asked and channel, the order as JSON (model/order.h); read by the number
+// (the key's first column).
+constexpr const char* kStep11 = R"SQL(
+CREATE TABLE order_cache (
+  channel       TEXT    NOT NULL,
+  order_number  TEXT    NOT NULL,
+  data          TEXT    NOT NULL,
+  fetched_at    INTEGER NOT NULL,
+  PRIMARY KEY (order_number, channel)
+) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<const char*, 11> kSteps{kStep1, kStep2, kStep3, kStep4,  kStep5, kStep6,
+                                             kStep7, kStep8, kStep9, kStep10, kStep11};
 // casebook-cli's search reads the store without Qt and refuses a schema it was not written for; a new step
 // must be checked against its SQL (core/search) and its version raised with it.
 static_assert(

@@ -69,6 +69,7 @@ QJsonArray tickets(SQLite::Database& db, const TicketFilter& filter)
                                                                 ? QJsonValue(toString(takeover.value(t.id)))
                                                                 : QJsonValue()},
                                {QStringLiteral("channels"), QJsonArray::fromStringList(t.channels)},
+                               {QStringLiteral("orders"), QJsonArray::fromStringList(t.orderNumbers)},
                                {QStringLiteral("customer"), t.customerName},
                                {QStringLiteral("last_activity_at"), isoDate(t.lastActivityAt)},
                                {QStringLiteral("messages"), messages.value(t.id)}});

@@ -152,6 +152,16 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::OrderPanel</name>
+    <message numerus="yes">
+        <source>%n pc(s)</source>
+        <translation>
+            <numerusform>%n pc</numerusform>
+            <numerusform>%n pcs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::SendConfirmationDialog</name>
     <message numerus="yes">
         <source>This reply has %n passage(s) that may hurt you with the customer or the marketplace:</source>

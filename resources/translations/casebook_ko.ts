@@ -220,6 +220,10 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
         <source>11st</source>
         <translation>11번가</translation>
     </message>
+    <message>
+        <source>Amazon</source>
+        <translation>아마존</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::AccountsDialog</name>
@@ -1399,6 +1403,135 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>No marketplace account to sync (File → Accounts…).</source>
         <translation>동기화할 마켓 계정이 없습니다 (파일 → 계정…).</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::OrderPanel</name>
+    <message>
+        <source>Exchange</source>
+        <translation>교환</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>반품</translation>
+    </message>
+    <message>
+        <source>The market does not know this order, or no account can ask it.</source>
+        <translation>마켓에서 이 주문을 찾을 수 없거나, 조회할 계정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The market refused to give the order.</source>
+        <translation>마켓이 주문 조회를 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The market could not be reached; try again later.</source>
+        <translation>마켓에 연결하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The order could not be fetched.</source>
+        <translation>주문을 가져오지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pc(s)</source>
+        <translation>
+            <numerusform>%n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>주문일</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>발송일</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>배송 완료일</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>택배사</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>운송장 번호</translation>
+    </message>
+    <message>
+        <source>Fetching the order…</source>
+        <translation>주문을 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>%1 기준</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제 완료</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>상품 준비 중</translation>
+    </message>
+    <message>
+        <source>Shipping ordered</source>
+        <translation>배송 지시</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>배송 중</translation>
+    </message>
+    <message>
+        <source>Purchase confirmed</source>
+        <translation>구매 확정</translation>
+    </message>
+    <message>
+        <source>Return requested</source>
+        <translation>반품 접수</translation>
+    </message>
+    <message>
+        <source>Stop shipping requested</source>
+        <translation>출고 중지 요청</translation>
+    </message>
+    <message>
+        <source>Back in the warehouse</source>
+        <translation>입고 완료</translation>
+    </message>
+    <message>
+        <source>Return completed</source>
+        <translation>반품 완료</translation>
+    </message>
+    <message>
+        <source>Exchange requested</source>
+        <translation>교환 접수</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>불가</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>철회</translation>
+    </message>
+    <message>
+        <source>Delivery completed</source>
+        <translation>배송 완료</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,10 @@
 """A fake Coupang Wing and Naver Commerce API for Casebook's tests, on 127.0.0.1.
 
 It answers the documented paths with the documented JSON and checks every request the way the
-marketplace would (docs/marketplaces.md): Coupang's CEA signature, windows of at most 7 days, page
-sizes, required answer fields, double answers; Naver's bcrypt-signed token request, token expiry,
-query fields. A broken rule answers an error and is recorded under "violations", so a test can
+marketplace would (docs/marketplaces.md): Coupang's CEA signature, windows of at most 7 days (31 for
+return and exchange requests), page sizes, required answer fields, double answers; Naver's bcrypt-signed
+token request, token expiry, query fields. Orders: Coupang's order sheet by orderId and its claims, Naver's
+product orders of an order. A broken rule answers an error and is recorded under "violations", so a test can
 assert that a connector broke none. /_control/* lets the test read what was posted and inject
 failures. Usage: fake_marketplace.py CONFIG.json  (prints the port on the first line).
 """
@@ -157,6 +158,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.coupang_list(parts[3])
         if self.command == "POST" and parts[:3] == ["v4", "vendors", vendor] and len(parts) == 6:
             return self.coupang_write(parts[3], parts[4], parts[5])
+        if self.command == "GET" and parts[:3] == ["v4", "vendors", vendor]:
+            if len(parts) == 5 and parts[4] == "ordersheets":
+                return self.coupang_ordersheet(parts[3])
+            if len(parts) == 4 and parts[3] in ("returnRequests", "exchangeRequests"):
+                return self.coupang_claims(parts[3])
         return self.violation(404, f"no such Coupang path (vendor {vendor})")
 
     def coupang_list(self, kind):
@@ -189,6 +195,42 @@ class Handler(BaseHTTPRequestHandler):
             content = [dict(i, vendorItemId=[i.get("vendorItemId", 0)]) for i in content]
         return self.reply(200, {"code": 200, "message": "OK", "data": {"content": content, "pagination": {
             "currentPage": page, "totalPages": pages, "totalElements": total, "countPerPage": size}}})
+
+    # -- Coupang orders (docs/marketplaces.md, "Orders") ---------------------------------------------
+    def coupang_ordersheet(self, order_id):
+        if not order_id.isdigit():
+            return self.violation(400, "orderId is a number")
+        box = CFG["coupang"].get("orders", {}).get(order_id)
+        if box is None:  # not a violation: asking is how a seller learns that the number is not theirs
+            return self.reply(404, {"code": 404, "message": f"주문 정보를 찾을 수 없습니다 (orderId {order_id})"})
+        return self.reply(200, {"code": 200, "message": "OK", "data": [box]})
+
+    def coupang_claims(self, kind):
+        q = self.query
+        returns = kind == "returnRequests"
+        try:
+            if returns:  # the per-day search: dates
+                start = dt.date.fromisoformat(q["createdAtFrom"])
+                end = dt.date.fromisoformat(q["createdAtTo"])
+            else:  # date-times, yyyy-MM-ddTHH:mm:ss
+                start = dt.datetime.strptime(q["createdAtFrom"], "%Y-%m-%dT%H:%M:%S").date()
+                end = dt.datetime.strptime(q["createdAtTo"], "%Y-%m-%dT%H:%M:%S").date()
+        except (KeyError, ValueError):
+            return self.violation(400, "createdAtFrom and createdAtTo are required in the documented format")
+        if end < start or (end - start).days > 30:
+            return self.violation(400, "the search period is at most 31 days")
+        if returns and not q.get("status") and not q.get("orderId"):
+            return self.violation(400, "orderId is required when no status is given")
+        size = int(q.get("maxPerPage", "50" if returns else "10"))
+        if not 1 <= size <= 50:
+            return self.violation(400, "maxPerPage is at most 50")
+        items = CFG["coupang"].get("returns" if returns else "exchanges", [])
+        chosen = [i for i in items if start <= kdate(i["createdAt"]) <= end
+                  and (not q.get("orderId") or str(i["orderId"]) == q["orderId"])]
+        first = int(q.get("nextToken") or 0)
+        page = chosen[first:first + size]
+        token = str(first + size) if first + size < len(chosen) else ""
+        return self.reply(200, {"code": 200, "message": "OK", "data": page, "nextToken": token})
 
     def coupang_write(self, kind, inquiry_id, op):
         c = CFG["coupang"]
@@ -340,6 +382,8 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self.violation(400, "the body is not JSON")
         parts = path.strip("/").split("/")
+        if parts[:3] == ["v1", "pay-order", "seller"]:
+            return self.naver_orders(parts[3:], body)
         if self.command == "PUT" and parts[:3] == ["v1", "contents", "qnas"] and len(parts) == 4:
             item = next((i for i in n["qnas"] if str(i["questionId"]) == parts[3]), None)
             if item is None:
@@ -372,6 +416,28 @@ class Handler(BaseHTTPRequestHandler):
             STATE["posted"].append({"path": path, "method": self.command, "body": body})
             return self.reply(200, {})
         return self.violation(404, "no such Naver path")
+
+
+    # -- Naver orders (docs/marketplaces.md, "Orders") ------------------------------------------------
+    def naver_orders(self, rest, body):
+        orders = CFG["naver"].get("orders", {})  # orderId -> its product orders, as the query answers them
+        envelope = {"timestamp": dt.datetime.now(KST).isoformat(), "traceId": "fake"}
+        if self.command == "GET" and len(rest) == 3 and rest[0] == "orders" and rest[2] == "product-order-ids":
+            if rest[1] not in orders:  # not a violation: the seller asked about a number that is not theirs
+                return self.reply(404, {"code": "104101", "message": "주문을 찾을 수 없습니다.", **envelope})
+            ids = [p["productOrder"]["productOrderId"] for p in orders[rest[1]]]
+            return self.reply(200, dict(envelope, data=ids))
+        if self.command == "POST" and rest == ["product-orders", "query"]:
+            if self.headers.get("Content-Type", "").replace(" ", "").lower() != "application/json;charset=utf-8":
+                return self.violation(400, "Content-Type must be application/json;charset=UTF-8")
+            ids = body.get("productOrderIds") if isinstance(body, dict) else None
+            if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+                return self.violation(400, "productOrderIds (a list of strings) is required")
+            if len(ids) > 300:
+                return self.violation(400, "at most 300 productOrderIds")
+            found = [p for ps in orders.values() for p in ps if p["productOrder"]["productOrderId"] in ids]
+            return self.reply(200, dict(envelope, data=found))
+        return self.violation(404, "no such Naver order path")
 
 
 class Server(ThreadingHTTPServer):

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "accounts/account_store.h"
+#include "compose/outbox.h"
+#include "connectors/naver_connector.h"
 #include "fake_marketplace.h"
+#include "support/test_support.h"
 
 namespace casebook::test {
 
@@ -47,5 +51,41 @@ inline QJsonObject naverConfig(int expiresIn = 10800)
                                   {"qnas", qnas},
                                   {"inquiries", inquiries}}}};
 }
+
+// A Naver shop on the fake server, account "smart".
+struct NaverShop {
+    TempStore store;
+    FakeMarketplace server;
+    Account account;
+
+    explicit NaverShop(const QJsonObject& config = naverConfig()) : server(config)
+    {
+        store.clock.set(QDateTime::currentDateTimeUtc());
+        account.name = QStringLiteral("smart");
+        account.kind = AccountKind::Naver;
+        account.settings = {{"client_id", "naver-client"}, {"base_url", server.baseUrl()}};
+        auto id = AccountStore(*store.db).add(account);
+        REQUIRE(id);
+        account.id = id.value();
+    }
+    NaverConnector connector()
+    {
+        return NaverConnector(account, *store.db, kNaverSecret, HttpPacing{20, 30, 4, 500});
+    }
+    int tokenRequests() { return server.state().value(QStringLiteral("token_requests")).toInt(); }
+    qint64 ticketOf(const QString& externalId) { return ticketOfExternal(*store.db, externalId); }
+    SendOutcome sendDraft(NaverConnector& c, const OutboxDraft& d)
+    {
+        Outbox outbox(*store.db);
+        auto id = outbox.enqueue(d);
+        REQUIRE(id);
+        auto claimed = outbox.claimNext();
+        REQUIRE(claimed);
+        REQUIRE(claimed->has_value());
+        const SendOutcome outcome = c.send(**claimed);
+        REQUIRE(outbox.complete((*claimed)->id, outcome));
+        return outcome;
+    }
+};
 
 } // namespace casebook::test

@@ -19,7 +19,7 @@ namespace {
 
 // Every enumerator, listed by hand on purpose: a new one without a row must fail here.
 const Channel kEveryChannel[] = {Channel::Email, Channel::Coupang, Channel::Naver, Channel::Csv,
-                                 Channel::Elevenst};
+                                 Channel::Elevenst, Channel::Amazon};
 const AccountKind kEveryKind[] = {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver,
                                   AccountKind::Elevenst};
 
@@ -66,17 +66,18 @@ TEST_CASE("message-id prefixes are unique and tell the channel back", "[channels
     for (const ChannelInfo& row : kChannelTable) {
         INFO(std::string(row.name));
         if (row.idPrefix.empty()) {
-            ++withoutPrefix; // a Message-ID: email, the fallback
-            CHECK(row.channel == Channel::Email);
+            ++withoutPrefix; // a Message-ID: mail (email, the fallback, or a relay told by its address)
+            CHECK(row.mail);
             continue;
         }
+        CHECK_FALSE(row.mail);
         CHECK(row.idPrefix.back() == ':');
         CHECK(channelOfExternalId(std::string(row.idPrefix) + "online:123") == row.channel);
         for (const ChannelInfo& other : kChannelTable)
             if (&other != &row && !other.idPrefix.empty())
                 CHECK(other.idPrefix.substr(0, row.idPrefix.size()) != row.idPrefix);
     }
-    CHECK(withoutPrefix == 1);
+    CHECK(withoutPrefix == 2);
     // What the parsers write carries its channel's prefix and reads back as that channel.
     const MarketplaceBatch coupang = parseCoupangOnlineInquiries(
         R"({"code":"200","data":{"content":[{"inquiryId":41,"content":"재고 있나요?",
@@ -176,8 +177,9 @@ TEST_CASE("boards: length limits in their unit, the tone verdict, templates, {{m
         INFO(std::string(row.name));
         // A policy finding blocks a reply on a board only; elsewhere it asks to confirm.
         CHECK((sendVerdict(policy, row.channel) == SendVerdict::Blocked) == row.board);
-        CHECK(row.customerLabelEn.empty() == !row.board);
-        CHECK(row.customerLabelKo.empty() == !row.board);
+        // A marketplace has a name for {{marketplace}}: every board, and a relay answered by mail (Amazon).
+        CHECK(row.customerLabelEn.empty() == !(row.board || (row.mail && row.channel != Channel::Email)));
+        CHECK(row.customerLabelKo.empty() == row.customerLabelEn.empty());
         if (!row.board) {
             CHECK(row.unit == LengthUnit::None);
             continue;
@@ -214,4 +216,25 @@ TEST_CASE("search's channel: names are the table's", "[channels]")
     for (const ChannelInfo& row : kChannelTable)
         names.push_back(row.name);
     CHECK(search::Query::channelNames() == names);
+}
+
+TEST_CASE("mail channels: email and Amazon's relay, both answered by an email account", "[channels]")
+{
+    for (const ChannelInfo& row : kChannelTable) {
+        INFO(std::string(row.name));
+        if (!row.mail)
+            continue;
+        CHECK(row.accountKind == AccountKind::Email);
+        CHECK_FALSE(row.board);
+        CHECK(row.idPrefix.empty());
+    }
+    // Amazon wants an answer within 24 hours, weekends and holidays included: its own clock, calendar hours.
+    const ChannelInfo& amazon = channelInfo(Channel::Amazon);
+    CHECK(amazon.due.clock == Channel::Amazon);
+    CHECK(amazon.due.defaultHours == 24);
+    CHECK(amazon.due.calendarHours);
+    CHECK(AppSettings::dueKey(Channel::Amazon) == QStringLiteral("due_secs.amazon"));
+    // One email account kind still: Amazon adds no kind of its own.
+    CHECK(channelOfAccountKind(AccountKind::Email).channel == Channel::Email);
+    CHECK(accountKindOfName("email") == AccountKind::Email);
 }
