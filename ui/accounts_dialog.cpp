@@ -64,7 +64,7 @@ AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keycha
     // Every account kind of the channel table; email first, as the table has it.
     m_kind->setObjectName(QStringLiteral("kind"));
     for (const ChannelInfo& row : kChannelTable)
-        if (row.accountKind)
+        if (ownsAccountKind(row))
             m_kind->addItem(channelIcon(toQString(row.name)), channelDisplayName(toQString(row.name)),
                             toQString(row.accountKindName));
     m_baseUrl->setObjectName(QStringLiteral("base_url"));

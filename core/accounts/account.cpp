@@ -18,7 +18,7 @@ QStringList allAccountKindNames()
 {
     QStringList out;
     for (const ChannelInfo& row : kChannelTable)
-        if (row.accountKind && channelOfAccountKind(*row.accountKind).channel == row.channel)
+        if (ownsAccountKind(row))
             out << toQString(row.accountKindName);
     return out;
 }

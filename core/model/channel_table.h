@@ -237,6 +237,13 @@ constexpr const ChannelInfo& channelOfAccountKind(AccountKind k)
     return kChannelTable[0];
 }
 
+// Whether the row is its account kind's own (the first row of the kind): a channel answered through
+// another channel's account (Amazon through email) adds no kind of its own to the lists of kinds.
+constexpr bool ownsAccountKind(const ChannelInfo& row)
+{
+    return row.accountKind && channelOfAccountKind(*row.accountKind).channel == row.channel;
+}
+
 constexpr std::optional<AccountKind> accountKindOfName(std::string_view name)
 {
     for (const ChannelInfo& row : kChannelTable)

@@ -128,6 +128,16 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::OrderPanel</name>
+    <message numerus="yes">
+        <source>%n pc(s)</source>
+        <translation>
+            <numerusform>%n pc</numerusform>
+            <numerusform>%n pcs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::ReportsView</name>
     <message numerus="yes">
         <source>&lt;b&gt;%n inquiries&lt;/b&gt; from %1 to %2 · first answer: median %3, 90% within %4 · answered in time: %5 · resolved: median %6</source>
@@ -148,16 +158,6 @@
         <translation>
             <numerusform>Deadline (%n hour)</numerusform>
             <numerusform>Deadline (%n hours)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>casebook::ui::OrderPanel</name>
-    <message numerus="yes">
-        <source>%n pc(s)</source>
-        <translation>
-            <numerusform>%n pc</numerusform>
-            <numerusform>%n pcs</numerusform>
         </translation>
     </message>
 </context>

@@ -342,7 +342,8 @@ TEST_CASE("the Qt-free search knows the current schema and the model's names", "
         channels << QString::fromUtf8(n.data(), static_cast<qsizetype>(n.size()));
     CHECK(statuses == allTicketStatusNames());
     CHECK(channels == QStringList{toString(Channel::Email), toString(Channel::Coupang),
-                                  toString(Channel::Naver), toString(Channel::Csv), toString(Channel::Amazon)});
+                                  toString(Channel::Naver), toString(Channel::Csv), toString(Channel::Elevenst),
+                                  toString(Channel::Amazon)});
 
     // A database of another schema is left to the full program, untouched.
     test::TempStore store;
