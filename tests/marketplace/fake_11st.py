@@ -16,7 +16,9 @@ import threading
 import time
 import urllib.parse
 import xml.etree.ElementTree as ET
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from fake_server import serve
 from xml.sax.saxutils import escape
 
 LOCK = threading.Lock()
@@ -231,20 +233,8 @@ class Handler(BaseHTTPRequestHandler):
                         ns=False)
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 def main():
-    CFG.update(json.load(open(sys.argv[1], encoding="utf-8")))
-    CFG.setdefault("11st", {"api_key": "", "qnas": [], "notices": []})
-    server = Server(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(Handler, CFG, {"11st": {"api_key": "", "qnas": [], "notices": []}})
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ import sys
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from fake_server import serve
 
 KST = dt.timezone(dt.timedelta(hours=9))
 API = "/v2/providers/openapi/apis/api"
@@ -440,22 +442,8 @@ class Handler(BaseHTTPRequestHandler):
         return self.violation(404, "no such Naver order path")
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # Clients close kept-alive connections when they are done: not worth a traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 def main():
-    CFG.update(json.load(open(sys.argv[1], encoding="utf-8")))
-    CFG.setdefault("coupang", {"online": [], "call": []})
-    CFG.setdefault("naver", {"qnas": [], "inquiries": []})
-    server = Server(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(Handler, CFG, {"coupang": {"online": [], "call": []}, "naver": {"qnas": [], "inquiries": []}})
 
 
 if __name__ == "__main__":

@@ -1,0 +1,24 @@
+"""What every fake marketplace server shares: a threading HTTP server on a free loopback port that prints the
+port on its first line (the tests read it) and serves until killed."""
+import json
+import sys
+from http.server import ThreadingHTTPServer
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Clients close kept-alive connections when they are done: not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def serve(handler, cfg, defaults):
+    """Reads the test's JSON config (argv[1]) into cfg, fills the markets it leaves out, and serves."""
+    cfg.update(json.load(open(sys.argv[1], encoding="utf-8")))
+    for market, empty in defaults.items():
+        cfg.setdefault(market, empty)
+    server = Server(("127.0.0.1", 0), handler)
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
