@@ -348,12 +348,16 @@ TEST_CASE("tone check quality on heldout9, the writer's coarser labels", "[tone]
 
 // heldout10: 368 / 366 sentences by a third writer who saw neither the rules, the model nor any labelled set,
 // from the seed situations only, in the same coarse labels. Scored once, blind, after issue 20's third round:
-// ko P 0.866 R 0.756 clean 0.926, en P 0.764 R 0.700 clean 0.855 (below the issue's targets; see
-// resources/tone/README.md). Held to that; never trained on. A fourth round may read it as a development set.
-TEST_CASE("tone check quality on heldout10, scored once blind", "[tone][quality][heldout]")
+// ko P 0.866 R 0.756 clean 0.926, en P 0.764 R 0.700 clean 0.855 (see resources/tone/README.md). In the
+// fourth round it was split in half by a fixed hash (the first byte of the SHA-1 of the text, even: dev): the
+// dev half is read for kinds of miss, the check half is not read and scored after the round's last change.
+// Each half is held to what it reaches.
+TEST_CASE("tone check quality on heldout10's halves", "[tone][quality][heldout]")
 {
-    requireBatch("heldout10_ko.tsv", 360, {0.86, 0.75, 0.92}, true);
-    requireBatch("heldout10_en.tsv", 360, {0.76, 0.70, 0.85}, true);
+    requireBatch("heldout10dev_ko.tsv", 200, {0.88, 0.75, 0.95}, true);
+    requireBatch("heldout10dev_en.tsv", 170, {0.80, 0.73, 0.89}, true);
+    requireBatch("heldout10check_ko.tsv", 160, {0.84, 0.76, 0.89}, true);
+    requireBatch("heldout10check_en.tsv", 180, {0.71, 0.65, 0.82}, true);
 }
 
 // Scores the files named in CASEBOOK_TONE_EVAL (separated by ':' or ','; relative to the working directory or
