@@ -164,7 +164,8 @@ Result<QList<QRegularExpression>> compileAll(const QJsonArray& list, const QStri
 {
     QList<QRegularExpression> out;
     for (const QJsonValue& v : list) {
-        auto re = compile(v, where, dialect);
+        // An entry is a pattern, or {"pattern", "why"}: the "why" is the rule's comment (JSON has none).
+        auto re = compile(v.isObject() ? v.toObject().value(QStringLiteral("pattern")) : v, where, dialect);
         if (!re)
             return re.error();
         out << re.value();
