@@ -28,6 +28,9 @@ struct Labelled {
     QSet<QString> expected;
     QString text;
     QString origin; // file:line
+    // The set's writer's coarse mapping, from a "# coarse: date_promise=false_hope sarcasm=blame" line (as
+    // script/tone-score reads it); empty: the default of coarse().
+    QHash<QString, QString> coarseAs;
 };
 
 QList<Labelled> readSetFile(const QString& path)
@@ -38,9 +41,13 @@ QList<Labelled> readSetFile(const QString& path)
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QString name = QFileInfo(path).fileName();
     int line = 0;
+    QHash<QString, QString> coarseAs;
     while (!file.atEnd()) {
         ++line;
         const QString l = QString::fromUtf8(file.readLine()).trimmed();
+        if (l.startsWith(QLatin1String("# coarse:")))
+            for (const QString& pair : l.mid(9).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                coarseAs.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
         if (l.isEmpty() || l.startsWith(QLatin1Char('#')))
             continue;
         const qsizetype tab = l.indexOf(QLatin1Char('\t'));
@@ -49,6 +56,7 @@ QList<Labelled> readSetFile(const QString& path)
         Labelled s;
         s.text = l.mid(tab + 1).trimmed();
         s.origin = QStringLiteral("%1:%2").arg(name).arg(line);
+        s.coarseAs = coarseAs;
         if (l.left(tab) != QLatin1String("-"))
             for (const QString& c : l.left(tab).split(QLatin1Char(',')))
                 s.expected.insert(c.trimmed());
@@ -86,12 +94,16 @@ struct Score {
 
 // How a writer who knows fewer categories labels (heldout9): sarcasm and profanity are blame, a promised
 // date is an over-promise, and informal is not scored (a clean sentence with an informal finding still counts
-// as a clean sentence with a finding).
-QSet<QString> coarse(const QSet<QString>& found)
+// as a clean sentence with a finding). A set whose writer had other definitions names its mapping (coarseAs).
+QSet<QString> coarse(const QSet<QString>& found, const QHash<QString, QString>& coarseAs)
 {
     QSet<QString> out;
     for (const QString& c : found) {
-        if (c == QLatin1String("sarcasm") || c == QLatin1String("profanity"))
+        if (coarseAs.contains(c))
+            out.insert(coarseAs.value(c));
+        else if (!coarseAs.isEmpty() && c != QLatin1String("informal"))
+            out.insert(c);
+        else if (c == QLatin1String("sarcasm") || c == QLatin1String("profanity"))
             out.insert(QStringLiteral("blame"));
         else if (c == QLatin1String("date_promise"))
             out.insert(QStringLiteral("over_promise"));
@@ -115,7 +127,7 @@ Score measure(const ToneChecker& checker, const QList<Labelled>& set, const QStr
             score.cleanWithoutFinding += found.isEmpty() ? 1 : 0;
         }
         if (coarseLabels)
-            found = coarse(found);
+            found = coarse(found, s.coarseAs);
         for (const QString& c : toneCategories()) {
             Counts& k = score.perCategory[c];
             const bool e = s.expected.contains(c);
@@ -379,6 +391,19 @@ TEST_CASE("tone check quality on heldout10's halves", "[tone][quality][heldout]"
         const QString title = QStringLiteral("heldout10 %1, both halves").arg(l);
         requireFloor(title, measureAndPrint(title, all, l, true), floor);
     }
+}
+
+// heldout11: 361 / 360 sentences by a fourth writer who saw no rules, model or labelled set, from NEW seed
+// situations (custom orders, food and cosmetics, furniture, warranty, pre-orders, customs duties, split
+// shipments, subscriptions, price drops, counterfeit claims, B2B, fake receipts, review-for-refund, holidays),
+// told that false_hope includes carriers' and customs' dates and blame includes sarcasm (the files' "# coarse:"
+// line). Scored once, blind, after issue 20's fourth round: ko P 0.831 R 0.633 clean 0.909, en P 0.799
+// R 0.638 clean 0.894 (before the round, at adde9da: ko 0.829 / 0.624 / 0.916, en 0.829 / 0.624 / 0.930).
+// Never trained on (script/train-tone-model's NOT_FOR_TRAINING); held to what it reached.
+TEST_CASE("tone check quality on heldout11, a blind set from new situations", "[tone][quality][heldout]")
+{
+    requireBatch("heldout11_ko.tsv", 350, {0.83, 0.63, 0.90}, true);
+    requireBatch("heldout11_en.tsv", 350, {0.79, 0.63, 0.89}, true);
 }
 
 // Scores the files named in CASEBOOK_TONE_EVAL (separated by ':' or ','; relative to the working directory or
