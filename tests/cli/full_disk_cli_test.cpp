@@ -1,8 +1,8 @@
 // A full disk during each command that writes (issue 19, "a full disk during each writing command"): the
 // database, and every file the command writes, on a small tmpfs (support/small_disk.h) whose last byte a
 // filler file takes. Each command must fail with the disk's words and exit 1, leave every row and file as
-// it was (a reply not sent stays in the outbox), and succeed once the filler is gone. Import, evidence add
-// and the case file's own writer have tests of their own (docs/fuzzing-and-sanitizers.md, "Full disk").
+// it was (a reply not sent stays in the outbox), and succeed once the filler is gone. Evidence add and the
+// case file's own writer have tests of their own (docs/fuzzing-and-sanitizers.md, "Full disk").
 #include "cli/cli_runner.h"
 #include "compose/note_writer.h"
 #include "coupang_fixture.h"
@@ -167,8 +167,8 @@ QString writeText(const QTemporaryDir& dir, const QString& name, const QString& 
 
 } // namespace
 
-TEST_CASE("full disk: ticket changes, settings, a template and an account fail clearly, change nothing, and "
-          "succeed with room",
+TEST_CASE("full disk: ticket changes, settings, a template, an account and an import fail clearly, change "
+          "nothing, and succeed with room",
           "[cli][fulldisk]")
 {
     FullDiskStore s;
@@ -188,6 +188,15 @@ TEST_CASE("full disk: ticket changes, settings, a template and an account fail c
                              QStringLiteral("--wing-user"), QStringLiteral("wing-kim"),
                              QStringLiteral("--secret-command"), QStringLiteral("echo sk-test")});
     CHECK(s.run({QStringLiteral("account"), QStringLiteral("list")}).out.contains(QStringLiteral("shop")));
+    QStringList import{QStringLiteral("import"), QStringLiteral("eml")};
+    for (int i = 0; i < 3; ++i)
+        import << writeText(s.home, QStringLiteral("%1.eml").arg(i),
+                            QStringLiteral("From: buyer%1@example.test\r\nTo: help@dalbit-shop.example\r\n"
+                                           "Subject: parcel %1\r\nMessage-ID: <disk%1@example.test>\r\n"
+                                           "Date: Tue, 3 Mar 2026 09:00:00 +0900\r\n\r\nWhere is it?\r\n")
+                                .arg(i));
+    s.failsFullThenSucceeds(import);
+    CHECK(s.count("SELECT count(*) FROM messages") == 4);
 }
 
 TEST_CASE("full disk: the window's note and status change fail with the disk's words and are written once "
