@@ -107,8 +107,8 @@ int import(Context& c)
         return fail(c.dbError());
 
     auto own = ownAddressesFor(c, *db);
-    if (!own)
-        return fail(own.error().message, kUsage);
+    if (!own) // a bad --own is a usage error (2); the store refusing the addresses found (a full disk) is not
+        return fail(own.error());
     if (own->isEmpty())
         err() << "own addresses: none known or found; your replies will read as customers' mail (set them: "
                  "settings set own_addresses ADDRESS,...)"

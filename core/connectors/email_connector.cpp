@@ -45,7 +45,9 @@ Result<void> EmailConnector::syncOnce(const SyncControl& control, SyncReport& re
         return !(control.cancelled && control.cancelled());
     });
     if (!run) {
-        dropped = true;
+        // A store that cannot take the mail (a full disk) fails the same way on every reconnect: only the
+        // source's failures are worth one.
+        dropped = !importer.storeFailed();
         return run.error();
     }
     report.fetched += static_cast<int>(run->read);

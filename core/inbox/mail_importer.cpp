@@ -286,6 +286,7 @@ Result<ImportReport> MailImporter::run(MailSource& source,
     timer.start();
     sql::StatementCache statements; // compiled once for the run, not once per message
     ImportReport report;
+    m_storeFailed = false;
     const QString sourceId = source.id();
     // Lookups by hash and Message-ID touch the whole index as it grows; SQLite's default 2 MB page cache
     // would send most of them to the file. 64 MB keeps a 100k import well inside its memory budget.
@@ -301,8 +302,10 @@ Result<ImportReport> MailImporter::run(MailSource& source,
             db.exec("PRAGMA wal_autocheckpoint = 30000");
             return {};
         });
-        !sized)
+        !sized) {
+        m_storeFailed = true;
         return sized.error();
+    }
     struct RestoreCheckpoints {
         Database& db;
         ~RestoreCheckpoints()
@@ -358,8 +361,10 @@ Result<ImportReport> MailImporter::run(MailSource& source,
         auto committed = commit(sourceId, batch, report);
         if (!readHere)
             pipe.written(batch.bytes);
-        if (!committed)
+        if (!committed) {
+            m_storeFailed = true;
             return committed.error();
+        }
         if (batch.failure)
             return *batch.failure;
         if (progress) {

@@ -54,6 +54,9 @@ public:
     // batch read ahead is dropped, and the run can be resumed later). The counts are those committed.
     Result<ImportReport> run(MailSource& source,
                              const std::function<bool(const ImportProgress&)>& progress = {});
+    // Whether the last run() failed writing the store (a full disk, a read-only file) rather than reading
+    // the source: a network source's caller reconnects for the one, never for the other.
+    bool storeFailed() const { return m_storeFailed; }
 
 private:
     struct Batch;
@@ -68,6 +71,7 @@ private:
     Database& m_db;
     Ingestor m_ingestor;
     ImportOptions m_options;
+    bool m_storeFailed = false;
 };
 
 } // namespace casebook

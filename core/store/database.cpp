@@ -3,6 +3,7 @@
 #include "search/fts_tokenizer.h"
 #include "store/database_integrity.h"
 #include "store/migrations.h"
+#include "store/sqlite_errors.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -28,19 +29,23 @@ Result<int> peekSchemaVersion(const QString& path)
 {
     if (!QFileInfo::exists(path))
         return 0;
+    std::unique_ptr<SQLite::Database> db;
     try {
-        SQLite::Database db(path.toStdString(), SQLite::OPEN_READONLY);
-        db.setBusyTimeout(kBusyTimeoutMs);
-        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        db = std::make_unique<SQLite::Database>(path.toStdString(), SQLite::OPEN_READONLY);
+        db->setBusyTimeout(kBusyTimeoutMs);
+        const int version = db->execAndGet("PRAGMA user_version").getInt();
         // A version past ours is refused by the caller as a newer Casebook's (a future one may add tables).
-        if (version <= latestMigration() && !isCasebookDatabase(db, version))
+        if (version <= latestMigration() && !isCasebookDatabase(*db, version))
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("%1 is an SQLite database of another program, not Casebook's. It "
                                             "was left untouched: give Casebook a new file or one of its own.")
                                  .arg(path));
         return version;
     } catch (const SQLite::Exception& e) {
-        return makeError(QStringLiteral("Could not read the database %1: %2").arg(path, sqliteMessage(e)));
+        if (sqlite_errors::isDiskFull(e, db.get()))
+            return sqlite_errors::diskFull();
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Could not read the database %1: %2").arg(path, sqliteMessage(e)));
     }
 }
 
@@ -97,7 +102,10 @@ Result<void> Database::openWriter(OpenOptions options)
             if (auto checked = integrity::quickCheck(*m_writer, m_path); !checked)
                 return checked.error();
     } catch (const SQLite::Exception& e) {
-        return makeError(QStringLiteral("Could not open the database %1: %2").arg(m_path, sqliteMessage(e)));
+        if (sqlite_errors::isDiskFull(e, m_writer.get()))
+            return sqlite_errors::diskFull();
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Could not open the database %1: %2").arg(m_path, sqliteMessage(e)));
     }
     auto migrated = migrate(*m_writer);
     if (!migrated)
@@ -127,10 +135,8 @@ Result<void> Database::write(const std::function<Result<void>(SQLite::Database&)
         tx.commit();
         return {};
     } catch (const SQLite::Exception& e) {
-        if (e.getErrorCode() == SQLITE_FULL)
-            return makeError(
-                ErrorCode::Io,
-                QStringLiteral("The disk is full: nothing was written. Free some space and try again."));
+        if (sqlite_errors::isDiskFull(e, m_writer.get()))
+            return sqlite_errors::diskFull();
         if (e.getErrorCode() == SQLITE_READONLY)
             return makeError(
                 ErrorCode::Io,

@@ -1,5 +1,7 @@
 #include "store/database_integrity.h"
 
+#include "store/sqlite_errors.h"
+
 #include <QStringList>
 #include <SQLiteCpp/Statement.h>
 
@@ -30,6 +32,9 @@ Result<void> quickCheck(SQLite::Database& db, const QString& path)
             return {};
         return damaged(path, findings.join(QStringLiteral("; ")));
     } catch (const SQLite::Exception& e) {
+        // A full disk stops the check before it reads a page: the file is not damaged for that.
+        if (sqlite_errors::isDiskFull(e, &db))
+            return sqlite_errors::diskFull();
         return damaged(path, QString::fromUtf8(e.what()));
     }
 }

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include "search/search_connection.h"
+#include "store/sqlite_errors.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -460,7 +461,10 @@ Result<int> migrate(SQLite::Database& db, int upTo)
         }
         return userVersion(db);
     } catch (const SQLite::Exception& e) {
-        return makeError(QStringLiteral("Could not update the database schema: %1").arg(QString::fromUtf8(e.what())));
+        if (sqlite_errors::isDiskFull(e, &db))
+            return sqlite_errors::diskFull();
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Could not update the database schema: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 

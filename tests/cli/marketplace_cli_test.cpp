@@ -39,16 +39,7 @@ struct CliStore {
     }
 
     // message_id → ticket number, from `tickets --json`.
-    QHash<QString, int> messageTickets() const
-    {
-        const Run r = run({QStringLiteral("tickets"), QStringLiteral("--json")});
-        REQUIRE(r.code == 0);
-        QHash<QString, int> out;
-        for (const QJsonValue& t : QJsonDocument::fromJson(r.out.toUtf8()).array())
-            for (const QJsonValue& m : t[QStringLiteral("messages")].toArray())
-                out.insert(m[QStringLiteral("message_id")].toString(), t[QStringLiteral("number")].toInt());
-        return out;
-    }
+    QHash<QString, int> messageTickets() const { return casebook::test::messageTickets(db); }
 
     QString textFile(const QString& name, const QString& text) const
     {
@@ -271,16 +262,7 @@ TEST_CASE("CLI Coupang: sync killed at every point from start to end - the datab
     // From before the database is open to after the last page: every check holds wherever a kill lands.
     for (int point : {0, 5, 15, 30, 60, 120, 250, 500, 1000, 2000}) {
         INFO("killed after " << point << " ms");
-        QProcess p;
-        p.start(QStringLiteral(CASEBOOK_CLI),
-                {QStringLiteral("--db"), s.db, QStringLiteral("sync"), QStringLiteral("shop")});
-        REQUIRE(p.waitForStarted());
-        if (point > 0)
-            p.waitForFinished(point);
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            REQUIRE(p.waitForFinished(60000));
-        }
+        killAfter({QStringLiteral("--db"), s.db, QStringLiteral("sync"), QStringLiteral("shop")}, point);
         if (!QFile::exists(s.db))
             continue; // killed before the database was made
         SQLite::Database db(s.db.toStdString(), SQLite::OPEN_READONLY);

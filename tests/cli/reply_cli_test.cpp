@@ -196,16 +196,7 @@ TEST_CASE("kill -9 during outbox flush: the database stays whole, no reply reach
     // whatever point the kill lands.
     for (int point : {0, 5, 15, 30, 60, 120, 250}) {
         INFO("killed after " << point << " ms");
-        QProcess p;
-        p.start(QStringLiteral(CASEBOOK_CLI), {QStringLiteral("--db"), s.db, QStringLiteral("outbox"),
-                                               QStringLiteral("flush")});
-        REQUIRE(p.waitForStarted());
-        if (point > 0)
-            p.waitForFinished(point);
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            REQUIRE(p.waitForFinished(60000));
-        }
+        killAfter({QStringLiteral("--db"), s.db, QStringLiteral("outbox"), QStringLiteral("flush")}, point);
         SQLite::Database db(s.db.toStdString(), SQLite::OPEN_READONLY);
         CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
         const QHash<QString, int> sent = answers();

@@ -6,6 +6,7 @@
 #include "evidence/custody_log.h"
 #include "evidence/evidence_locker.h"
 #include "evidence/hostile_names.h"
+#include "support/small_disk.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -16,62 +17,13 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
-#include <csignal>
 #include <optional>
-#include <sys/resource.h>
 
 using namespace casebook;
 using test::CaseFixture;
+using test::SmallDisk;
 
 namespace {
-
-// A folder whose file system is full after `bytes`: a small tmpfs where this process may mount one (root,
-// as the tests run in CI); otherwise the same limit as RLIMIT_FSIZE on this process for as long as the
-// object lives (writes then fail with EFBIG instead of ENOSPC, SIGXFSZ ignored).
-class SmallDisk {
-public:
-    explicit SmallDisk(qint64 bytes)
-    {
-        const test::Ran mounted =
-            test::run(QStringLiteral("mount"),
-                      {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                       QStringLiteral("size=%1").arg(bytes), QStringLiteral("tmpfs"), m_dir.path()});
-        m_mounted = mounted.code == 0;
-        if (m_mounted)
-            return;
-        WARN("tmpfs not available (" << mounted.err.toStdString() << "): limiting file size instead");
-        REQUIRE(getrlimit(RLIMIT_FSIZE, &m_saved) == 0);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit small = m_saved;
-        small.rlim_cur = static_cast<rlim_t>(bytes);
-        REQUIRE(setrlimit(RLIMIT_FSIZE, &small) == 0);
-        m_limited = true;
-    }
-    ~SmallDisk()
-    {
-        release();
-        if (m_mounted)
-            test::run(QStringLiteral("umount"), {m_dir.path()});
-    }
-    // Lifts a file-size limit (a tmpfs stays mounted, so its contents can still be listed).
-    void release()
-    {
-        if (m_limited) {
-            setrlimit(RLIMIT_FSIZE, &m_saved);
-            std::signal(SIGXFSZ, m_oldHandler);
-            m_limited = false;
-        }
-    }
-    QString path() const { return m_dir.path(); }
-    bool mounted() const { return m_mounted; }
-
-private:
-    QTemporaryDir m_dir;
-    bool m_mounted = false;
-    bool m_limited = false;
-    rlimit m_saved{};
-    void (*m_oldHandler)(int) = nullptr;
-};
 
 QByteArray noise(qsizetype size)
 {
@@ -96,7 +48,7 @@ TEST_CASE("a full disk leaves no half-written case file, a clear message and a u
     REQUIRE(EvidenceLocker(*f.store.db).add({f.ticketId, video, {}, {}, QStringLiteral("file")}));
     const int custodyBefore = static_cast<int>(custody_log::entries(f.store.db->reader(), f.ticketId).size());
 
-    SmallDisk disk(1 << 20);
+    SmallDisk disk(1 << 20, SmallDisk::Fallback::FileSizeLimit);
     const QString zip = disk.path() + QLatin1Char('/') + CaseFileExporter::defaultFileName(f.number);
     auto done = CaseFileExporter(*f.store.db, f.keys()).exportCase(f.number, zip);
     disk.release();
