@@ -17,40 +17,6 @@ using namespace casebook::test;
 
 namespace {
 
-struct EsmShop {
-    TempStore store;
-    FakeMarketplace server;
-    Account account;
-
-    explicit EsmShop(const QJsonObject& config = esmConfig()) : server(config, QStringLiteral(CASEBOOK_FAKE_ESM))
-    {
-        store.clock.set(QDateTime::currentDateTimeUtc());
-        account.name = QStringLiteral("esmshop");
-        account.kind = AccountKind::Esm;
-        account.settings = {{"base_url", server.baseUrl()},
-                            {"horizon_days", 20},
-                            {"master_id", kEsmMaster},
-                            {"gmarket_id", kEsmGmarketId},
-                            {"auction_id", kEsmAuctionId}};
-        auto id = AccountStore(*store.db).add(account);
-        REQUIRE(id);
-        account.id = id.value();
-    }
-    EsmConnector connector(const QString& secret = kEsmSecret)
-    {
-        return EsmConnector(account, *store.db, secret, HttpPacing{20, 150, 3, 500});
-    }
-    qint64 ticketOf(const QString& externalId) { return ticketOfExternal(*store.db, externalId); }
-    SendOutcome sendDraft(EsmConnector& c, const OutboxDraft& d) { return sendThroughOutbox(*store.db, c, d); }
-    QJsonArray requests() { return server.state().value(QStringLiteral("requests")).toArray(); }
-    QDateTime dueOf(qint64 ticket)
-    {
-        const auto t = ticket_queries::ticketsByIds(store.db->reader(), {ticket});
-        REQUIRE(t.size() == 1);
-        return t.first().dueAt;
-    }
-};
-
 QJsonObject jwtPart(const QByteArray& jwt, int part)
 {
     return QJsonDocument::fromJson(
