@@ -117,6 +117,15 @@ Result<void> TemplateLibrary::validate(const ReplyTemplate& t)
                     .arg(name)
                     .arg(codePoints(t.plainBody))
                     .arg(kBoardMaxLength));
+        // Boards count in units of their own (ESM: UTF-8 bytes), so the characters above do not bound every
+        // board: each counts the variant as it would count the answer.
+        for (const ChannelInfo& row : kChannelTable)
+            if (row.board && lengthIn(row.unit, t.plainBody.toStdU16String()) > row.maxLength)
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("%1: the marketplace variant is too long for %2 (%3 of at most %4).")
+                                     .arg(name, toQString(row.name))
+                                     .arg(lengthIn(row.unit, t.plainBody.toStdU16String()))
+                                     .arg(row.maxLength));
         if (t.plainBody.contains(QRegularExpression(QStringLiteral("<\\s*/?\\s*[a-zA-Z][^>]*>"))))
             return makeError(
                 QStringLiteral("%1: the marketplace variant must be plain text, without HTML tags.")

@@ -21,10 +21,10 @@
 namespace casebook {
 
 // Stored by name (ChannelInfo::name), never by number: the order only follows the table's.
-enum class Channel { Email, Coupang, Naver, Csv, Elevenst, Amazon };
+enum class Channel { Email, Coupang, Naver, Csv, Elevenst, Amazon, Esm };
 // What kind of account syncs and answers a channel; ChannelInfo::accountKind. The mapping from a kind to
 // its connector lives in core/connectors/connector_factory.cpp alone.
-enum class AccountKind { Email, Coupang, Naver, Elevenst };
+enum class AccountKind { Email, Coupang, Naver, Elevenst, Esm };
 
 // What a board counts when it limits an answer's length.
 enum class LengthUnit { None, CodePoints, Utf16Units, Utf8Bytes };
@@ -63,6 +63,14 @@ inline constexpr AccountField kCoupangFields[] = {
 inline constexpr AccountField kNaverFields[] = {
     {"client_id", QT_TRANSLATE_NOOP("casebook::ui", "Client id"), true},
 };
+// ESM (G마켓/옥션): the ESM+ master id signs every call (the JWT's kid); the site seller ids name the boards
+// the token may read (its ssi claim). A seller on one site leaves the other id empty; at least one is needed,
+// which the connector checks (a field cannot say "one of these two").
+inline constexpr AccountField kEsmFields[] = {
+    {"master_id", QT_TRANSLATE_NOOP("casebook::ui", "ESM+ master id"), true},
+    {"gmarket_id", QT_TRANSLATE_NOOP("casebook::ui", "Gmarket seller id"), false},
+    {"auction_id", QT_TRANSLATE_NOOP("casebook::ui", "Auction seller id"), false},
+};
 
 struct ChannelInfo {
     Channel channel;
@@ -87,7 +95,7 @@ struct ChannelInfo {
     Badge badge;
 };
 
-inline constexpr std::array<ChannelInfo, 6> kChannelTable{{
+inline constexpr std::array<ChannelInfo, 7> kChannelTable{{
     {.channel = Channel::Email,
      .name = "email",
      .label = QT_TRANSLATE_NOOP("casebook::ui", "Email"),
@@ -203,6 +211,27 @@ inline constexpr std::array<ChannelInfo, 6> kChannelTable{{
      .unit = LengthUnit::None,
      .due = {Channel::Amazon, 24, true, false},
      .badge = {0xb45309, "a"}},
+    // G마켓 and 옥션 through ESM's Trading API (docs/marketplaces.md): one account signs for both sites, so
+    // one row; which site an item came from is a field of the item. ESM takes an answer of at most 1,000
+    // bytes; it does not say in which encoding, and UTF-8 (3 bytes a Hangul syllable) is the stricter of
+    // the two it could mean. Urgent notices (긴급알리미) carry their own reply-by date.
+    {.channel = Channel::Esm,
+     .name = "esm",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "Gmarket/Auction"),
+     .customerLabelEn = "Gmarket/Auction",
+     .customerLabelKo = "G마켓/옥션",
+     .accountKind = AccountKind::Esm,
+     .accountKindName = "esm",
+     .accountFields = kEsmFields,
+     .sourcePrefix = "esm",
+     .idPrefix = "esm:",
+     .mail = false,
+     .board = true,
+     .minLength = 2,
+     .maxLength = 1000,
+     .unit = LengthUnit::Utf8Bytes,
+     .due = {Channel::Esm, 24, true, false},
+     .badge = {0x16a34a, "G"}},
 }};
 
 inline constexpr std::size_t kChannelCount = kChannelTable.size();

@@ -224,6 +224,22 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
         <source>Amazon</source>
         <translation>아마존</translation>
     </message>
+    <message>
+        <source>ESM+ master id</source>
+        <translation>ESM+ 마스터 ID</translation>
+    </message>
+    <message>
+        <source>Gmarket seller id</source>
+        <translation>G마켓 판매자 ID</translation>
+    </message>
+    <message>
+        <source>Auction seller id</source>
+        <translation>옥션 판매자 ID</translation>
+    </message>
+    <message>
+        <source>Gmarket/Auction</source>
+        <translation>G마켓/옥션</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::AccountsDialog</name>

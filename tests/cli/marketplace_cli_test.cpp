@@ -3,6 +3,7 @@
 #include "cli/cli_runner.h"
 #include "coupang_fixture.h"
 #include "elevenst_fixture.h"
+#include "esm_fixture.h"
 #include "naver_fixture.h"
 
 #include <QFile>
@@ -461,6 +462,56 @@ TEST_CASE("CLI 11st: account add, sync twice, Q&A and urgent-notice answers, a s
     const Run twice = s.reply(tickets.value(QStringLiteral("11st:qna:4881271")), QStringLiteral("다시"));
     CHECK(twice.code == 1);
     CHECK(twice.err.contains(QStringLiteral("product question 4881271 is already answered")));
+    CHECK(server.posted().size() == 2);
+    CHECK(server.violations().isEmpty());
+}
+
+TEST_CASE("CLI ESM: account add with its fields, sync twice, board and urgent-notice answers, refusals", "[cli][esm]")
+{
+    FakeMarketplace server(esmConfig(), QStringLiteral(CASEBOOK_FAKE_ESM));
+    CliStore s;
+    // The row's fields are the options; the secret key comes from the command.
+    const Run added = s.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("esm"),
+                             QStringLiteral("esmshop"), QStringLiteral("--base-url"), server.baseUrl(),
+                             QStringLiteral("--horizon-days"), QStringLiteral("20"),
+                             QStringLiteral("--master-id"), kEsmMaster, QStringLiteral("--gmarket-id"), kEsmGmarketId,
+                             QStringLiteral("--auction-id"), kEsmAuctionId,
+                             QStringLiteral("--secret-command"), QStringLiteral("echo %1").arg(kEsmSecret)});
+    INFO(added.err.toStdString());
+    REQUIRE(added.code == 0);
+    const Run listed = s.run({QStringLiteral("account"), QStringLiteral("list")});
+    CHECK(listed.out.contains(QStringLiteral("esmshop\tesm")));
+    // The master id is required: without it the account is refused.
+    const Run noMaster = s.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("esm"),
+                                QStringLiteral("other"), QStringLiteral("--gmarket-id"), kEsmGmarketId,
+                                QStringLiteral("--secret-command"), QStringLiteral("echo x")});
+    CHECK(noMaster.code != 0);
+    CHECK(noMaster.err.contains(QStringLiteral("master")));
+
+    CHECK(s.sync(QStringLiteral("esmshop")).value(QStringLiteral("imported")).toInt() == 5 + 1 + 2);
+    CHECK(s.sync(QStringLiteral("esmshop")).value(QStringLiteral("imported")).toInt() == 0);
+    const QHash<QString, int> tickets = s.messageTickets();
+    CHECK(tickets.value(QStringLiteral("esm:qna:G-7002:answer:1")) == tickets.value(QStringLiteral("esm:qna:G-7002")));
+
+    const Run qna = s.reply(tickets.value(QStringLiteral("esm:qna:G-7001")), QStringLiteral("내일 도착합니다."));
+    INFO(qna.err.toStdString());
+    REQUIRE(qna.code == 0);
+    const Run notice = s.reply(tickets.value(QStringLiteral("esm:notice:G-9001")), QStringLiteral("오늘 출고됩니다."));
+    INFO(notice.err.toStdString());
+    REQUIRE(notice.code == 0);
+    const QJsonArray posted = server.posted();
+    REQUIRE(posted.size() == 2);
+    CHECK(posted[0][QStringLiteral("path")].toString() ==
+          QStringLiteral("/item/v1/communications/customer/bulletin-board/qna"));
+    CHECK(posted[1][QStringLiteral("path")].toString() == QStringLiteral("/assist/v1/Selling/AddEmergencyInformReply"));
+
+    // A second answer and an answer over 1,000 bytes: refused here, nothing sent.
+    const Run twice = s.reply(tickets.value(QStringLiteral("esm:qna:G-7001")), QStringLiteral("다시"));
+    CHECK(twice.code != 0);
+    CHECK(twice.err.contains(QStringLiteral("already answered")));
+    const Run tooLong = s.reply(tickets.value(QStringLiteral("esm:qna:A-8001")), QString(334, QChar(0xAC00)));
+    CHECK(tooLong.code != 0);
+    CHECK(tooLong.err.contains(QStringLiteral("1000")));
     CHECK(server.posted().size() == 2);
     CHECK(server.violations().isEmpty());
 }

@@ -102,3 +102,37 @@ TEST_CASE("Accounts dialog: a marketplace account's fields come from its channel
     CHECK(kind->currentData().toString() == QStringLiteral("coupang"));
     CHECK(formField(dialog, "vendor_id")->text() == QStringLiteral("A00012345"));
 }
+
+TEST_CASE("Accounts dialog: an ESM (Gmarket/Auction) account takes its master id and seller ids", "[ui][accounts][esm]")
+{
+    TempStore store;
+    auto secrets = std::make_shared<MemorySecrets>();
+    ui::AccountsDialog dialog(*store.db, secrets);
+    auto* kind = dialog.findChild<QComboBox*>(QStringLiteral("kind"));
+    REQUIRE(kind);
+    REQUIRE(kind->findData(QStringLiteral("esm")) >= 0);
+    kind->setCurrentIndex(kind->findData(QStringLiteral("esm")));
+    // The fields of the row, not Coupang's.
+    for (const AccountField& f : channelInfo(Channel::Esm).accountFields)
+        CHECK(formField(dialog, std::string(f.key).c_str()) != nullptr);
+    CHECK_FALSE(formField(dialog, "vendor_id"));
+
+    formField(dialog, "name")->setText(QStringLiteral("esmshop"));
+    formField(dialog, "gmarket_id")->setText(QStringLiteral("gshop"));
+    formField(dialog, "secret")->setText(QStringLiteral("esm-secret"));
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("testStatus"));
+    dialog.findChild<QPushButton*>(QStringLiteral("save"))->click();
+    // The master id is required: nothing saved yet, and the dialog says why.
+    CHECK_FALSE(AccountStore(*store.db).byName(QStringLiteral("esmshop")));
+    CHECK_FALSE(status->text().isEmpty());
+    formField(dialog, "master_id")->setText(QStringLiteral("shopmaster"));
+    formField(dialog, "secret")->setText(QStringLiteral("esm-secret"));
+    dialog.findChild<QPushButton*>(QStringLiteral("save"))->click();
+    auto saved = AccountStore(*store.db).byName(QStringLiteral("esmshop"));
+    REQUIRE(saved);
+    CHECK(saved->kind == AccountKind::Esm);
+    CHECK(saved->setting(QStringLiteral("master_id")) == QStringLiteral("shopmaster"));
+    CHECK(saved->setting(QStringLiteral("gmarket_id")) == QStringLiteral("gshop"));
+    CHECK(saved->setting(QStringLiteral("auction_id")).isEmpty()); // optional: a Gmarket-only seller
+    CHECK(secrets->secrets.value(QStringLiteral("esmshop")) == QStringLiteral("esm-secret"));
+}

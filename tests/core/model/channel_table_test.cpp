@@ -19,9 +19,9 @@ namespace {
 
 // Every enumerator, listed by hand on purpose: a new one without a row must fail here.
 const Channel kEveryChannel[] = {Channel::Email, Channel::Coupang, Channel::Naver, Channel::Csv,
-                                 Channel::Elevenst, Channel::Amazon};
+                                 Channel::Elevenst, Channel::Amazon, Channel::Esm};
 const AccountKind kEveryKind[] = {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver,
-                                  AccountKind::Elevenst};
+                                  AccountKind::Elevenst, AccountKind::Esm};
 
 ToneFinding policyFinding()
 {
@@ -100,6 +100,7 @@ TEST_CASE("message-id prefixes are unique and tell the channel back", "[channels
     CHECK(channelOfExternalId("naver:qna:7") == Channel::Naver);
     CHECK(channelOfExternalId("csv:kmong:7") == Channel::Csv);
     CHECK(channelOfExternalId("11st:notice:7") == Channel::Elevenst);
+    CHECK(channelOfExternalId("esm:qna:G-7") == Channel::Esm);
 }
 
 TEST_CASE("account fields: unique keys, a label each, the CLI's option names", "[channels]")
@@ -137,7 +138,7 @@ TEST_CASE("account kinds come from the table and answer their channel", "[channe
     CHECK(sources.size() == int(std::size(kEveryKind)));
     CHECK(allAccountKindNames() ==
           (QStringList{QStringLiteral("email"), QStringLiteral("coupang"), QStringLiteral("naver"),
-                       QStringLiteral("11st")}));
+                       QStringLiteral("11st"), QStringLiteral("esm")}));
     CHECK(accountKindOfSourcePrefix("imap") == AccountKind::Email); // "imap:shop-mail"
     CHECK_FALSE(accountKindFromString(QStringLiteral("csv")).has_value());
     // A board is answered from Casebook, so some account kind answers it.

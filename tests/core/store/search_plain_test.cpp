@@ -343,7 +343,7 @@ TEST_CASE("the Qt-free search knows the current schema and the model's names", "
     CHECK(statuses == allTicketStatusNames());
     CHECK(channels == QStringList{toString(Channel::Email), toString(Channel::Coupang),
                                   toString(Channel::Naver), toString(Channel::Csv), toString(Channel::Elevenst),
-                                  toString(Channel::Amazon)});
+                                  toString(Channel::Amazon), toString(Channel::Esm)});
 
     // A database of another schema is left to the full program, untouched.
     test::TempStore store;
