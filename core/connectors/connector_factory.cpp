@@ -1,6 +1,7 @@
 #include "connectors/connector_factory.h"
 
 #include "connectors/coupang_connector.h"
+#include "connectors/ebay_connector.h"
 #include "connectors/elevenst_connector.h"
 #include "connectors/naver_connector.h"
 
@@ -43,6 +44,8 @@ Result<std::unique_ptr<Connector>> connectorFor(const Account& account, Database
         return makeNaverConnector(account, db, std::move(secret.value()));
     case AccountKind::Elevenst:
         return makeElevenstConnector(account, db, std::move(secret.value()));
+    case AccountKind::Ebay:
+        return makeEbayConnector(account, db, std::move(secret.value()));
     }
     return makeError(ErrorCode::InvalidInput, QStringLiteral("Unknown account kind."));
 }

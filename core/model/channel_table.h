@@ -21,10 +21,10 @@
 namespace casebook {
 
 // Stored by name (ChannelInfo::name), never by number: the order only follows the table's.
-enum class Channel { Email, Coupang, Naver, Csv, Elevenst, Amazon };
+enum class Channel { Email, Coupang, Naver, Csv, Elevenst, Amazon, Ebay };
 // What kind of account syncs and answers a channel; ChannelInfo::accountKind. The mapping from a kind to
 // its connector lives in core/connectors/connector_factory.cpp alone.
-enum class AccountKind { Email, Coupang, Naver, Elevenst };
+enum class AccountKind { Email, Coupang, Naver, Elevenst, Ebay };
 
 // What a board counts when it limits an answer's length.
 enum class LengthUnit { None, CodePoints, Utf16Units, Utf8Bytes };
@@ -63,6 +63,10 @@ inline constexpr AccountField kCoupangFields[] = {
 inline constexpr AccountField kNaverFields[] = {
     {"client_id", QT_TRANSLATE_NOOP("casebook::ui", "Client id"), true},
 };
+inline constexpr AccountField kEbayFields[] = {
+    {"username", QT_TRANSLATE_NOOP("casebook::ui", "eBay user name"), true},
+    {"marketplace_id", QT_TRANSLATE_NOOP("casebook::ui", "Marketplace (EBAY_US, EBAY_GB, …)"), false},
+};
 
 struct ChannelInfo {
     Channel channel;
@@ -87,7 +91,7 @@ struct ChannelInfo {
     Badge badge;
 };
 
-inline constexpr std::array<ChannelInfo, 6> kChannelTable{{
+inline constexpr std::array<ChannelInfo, 7> kChannelTable{{
     {.channel = Channel::Email,
      .name = "email",
      .label = QT_TRANSLATE_NOOP("casebook::ui", "Email"),
@@ -203,6 +207,26 @@ inline constexpr std::array<ChannelInfo, 6> kChannelTable{{
      .unit = LengthUnit::None,
      .due = {Channel::Amazon, 24, true, false},
      .badge = {0xb45309, "a"}},
+    // eBay: buyers' messages (Message API) and post-order cases. eBay publishes no message length for the
+    // API; 2000 characters is what its message pages take (uncertain). A case's respond-by date wins over
+    // the 24-hour clock when earlier (InboundMessage::replyBy).
+    {.channel = Channel::Ebay,
+     .name = "ebay",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "eBay"),
+     .customerLabelEn = "eBay",
+     .customerLabelKo = "이베이",
+     .accountKind = AccountKind::Ebay,
+     .accountKindName = "ebay",
+     .accountFields = kEbayFields,
+     .sourcePrefix = "ebay",
+     .idPrefix = "ebay:",
+     .mail = false,
+     .board = true,
+     .minLength = 2,
+     .maxLength = 2000,
+     .unit = LengthUnit::CodePoints,
+     .due = {Channel::Ebay, 24, true, false},
+     .badge = {0x0064d2, "e"}},
 }};
 
 inline constexpr std::size_t kChannelCount = kChannelTable.size();

@@ -19,9 +19,9 @@ namespace {
 
 // Every enumerator, listed by hand on purpose: a new one without a row must fail here.
 const Channel kEveryChannel[] = {Channel::Email, Channel::Coupang, Channel::Naver, Channel::Csv,
-                                 Channel::Elevenst, Channel::Amazon};
+                                 Channel::Elevenst, Channel::Amazon, Channel::Ebay};
 const AccountKind kEveryKind[] = {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver,
-                                  AccountKind::Elevenst};
+                                  AccountKind::Elevenst, AccountKind::Ebay};
 
 ToneFinding policyFinding()
 {
@@ -137,7 +137,7 @@ TEST_CASE("account kinds come from the table and answer their channel", "[channe
     CHECK(sources.size() == int(std::size(kEveryKind)));
     CHECK(allAccountKindNames() ==
           (QStringList{QStringLiteral("email"), QStringLiteral("coupang"), QStringLiteral("naver"),
-                       QStringLiteral("11st")}));
+                       QStringLiteral("11st"), QStringLiteral("ebay")}));
     CHECK(accountKindOfSourcePrefix("imap") == AccountKind::Email); // "imap:shop-mail"
     CHECK_FALSE(accountKindFromString(QStringLiteral("csv")).has_value());
     // A board is answered from Casebook, so some account kind answers it.
