@@ -201,7 +201,8 @@ Result<OutboxDraft> EbayConnector::draftFor(qint64 ticketId, const StoredInquiry
     } else if (inq.kind == QLatin1String("inquiry") || inq.kind == QLatin1String("return")) {
         // eBay refuses a message on a closed case: so does Casebook, once a sync has seen it closed.
         for (const StoredInquiry::Message& m : inq.messages)
-            if (m.direction == Direction::Note && ebayCaseClosed(m.raw.value(QStringLiteral("casebookEvent"))
+            // (inquiriesOfTicket reads a note back as incoming: the marker in its raw item tells it.)
+            if (ebayCaseClosed(m.raw.value(QStringLiteral("casebookEvent"))
                                                                      .toString()
                                                                      .section(QLatin1Char(':'), 1)))
                 return makeError(ErrorCode::Conflict,

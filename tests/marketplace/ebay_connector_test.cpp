@@ -93,6 +93,7 @@ TEST_CASE("eBay answers: a message, an inquiry and a return message; a closed ca
     REQUIRE_OK(d3);
     CHECK(shop.sendDraft(c, d3.value()).kind == SendOutcome::Kind::Sent);
 
+    CHECK(shop.ticketOf(QStringLiteral("ebay:inquiry:5002")) != inquiry);
     // Closed at eBay, as the last sync saw: refused here.
     auto closed = c.draftReply(shop.ticketOf(QStringLiteral("ebay:inquiry:5002")), QStringLiteral("Hello"));
     REQUIRE_FALSE(closed);

@@ -50,7 +50,7 @@ inline QJsonObject ebayConfig()
         return QJsonObject{{"inquiryId", id},
                            {"itemId", QStringLiteral("1100123%1").arg(id)},
                            {"transactionId", QStringLiteral("2700011%1").arg(id)},
-                           {"buyer", "late_buyer"},
+                           {"buyer", QStringLiteral("inr_buyer_%1").arg(id)},
                            {"inquiryStatusEnum", status},
                            {"creationDate", QJsonObject{{"value", ebayTime(2)}}},
                            {"lastModifiedDate", QJsonObject{{"value", ebayTime(1)}}},
