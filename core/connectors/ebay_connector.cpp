@@ -14,6 +14,16 @@ namespace {
 
 const QString kMessageApi = QStringLiteral("/commerce/message/v1");
 const QString kPostOrder = QStringLiteral("/post-order/v2");
+// The thread kinds (the list names of syncLists and the middle of the ids): a Message API conversation and
+// the two post-order cases, which take messages through the same path shape.
+const QString kConversation = QStringLiteral("msg");
+const QString kInquiry = QStringLiteral("inquiry");
+const QString kReturn = QStringLiteral("return");
+
+bool isCase(const QString& kind)
+{
+    return kind == kInquiry || kind == kReturn;
+}
 
 // eBay's own words: the first error's message ({"errors": [{"errorId", "message", "longMessage"}]}).
 QString ebayWords(const HttpReply& reply)
@@ -32,28 +42,31 @@ QString ebayWords(const HttpReply& reply)
 }
 
 // A Korea day's bounds as eBay's ISO times in UTC: the windows are Korea days, like the other markets'.
+QString isoUtc(QDate d, QTime t)
+{
+    return QDateTime(d, t, QTimeZone(9 * 3600)).toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
 QString startOf(QDate d)
 {
-    return QDateTime(d, QTime(0, 0), QTimeZone(9 * 3600)).toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return isoUtc(d, QTime(0, 0));
 }
 QString endOf(QDate d)
 {
-    return QDateTime(d, QTime(23, 59, 59, 999), QTimeZone(9 * 3600))
-        .toUTC()
-        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return isoUtc(d, QTime(23, 59, 59, 999));
 }
 
-int pagesOf(const QJsonObject& o)
+int totalOf(const QByteArray& body)
 {
-    const int total = o.value(QStringLiteral("total")).toInt();
-    return std::max(1, (total + EbayConnector::kPageSize - 1) / EbayConnector::kPageSize);
+    return QJsonDocument::fromJson(body).object().value(QStringLiteral("total")).toInt();
 }
 
 } // namespace
 
-EbayConnector::EbayConnector(Account account, Database& db, QString userToken, HttpPacing pacing,
+EbayConnector::EbayConnector(Account account, Database& db, EbayCredentials credentials, HttpPacing pacing,
                              std::shared_ptr<HttpTransport> transport)
-    : m_account(std::move(account)), m_db(db), m_token(std::move(userToken)),
+    : m_account(std::move(account)), m_db(db),
+      m_tokens(marketplaceBaseUrl(m_account, QStringLiteral("https://api.ebay.com")), std::move(credentials),
+               transport),
       // eBay counts calls per application and user: this seller's processes take turns.
       m_http(pacing, {429},
              std::make_unique<SharedCallPacer>(
@@ -62,26 +75,31 @@ EbayConnector::EbayConnector(Account account, Database& db, QString userToken, H
 {
 }
 
-HttpReply EbayConnector::call(const QByteArray& method, const QString& path, const Query& query,
-                              const QByteArray& body)
+Result<HttpReply> EbayConnector::call(const QByteArray& method, const QString& path, const Query& query,
+                                      const QByteArray& body)
 {
     const QString q = encodeQuery(query);
-    const QString url = marketplaceBaseUrl(m_account, QStringLiteral("https://api.ebay.com")) + path + (q.isEmpty() ? QString() : QLatin1Char('?') + q);
+    const QString url = marketplaceBaseUrl(m_account, QStringLiteral("https://api.ebay.com")) + path +
+                        (q.isEmpty() ? QString() : QLatin1Char('?') + q);
     const bool postOrder = path.startsWith(kPostOrder);
     QString marketplace = m_account.setting(QStringLiteral("marketplace_id"));
     if (marketplace.isEmpty())
         marketplace = QStringLiteral("EBAY_US");
-    return m_http.exchange([&] {
-        HttpRequest req;
-        req.method = method;
-        req.url = QUrl(url, QUrl::StrictMode);
-        req.headers << qMakePair(QByteArray("Authorization"),
-                                 ((postOrder ? QStringLiteral("IAF ") : QStringLiteral("Bearer ")) + m_token).toUtf8());
-        req.headers << qMakePair(QByteArray("X-EBAY-C-MARKETPLACE-ID"), marketplace.toUtf8());
-        if (!body.isEmpty())
-            req.headers << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
-        req.body = body;
-        return req;
+    // A user token lives about two hours and may be revoked sooner: callWithToken renews it once on a 401.
+    return callWithToken(m_tokens, [&](const QString& token) {
+        return m_http.exchange([&] {
+            HttpRequest req;
+            req.method = method;
+            req.url = QUrl(url, QUrl::StrictMode);
+            req.headers << qMakePair(
+                QByteArray("Authorization"),
+                ((postOrder ? QStringLiteral("IAF ") : QStringLiteral("Bearer ")) + token).toUtf8());
+            req.headers << qMakePair(QByteArray("X-EBAY-C-MARKETPLACE-ID"), marketplace.toUtf8());
+            if (!body.isEmpty())
+                req.headers << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
+            req.body = body;
+            return req;
+        });
     });
 }
 
@@ -90,38 +108,42 @@ Result<MarketplaceBatch> EbayConnector::fetchConversation(const QString& convers
     MarketplaceBatch all;
     const QString source = sourceFor(Channel::Ebay, m_account.name);
     for (int offset = 0;; offset += kPageSize) {
-        const HttpReply reply = call("GET", kMessageApi + QStringLiteral("/conversation/") + conversationId,
-                                     {{QStringLiteral("conversation_type"), QStringLiteral("FROM_MEMBERS")},
-                                      {QStringLiteral("limit"), QString::number(kPageSize)},
-                                      {QStringLiteral("offset"), QString::number(offset)}});
-        if (reply.status != 200)
-            return makeError(m_http.errorCodeOf(reply),
+        auto reply = call("GET", kMessageApi + QStringLiteral("/conversation/") + conversationId,
+                          {{QStringLiteral("conversation_type"), QStringLiteral("FROM_MEMBERS")},
+                           {QStringLiteral("limit"), QString::number(kPageSize)},
+                           {QStringLiteral("offset"), QString::number(offset)}});
+        if (!reply)
+            return reply.error();
+        if (reply->status != 200)
+            return makeError(m_http.errorCodeOf(*reply),
                              QStringLiteral("eBay did not give conversation %1 (%2).")
-                                 .arg(conversationId, ebayWords(reply)));
+                                 .arg(conversationId, ebayWords(*reply)));
         const MarketplaceBatch page =
-            parseEbayConversation(reply.body, m_account.setting(QStringLiteral("username")), source);
+            parseEbayConversation(reply->body, m_account.setting(QStringLiteral("username")), source);
         all.messages += page.messages;
         all.problems += page.problems;
-        if (offset + kPageSize >= QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("total")).toInt())
+        if (offset + kPageSize >= totalOf(reply->body))
             return all;
     }
 }
 
 Result<MarketplaceBatch> EbayConnector::fetchConversations(QDate from, QDate to, int page)
 {
-    const HttpReply reply = call("GET", kMessageApi + QStringLiteral("/conversation"),
-                                 {{QStringLiteral("conversation_type"), QStringLiteral("FROM_MEMBERS")},
-                                  {QStringLiteral("start_time"), startOf(from)},
-                                  {QStringLiteral("end_time"), endOf(to)},
-                                  {QStringLiteral("limit"), QString::number(kPageSize)},
-                                  {QStringLiteral("offset"), QString::number((page - 1) * kPageSize)}});
-    if (reply.status != 200)
-        return makeError(m_http.errorCodeOf(reply),
+    auto reply = call("GET", kMessageApi + QStringLiteral("/conversation"),
+                      {{QStringLiteral("conversation_type"), QStringLiteral("FROM_MEMBERS")},
+                       {QStringLiteral("start_time"), startOf(from)},
+                       {QStringLiteral("end_time"), endOf(to)},
+                       {QStringLiteral("limit"), QString::number(kPageSize)},
+                       {QStringLiteral("offset"), QString::number((page - 1) * kPageSize)}});
+    if (!reply)
+        return reply.error();
+    if (reply->status != 200)
+        return makeError(m_http.errorCodeOf(*reply),
                          QStringLiteral("eBay did not list the conversations of %1 to %2 (%3).")
-                             .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), ebayWords(reply)));
-    const QJsonObject root = QJsonDocument::fromJson(reply.body).object();
+                             .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), ebayWords(*reply)));
+    const QJsonObject root = QJsonDocument::fromJson(reply->body).object();
     MarketplaceBatch batch;
-    batch.totalPages = pagesOf(root);
+    batch.totalPages = std::max(1, (totalOf(reply->body) + kPageSize - 1) / kPageSize);
     // A conversation listed in the window has new messages: all of them are read, the known ones skipped.
     for (const QJsonValue& c : root.value(QStringLiteral("conversations")).toArray()) {
         const QString id = c.toObject().value(QStringLiteral("conversationId")).toString();
@@ -138,22 +160,27 @@ Result<MarketplaceBatch> EbayConnector::fetchConversations(QDate from, QDate to,
 
 Result<MarketplaceBatch> EbayConnector::fetchCases(const QString& list, QDate from, QDate to, int page)
 {
-    const bool inquiry = list == QLatin1String("inquiry");
-    const QString prefix = inquiry ? QStringLiteral("inquiry_creation_date_range_") : QStringLiteral("creation_date_range_");
-    const HttpReply reply = call("GET", kPostOrder + QLatin1Char('/') + list + QStringLiteral("/search"),
-                                 {{prefix + QStringLiteral("from"), startOf(from)},
-                                  {prefix + QStringLiteral("to"), endOf(to)},
-                                  {QStringLiteral("limit"), QString::number(kPageSize)},
-                                  {QStringLiteral("offset"), QString::number((page - 1) * kPageSize)}});
+    const bool inquiry = list == kInquiry;
+    const QString prefix =
+        inquiry ? QStringLiteral("inquiry_creation_date_range_") : QStringLiteral("creation_date_range_");
+    auto reply = call("GET", kPostOrder + QLatin1Char('/') + list + QStringLiteral("/search"),
+                      {{prefix + QStringLiteral("from"), startOf(from)},
+                       {prefix + QStringLiteral("to"), endOf(to)},
+                       {QStringLiteral("limit"), QString::number(kPageSize)},
+                       {QStringLiteral("offset"), QString::number((page - 1) * kPageSize)}});
+    if (!reply)
+        return reply.error();
     const QString what = inquiry ? QStringLiteral("item-not-received inquiries") : QStringLiteral("returns");
-    if (reply.status != 200)
-        return makeError(m_http.errorCodeOf(reply),
-                         QStringLiteral("eBay did not list the %1 of %2 to %3 (%4).")
-                             .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), ebayWords(reply)));
-    MarketplaceBatch batch = parseEbayCases(list, reply.body, sourceFor(Channel::Ebay, m_account.name));
+    if (reply->status != 200)
+        return makeError(
+            m_http.errorCodeOf(*reply),
+            QStringLiteral("eBay did not list the %1 of %2 to %3 (%4).")
+                .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), ebayWords(*reply)));
+    MarketplaceBatch batch = parseEbayCases(list, reply->body, sourceFor(Channel::Ebay, m_account.name));
     if (batch.messages.isEmpty() && !batch.problems.isEmpty())
-        return makeError(ErrorCode::Damaged,
-                         QStringLiteral("eBay's list of %1 could not be read: %2").arg(what, batch.problems.first()));
+        return makeError(
+            ErrorCode::Damaged,
+            QStringLiteral("eBay's list of %1 could not be read: %2").arg(what, batch.problems.first()));
     return batch;
 }
 
@@ -161,17 +188,17 @@ Result<SyncReport> EbayConnector::sync(const SyncControl& control)
 {
     return syncLists(
         m_db, m_account, sourceFor(Channel::Ebay, m_account.name),
-        {{QStringLiteral("msg"), [this](QDate from, QDate to, int page) { return fetchConversations(from, to, page); }},
-         {QStringLiteral("inquiry"),
-          [this](QDate from, QDate to, int page) { return fetchCases(QStringLiteral("inquiry"), from, to, page); }},
-         {QStringLiteral("return"),
-          [this](QDate from, QDate to, int page) { return fetchCases(QStringLiteral("return"), from, to, page); }}},
+        {{kConversation,
+          [this](QDate from, QDate to, int page) { return fetchConversations(from, to, page); }},
+         {kInquiry, [this](QDate from, QDate to, int page) { return fetchCases(kInquiry, from, to, page); }},
+         {kReturn, [this](QDate from, QDate to, int page) { return fetchCases(kReturn, from, to, page); }}},
         control);
 }
 
 Result<OutboxDraft> EbayConnector::draftReply(qint64 ticketId, const QString& text)
 {
     const QString body = text.trimmed();
+    // Counted as the row says, in the one place that knows.
     const AnswerBoard board = answerBoardOf(Channel::Ebay).value_or(AnswerBoard{});
     if (const int length = board.lengthOf(body); length < board.minLength || length > board.maxLength)
         return makeError(ErrorCode::InvalidInput,
@@ -193,26 +220,26 @@ Result<OutboxDraft> EbayConnector::draftFor(qint64 ticketId, const StoredInquiry
     d.channel = Channel::Ebay;
     d.subject = inq.subject;
     d.body = text;
-    if (inq.kind == QLatin1String("msg")) {
+    if (inq.kind == kConversation) {
         // A conversation takes any number of messages, as mail does.
         d.raw = QJsonDocument(QJsonObject{{QStringLiteral("conversationId"), inq.id},
                                           {QStringLiteral("messageText"), text}})
                     .toJson(QJsonDocument::Compact);
-    } else if (inq.kind == QLatin1String("inquiry") || inq.kind == QLatin1String("return")) {
+    } else if (isCase(inq.kind)) {
         // eBay refuses a message on a closed case: so does Casebook, once a sync has seen it closed.
+        // (inquiriesOfTicket reads a note back as incoming: the marker in its raw item tells it.)
         for (const StoredInquiry::Message& m : inq.messages)
-            // (inquiriesOfTicket reads a note back as incoming: the marker in its raw item tells it.)
-            if (ebayCaseClosed(m.raw.value(QStringLiteral("casebookEvent"))
-                                                                     .toString()
-                                                                     .section(QLatin1Char(':'), 1)))
-                return makeError(ErrorCode::Conflict,
-                                 QStringLiteral("eBay closed %1 %2; it takes no more messages.")
-                                     .arg(inq.kind, inq.id));
-        d.raw = QJsonDocument(QJsonObject{{QStringLiteral("message"),
-                                           QJsonObject{{QStringLiteral("content"), text}}}})
+            if (ebayCaseClosed(
+                    m.raw.value(QStringLiteral("casebookEvent")).toString().section(QLatin1Char(':'), 1)))
+                return makeError(
+                    ErrorCode::Conflict,
+                    QStringLiteral("eBay closed %1 %2; it takes no more messages.").arg(inq.kind, inq.id));
+        d.raw = QJsonDocument(
+                    QJsonObject{{QStringLiteral("message"), QJsonObject{{QStringLiteral("content"), text}}}})
                     .toJson(QJsonDocument::Compact);
     } else {
-        return makeError(QStringLiteral("Unknown eBay thread kind \"%1\".").arg(inq.kind));
+        return makeError(ErrorCode::Damaged,
+                         QStringLiteral("Unknown eBay thread kind \"%1\".").arg(inq.kind));
     }
     d.externalId = inq.threadKey + QStringLiteral(":sent:%1").arg(live->size() + inq.messages.size());
     d.target = {{QStringLiteral("inquiry"), inq.id},
@@ -225,24 +252,38 @@ SendOutcome EbayConnector::send(const OutboxItem& item)
 {
     const QString kind = item.target.value(QStringLiteral("kind")).toString();
     const QString id = item.target.value(QStringLiteral("inquiry")).toString();
-    QString path;
-    if (kind == QLatin1String("msg"))
-        path = kMessageApi + QStringLiteral("/send_message");
-    else if (kind == QLatin1String("inquiry") || kind == QLatin1String("return"))
-        path = kPostOrder + QLatin1Char('/') + kind + QLatin1Char('/') + id + QStringLiteral("/send_message");
-    if (id.isEmpty() || path.isEmpty())
+    if (id.isEmpty() || !(kind == kConversation || isCase(kind)))
         return SendOutcome::failed(QStringLiteral("The outbox item names no eBay conversation or case."));
-    const HttpReply reply = call("POST", path, {}, item.raw);
-    if (!reply.answered())
-        return SendOutcome::retry(QStringLiteral("eBay did not answer: %1").arg(reply.error));
-    if (m_http.slowDown(reply))
+    const QString path = kind == kConversation ? kMessageApi + QStringLiteral("/send_message")
+                                               : kPostOrder + QLatin1Char('/') + kind + QLatin1Char('/') +
+                                                     id + QStringLiteral("/send_message");
+    auto reply = call("POST", path, {}, item.raw);
+    if (!reply)
+        // The token could not be renewed: eBay's identity service down waits; a refused refresh token
+        // needs the seller.
+        return reply.error().code == ErrorCode::Refused || reply.error().code == ErrorCode::InvalidInput
+                   ? SendOutcome::failed(reply.error().message)
+                   : SendOutcome::retry(reply.error().message);
+    if (!reply->answered())
+        return SendOutcome::retry(QStringLiteral("eBay did not answer: %1").arg(reply->error));
+    if (m_http.slowDown(*reply))
         return SendOutcome::retry(
-            QStringLiteral("eBay is limiting requests (%1); the message waits in the outbox.").arg(ebayWords(reply)));
-    if (reply.status >= 500)
-        return SendOutcome::retry(ebayWords(reply));
-    if (reply.status >= 200 && reply.status < 300)
-        return SendOutcome::sent(ebayWords(reply));
-    return SendOutcome::failed(ebayWords(reply));
+            QStringLiteral("eBay is limiting requests (%1); the message waits in the outbox.")
+                .arg(ebayWords(*reply)));
+    if (reply->status >= 500)
+        return SendOutcome::retry(ebayWords(*reply));
+    if (reply->status < 200 || reply->status >= 300)
+        return SendOutcome::failed(ebayWords(*reply));
+    SendOutcome sent = SendOutcome::sent(ebayWords(*reply));
+    // The Message API answers with the message it made: stored under eBay's own id, as the next sync lists
+    // it (a case's message is not listed back, and keeps the draft's id).
+    if (kind == kConversation)
+        if (const QString messageId =
+                QJsonDocument::fromJson(reply->body).object().value(QStringLiteral("messageId")).toString();
+            !messageId.isEmpty())
+            sent.externalId =
+                item.target.value(QStringLiteral("thread_key")).toString() + QLatin1Char(':') + messageId;
+    return sent;
 }
 
 Result<std::unique_ptr<Connector>> makeEbayConnector(const Account& account, Database& db, QString secret)
@@ -251,7 +292,11 @@ Result<std::unique_ptr<Connector>> makeEbayConnector(const Account& account, Dat
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("The eBay account \"%1\" has no username: set it with `account add`.")
                              .arg(account.name));
-    return std::unique_ptr<Connector>(std::make_unique<EbayConnector>(account, db, std::move(secret)));
+    auto credentials = ebayCredentials(account.setting(QStringLiteral("client_id")), secret);
+    if (!credentials)
+        return credentials.error();
+    return std::unique_ptr<Connector>(
+        std::make_unique<EbayConnector>(account, db, std::move(credentials.value())));
 }
 
 } // namespace casebook

@@ -63,8 +63,11 @@ inline constexpr AccountField kCoupangFields[] = {
 inline constexpr AccountField kNaverFields[] = {
     {"client_id", QT_TRANSLATE_NOOP("casebook::ui", "Client id"), true},
 };
+// eBay: the seller's user name tells their own messages; the App ID names the application whose Cert ID and
+// the seller's refresh token make the secret (core/net/ebay_token.h).
 inline constexpr AccountField kEbayFields[] = {
     {"username", QT_TRANSLATE_NOOP("casebook::ui", "eBay user name"), true},
+    {"client_id", QT_TRANSLATE_NOOP("casebook::ui", "App ID (client id)"), true},
     {"marketplace_id", QT_TRANSLATE_NOOP("casebook::ui", "Marketplace (EBAY_US, EBAY_GB, …)"), false},
 };
 
@@ -77,6 +80,8 @@ struct ChannelInfo {
     std::optional<AccountKind> accountKind; // none: imported only, nothing answers from Casebook
     std::string_view accountKindName;       // the kind's stable name (accounts table, `account add KIND`)
     std::span<const AccountField> accountFields; // the account's settings (none for email: its own form)
+    // What the account's secret is, where its name alone does not say (QT_TRANSLATE_NOOP; null: none).
+    const char* secretHint = nullptr;
     std::string_view sourcePrefix;          // a synced message's source is "PREFIX:<account>"
     std::string_view idPrefix;              // external ids start with it; empty: a Message-ID (mail)
     // Its messages come and go as email (Message-IDs, threading by In-Reply-To, the seller's own addresses
@@ -218,6 +223,7 @@ inline constexpr std::array<ChannelInfo, 7> kChannelTable{{
      .accountKind = AccountKind::Ebay,
      .accountKindName = "ebay",
      .accountFields = kEbayFields,
+     .secretHint = QT_TRANSLATE_NOOP("casebook::ui", "Cert ID (client secret), a space, the refresh token"),
      .sourcePrefix = "ebay",
      .idPrefix = "ebay:",
      .mail = false,

@@ -2,7 +2,7 @@
 
 #include "mail/order_numbers.h"
 #include "model/channel_keys.h"
-#include "model/sha256.h"
+#include "sources/marketplace_json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,24 +10,27 @@
 namespace casebook {
 namespace {
 
+using marketplace_json::isoTime;
+
 // Which field of a post-order case means what: the two lists name them differently. Data, not code: where
 // eBay's pages are unclear (the return's reason text), docs/marketplaces.md says so.
 struct EbayCaseMapping {
     const char* list;
     const char* subjectLabel;
-    QStringList id;          // a path of object keys
+    QStringList id; // a path of object keys
     QStringList status;
-    QStringList created;     // {"value": ISO time}
+    QStringList created; // {"value": ISO time}
     QStringList respondBy;
     QStringList modified;
     QStringList buyer;
     QStringList item;
     QStringList order;
-    QStringList text;        // the buyer's words, when the list carries them
+    QStringList text; // the buyer's words, when the list carries them
 };
 
 const EbayCaseMapping kInquiry{
-    "inquiry", "[eBay INR inquiry]",
+    "inquiry",
+    "[eBay INR inquiry]",
     {QStringLiteral("inquiryId")},
     {QStringLiteral("inquiryStatusEnum")},
     {QStringLiteral("creationDate"), QStringLiteral("value")},
@@ -40,7 +43,8 @@ const EbayCaseMapping kInquiry{
 };
 
 const EbayCaseMapping kReturn{
-    "return", "[eBay return]",
+    "return",
+    "[eBay return]",
     {QStringLiteral("returnId")},
     {QStringLiteral("state")},
     {QStringLiteral("creationInfo"), QStringLiteral("creationDate"), QStringLiteral("value")},
@@ -64,39 +68,18 @@ QJsonValue at(const QJsonObject& o, const QStringList& path)
 
 QString textAt(const QJsonObject& o, const QStringList& path)
 {
-    const QJsonValue v = at(o, path);
-    return v.isDouble() ? QString::number(static_cast<qint64>(v.toDouble())) : v.toString().trimmed();
+    return marketplace_json::idText(at(o, path));
 }
 
-QDateTime isoUtc(const QString& s)
+// The answer's top object, or false with the problem noted in the batch.
+bool rootOf(const QByteArray& json, MarketplaceBatch& batch, QJsonObject& root)
 {
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(s, Qt::ISODate);
-    return t.toUTC();
-}
-
-InboundMessage ebayMessage(const QJsonObject& raw, const QString& externalId, const QString& threadKey,
-                           const QString& source)
-{
-    InboundMessage m;
-    m.channel = Channel::Ebay;
-    m.raw = QJsonDocument(raw).toJson(QJsonDocument::Compact);
-    m.rawSha256 = sha256Hex(m.raw);
-    m.externalId = externalId;
-    m.threadKey = threadKey;
-    m.source = source;
-    m.sourceRef = externalId;
-    return m;
-}
-
-QJsonObject readObject(const QByteArray& json, QString& problem)
-{
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
-    if (err.error != QJsonParseError::NoError)
-        problem = QStringLiteral("not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
-    return doc.object();
+    QString problem;
+    root = readMarketplaceRoot(json, problem);
+    if (problem.isEmpty())
+        return true;
+    batch.problems << problem;
+    return false;
 }
 
 } // namespace
@@ -110,12 +93,9 @@ MarketplaceBatch parseEbayConversation(const QByteArray& json, const QString& se
                                        const QString& source)
 {
     MarketplaceBatch batch;
-    QString problem;
-    const QJsonObject root = readObject(json, problem);
-    if (!problem.isEmpty()) {
-        batch.problems << problem;
+    QJsonObject root;
+    if (!rootOf(json, batch, root))
         return batch;
-    }
     const QString conversation = textAt(root, {QStringLiteral("conversationId")});
     if (conversation.isEmpty()) {
         batch.problems << QStringLiteral("a conversation without its conversationId was skipped");
@@ -139,11 +119,11 @@ MarketplaceBatch parseEbayConversation(const QByteArray& json, const QString& se
             batch.problems << QStringLiteral("a message without its messageId was skipped");
             continue;
         }
-        InboundMessage m = ebayMessage(o, key + QLatin1Char(':') + id, key, source);
+        InboundMessage m = listItemMessage(Channel::Ebay, o, key + QLatin1Char(':') + id, key, source);
         m.direction = o.value(QStringLiteral("senderUsername")).toString() == sellerUsername ? Direction::Out
-                                                                                              : Direction::In;
+                                                                                             : Direction::In;
         m.text = o.value(QStringLiteral("messageBody")).toString();
-        m.date = isoUtc(o.value(QStringLiteral("createdDate")).toString());
+        m.date = isoTime(o.value(QStringLiteral("createdDate")).toString());
         const QString subject = o.value(QStringLiteral("subject")).toString().simplified();
         m.subject = QStringLiteral("[eBay] ") + (title.isEmpty() ? subject : title);
         m.fromName = o.value(QStringLiteral("senderUsername")).toString();
@@ -159,14 +139,13 @@ MarketplaceBatch parseEbayCases(const QString& list, const QByteArray& json, con
 {
     const EbayCaseMapping& map = list == QLatin1String("return") ? kReturn : kInquiry;
     MarketplaceBatch batch;
-    QString problem;
-    const QJsonObject root = readObject(json, problem);
-    if (!problem.isEmpty()) {
-        batch.problems << problem;
+    QJsonObject root;
+    if (!rootOf(json, batch, root))
         return batch;
-    }
-    batch.totalPages =
-        std::max(1, root.value(QStringLiteral("paginationOutput")).toObject().value(QStringLiteral("totalPages")).toInt(1));
+    batch.totalPages = std::max(1, root.value(QStringLiteral("paginationOutput"))
+                                       .toObject()
+                                       .value(QStringLiteral("totalPages"))
+                                       .toInt(1));
     for (const QJsonValue& v : root.value(QStringLiteral("members")).toArray()) {
         const QJsonObject item = v.toObject();
         const QString id = textAt(item, map.id);
@@ -175,12 +154,12 @@ MarketplaceBatch parseEbayCases(const QString& list, const QByteArray& json, con
             continue;
         }
         const QString key = externalIdFor(Channel::Ebay, list, id);
-        InboundMessage q = ebayMessage(item, key, key, source);
+        InboundMessage q = listItemMessage(Channel::Ebay, item, key, key, source);
         const QString status = textAt(item, map.status);
         const QString itemId = textAt(item, map.item);
         const QString words = textAt(item, map.text);
-        q.date = isoUtc(textAt(item, map.created));
-        q.replyBy = isoUtc(textAt(item, map.respondBy));
+        q.date = isoTime(textAt(item, map.created));
+        q.replyBy = isoTime(textAt(item, map.respondBy));
         q.subject = QStringLiteral("%1 %2 (item %3)").arg(QString::fromUtf8(map.subjectLabel), id, itemId);
         // A list item carries no words of the buyer for an inquiry: say what eBay tells.
         q.text = words.isEmpty() ? QStringLiteral("eBay %1 %2 for item %3 is %4. Respond by %5.")
@@ -200,11 +179,12 @@ MarketplaceBatch parseEbayCases(const QString& list, const QByteArray& json, con
             // Marked: ingest knows raw items by their hash, and the question may come from the same item.
             QJsonObject raw = item;
             raw.insert(QStringLiteral("casebookEvent"), QStringLiteral("state:") + status);
-            InboundMessage note = ebayMessage(raw, key + QStringLiteral(":state:") + status, key, source);
+            InboundMessage note =
+                listItemMessage(Channel::Ebay, raw, key + QStringLiteral(":state:") + status, key, source);
             note.direction = Direction::Note;
             note.subject = q.subject;
             note.text = QStringLiteral("eBay closed %1 %2 (%3).").arg(list, id, status);
-            const QDateTime modified = isoUtc(textAt(item, map.modified));
+            const QDateTime modified = isoTime(textAt(item, map.modified));
             note.date = modified.isValid() && modified > q.date ? modified : q.date.addSecs(1);
             note.customer = q.customer;
             note.customerName = q.customerName;

@@ -490,9 +490,9 @@ TEST_CASE("CLI eBay: account add, sync, a message and an inquiry answer, a close
     CliStore s;
     const Run added = s.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ebay"),
                              QStringLiteral("bay"), QStringLiteral("--username"), kEbaySeller,
-                             QStringLiteral("--base-url"), server.baseUrl(), QStringLiteral("--horizon-days"),
-                             QStringLiteral("10"), QStringLiteral("--secret-command"),
-                             QStringLiteral("echo '%1'").arg(kEbayToken)});
+                             QStringLiteral("--client-id"), kEbayClientId, QStringLiteral("--base-url"),
+                             server.baseUrl(), QStringLiteral("--horizon-days"), QStringLiteral("10"),
+                             QStringLiteral("--secret-command"), QStringLiteral("echo '%1'").arg(kEbaySecret)});
     INFO(added.err.toStdString());
     REQUIRE(added.code == 0);
     CHECK(s.sync(QStringLiteral("bay")).value(QStringLiteral("imported")).toInt() == 61 + 3 + 1);

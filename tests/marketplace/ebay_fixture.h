@@ -1,10 +1,18 @@
 #pragma once
 
+#include "accounts/account_store.h"
+#include "connectors/ebay_connector.h"
 #include "fake_marketplace.h"
+#include "support/test_support.h"
 
 namespace casebook::test {
 
-inline const QString kEbayToken = QStringLiteral("v^1.1#i^1#user-token");
+// The application's keys and the seller's refresh token: the fake mints access tokens from them.
+inline const QString kEbayClientId = QStringLiteral("SeoulSho-casebook-PRD-1a2b3c4d5-6e7f8a9b");
+inline const QString kEbayClientSecret = QStringLiteral("PRD-1a2b3c4d5e6f-7a8b-9c0d-1e2f-3a4b");
+inline const QString kEbayRefreshToken = QStringLiteral("v^1.1#i^1#r^1#p^3#I^3#f^0#t^refresh-seoul");
+// The account's secret as the seller enters it: the client secret, a space, the refresh token.
+inline const QString kEbaySecret = kEbayClientSecret + QLatin1Char(' ') + kEbayRefreshToken;
 inline const QString kEbaySeller = QStringLiteral("seoul_shop");
 
 // ISO time in UTC, `days` ago (and `minutes` later).
@@ -39,12 +47,13 @@ inline QJsonObject ebayConfig()
                                         {"createdDate", ebayTime(3, 30)},
                                         {"subject", QStringLiteral("Re: Question about item 0")},
                                         {"readStatus", true}});
-        conversations.append(QJsonObject{{"conversationId", QStringLiteral("c%1").arg(i)},
-                                         {"conversationTitle", QStringLiteral("Question about item %1").arg(i)},
-                                         {"conversationType", "FROM_MEMBERS"},
-                                         {"conversationStatus", "ACTIVE"},
-                                         {"createdDate", ebayTime(3)},
-                                         {"messages", messages}});
+        conversations.append(
+            QJsonObject{{"conversationId", QStringLiteral("c%1").arg(i)},
+                        {"conversationTitle", QStringLiteral("Question about item %1").arg(i)},
+                        {"conversationType", "FROM_MEMBERS"},
+                        {"conversationStatus", "ACTIVE"},
+                        {"createdDate", ebayTime(3)},
+                        {"messages", messages}});
     }
     auto inquiry = [](const QString& id, const char* status) {
         return QJsonObject{{"inquiryId", id},
@@ -65,16 +74,58 @@ inline QJsonObject ebayConfig()
         {"buyerLoginName", "return_buyer"},
         {"state", "RETURN_REQUESTED"},
         {"status", "WAITING_FOR_RETURN_SHIPMENT"},
-        {"creationInfo", QJsonObject{{"item", QJsonObject{{"itemId", "110099887766"}}},
-                                     {"reason", "NOT_AS_DESCRIBED"},
-                                     {"comments", QJsonObject{{"content", QStringLiteral("The colour is wrong.")}}},
-                                     {"creationDate", QJsonObject{{"value", ebayTime(1)}}}}},
+        {"creationInfo",
+         QJsonObject{{"item", QJsonObject{{"itemId", "110099887766"}}},
+                     {"reason", "NOT_AS_DESCRIBED"},
+                     {"comments", QJsonObject{{"content", QStringLiteral("The colour is wrong.")}}},
+                     {"creationDate", QJsonObject{{"value", ebayTime(1)}}}}},
         {"sellerResponseDue", QJsonObject{{"respondByDate", QJsonObject{{"value", ebayTime(-1)}}}}}}};
-    return {{"ebay", QJsonObject{{"token", kEbayToken},
+    return {{"ebay", QJsonObject{{"client_id", kEbayClientId},
+                                 {"client_secret", kEbayClientSecret},
+                                 {"refresh_token", kEbayRefreshToken},
                                  {"seller", kEbaySeller},
                                  {"conversations", conversations},
                                  {"inquiries", inquiries},
                                  {"returns", returns}}}};
 }
+
+// A seller's eBay account on the fake server, its secret given by a command (as the window reads it).
+struct EbayShop {
+    TempStore store;
+    FakeMarketplace server;
+    Account account;
+
+    EbayShop() : server(ebayConfig(), QStringLiteral(CASEBOOK_FAKE_EBAY))
+    {
+        store.clock.set(QDateTime::currentDateTimeUtc());
+        account.name = QStringLiteral("bay");
+        account.kind = AccountKind::Ebay;
+        account.settings = {{"username", kEbaySeller},
+                            {"client_id", kEbayClientId},
+                            {"base_url", server.baseUrl()},
+                            {"horizon_days", 10},
+                            {"secret_command", QStringLiteral("printf '%1'").arg(kEbaySecret)}};
+        auto id = AccountStore(*store.db).add(account);
+        REQUIRE(id);
+        account.id = id.value();
+    }
+    EbayConnector connector(const QString& secret = kEbaySecret)
+    {
+        auto credentials = ebayCredentials(kEbayClientId, secret);
+        REQUIRE(credentials);
+        return EbayConnector(account, *store.db, credentials.value(), HttpPacing{20, 150, 3, 500});
+    }
+    qint64 ticketOf(const QString& externalId) { return ticketOfExternal(*store.db, externalId); }
+    // The fake's record of the API's calls, the token requests left out.
+    QJsonArray apiRequests()
+    {
+        QJsonArray out;
+        for (const QJsonValue& r : server.state().value(QStringLiteral("requests")).toArray())
+            if (!r[QStringLiteral("path")].toString().startsWith(QStringLiteral("/identity/")))
+                out.append(r);
+        return out;
+    }
+    int tokensMinted() { return server.state().value(QStringLiteral("minted")).toInt(); }
+};
 
 } // namespace casebook::test

@@ -1,15 +1,22 @@
 #!/usr/bin/python3
-"""A fake eBay (Message API and Post-Order inquiries and returns) for Casebook's tests, on 127.0.0.1.
+"""A fake eBay (OAuth refresh, Message API, Post-Order inquiries and returns) for Casebook's tests, on 127.0.0.1.
 
-Written from eBay's public API pages as docs/marketplaces.md summarises them: the Message API takes
-"Authorization: Bearer <user token>", lists conversations (conversation_type, start_time, end_time, limit at
-most 50, offset), gives one conversation's messages and sends a message; the Post-Order API takes
-"Authorization: IAF <user token>" and X-EBAY-C-MARKETPLACE-ID, searches inquiries and returns by creation
-date and takes a message on an open case. A broken rule answers as eBay would and is recorded under
-"violations". /_control/* reads what was sent, injects refusals and changes items.
+Written from eBay's public API pages as docs/marketplaces.md summarises them:
+- POST /identity/v1/oauth2/token mints a user access token from the refresh token: form body
+  grant_type=refresh_token&refresh_token=…, "Authorization: Basic base64(client_id:client_secret)". Tokens
+  live `token_lifetime` seconds (eBay: 7200); /_control/expire ends every token minted so far.
+- The Message API takes "Authorization: Bearer <access token>": lists conversations (conversation_type
+  required, start_time/end_time, limit 1 to 50, offset from 0), gives one conversation's messages (the same
+  paging) and sends a message (messageText, at most 2000 characters).
+- The Post-Order API takes "Authorization: IAF <access token>" and X-EBAY-C-MARKETPLACE-ID, searches inquiries
+  and returns by creation date (limit at most 200, offset from 0) and takes a message on an open case.
+A broken rule answers as eBay would and is recorded under "violations"; an expired token answers 401 without
+one (refreshing it is the client's job). /_control/* reads what was sent, injects refusals, changes items.
 Usage: fake_ebay.py CONFIG.json (prints the port on the first line).
-CONFIG: {"ebay": {"token", "seller", "conversations": [...], "inquiries": [...], "returns": [...]}}.
+CONFIG: {"ebay": {"client_id", "client_secret", "refresh_token", "seller", "token_lifetime",
+                  "conversations": [...], "inquiries": [...], "returns": [...]}}.
 """
+import base64
 import datetime as dt
 import json
 import os
@@ -17,13 +24,16 @@ import sys
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from fake_server import read_request, serve
 
 LOCK = threading.Lock()
-STATE = {"requests": [], "posted": [], "violations": [], "inject": []}
+STATE = {"requests": [], "posted": [], "violations": [], "inject": [], "tokens": {}, "minted": 0}
 CFG = {}
 MSG = "/commerce/message/v1"
 PO = "/post-order/v2"
+TOKEN = "/identity/v1/oauth2/token"
 
 
 def iso(s):
@@ -59,14 +69,12 @@ class Handler(BaseHTTPRequestHandler):
                                                "message": words}]})
 
     def handle_any(self):
-        parsed = urllib.parse.urlsplit(self.path)
-        self.path_only, self.query_raw = parsed.path, parsed.query
-        self.query = dict(urllib.parse.parse_qsl(parsed.query, keep_blank_values=True))
-        length = int(self.headers.get("Content-Length") or 0)
-        self.body = self.rfile.read(length) if length else b""
+        read_request(self)
         with LOCK:
             if self.path_only.startswith("/_control/"):
                 return self.control()
+            if self.path_only == TOKEN:
+                return self.mint()
             if STATE["inject"]:
                 return self.error(STATE["inject"].pop(0), 2001, "Too many requests", violation=False)
             if self.path_only.startswith(MSG):
@@ -81,13 +89,56 @@ class Handler(BaseHTTPRequestHandler):
         what = self.path_only[len("/_control/"):]
         arg = json.loads(self.body or b"{}")
         if what == "state":
-            return self.reply(200, {k: STATE[k] for k in ("requests", "posted", "violations")})
+            return self.reply(200, {k: STATE[k] for k in ("requests", "posted", "violations", "minted")})
         if what == "inject":
             STATE["inject"] += [arg["status"]] * arg.get("count", 1)
+        elif what == "expire":  # every token minted so far has lived its two hours
+            for token in STATE["tokens"]:
+                STATE["tokens"][token] = 0
         elif what == "update":  # {"list": "inquiries"|"returns", "id", "fields"}
             key = "inquiryId" if arg["list"] == "inquiries" else "returnId"
             next(i for i in CFG["ebay"][arg["list"]] if i[key] == arg["id"]).update(arg["fields"])
         return self.reply(200, {"ok": True})
+
+    # -- OAuth ----------------------------------------------------------------------------------------
+    def mint(self):
+        e = CFG["ebay"]
+
+        def oauth_error(status, error, words):
+            STATE["violations"].append(f"POST {TOKEN}: {words}")
+            return self.reply(status, {"error": error, "error_description": words})
+        if self.command != "POST":
+            return oauth_error(405, "invalid_request", "the token request is a POST")
+        if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+            return oauth_error(400, "invalid_request", "Content-Type is not application/x-www-form-urlencoded")
+        basic = base64.b64encode(f"{e['client_id']}:{e['client_secret']}".encode()).decode()
+        if self.headers.get("Authorization") != f"Basic {basic}":
+            return oauth_error(401, "invalid_client", "client authentication failed")
+        form = dict(urllib.parse.parse_qsl(self.body.decode(), keep_blank_values=True))
+        if form.get("grant_type") != "refresh_token":
+            return oauth_error(400, "unsupported_grant_type", "grant_type must be refresh_token")
+        if form.get("refresh_token") != e["refresh_token"]:
+            return oauth_error(400, "invalid_grant", "the provided authorization refresh token is invalid or was "
+                                                     "issued to another client")
+        STATE["minted"] += 1
+        token = f"v^1.1#i^1#access-{STATE['minted']}"
+        lifetime = int(e.get("token_lifetime", 7200))
+        STATE["tokens"][token] = time.time() + lifetime
+        return self.reply(200, {"access_token": token, "expires_in": lifetime, "token_type": "User Access Token"})
+
+    def token_ok(self, scheme):
+        """Whether the request carries a live token minted here, after `scheme` ("Bearer", "IAF")."""
+        words = (self.headers.get("Authorization") or "").split(" ", 1)
+        if len(words) != 2 or words[0] != scheme:
+            STATE["violations"].append(f"{self.command} {self.path_only}: Authorization is not '{scheme} <token>'")
+            return False
+        # A token this server never minted is refused as an expired one is, without a violation: the
+        # client's process keeps tokens by base URL, and an earlier fake may have had this port.
+        return STATE["tokens"].get(words[1], 0) > time.time()
+
+    def expired(self):
+        return self.error(401, 1001, "Invalid access token. Check the value of the Authorization HTTP request "
+                                     "header.", violation=False)
 
     def json_body(self):
         if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
@@ -108,10 +159,8 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- Message API ----------------------------------------------------------------------------------
     def message_api(self):
-        e = CFG["ebay"]
-        if self.headers.get("Authorization") != f"Bearer {e['token']}":
-            return self.error(401, 1001, "Invalid access token. Check the value of the Authorization HTTP "
-                                         "request header.")
+        if not self.token_ok("Bearer"):
+            return self.expired()
         rest = self.path_only[len(MSG):]
         if self.command == "GET" and rest == "/conversation":
             return self.conversations()
@@ -175,9 +224,8 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- Post-Order API -------------------------------------------------------------------------------
     def post_order(self):
-        e = CFG["ebay"]
-        if self.headers.get("Authorization") not in (f"IAF {e['token']}", f"TOKEN {e['token']}"):
-            return self.error(401, 1001, "Invalid access token (post-order takes IAF <OAuth token>)")
+        if not self.token_ok("IAF"):
+            return self.expired()
         if not self.headers.get("X-EBAY-C-MARKETPLACE-ID"):
             return self.error(400, 1002, "X-EBAY-C-MARKETPLACE-ID is required")
         parts = self.path_only[len(PO):].strip("/").split("/")
@@ -198,6 +246,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(400, 1004, f"{prefix}from and {prefix}to are ISO 8601 times")
         if end < start:
             return self.error(400, 1005, "the date range ends before it starts")
+        if (dt.datetime.now(dt.timezone.utc) - start).days > 18 * 31:
+            return self.error(400, 1009, "the date range starts more than 18 months ago")
         items = CFG["ebay"]["inquiries" if kind == "inquiry" else "returns"]
         created = (lambda i: i["creationDate"]["value"]) if kind == "inquiry" else \
             (lambda i: i["creationInfo"]["creationDate"]["value"])
@@ -220,27 +270,16 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(404, 1007, f"no such {kind}")
         status = item.get("inquiryStatusEnum") or item.get("state") or ""
         if "CLOSED" in status:
-            # eBay takes no message on a closed case (the error number is the fake's own).
+            # eBay takes no message on a closed case (the status and error number are the fake's own).
             return self.error(409, 1008, f"The {kind} is closed.", violation=False)
         item.setdefault("messages", []).append(body["message"]["content"])
         STATE["posted"].append({"path": self.path_only, "method": "POST", "body": body})
         return self.reply(202)
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 def main():
-    CFG.update(json.load(open(sys.argv[1], encoding="utf-8")))
-    CFG.setdefault("ebay", {"token": "", "seller": "", "conversations": [], "inquiries": [], "returns": []})
-    server = Server(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(Handler, CFG, {"ebay": {"client_id": "", "client_secret": "", "refresh_token": "", "seller": "",
+                                  "conversations": [], "inquiries": [], "returns": []}})
 
 
 if __name__ == "__main__":

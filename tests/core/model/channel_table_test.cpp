@@ -238,3 +238,37 @@ TEST_CASE("mail channels: email and Amazon's relay, both answered by an email ac
     CHECK(channelOfAccountKind(AccountKind::Email).channel == Channel::Email);
     CHECK(accountKindOfName("email") == AccountKind::Email);
 }
+
+TEST_CASE("account fields: each has a key and a label, none repeats a kind's own or a common setting",
+          "[channels]")
+{
+    // Every marketplace account also keeps these, set by the CLI's and the dialog's common options.
+    const QSet<QString> common{QStringLiteral("base_url"), QStringLiteral("horizon_days"),
+                               QStringLiteral("secret_command"), QStringLiteral("name")};
+    for (const AccountKind kind : kEveryKind) {
+        const ChannelInfo& row = channelOfAccountKind(kind);
+        INFO(std::string(row.name));
+        QSet<QString> keys;
+        for (const AccountField& f : row.accountFields) {
+            const QString key = toQString(f.key);
+            CHECK_FALSE(key.isEmpty());
+            CHECK_FALSE(key.contains(QLatin1Char('-'))); // the CLI option is the key with '-' for '_'
+            CHECK(f.label != nullptr);
+            CHECK_FALSE(QString::fromUtf8(f.label).isEmpty());
+            CHECK_FALSE(common.contains(key));
+            CHECK_FALSE(keys.contains(key));
+            keys.insert(key);
+        }
+        // A hint, where a row gives one, says something.
+        if (row.secretHint)
+            CHECK_FALSE(QString::fromUtf8(row.secretHint).isEmpty());
+    }
+    // eBay's secret is two values, so its row says what they are; the seller's name and the App ID are fields.
+    const ChannelInfo& ebay = channelInfo(Channel::Ebay);
+    REQUIRE(ebay.secretHint);
+    QStringList required;
+    for (const AccountField& f : ebay.accountFields)
+        if (f.required)
+            required << toQString(f.key);
+    CHECK(required == QStringList{QStringLiteral("username"), QStringLiteral("client_id")});
+}
