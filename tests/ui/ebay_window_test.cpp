@@ -3,6 +3,7 @@
 // worker, and a closed case refuses a message before anything is queued.
 #include "accounts_dialog.h"
 #include "compose/outbox.h"
+#include "composer_editor.h"
 #include "composer_pane.h"
 #include "connectors/connector_factory.h"
 #include "ebay_fixture.h"
