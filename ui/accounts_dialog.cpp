@@ -193,6 +193,8 @@ void AccountsDialog::showKind(AccountKind kind)
         m_fieldEdits.append({toQString(f.key), edit});
     }
     static_cast<QVBoxLayout*>(m_marketForm->layout())->insertWidget(0, m_fields);
+    const char* hint = channelOfAccountKind(kind).secretHint;
+    m_secret->setPlaceholderText(hint ? QCoreApplication::translate("casebook::ui", hint) : QString());
 }
 
 void AccountsDialog::load(const Account& a)

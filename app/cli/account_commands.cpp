@@ -286,7 +286,8 @@ QList<Command> accountCommands()
              "add coupang NAME --vendor-id ID --access-key KEY --wing-user U [--base-url URL] "
              "[--secret-command CMD] [--horizon-days N] | add naver NAME --client-id ID [--base-url URL] "
              "[--secret-command CMD] [--horizon-days N] | add 11st NAME [--base-url URL] "
-             "[--secret-command CMD] [--horizon-days N] "
+             "[--secret-command CMD] [--horizon-days N] | add ebay NAME --username U --client-id ID "
+             "[--marketplace-id EBAY_US] [--base-url URL] [--secret-command CMD] [--horizon-days N] "
              "| list [--json] | remove NAME   accounts"),
          QList<QCommandLineOption>{opt("address", "The seller's email address.", "ADDR"), opt("imap", "IMAP server.", "HOST:PORT"),
           opt("smtp", "SMTP server.", "HOST:PORT"), opt("user", "Login name (default: the address).", "USER"),

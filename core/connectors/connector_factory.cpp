@@ -1,6 +1,7 @@
 #include "connectors/connector_factory.h"
 
 #include "connectors/coupang_connector.h"
+#include "connectors/ebay_connector.h"
 #include "connectors/elevenst_connector.h"
 #include "connectors/esm_connector.h"
 #include "connectors/naver_connector.h"
@@ -46,6 +47,8 @@ Result<std::unique_ptr<Connector>> connectorFor(const Account& account, Database
         return makeElevenstConnector(account, db, std::move(secret.value()));
     case AccountKind::Esm:
         return makeEsmConnector(account, db, std::move(secret.value()));
+    case AccountKind::Ebay:
+        return makeEbayConnector(account, db, std::move(secret.value()));
     }
     return makeError(ErrorCode::InvalidInput, QStringLiteral("Unknown account kind."));
 }

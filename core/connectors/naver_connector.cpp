@@ -61,28 +61,20 @@ NaverConnector::NaverConnector(Account account, Database& db, QString clientSecr
 Result<HttpReply> NaverConnector::call(const QByteArray& method, const QString& pathAndQuery,
                                        const QByteArray& body)
 {
-    for (int round = 0;; ++round) {
-        auto token = m_tokens.token();
-        if (!token)
-            return token.error();
-        HttpReply reply = m_http.exchange([&] {
+    // The gateway may expire or revoke the token before we thought: callWithToken renews it once.
+    return callWithToken(m_tokens, [&](const QString& token) {
+        return m_http.exchange([&] {
             HttpRequest req;
             req.method = method;
             req.url = QUrl(m_baseUrl + pathAndQuery, QUrl::StrictMode);
-            req.headers << qMakePair(QByteArray("Authorization"), ("Bearer " + token.value()).toUtf8());
+            req.headers << qMakePair(QByteArray("Authorization"), ("Bearer " + token).toUtf8());
             if (!body.isEmpty())
                 req.headers << qMakePair(QByteArray("Content-Type"),
                                          QByteArray("application/json;charset=UTF-8"));
             req.body = body;
             return req;
         });
-        // The gateway expired or revoked the token before we thought: renew it once.
-        if (reply.status == 401 && round == 0) {
-            m_tokens.invalidate();
-            continue;
-        }
-        return reply;
-    }
+    });
 }
 
 Result<MarketplaceBatch> NaverConnector::fetchPage(bool inquiries, QDate from, QDate to, int page)

@@ -21,10 +21,10 @@
 namespace casebook {
 
 // Stored by name (ChannelInfo::name), never by number: the order only follows the table's.
-enum class Channel { Email, Coupang, Naver, Csv, Elevenst, Amazon, Esm };
+enum class Channel { Email, Coupang, Naver, Csv, Elevenst, Amazon, Esm, Ebay };
 // What kind of account syncs and answers a channel; ChannelInfo::accountKind. The mapping from a kind to
 // its connector lives in core/connectors/connector_factory.cpp alone.
-enum class AccountKind { Email, Coupang, Naver, Elevenst, Esm };
+enum class AccountKind { Email, Coupang, Naver, Elevenst, Esm, Ebay };
 
 // What a board counts when it limits an answer's length.
 enum class LengthUnit { None, CodePoints, Utf16Units, Utf8Bytes };
@@ -71,6 +71,13 @@ inline constexpr AccountField kEsmFields[] = {
     {"gmarket_id", QT_TRANSLATE_NOOP("casebook::ui", "Gmarket seller id"), false},
     {"auction_id", QT_TRANSLATE_NOOP("casebook::ui", "Auction seller id"), false},
 };
+// eBay: the seller's user name tells their own messages; the App ID names the application whose Cert ID and
+// the seller's refresh token make the secret (core/net/ebay_token.h).
+inline constexpr AccountField kEbayFields[] = {
+    {"username", QT_TRANSLATE_NOOP("casebook::ui", "eBay user name"), true},
+    {"client_id", QT_TRANSLATE_NOOP("casebook::ui", "App ID (client id)"), true},
+    {"marketplace_id", QT_TRANSLATE_NOOP("casebook::ui", "Marketplace (EBAY_US, EBAY_GB, …)"), false},
+};
 
 struct ChannelInfo {
     Channel channel;
@@ -81,6 +88,8 @@ struct ChannelInfo {
     std::optional<AccountKind> accountKind; // none: imported only, nothing answers from Casebook
     std::string_view accountKindName;       // the kind's stable name (accounts table, `account add KIND`)
     std::span<const AccountField> accountFields; // the account's settings (none for email: its own form)
+    // What the account's secret is, where its name alone does not say (QT_TRANSLATE_NOOP; null: none).
+    const char* secretHint = nullptr;
     std::string_view sourcePrefix;          // a synced message's source is "PREFIX:<account>"
     std::string_view idPrefix;              // external ids start with it; empty: a Message-ID (mail)
     // Its messages come and go as email (Message-IDs, threading by In-Reply-To, the seller's own addresses
@@ -232,6 +241,27 @@ inline constexpr std::array<ChannelInfo, 7> kChannelTable{{
      .unit = LengthUnit::Utf8Bytes,
      .due = {Channel::Esm, 24, true, false},
      .badge = {0x16a34a, "G"}},
+    // eBay: buyers' messages (Message API) and post-order cases. eBay publishes no message length for the
+    // API; 2000 characters is what its message pages take (uncertain). A case's respond-by date wins over
+    // the 24-hour clock when earlier (InboundMessage::replyBy).
+    {.channel = Channel::Ebay,
+     .name = "ebay",
+     .label = QT_TRANSLATE_NOOP("casebook::ui", "eBay"),
+     .customerLabelEn = "eBay",
+     .customerLabelKo = "이베이",
+     .accountKind = AccountKind::Ebay,
+     .accountKindName = "ebay",
+     .accountFields = kEbayFields,
+     .secretHint = QT_TRANSLATE_NOOP("casebook::ui", "Cert ID (client secret), a space, the refresh token"),
+     .sourcePrefix = "ebay",
+     .idPrefix = "ebay:",
+     .mail = false,
+     .board = true,
+     .minLength = 2,
+     .maxLength = 2000,
+     .unit = LengthUnit::CodePoints,
+     .due = {Channel::Ebay, 24, true, false},
+     .badge = {0x0064d2, "e"}},
 }};
 
 inline constexpr std::size_t kChannelCount = kChannelTable.size();

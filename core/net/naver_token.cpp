@@ -1,15 +1,13 @@
 #include "net/naver_token.h"
 
 #include "net/marketplace_http.h"
+#include "net/token_cache.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
-#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <crypt.h>
 #include <memory>
-#include <mutex>
 
 namespace casebook {
 
@@ -32,23 +30,6 @@ Result<QByteArray> naverClientSecretSign(const QString& clientId, qint64 timesta
 }
 
 namespace {
-
-struct CachedToken {
-    QString token;
-    QDeadlineTimer renewAt;
-};
-
-std::mutex& cacheMutex()
-{
-    static std::mutex m;
-    return m;
-}
-
-QHash<QString, CachedToken>& cache()
-{
-    static QHash<QString, CachedToken> c;
-    return c;
-}
 
 QString gatewayWords(const QByteArray& body)
 {
@@ -74,17 +55,18 @@ QString NaverTokenSource::cacheKey() const
     return m_baseUrl + QLatin1Char('\n') + m_clientId;
 }
 
-void NaverTokenSource::invalidate()
+void NaverTokenSource::invalidate(const QString& token)
 {
-    std::lock_guard lock(cacheMutex());
-    cache().remove(cacheKey());
+    forgetToken(cacheKey(), token);
 }
 
 Result<QString> NaverTokenSource::token()
 {
-    std::lock_guard lock(cacheMutex());
-    if (auto it = cache().constFind(cacheKey()); it != cache().constEnd() && !it->renewAt.hasExpired())
-        return it->token;
+    return cachedToken(cacheKey(), kRenewBeforeSecs, [this] { return mint(); });
+}
+
+Result<MintedToken> NaverTokenSource::mint()
+{
     // The gateway checks the timestamp against its own clock (5 minutes), so it is real time.
     const qint64 timestamp = QDateTime::currentMSecsSinceEpoch();
     auto sign = naverClientSecretSign(m_clientId, timestamp, m_clientSecret);
@@ -115,14 +97,7 @@ Result<QString> NaverTokenSource::token()
                            "secret of the account.")
                 .arg(reply.status)
                 .arg(gatewayWords(reply.body)));
-    const QJsonObject o = QJsonDocument::fromJson(reply.body).object();
-    const QString token = o.value(QStringLiteral("access_token")).toString();
-    const qint64 expiresIn = o.value(QStringLiteral("expires_in")).toVariant().toLongLong();
-    if (token.isEmpty())
-        return makeError(ErrorCode::Damaged, QStringLiteral("Naver's token answer holds no access_token."));
-    cache().insert(cacheKey(),
-                   {token, QDeadlineTimer(std::max<qint64>(0, expiresIn - kRenewBeforeSecs) * 1000)});
-    return token;
+    return readMintedToken(reply.body, QStringLiteral("Naver"));
 }
 
 } // namespace casebook

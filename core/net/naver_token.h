@@ -2,6 +2,7 @@
 
 #include "model/result.h"
 #include "net/http_transport.h"
+#include "net/token_cache.h"
 
 #include <QString>
 #include <memory>
@@ -24,13 +25,14 @@ public:
 
     // A token with more than ten minutes left, fetched when the cache has none.
     Result<QString> token();
-    // The gateway refused the token (401): the next token() fetches a new one.
-    void invalidate();
+    // The gateway refused `token` (401): the next token() fetches a new one, unless a caller already did.
+    void invalidate(const QString& token);
 
     static constexpr qint64 kRenewBeforeSecs = 600;
 
 private:
     QString cacheKey() const;
+    Result<MintedToken> mint();
     QString m_baseUrl;
     QString m_clientId;
     QString m_clientSecret;

@@ -3,7 +3,6 @@
 #include "mail/html_text.h"
 #include "mail/order_numbers.h"
 #include "model/channel_keys.h"
-#include "model/sha256.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -99,19 +98,6 @@ QString firstLine(const QString& text)
     return line;
 }
 
-InboundMessage itemMessage(const QJsonObject& raw, const QString& externalId, const QString& threadKey,
-                           const QString& source)
-{
-    InboundMessage m;
-    m.channel = Channel::Elevenst;
-    m.raw = QJsonDocument(raw).toJson(QJsonDocument::Compact);
-    m.rawSha256 = sha256Hex(m.raw);
-    m.externalId = externalId;
-    m.threadKey = threadKey;
-    m.source = source;
-    m.sourceRef = externalId;
-    return m;
-}
 
 } // namespace
 
@@ -128,7 +114,7 @@ MarketplaceBatch parseElevenstItems(const XmlItemMapping& map, const QList<QJson
             continue;
         }
         const QString key = externalIdFor(Channel::Elevenst, list, id);
-        InboundMessage q = itemMessage(item, key, key, source);
+        InboundMessage q = listItemMessage(Channel::Elevenst, item, key, key, source);
         q.text = decodeHtmlEntities(field(item, map.text));
         q.date = elevenstTime(field(item, map.date), field(item, map.time));
         const QString title = field(item, map.title);
@@ -171,8 +157,8 @@ MarketplaceBatch parseElevenstItems(const XmlItemMapping& map, const QList<QJson
         }
         const QDateTime answeredAt = elevenstTime(field(item, map.answerDate));
         for (int i = 0; i < answers.size(); ++i) {
-            InboundMessage a = itemMessage(
-                QJsonObject{{QLatin1String(map.id), id}, {QLatin1String(map.answer), answers[i]}},
+            InboundMessage a = listItemMessage(
+                Channel::Elevenst, QJsonObject{{QLatin1String(map.id), id}, {QLatin1String(map.answer), answers[i]}},
                 key + QStringLiteral(":answer:%1").arg(i + 1), key, source);
             a.direction = Direction::Out;
             a.subject = q.subject;
@@ -190,8 +176,8 @@ MarketplaceBatch parseElevenstItems(const XmlItemMapping& map, const QList<QJson
             // stored from the same item.
             QJsonObject raw = item;
             raw.insert(QStringLiteral("casebookEvent"), QStringLiteral("again:%1").arg(answers.size()));
-            InboundMessage again =
-                itemMessage(raw, key + QStringLiteral(":again:%1").arg(answers.size()), key, source);
+            InboundMessage again = listItemMessage(
+                Channel::Elevenst, raw, key + QStringLiteral(":again:%1").arg(answers.size()), key, source);
             again.subject = q.subject;
             again.text = QStringLiteral("11번가가 재답변을 요청했습니다.\n\n") + q.text;
             again.date = q.date.addSecs(answers.size() + 1);

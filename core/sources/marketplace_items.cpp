@@ -23,20 +23,6 @@ QByteArray compact(const QJsonObject& o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-InboundMessage baseMessage(Channel channel, const QJsonObject& item, const QString& key,
-                           const QString& source)
-{
-    InboundMessage m;
-    m.channel = channel;
-    m.raw = compact(item);
-    m.rawSha256 = sha256Hex(m.raw);
-    m.externalId = key;
-    m.threadKey = key;
-    m.source = source;
-    m.sourceRef = key;
-    return m;
-}
-
 // A marketplace answer already given by the seller, as an outgoing message of the same thread.
 InboundMessage answerOf(const InboundMessage& question, const QJsonObject& raw, const QString& answerId,
                         const QString& text, const QDateTime& at, const QString& by)
@@ -81,21 +67,10 @@ struct Envelope {
     QString problem;
 };
 
-// The answer's top object; a leading byte-order mark is tolerated. Sets `problem` when it is no JSON.
-QJsonObject readRoot(const QByteArray& json, QString& problem)
-{
-    QJsonParseError err{};
-    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
-    if (err.error != QJsonParseError::NoError)
-        problem = QStringLiteral("not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
-    return doc.object();
-}
-
 Envelope coupangEnvelope(const QByteArray& json)
 {
     QString problem;
-    const QJsonObject root = readRoot(json, problem);
+    const QJsonObject root = readMarketplaceRoot(json, problem);
     if (!problem.isEmpty())
         return {{}, 1, problem};
     const QString code = idText(root.value(QStringLiteral("code")));
@@ -111,6 +86,30 @@ Envelope coupangEnvelope(const QByteArray& json)
 }
 
 } // namespace
+
+QJsonObject readMarketplaceRoot(const QByteArray& json, QString& problem)
+{
+    QJsonParseError err{};
+    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
+    if (err.error != QJsonParseError::NoError)
+        problem = QStringLiteral("not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset);
+    return doc.object();
+}
+
+InboundMessage listItemMessage(Channel channel, const QJsonObject& raw, const QString& externalId,
+                               const QString& threadKey, const QString& source)
+{
+    InboundMessage m;
+    m.channel = channel;
+    m.raw = compact(raw);
+    m.rawSha256 = sha256Hex(m.raw);
+    m.externalId = externalId;
+    m.threadKey = threadKey;
+    m.source = source;
+    m.sourceRef = externalId;
+    return m;
+}
 
 MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QString& source)
 {
@@ -129,7 +128,7 @@ MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QStri
             continue;
         }
         const QString key = externalIdFor(Channel::Coupang, QStringLiteral("online"), id);
-        InboundMessage q = baseMessage(Channel::Coupang, item, key, source);
+        InboundMessage q = listItemMessage(Channel::Coupang, item, key, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("content")).toString());
         q.date = koreaTime(item.value(QStringLiteral("inquiryAt")).toString());
         q.subject = QStringLiteral("[쿠팡 상품문의] ") + firstLine(q.text);
@@ -172,7 +171,7 @@ MarketplaceBatch parseCoupangCallCenterInquiries(const QByteArray& json, const Q
             continue;
         }
         const QString key = externalIdFor(Channel::Coupang, QStringLiteral("call"), id);
-        InboundMessage q = baseMessage(Channel::Coupang, item, key, source);
+        InboundMessage q = listItemMessage(Channel::Coupang, item, key, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("content")).toString());
         q.date = koreaTime(item.value(QStringLiteral("inquiryAt")).toString());
         const QString category = item.value(QStringLiteral("receiptCategory")).toString();
@@ -215,7 +214,7 @@ namespace {
 QJsonObject naverRoot(const QByteArray& json, MarketplaceBatch& batch)
 {
     QString problem;
-    const QJsonObject root = readRoot(json, problem);
+    const QJsonObject root = readMarketplaceRoot(json, problem);
     if (!problem.isEmpty()) {
         batch.problems << problem;
         return {};
@@ -238,7 +237,7 @@ MarketplaceBatch parseNaverQnas(const QByteArray& json, const QString& source)
             continue;
         }
         const QString key = externalIdFor(Channel::Naver, QStringLiteral("qna"), id);
-        InboundMessage q = baseMessage(Channel::Naver, item, key, source);
+        InboundMessage q = listItemMessage(Channel::Naver, item, key, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("question")).toString());
         q.date = isoTime(item.value(QStringLiteral("createDate")).toString());
         const QString product = item.value(QStringLiteral("productName")).toString();
@@ -271,7 +270,7 @@ MarketplaceBatch parseNaverInquiries(const QByteArray& json, const QString& sour
             continue;
         }
         const QString key = externalIdFor(Channel::Naver, QStringLiteral("inquiry"), id);
-        InboundMessage q = baseMessage(Channel::Naver, item, key, source);
+        InboundMessage q = listItemMessage(Channel::Naver, item, key, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("inquiryContent")).toString());
         q.date = isoTime(item.value(QStringLiteral("inquiryRegistrationDateTime")).toString());
         const QString category = item.value(QStringLiteral("category")).toString();

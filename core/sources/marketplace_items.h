@@ -5,6 +5,7 @@
 #include "model/values.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -17,6 +18,14 @@ struct MarketplaceBatch {
     QStringList problems;
     int totalPages = 1;
 };
+
+// What every marketplace parser shares. The answer's top object (a leading byte-order mark tolerated);
+// sets `problem` when it is no JSON.
+QJsonObject readMarketplaceRoot(const QByteArray& json, QString& problem);
+// One listed item as a message of `channel`: its raw JSON (compact, hashed), ids and source; the parser
+// fills in the rest.
+InboundMessage listItemMessage(Channel channel, const QJsonObject& raw, const QString& externalId,
+                               const QString& threadKey, const QString& source);
 
 // Parsers for the documented JSON answers (see docs/marketplaces.md). `source` names the account.
 MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QString& source);

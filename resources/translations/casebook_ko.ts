@@ -239,6 +239,24 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
     <message>
         <source>Gmarket/Auction</source>
         <translation>G마켓/옥션</translation>
+        <source>eBay user name</source>
+        <translation>eBay 사용자 이름</translation>
+    </message>
+    <message>
+        <source>App ID (client id)</source>
+        <translation>App ID (클라이언트 ID)</translation>
+    </message>
+    <message>
+        <source>Marketplace (EBAY_US, EBAY_GB, …)</source>
+        <translation>마켓플레이스 (EBAY_US, EBAY_GB, …)</translation>
+    </message>
+    <message>
+        <source>eBay</source>
+        <translation>이베이</translation>
+    </message>
+    <message>
+        <source>Cert ID (client secret), a space, the refresh token</source>
+        <translation>Cert ID(클라이언트 시크릿), 공백, 리프레시 토큰</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // sync, tickets --json, reply --send, confirm-transfer, as a seller would run them.
 #include "cli/cli_runner.h"
 #include "coupang_fixture.h"
+#include "ebay_fixture.h"
 #include "elevenst_fixture.h"
 #include "esm_fixture.h"
 #include "naver_fixture.h"
@@ -512,6 +513,32 @@ TEST_CASE("CLI ESM: account add with its fields, sync twice, board and urgent-no
     const Run tooLong = s.reply(tickets.value(QStringLiteral("esm:qna:A-8001")), QString(334, QChar(0xAC00)));
     CHECK(tooLong.code != 0);
     CHECK(tooLong.err.contains(QStringLiteral("1000")));
+}
+
+TEST_CASE("CLI eBay: account add, sync, a message and an inquiry answer, a closed case refused", "[cli][ebay]")
+{
+    FakeMarketplace server(ebayConfig(), QStringLiteral(CASEBOOK_FAKE_EBAY));
+    CliStore s;
+    const Run added = s.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ebay"),
+                             QStringLiteral("bay"), QStringLiteral("--username"), kEbaySeller,
+                             QStringLiteral("--client-id"), kEbayClientId, QStringLiteral("--base-url"),
+                             server.baseUrl(), QStringLiteral("--horizon-days"), QStringLiteral("10"),
+                             QStringLiteral("--secret-command"), QStringLiteral("echo '%1'").arg(kEbaySecret)});
+    INFO(added.err.toStdString());
+    REQUIRE(added.code == 0);
+    CHECK(s.sync(QStringLiteral("bay")).value(QStringLiteral("imported")).toInt() == 61 + 3 + 1);
+    CHECK(s.sync(QStringLiteral("bay")).value(QStringLiteral("imported")).toInt() == 0);
+    const QHash<QString, int> tickets = s.messageTickets();
+    const Run message = s.reply(tickets.value(QStringLiteral("ebay:msg:c2:m2")), QStringLiteral("Yes."));
+    INFO(message.err.toStdString());
+    REQUIRE(message.code == 0);
+    const Run inquiry =
+        s.reply(tickets.value(QStringLiteral("ebay:inquiry:5001")), QStringLiteral("It arrives tomorrow."));
+    INFO(inquiry.err.toStdString());
+    REQUIRE(inquiry.code == 0);
+    const Run closed = s.reply(tickets.value(QStringLiteral("ebay:inquiry:5002")), QStringLiteral("Hello"));
+    CHECK(closed.code == 1);
+    CHECK(closed.err.contains(QStringLiteral("closed")));
     CHECK(server.posted().size() == 2);
     CHECK(server.violations().isEmpty());
 }

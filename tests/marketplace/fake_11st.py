@@ -14,11 +14,10 @@ import os
 import sys
 import threading
 import time
-import urllib.parse
 import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler
 
-from fake_server import serve
+from fake_server import read_request, serve
 from xml.sax.saxutils import escape
 
 LOCK = threading.Lock()
@@ -85,9 +84,7 @@ class Handler(BaseHTTPRequestHandler):
                                    f"<{prefix}result_text>{escape(words)}</{prefix}result_text>", ns)
 
     def handle_any(self):
-        self.path_only = urllib.parse.urlsplit(self.path).path
-        length = int(self.headers.get("Content-Length") or 0)
-        self.body = self.rfile.read(length) if length else b""
+        read_request(self)
         with LOCK:
             if self.path_only.startswith("/_control/"):
                 return self.control()

@@ -25,7 +25,7 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler
 
-from fake_server import serve
+from fake_server import read_request, serve
 
 KST = dt.timezone(dt.timedelta(hours=9))
 API = "/v2/providers/openapi/apis/api"
@@ -79,11 +79,7 @@ class Handler(BaseHTTPRequestHandler):
                                    "timestamp": dt.datetime.now(KST).isoformat(), "traceId": "fake"})
 
     def handle_any(self):
-        parsed = urllib.parse.urlsplit(self.path)
-        self.path_only, self.query_raw = parsed.path, parsed.query
-        self.query = dict(urllib.parse.parse_qsl(parsed.query, keep_blank_values=True))
-        length = int(self.headers.get("Content-Length") or 0)
-        self.body = self.rfile.read(length) if length else b""
+        read_request(self)
         with LOCK:
             if self.path_only.startswith("/_control/"):
                 return self.control()

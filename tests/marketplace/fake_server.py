@@ -2,6 +2,7 @@
 port on its first line (the tests read it) and serves until killed."""
 import json
 import sys
+import urllib.parse
 from http.server import ThreadingHTTPServer
 
 
@@ -12,6 +13,15 @@ class Server(ThreadingHTTPServer):
         # Clients close kept-alive connections when they are done: not worth a traceback.
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
+
+
+def read_request(handler):
+    """Puts the request's path, query (raw and as a dict) and body on the handler."""
+    parsed = urllib.parse.urlsplit(handler.path)
+    handler.path_only, handler.query_raw = parsed.path, parsed.query
+    handler.query = dict(urllib.parse.parse_qsl(parsed.query, keep_blank_values=True))
+    length = int(handler.headers.get("Content-Length") or 0)
+    handler.body = handler.rfile.read(length) if length else b""
 
 
 def serve(handler, cfg, defaults):

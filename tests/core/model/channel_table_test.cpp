@@ -19,9 +19,9 @@ namespace {
 
 // Every enumerator, listed by hand on purpose: a new one without a row must fail here.
 const Channel kEveryChannel[] = {Channel::Email, Channel::Coupang, Channel::Naver, Channel::Csv,
-                                 Channel::Elevenst, Channel::Amazon, Channel::Esm};
+                                 Channel::Elevenst, Channel::Amazon, Channel::Esm, Channel::Ebay};
 const AccountKind kEveryKind[] = {AccountKind::Email, AccountKind::Coupang, AccountKind::Naver,
-                                  AccountKind::Elevenst, AccountKind::Esm};
+                                  AccountKind::Elevenst, AccountKind::Esm, AccountKind::Ebay};
 
 ToneFinding policyFinding()
 {
@@ -138,7 +138,7 @@ TEST_CASE("account kinds come from the table and answer their channel", "[channe
     CHECK(sources.size() == int(std::size(kEveryKind)));
     CHECK(allAccountKindNames() ==
           (QStringList{QStringLiteral("email"), QStringLiteral("coupang"), QStringLiteral("naver"),
-                       QStringLiteral("11st"), QStringLiteral("esm")}));
+                       QStringLiteral("11st"), QStringLiteral("esm"), QStringLiteral("ebay")}));
     CHECK(accountKindOfSourcePrefix("imap") == AccountKind::Email); // "imap:shop-mail"
     CHECK_FALSE(accountKindFromString(QStringLiteral("csv")).has_value());
     // A board is answered from Casebook, so some account kind answers it.
@@ -238,4 +238,38 @@ TEST_CASE("mail channels: email and Amazon's relay, both answered by an email ac
     // One email account kind still: Amazon adds no kind of its own.
     CHECK(channelOfAccountKind(AccountKind::Email).channel == Channel::Email);
     CHECK(accountKindOfName("email") == AccountKind::Email);
+}
+
+TEST_CASE("account fields: each has a key and a label, none repeats a kind's own or a common setting",
+          "[channels]")
+{
+    // Every marketplace account also keeps these, set by the CLI's and the dialog's common options.
+    const QSet<QString> common{QStringLiteral("base_url"), QStringLiteral("horizon_days"),
+                               QStringLiteral("secret_command"), QStringLiteral("name")};
+    for (const AccountKind kind : kEveryKind) {
+        const ChannelInfo& row = channelOfAccountKind(kind);
+        INFO(std::string(row.name));
+        QSet<QString> keys;
+        for (const AccountField& f : row.accountFields) {
+            const QString key = toQString(f.key);
+            CHECK_FALSE(key.isEmpty());
+            CHECK_FALSE(key.contains(QLatin1Char('-'))); // the CLI option is the key with '-' for '_'
+            CHECK(f.label != nullptr);
+            CHECK_FALSE(QString::fromUtf8(f.label).isEmpty());
+            CHECK_FALSE(common.contains(key));
+            CHECK_FALSE(keys.contains(key));
+            keys.insert(key);
+        }
+        // A hint, where a row gives one, says something.
+        if (row.secretHint)
+            CHECK_FALSE(QString::fromUtf8(row.secretHint).isEmpty());
+    }
+    // eBay's secret is two values, so its row says what they are; the seller's name and the App ID are fields.
+    const ChannelInfo& ebay = channelInfo(Channel::Ebay);
+    REQUIRE(ebay.secretHint);
+    QStringList required;
+    for (const AccountField& f : ebay.accountFields)
+        if (f.required)
+            required << toQString(f.key);
+    CHECK(required == QStringList{QStringLiteral("username"), QStringLiteral("client_id")});
 }
