@@ -1,5 +1,6 @@
 #include "report/report_figures.h"
 
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 
@@ -13,6 +14,32 @@ constexpr qint64 kBacklogEdges[] = {0, kDay, 3 * kDay, 7 * kDay, 14 * kDay, 30 *
 DurationFigures durations(const QList<qint64>& secs)
 {
     return {static_cast<int>(secs.size()), nearestRank(secs, 50), nearestRank(secs, 90)};
+}
+
+// One claim, under each product its orders name (once each) and under the number of each order whose
+// products are not known.
+void countClaim(QMap<std::pair<int, QString>, ClaimedItem>& claimed, const InquiryFacts& f)
+{
+    QSet<std::pair<int, QString>> counted;
+    for (const QString& order : f.orderNumbers) {
+        const QStringList products = f.productsByOrder.value(order);
+        QList<std::pair<int, QString>> keys;
+        for (const QString& product : products)
+            keys << std::pair{0, product};
+        if (products.isEmpty())
+            keys << std::pair{1, order};
+        for (const auto& key : keys) {
+            ClaimedItem& item = claimed[key];
+            if (!item.orderNumbers.contains(order))
+                item.orderNumbers << order;
+            if (counted.contains(key))
+                continue;
+            counted.insert(key);
+            (key.first == 0 ? item.product : item.orderNumber) = key.second;
+            ++item.byCategory[f.category];
+            item.ticketIds << f.ticketId;
+        }
+    }
 }
 
 } // namespace
@@ -70,7 +97,8 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
     QList<qint64> resolution;
     QMap<Channel, ChannelResponse> responses;
     QMap<Channel, QList<qint64>> responseSecs;
-    QMap<QString, ClaimedOrder> orders;
+    // Products before order numbers among equals, then by name: (0, product) or (1, order number).
+    QMap<std::pair<int, QString>, ClaimedItem> claimed;
     QMap<qint64, AbusiveCustomer> abusive;
     // Rows in ticket order, so every list built from them (and the tickets behind a bar) is stable.
     std::sort(inquiries.begin(), inquiries.end(),
@@ -101,12 +129,7 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
         if (f.status == TicketStatus::Resolved && f.resolvedAt.isValid())
             resolution << f.createdAt.secsTo(f.resolvedAt);
         if (isClaim(f.category))
-            for (const QString& order : f.orderNumbers) {
-                ClaimedOrder& o = orders[order];
-                o.orderNumber = order;
-                ++o.byCategory[f.category];
-                o.ticketIds << f.ticketId;
-            }
+            countClaim(claimed, f);
         if (f.customerAbusive && f.customerId) {
             AbusiveCustomer& a = abusive[*f.customerId];
             a.customerId = *f.customerId;
@@ -149,9 +172,9 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
                 b.ticketIds << t.ticketId;
     }
 
-    fig.topClaims = orders.values();
+    fig.topClaims = claimed.values();
     std::stable_sort(fig.topClaims.begin(), fig.topClaims.end(),
-                     [](const ClaimedOrder& a, const ClaimedOrder& b) { return a.claims() > b.claims(); });
+                     [](const ClaimedItem& a, const ClaimedItem& b) { return a.claims() > b.claims(); });
     if (fig.topClaims.size() > Figures::kTopClaims)
         fig.topClaims.resize(Figures::kTopClaims);
     fig.abusive = abusive.values();

@@ -89,7 +89,7 @@ TEST_CASE("report prints text and CSV; bad values are usage errors that print no
     const test::Run text = f.run(QStringList{QStringLiteral("report")} + kNovember);
     REQUIRE(text.code == 0);
     CHECK(text.out.contains(QStringLiteral("Inquiries received:")));
-    CHECK(text.out.contains(QStringLiteral("Most claimed orders:")));
+    CHECK(text.out.contains(QStringLiteral("Most claimed products and orders:")));
     const test::Run csv =
         f.run(QStringList{QStringLiteral("report"), QStringLiteral("--by"), QStringLiteral("month")} +
               kNovember + QStringList{QStringLiteral("--csv")});
