@@ -477,6 +477,11 @@ void checkReportPlans(SQLite::Database& db)
                           "\n" + all);
         // The messages of a period's tickets (dates, directions, channels) come off the index alone: read
         // from the rows, which hold the text, they were half a year's report's time.
+        // Each ticket's messages, orders and events are found from the period's tickets on tickets_created
+        // alone, without reading the tickets' rows.
+        if (sql.find("FROM tickets t CROSS JOIN") != std::string::npos &&
+            all.find("USING COVERING INDEX tickets_created ") == std::string::npos)
+            bad.push_back("reads the tickets' rows, not tickets_created alone:\n  " + sql + "\n" + all);
         const bool messages = sql.find("CROSS JOIN messages m") != std::string::npos;
         sawMessages = sawMessages || messages;
         if (messages && all.find("USING COVERING INDEX messages_ticket ") == std::string::npos)
