@@ -326,15 +326,17 @@ void ReportsView::showFigures()
                  duration(f.firstResponse.medianSecs), duration(f.firstResponse.p90Secs),
                  inTime.isEmpty() ? QStringLiteral("—") : inTime.join(QStringLiteral(", ")),
                  duration(f.resolution.medianSecs)));
-    QString claims = QStringLiteral("<b>%1</b>").arg(tr("Most claimed orders").toHtmlEscaped());
+    QString claims = QStringLiteral("<b>%1</b>").arg(tr("Most claimed products and orders").toHtmlEscaped());
     if (f.topClaims.isEmpty())
         claims += QStringLiteral("<br>—");
-    for (const report::ClaimedOrder& o : f.topClaims.mid(0, 6)) {
+    for (const report::ClaimedItem& o : f.topClaims.mid(0, 6)) {
         QStringList kinds;
         for (auto it = o.byCategory.begin(); it != o.byCategory.end(); ++it)
             kinds << QStringLiteral("%1 %2").arg(categoryDisplayName(it.key())).arg(it.value());
+        // A product from the order cache, else the order number (its products were never fetched).
+        const QString name = o.product.isEmpty() ? tr("order %1").arg(o.orderNumber) : o.product;
         claims += QStringLiteral("<br>%1 — %2 (%3)")
-                      .arg(o.orderNumber.toHtmlEscaped())
+                      .arg(name.toHtmlEscaped())
                       .arg(tr("%n claim(s)", nullptr, o.claims()),
                            kinds.join(QStringLiteral(", ")).toHtmlEscaped());
     }
@@ -412,7 +414,8 @@ void ReportsView::fillResponse()
         deadline->append(0.0, deadline->at(0).y()); // a lone point draws no line
     median->setPen(QPen(palette().color(QPalette::Highlight), 3));
     median->setPointsVisible(true);
-    QPen p90Pen(palette().color(QPalette::Highlight).lighter(SemanticColors::isDark() ? 70 : 150), 2, Qt::DotLine);
+    QPen p90Pen(palette().color(QPalette::Highlight).lighter(SemanticColors::isDark() ? 70 : 150), 2,
+                Qt::DotLine);
     p90->setPen(p90Pen);
     p90->setPointsVisible(true);
     QPen deadlinePen(SemanticColors::color(SemanticColors::Role::Danger), 2, Qt::DashLine);

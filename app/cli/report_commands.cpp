@@ -109,11 +109,15 @@ void printText(const report::Figures& fig)
                                : QStringLiteral("%1-%2d %3").arg(b.fromSecs / 86400).arg(b.toSecs / 86400))
                      .arg(b.ticketIds.size());
     o << "Open now, by age: " << parts.join(QStringLiteral(", ")) << "\n";
-    o << "Most claimed orders:";
+    // A product as the order cache names it (its orders after it), else the order number.
+    o << "Most claimed products and orders:";
     if (fig.topClaims.isEmpty())
         o << " —";
-    for (const report::ClaimedOrder& c : fig.topClaims)
-        o << "\n  " << padded(printable(c.orderNumber), 24) << c.claims();
+    for (const report::ClaimedItem& c : fig.topClaims)
+        o << "\n  " << padded(printable(c.name()), 32) << padded(QString::number(c.claims()), 5)
+          << (c.product.isEmpty()
+                  ? QStringLiteral("(order)")
+                  : QStringLiteral("(orders %1)").arg(printable(c.orderNumbers.join(QStringLiteral(", ")))));
     o << "\nAbusive customers (claims / inquiries):";
     if (fig.abusive.isEmpty())
         o << " —";

@@ -9,15 +9,6 @@ namespace {
 // How far below the marker the From line may be: Gmail puts it first, Outlook after a blank line.
 constexpr int kHeaderLinesAfterMarker = 8;
 
-bool isMarkerLine(const QString& line)
-{
-    static const QRegularExpression marker(
-        QStringLiteral("^[-=_ ]*(forwarded message|original message|전달된 메일|전달된 메시지|원본 메시지|"
-                       "전달 메시지|begin forwarded message:?)[-=_ ]*$|^_{10,}$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return marker.match(line.trimmed()).hasMatch();
-}
-
 std::optional<ForwardedHeader> senderOf(const QString& value)
 {
     static const QRegularExpression angle(QStringLiteral("<\\s*([^<>\\s]+@[^<>\\s]+)\\s*>"));
@@ -47,6 +38,15 @@ std::optional<ForwardedHeader> senderOf(const QString& value)
 
 } // namespace
 
+bool isQuotedMailMarker(const QString& line)
+{
+    static const QRegularExpression marker(
+        QStringLiteral("^[-=_ ]*(forwarded message|original message|전달된 메일|전달된 메시지|원본 메시지|"
+                       "원본 메일|전달 메시지|begin forwarded message:?)[-=_ ]*$|^_{10,}$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return marker.match(line.trimmed()).hasMatch();
+}
+
 bool isForwardSubject(const QString& subject)
 {
     static const QRegularExpression forward(QStringLiteral("^\\s*(\\[\\s*)?(fwd?|fw|전달)\\s*[:：]"),
@@ -61,7 +61,7 @@ std::optional<ForwardedHeader> inlineForwardSender(const QString& text)
         QRegularExpression::CaseInsensitiveOption);
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (!isMarkerLine(lines[i]))
+        if (!isQuotedMailMarker(lines[i]))
             continue;
         for (qsizetype j = i + 1; j < lines.size() && j <= i + kHeaderLinesAfterMarker; ++j) {
             const auto m = fromLine.match(lines[j].trimmed());

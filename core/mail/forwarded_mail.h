@@ -14,6 +14,10 @@ struct ForwardedHeader {
     QString fromAddress; // lower case
 };
 
+// Whether a line opens a quoted mail: "-----Original Message-----", "---------- Forwarded message ---------",
+// "-----원본 메시지-----", a line of underscores (Outlook), "Begin forwarded message:".
+bool isQuotedMailMarker(const QString& line);
+
 // Whether a subject says its mail is a forward (Fwd:, FW:, 전달:). Replies quote the same header blocks
 // (Outlook and Naver put "-----Original Message-----" above a reply too), so only a forward's quote counts.
 bool isForwardSubject(const QString& subject);

@@ -1,7 +1,10 @@
 #include "report/report_figures.h"
 
+#include <QSet>
+#include <SQLiteCpp/Exception.h>
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace casebook::report {
 namespace {
@@ -14,6 +17,59 @@ DurationFigures durations(const QList<qint64>& secs)
 {
     return {static_cast<int>(secs.size()), nearestRank(secs, 50), nearestRank(secs, 90)};
 }
+
+// One claim, under each product its orders name (once each) and under the number of each order whose
+// products are not known.
+void countClaim(QMap<std::pair<int, QString>, ClaimedItem>& claimed, const InquiryFacts& f)
+{
+    QSet<std::pair<int, QString>> counted;
+    for (const QString& order : f.orderNumbers) {
+        const QStringList products = f.productsByOrder.value(order);
+        QList<std::pair<int, QString>> keys;
+        for (const QString& product : products)
+            keys << std::pair{0, product};
+        if (products.isEmpty())
+            keys << std::pair{1, order};
+        for (const auto& key : keys) {
+            ClaimedItem& item = claimed[key];
+            if (!item.orderNumbers.contains(order))
+                item.orderNumbers << order;
+            if (counted.contains(key))
+                continue;
+            counted.insert(key);
+            (key.first == 0 ? item.product : item.orderNumber) = key.second;
+            ++item.byCategory[f.category];
+            item.ticketIds << f.ticketId;
+        }
+    }
+}
+
+// A year's figures visit the same index pages once per statement, tens of thousands of them: with SQLite's
+// default cache (2 MB) each visit read its page again from the file (the kernel's copying was half the
+// time). For the computation the connection may keep up to 64 MB (taken only as pages are read), then its
+// own size again, which frees the rest.
+class LargerPageCache {
+public:
+    explicit LargerPageCache(SQLite::Database& db)
+        : m_db(db), m_before(db.execAndGet("PRAGMA cache_size").getInt())
+    {
+        m_db.exec("PRAGMA cache_size = -65536");
+    }
+    ~LargerPageCache()
+    {
+        try {
+            m_db.exec("PRAGMA cache_size = " + std::to_string(m_before));
+        } catch (const SQLite::Exception&) {
+            // The connection is closing or broken: nothing to give back.
+        }
+    }
+    LargerPageCache(const LargerPageCache&) = delete;
+    LargerPageCache& operator=(const LargerPageCache&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    int m_before;
+};
 
 } // namespace
 
@@ -70,7 +126,8 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
     QList<qint64> resolution;
     QMap<Channel, ChannelResponse> responses;
     QMap<Channel, QList<qint64>> responseSecs;
-    QMap<QString, ClaimedOrder> orders;
+    // Products before order numbers among equals, then by name: (0, product) or (1, order number).
+    QMap<std::pair<int, QString>, ClaimedItem> claimed;
     QMap<qint64, AbusiveCustomer> abusive;
     // Rows in ticket order, so every list built from them (and the tickets behind a bar) is stable.
     std::sort(inquiries.begin(), inquiries.end(),
@@ -101,12 +158,7 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
         if (f.status == TicketStatus::Resolved && f.resolvedAt.isValid())
             resolution << f.createdAt.secsTo(f.resolvedAt);
         if (isClaim(f.category))
-            for (const QString& order : f.orderNumbers) {
-                ClaimedOrder& o = orders[order];
-                o.orderNumber = order;
-                ++o.byCategory[f.category];
-                o.ticketIds << f.ticketId;
-            }
+            countClaim(claimed, f);
         if (f.customerAbusive && f.customerId) {
             AbusiveCustomer& a = abusive[*f.customerId];
             a.customerId = *f.customerId;
@@ -149,9 +201,9 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
                 b.ticketIds << t.ticketId;
     }
 
-    fig.topClaims = orders.values();
+    fig.topClaims = claimed.values();
     std::stable_sort(fig.topClaims.begin(), fig.topClaims.end(),
-                     [](const ClaimedOrder& a, const ClaimedOrder& b) { return a.claims() > b.claims(); });
+                     [](const ClaimedItem& a, const ClaimedItem& b) { return a.claims() > b.claims(); });
     if (fig.topClaims.size() > Figures::kTopClaims)
         fig.topClaims.resize(Figures::kTopClaims);
     fig.abusive = abusive.values();
@@ -163,6 +215,7 @@ Figures figuresOf(const Period& period, QList<InquiryFacts> inquiries, const QLi
 
 Figures computeFigures(SQLite::Database& db, const Period& period, const QDateTime& now)
 {
+    const LargerPageCache cache(db);
     return figuresOf(period, report_queries::inquiries(db, period.start(), period.end()),
                      report_queries::openTickets(db), AppSettings::dueClocks(db), now);
 }

@@ -42,11 +42,16 @@ struct BacklogBucket {
     QList<qint64> ticketIds;
 };
 
-struct ClaimedOrder {
-    QString orderNumber;
+// What the claims were about: a product, when the order cache names the claim's order's products (each of
+// them counts the claim once), else the order number.
+struct ClaimedItem {
+    QString product;          // empty: counted by the order number
+    QString orderNumber;      // when no product is known
+    QStringList orderNumbers; // the orders behind a product's claims
     QMap<Category, int> byCategory;
     QList<qint64> ticketIds;
     int claims() const { return static_cast<int>(ticketIds.size()); }
+    const QString& name() const { return product.isEmpty() ? orderNumber : product; }
 };
 
 struct AbusiveCustomer {
@@ -72,7 +77,7 @@ struct Figures {
     QList<DurationFigures> firstResponseByBucket;
     DurationFigures resolution; // opened → resolved, for the period's inquiries resolved by now
     QList<BacklogBucket> backlog;
-    QList<ClaimedOrder> topClaims; // most claims first, at most kTopClaims
+    QList<ClaimedItem> topClaims; // most claims first, at most kTopClaims
     QList<AbusiveCustomer> abusive;
     QList<InquiryFacts> inquiries; // the rows behind every bar
 

@@ -68,10 +68,14 @@ QJsonObject toJson(const Figures& fig)
             {QStringLiteral("to_days"), b.toSecs < 0 ? QJsonValue() : QJsonValue(b.toSecs / 86400)},
             {QStringLiteral("tickets"), b.ticketIds.size()}});
     QJsonArray claims;
-    for (const ClaimedOrder& o : fig.topClaims)
-        claims.append(QJsonObject{{QStringLiteral("order"), o.orderNumber},
-                                  {QStringLiteral("claims"), o.claims()},
-                                  {QStringLiteral("by_category"), countsJson(o.byCategory)}});
+    // A product names the orders behind it; an order number stands alone (its products unknown).
+    for (const ClaimedItem& o : fig.topClaims)
+        claims.append(QJsonObject{
+            {QStringLiteral("product"), o.product.isEmpty() ? QJsonValue() : QJsonValue(o.product)},
+            {QStringLiteral("order"), o.product.isEmpty() ? QJsonValue(o.orderNumber) : QJsonValue()},
+            {QStringLiteral("orders"), QJsonArray::fromStringList(o.orderNumbers)},
+            {QStringLiteral("claims"), o.claims()},
+            {QStringLiteral("by_category"), countsJson(o.byCategory)}});
     QJsonArray abusive;
     for (const AbusiveCustomer& a : fig.abusive)
         abusive.append(QJsonObject{{QStringLiteral("customer"), a.name},
@@ -129,8 +133,9 @@ QList<QStringList> toCsvRows(const Figures& fig)
             b.toSecs < 0 ? QStringLiteral("%1d+").arg(b.fromSecs / 86400)
                          : QStringLiteral("%1-%2d").arg(b.fromSecs / 86400).arg(b.toSecs / 86400),
             number(b.ticketIds.size()));
-    for (const ClaimedOrder& o : fig.topClaims)
-        add(QStringLiteral("claims_by_order"), all, o.orderNumber, number(o.claims()));
+    for (const ClaimedItem& o : fig.topClaims)
+        add(o.product.isEmpty() ? QStringLiteral("claims_by_order") : QStringLiteral("claims_by_product"),
+            all, o.name(), number(o.claims()));
     for (const AbusiveCustomer& a : fig.abusive)
         add(QStringLiteral("abusive_customer_claims"), all, a.name, number(a.claims));
     return rows;

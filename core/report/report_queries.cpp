@@ -1,10 +1,12 @@
 #include "report/report_queries.h"
 
+#include "model/order.h"
 #include "store/sql_util.h"
 
 #include <QHash>
-#include <cstring>
+#include <QJsonDocument>
 #include <SQLiteCpp/Statement.h>
+#include <cstring>
 
 namespace casebook::report::report_queries {
 namespace {
@@ -92,14 +94,33 @@ QList<InquiryFacts> inquiries(SQLite::Database& db, const QDateTime& start, cons
         if (firstOut >= 0)
             tickets[i].firstOutAt = utcTime(firstOut);
     }
+    // A claim's orders as the market last described them (the newest fetch of the number, on the cache's
+    // key): only claims are counted by product, so only theirs are read and parsed.
     {
-        SQLite::Statement st(db,
-                             "SELECT o.ticket_id, o.order_number FROM tickets t CROSS JOIN ticket_orders o "
-                             "ON o.ticket_id = t.id WHERE " PERIOD_TICKETS);
+        SQLite::Statement st(
+            db,
+            "SELECT o.ticket_id, o.order_number, CASE WHEN t.category IN ('return', 'refund', 'defect', "
+            "'missing_item') THEN (SELECT c.data FROM order_cache c WHERE c.order_number = o.order_number "
+            "ORDER BY c.fetched_at DESC LIMIT 1) END FROM tickets t CROSS JOIN ticket_orders o ON "
+            "o.ticket_id = t.id WHERE " PERIOD_TICKETS);
         bindPeriod(st, start, end);
-        while (st.executeStep())
-            if (const auto index = at.constFind(st.getColumn(0).getInt64()); index != at.constEnd())
-                tickets[*index].orderNumbers << sql::textOf(st.getColumn(1));
+        while (st.executeStep()) {
+            const auto index = at.constFind(st.getColumn(0).getInt64());
+            if (index == at.constEnd())
+                continue;
+            const QString number = sql::textOf(st.getColumn(1));
+            tickets[*index].orderNumbers << number;
+            if (st.getColumn(2).isNull())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(st.getColumn(2).getText()));
+            QStringList products;
+            if (doc.isObject())
+                for (const OrderItem& item : orderFromJson(doc.object()).items)
+                    if (!item.product.trimmed().isEmpty() && !products.contains(item.product.trimmed()))
+                        products << item.product.trimmed();
+            if (!products.isEmpty())
+                tickets[*index].productsByOrder.insert(number, products);
+        }
     }
     // When a resolved ticket was resolved: its latest "resolved" in the history that triage keeps (one
     // ticket's status change, or a bulk change). The status is kept off the index choice (+): on tickets_live

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QStringList>
 #include <SQLiteCpp/Database.h>
 #include <optional>
@@ -26,6 +27,9 @@ struct InquiryFacts {
     QString customerName;
     bool customerAbusive = false;
     QStringList orderNumbers;
+    // For a claim: the products of each of its orders the order cache holds (store/order_cache.h), by
+    // order number; an order never fetched, or fetched without its lines, is absent.
+    QMap<QString, QStringList> productsByOrder;
 };
 
 // A ticket that still waits for an end (new, open or waiting on the customer), whenever it came in.

@@ -15,7 +15,7 @@ class SearchConnection {
 public:
     // The schema this code was written for; core/store/migrations.cpp holds its step count equal to it at
     // compile time.
-    static constexpr int kSchemaVersion = 11;
+    static constexpr int kSchemaVersion = 12;
 
     // Fails, touching nothing, when the file is missing or its schema is not kSchemaVersion (older wants
     // migrating, newer is refused): the full program deals with those.

@@ -1709,10 +1709,6 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
             <numerusform>&lt;b&gt;문의 %n건&lt;/b&gt; (%1 ~ %2) · 첫 답변: 중앙값 %3, 90%가 %4 이내 · 기한 내 답변: %5 · 해결까지: 중앙값 %6</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Most claimed orders</source>
-        <translation>클레임이 많은 주문</translation>
-    </message>
     <message numerus="yes">
         <source>%n claim(s)</source>
         <translation>
@@ -1788,6 +1784,14 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>inquiries %1 · claims %2</source>
         <translation>문의 %1건 · 클레임 %2건</translation>
+    </message>
+    <message>
+        <source>Most claimed products and orders</source>
+        <translation>클레임이 많은 상품과 주문</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>주문 %1</translation>
     </message>
 </context>
 <context>

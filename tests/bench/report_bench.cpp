@@ -4,6 +4,7 @@
 // the wall and CPU milliseconds of each run, the inquiries found, and the load average before and after
 // (the machine may be shared: CPU time says more than wall time there).
 #include "report/report_figures.h"
+#include "report_bench_periods.h"
 #include "store/app_settings.h"
 #include "store/database.h"
 
@@ -16,26 +17,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTextStream>
-#include <ctime>
 
 using namespace casebook;
-
-namespace {
-
-// The process's CPU time so far (every thread).
-qint64 cpuMs()
-{
-    return static_cast<qint64>(std::clock()) * 1000 / CLOCKS_PER_SEC;
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
-                                       : QString();
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -63,13 +46,9 @@ int main(int argc, char* argv[])
     }
     Database& db = *opened.value();
     const QDateTime now = clock.now();
-    const QTimeZone zone = AppSettings::dueClocks(db.reader()).hours().zone;
-    report::Period weeks = report::Period::lastFourWeeks(now, zone);
-    report::Period year = weeks;
-    year.from = weeks.to.addYears(-1).addDays(1);
-    year.grain = report::Grain::Month;
+    const auto [weeks, year] = bench::reportPeriods(db.reader(), now);
 
-    QJsonObject out{{QStringLiteral("db"), path}, {QStringLiteral("load_before"), loadAverage()}};
+    QJsonObject out{{QStringLiteral("db"), path}, {QStringLiteral("load_before"), bench::loadAverage()}};
     for (const auto& [name, period] :
          {std::pair{QStringLiteral("four_weeks"), weeks}, std::pair{QStringLiteral("one_year"), year}}) {
         QJsonArray wall, cpu;
@@ -77,10 +56,10 @@ int main(int argc, char* argv[])
         for (int run = 0; run < 5; ++run) {
             QElapsedTimer timer;
             timer.start();
-            const qint64 cpuStart = cpuMs();
+            const qint64 cpuStart = bench::cpuMs();
             const report::Figures fig = report::computeFigures(db.reader(), period, now);
             wall.append(timer.elapsed());
-            cpu.append(cpuMs() - cpuStart);
+            cpu.append(bench::cpuMs() - cpuStart);
             received = fig.received;
         }
         out[name] = QJsonObject{{QStringLiteral("from"), period.from.toString(Qt::ISODate)},
@@ -89,7 +68,7 @@ int main(int argc, char* argv[])
                                 {QStringLiteral("wall_ms"), wall},
                                 {QStringLiteral("cpu_ms"), cpu}};
     }
-    out[QStringLiteral("load_after")] = loadAverage();
+    out[QStringLiteral("load_after")] = bench::loadAverage();
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
     return 0;
 }

@@ -81,6 +81,21 @@ TEST_CASE("report --json: the period's inquiries per week and channel", "[report
     }
     CHECK(buckets[0][QStringLiteral("start")].toString() == QStringLiteral("2026-11-02"));
     CHECK(o.value(QStringLiteral("channels")).toArray().size() == 4);
+
+    // The plate set, named by the order cache for several orders, with every claim on any of them.
+    const QMap<QString, QStringList> cache = test::report_fixture::cachedProducts();
+    const QString plates = QStringLiteral("백자 접시 세트");
+    int plateClaims = 0;
+    for (const ReportFixtureTicket& t : f.plan)
+        plateClaims += claim(t) && inNovember(t) && cache.value(t.order).contains(plates) ? 1 : 0;
+    REQUIRE(plateClaims >= 3);
+    QJsonObject plateRow;
+    for (const QJsonValue& row : o.value(QStringLiteral("top_claims")).toArray())
+        if (row[QStringLiteral("product")].toString() == plates)
+            plateRow = row.toObject();
+    CHECK(plateRow.value(QStringLiteral("claims")).toInt() == plateClaims);
+    CHECK(plateRow.value(QStringLiteral("order")).isNull());
+    CHECK(plateRow.value(QStringLiteral("orders")).toArray().size() >= 2);
 }
 
 TEST_CASE("report prints text and CSV; bad values are usage errors that print nothing", "[report]")
@@ -89,7 +104,7 @@ TEST_CASE("report prints text and CSV; bad values are usage errors that print no
     const test::Run text = f.run(QStringList{QStringLiteral("report")} + kNovember);
     REQUIRE(text.code == 0);
     CHECK(text.out.contains(QStringLiteral("Inquiries received:")));
-    CHECK(text.out.contains(QStringLiteral("Most claimed orders:")));
+    CHECK(text.out.contains(QStringLiteral("Most claimed products and orders:")));
     const test::Run csv =
         f.run(QStringList{QStringLiteral("report"), QStringLiteral("--by"), QStringLiteral("month")} +
               kNovember + QStringList{QStringLiteral("--csv")});

@@ -4,6 +4,7 @@
 #include "inbox/ingestor.h"
 #include "inbox/ticket_actions.h"
 #include "store/app_settings.h"
+#include "store/order_cache.h"
 #include "store/ticket_writes.h"
 
 #include <QFile>
@@ -29,9 +30,13 @@ InboundMessage message(const ReportFixtureTicket& t, int index, Direction direct
     m.direction = direction;
     m.date = at;
     m.subject = t.subject.isEmpty() ? QStringLiteral("Inquiry %1").arg(index) : t.subject;
-    m.text = direction == Direction::In
-                 ? t.claimText
-                 : QStringLiteral("Answer to inquiry %1: we will sort it out.").arg(index);
+    m.text = direction == Direction::In ? t.claimText : answerText(index);
+    // Mail programs quote the question under the answer, in the customer's language or the shop's.
+    if (direction == Direction::Out && t.channel == Channel::Email && !t.sellerFirst)
+        m.text += index % 2 ? QStringLiteral("\n\nOn Mon, Nov 2, 2026 at 10:00 AM <%1> wrote:\n> %2\n")
+                                  .arg(t.customer, t.claimText)
+                            : QStringLiteral("\n\n2026년 11월 2일 (월) 오전 10:00, <%1>님이 작성:\n> %2\n")
+                                  .arg(t.customer, t.claimText);
     m.raw =
         QStringLiteral("fixture|%1|%2").arg(index).arg(direction == Direction::In ? "in" : "out").toUtf8();
     if (!t.order.isEmpty())
@@ -66,6 +71,25 @@ InboundMessage message(const ReportFixtureTicket& t, int index, Direction direct
 }
 
 } // namespace
+
+QString answerText(int index)
+{
+    return QStringLiteral("Answer to inquiry %1: we will sort it out.").arg(index);
+}
+
+QMap<QString, QStringList> cachedProducts()
+{
+    QMap<QString, QStringList> out{
+        {QStringLiteral("ORD-1"), {QStringLiteral("달항아리 머그")}},
+        {QStringLiteral("ORD-2"), {QStringLiteral("달항아리 머그"), QStringLiteral("백자 접시 세트")}},
+        {QStringLiteral("ORD-500"), {QStringLiteral("Linen apron")}},
+    };
+    // Single orders of the generated tickets: every fourth names the plate set, one names it on two lines.
+    for (int i = 0; i < 110; i += 4)
+        out.insert(QStringLiteral("ORD-%1").arg(100 + i), {QStringLiteral("백자 접시 세트")});
+    out.insert(QStringLiteral("ORD-102"), {}); // fetched, but the market listed no lines
+    return out;
+}
 
 QDateTime now()
 {
@@ -237,6 +261,28 @@ QList<qint64> write(Database& db, FixedClock& clock, const QList<ReportFixtureTi
             }));
         }
     }
+    const QMap<QString, QStringList> cache = cachedProducts();
+    REQUIRE(db.write([&](SQLite::Database& w) -> Result<void> {
+        for (auto it = cache.begin(); it != cache.end(); ++it) {
+            Order order;
+            order.channel = Channel::Email;
+            order.orderId = it.key();
+            order.fetchedAt = now();
+            for (const QString& product : it.value())
+                order.items << OrderItem{product, {}, 1, 10000};
+            if (it.key() == QStringLiteral("ORD-104")) // the same product on two lines counts once
+                order.items << OrderItem{it.value().front(), QStringLiteral("2nd colour"), 1, 10000};
+            order_cache::store(w, it.key(), order);
+        }
+        // An older fetch of ORD-1 by another market names another product: the newest one counts.
+        Order older;
+        older.channel = Channel::Coupang;
+        older.orderId = QStringLiteral("ORD-1");
+        older.fetchedAt = now().addDays(-20);
+        older.items << OrderItem{QStringLiteral("Old listing name"), {}, 1, 1};
+        order_cache::store(w, QStringLiteral("ORD-1"), older);
+        return {};
+    }));
     clock.set(now());
     return ids;
 }

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace casebook::test {
@@ -36,6 +37,14 @@ struct ReportFixtureTicket {
 namespace report_fixture {
 
 QList<ReportFixtureTicket> plan();
+// The products the fixture's order cache holds, by order number (what `write` stores with
+// order_cache::store): ORD-1 and ORD-2 share a product, some single orders name the same product, one order
+// has a product on two lines, one was fetched without its lines (counted by its number), ORD-3 was never
+// fetched.
+QMap<QString, QStringList> cachedProducts();
+// The seller's answer to fixture ticket `index` as the seller wrote it; email answers quote the question
+// below it (the stored text has the quote, the claims list must not).
+QString answerText(int index);
 // The clock's time after writing, and the moment the tests compute "now" figures at.
 QDateTime now();
 // Writes the plan through the real ingest and triage paths (the clock moves to each event's time);

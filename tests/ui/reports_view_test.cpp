@@ -14,6 +14,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QDir>
+#include <QLabel>
 #include <QLineSeries>
 #include <QPdfDocument>
 #include <QSet>
@@ -164,6 +165,17 @@ TEST_CASE("the Reports view charts the period's figures and opens the tickets be
         CHECK(int(open.front()->at(b)) == backlog[b]);
     Q_EMIT open.front()->clicked(5);
     CHECK(list->rowCount() == backlog[5]);
+
+    // The most claimed: the plate set (named by the order cache for several orders) heads the list, and an
+    // order never fetched shows by its number.
+    const auto* claims = view.findChild<QLabel*>(QStringLiteral("reportClaims"));
+    REQUIRE(claims);
+    REQUIRE_FALSE(fig.topClaims.isEmpty());
+    CHECK(claims->text().contains(fig.topClaims.front().name().toHtmlEscaped()));
+    CHECK(claims->text().contains(QStringLiteral("백자 접시 세트")));
+    for (const report::ClaimedItem& c : fig.topClaims.mid(0, 6))
+        if (c.product.isEmpty())
+            CHECK(claims->text().contains(QStringLiteral("order %1").arg(c.orderNumber)));
 
     // Export: a PNG of the view and a one-page PDF.
     QTemporaryDir out;

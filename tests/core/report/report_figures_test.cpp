@@ -85,7 +85,8 @@ TEST_CASE("a period's bars: weeks from Monday, the first clipped to the period's
     const QList<qint64> edges = p.bucketEdges();
     REQUIRE(edges.size() == 4);
     const auto at = [&](int d, int h, int m) {
-        return Period::bucketAt(edges, QDateTime(QDate(2026, 11, d), QTime(h, m), kSeoul).toMSecsSinceEpoch());
+        return Period::bucketAt(edges,
+                                QDateTime(QDate(2026, 11, d), QTime(h, m), kSeoul).toMSecsSinceEpoch());
     };
     CHECK(at(4, 0, 0) == 0);
     CHECK(at(8, 23, 59) == 0);
@@ -229,13 +230,44 @@ TEST_CASE("resolution times, the backlog by age, claimed orders and abusive cust
     for (int b = 0; b < backlog.size(); ++b)
         CHECK(fig.backlog[b].ticketIds.size() == backlog[b]);
 
+    // By product where the fixture's order cache names the order's products, else by order number.
+    const QMap<QString, QStringList> cache = test::report_fixture::cachedProducts();
+    QMap<QString, int> productClaims;
+    QMap<QString, int> numberClaims;
+    for (auto it = orderClaims.begin(); it != orderClaims.end(); ++it) {
+        QStringList products = cache.value(it.key());
+        products.removeDuplicates();
+        if (products.isEmpty())
+            numberClaims[it.key()] += it.value();
+        for (const QString& p : products)
+            productClaims[p] += it.value();
+    }
     REQUIRE_FALSE(fig.topClaims.isEmpty());
-    const int most = *std::max_element(orderClaims.begin(), orderClaims.end());
+    int most = 0;
+    for (int n : productClaims.values() + numberClaims.values())
+        most = std::max(most, n);
     CHECK(fig.topClaims.front().claims() == most);
-    CHECK(most >= 3); // the shared orders gather claims from several customers
-    CHECK(fig.topClaims.size() == std::min<qsizetype>(Figures::kTopClaims, orderClaims.size()));
-    for (const ClaimedOrder& o : fig.topClaims)
-        CHECK(o.claims() == orderClaims.value(o.orderNumber));
+    CHECK(productClaims.value(QStringLiteral("백자 접시 세트")) >= 3); // gathered from several orders
+    CHECK(fig.topClaims.size() ==
+          std::min<qsizetype>(Figures::kTopClaims, productClaims.size() + numberClaims.size()));
+    for (int i = 1; i < fig.topClaims.size(); ++i)
+        CHECK(fig.topClaims[i - 1].claims() >= fig.topClaims[i].claims());
+    bool sawProduct = false, sawNumber = false;
+    for (const ClaimedItem& o : fig.topClaims) {
+        INFO(o.name().toStdString());
+        if (o.product.isEmpty()) {
+            sawNumber = true;
+            CHECK(o.claims() == numberClaims.value(o.orderNumber, -1));
+            CHECK(o.orderNumbers == QStringList{o.orderNumber});
+        } else {
+            sawProduct = true;
+            CHECK(o.claims() == productClaims.value(o.product, -1)); // not an older fetch's name
+            for (const QString& order : o.orderNumbers)
+                CHECK(cache.value(order).contains(o.product));
+        }
+    }
+    CHECK(sawProduct);
+    CHECK(sawNumber);
 
     REQUIRE(fig.abusive.size() == abusive.size());
     for (const AbusiveCustomer& a : fig.abusive) {
