@@ -108,6 +108,8 @@ CoupangConnector::CoupangConnector(Account account, Database& db, QString secret
                  db, gatewayKeyFor(Channel::Coupang, m_account.setting(QStringLiteral("vendor_id")))),
              std::move(transport))
 {
+    // Retrying a refused address only adds to the errors Coupang counts before it blocks the caller.
+    m_http.setFinalRefusal([](const HttpReply& reply) { return coupangAddressRefusal(reply).has_value(); });
 }
 
 QString CoupangConnector::vendorPath(const QString& rest) const
@@ -160,10 +162,8 @@ Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from
     const QString what =
         callCenter ? QStringLiteral("call-center inquiries") : QStringLiteral("product inquiries");
     if (reply.status != 200)
-        return makeError(
-            m_http.errorCodeOf(reply),
-            QStringLiteral("Coupang did not list the %1 of %2 to %3 (%4).")
-                .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), coupangServerWords(reply)));
+        return refusal(reply, QStringLiteral("Coupang did not list the %1 of %2 to %3")
+                                  .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate)));
     const QString source = sourceFor(Channel::Coupang, m_account.name);
     MarketplaceBatch batch = callCenter ? parseCoupangCallCenterInquiries(reply.body, source)
                                         : parseCoupangOnlineInquiries(reply.body, source);
@@ -322,6 +322,8 @@ SendOutcome CoupangConnector::send(const OutboxItem& item)
                 .arg(coupangServerWords(reply)));
     if (reply.status >= 500)
         return SendOutcome::retry(coupangServerWords(reply));
+    if (const auto address = coupangAddressRefusal(reply))
+        return SendOutcome::failed(coupangAddressAdvice(*address));
     if (reply.status == 200 && codeOk(reply.body))
         return SendOutcome::sent(coupangServerWords(reply));
     return SendOutcome::failed(coupangServerWords(reply));
@@ -338,7 +340,9 @@ Result<void> CoupangConnector::confirmTransferred(const QString& inquiryId)
     if (reply.status == 200 && codeOk(reply.body))
         return {};
     const bool closed = resultNumber(reply) == kConsultationClosed;
-    return makeError(closed ? ErrorCode::Refused : m_http.errorCodeOf(reply),
+    if (!closed)
+        return refusal(reply, QStringLiteral("Coupang did not confirm call-center inquiry %1").arg(inquiryId));
+    return makeError(ErrorCode::Refused,
                      QStringLiteral("Coupang did not confirm call-center inquiry %1 (%2).%3")
                          .arg(inquiryId, coupangServerWords(reply),
                               closed

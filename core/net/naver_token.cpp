@@ -36,6 +36,8 @@ namespace {
 struct CachedToken {
     QString token;
     QDeadlineTimer renewAt;
+    QDateTime issuedAt;   // wall time, for the seller to read only
+    QDateTime validUntil;
 };
 
 std::mutex& cacheMutex()
@@ -80,6 +82,15 @@ void NaverTokenSource::invalidate()
     cache().remove(cacheKey());
 }
 
+std::optional<NaverTokenSource::Issued> NaverTokenSource::issued() const
+{
+    std::lock_guard lock(cacheMutex());
+    const auto it = cache().constFind(cacheKey());
+    if (it == cache().constEnd())
+        return std::nullopt;
+    return Issued{it->issuedAt, it->validUntil};
+}
+
 Result<QString> NaverTokenSource::token()
 {
     std::lock_guard lock(cacheMutex());
@@ -120,8 +131,9 @@ Result<QString> NaverTokenSource::token()
     const qint64 expiresIn = o.value(QStringLiteral("expires_in")).toVariant().toLongLong();
     if (token.isEmpty())
         return makeError(ErrorCode::Damaged, QStringLiteral("Naver's token answer holds no access_token."));
-    cache().insert(cacheKey(),
-                   {token, QDeadlineTimer(std::max<qint64>(0, expiresIn - kRenewBeforeSecs) * 1000)});
+    const QDateTime issuedAt = QDateTime::currentDateTimeUtc();
+    cache().insert(cacheKey(), {token, QDeadlineTimer(std::max<qint64>(0, expiresIn - kRenewBeforeSecs) * 1000),
+                                issuedAt, issuedAt.addSecs(expiresIn)});
     return token;
 }
 

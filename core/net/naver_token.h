@@ -3,7 +3,9 @@
 #include "model/result.h"
 #include "net/http_transport.h"
 
+#include <QDateTime>
 #include <QString>
+#include <optional>
 #include <memory>
 
 namespace casebook {
@@ -26,6 +28,13 @@ public:
     Result<QString> token();
     // The gateway refused the token (401): the next token() fetches a new one.
     void invalidate();
+    // When the token in the cache was issued and until when Naver takes it (UTC wall time); none when the
+    // cache holds none. Shown to the seller (connectors/connection_health.h).
+    struct Issued {
+        QDateTime at;
+        QDateTime validUntil;
+    };
+    std::optional<Issued> issued() const;
 
     static constexpr qint64 kRenewBeforeSecs = 600;
 
