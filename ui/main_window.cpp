@@ -318,7 +318,7 @@ void MainWindow::showHealthNotices()
 {
     QStringList notices;
     if (const auto accounts = AccountStore(m_db).list())
-        for (const Account& a : *accounts)
+        for (const Account& a : accounts.value())
             if (const auto key = keyExpiryOf(a, m_db.clock().now()))
                 if (const QString notice = ConnectionHealthText::keyNotice(a, *key); !notice.isEmpty())
                     notices << notice;

@@ -70,7 +70,7 @@ TEST_CASE("Coupang's refusal of an address off the allow-list: recognised, with 
 {
     HttpReply named;
     named.status = 403;
-    named.body = R"({"code":"FORBIDDEN","message":"[FORBIDDEN] Not allowed IP (203.0.113.7)"})";
+    named.body = R"json({"code":"FORBIDDEN","message":"[FORBIDDEN] Not allowed IP (203.0.113.7)"})json";
     const auto r = coupangAddressRefusal(named);
     REQUIRE(r);
     CHECK(r->address == QStringLiteral("203.0.113.7"));
