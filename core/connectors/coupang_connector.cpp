@@ -120,11 +120,7 @@ QString CoupangConnector::vendorPath(const QString& rest) const
 HttpReply CoupangConnector::call(const QByteArray& method, const QString& path, const Query& query,
                                  const QByteArray& body)
 {
-    QString base = m_account.setting(QStringLiteral("base_url"));
-    if (base.isEmpty())
-        base = QStringLiteral("https://api-gateway.coupang.com");
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
+    const QString base = marketplaceBaseUrl(m_account, QStringLiteral("https://api-gateway.coupang.com"));
     const QString q = encodeQuery(query);
     return m_http.exchange([&] {
         // Signed with real time: the gateway compares signed-date with its own clock.
@@ -190,26 +186,10 @@ Result<OutboxDraft> CoupangConnector::draftReply(qint64 ticketId, const QString&
     const QString body = text.trimmed();
     if (body.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("The answer is empty."));
-    auto inquiries = inquiriesOfTicket(m_db, ticketId, sourceFor(Channel::Coupang, m_account.name));
-    if (!inquiries)
-        return inquiries.error();
-    if (inquiries->isEmpty())
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("This ticket holds no Coupang inquiry of the account \"%1\".")
-                             .arg(m_account.name));
     // The newest inquiry that still takes an answer; when none does, the newest one's reason.
-    std::optional<Error> firstRefusal;
-    for (const StoredInquiry& inq : inquiries.value()) {
-        auto draft = draftFor(ticketId, inq, body);
-        if (draft) {
-            draft->ticketId = ticketId;
-            draft->accountId = m_account.id;
-            return draft;
-        }
-        if (!firstRefusal)
-            firstRefusal = draft.error();
-    }
-    return *firstRefusal;
+    return draftForNewest(m_db, ticketId, m_account, sourceFor(Channel::Coupang, m_account.name),
+                          QStringLiteral("Coupang inquiry"),
+                          [&](const StoredInquiry& inq) { return draftFor(ticketId, inq, body); });
 }
 
 Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInquiry& inq, const QString& text)

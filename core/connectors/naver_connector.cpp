@@ -12,12 +12,7 @@ namespace {
 
 QString baseUrlOf(const Account& account)
 {
-    QString base = account.setting(QStringLiteral("base_url"));
-    if (base.isEmpty())
-        base = QStringLiteral("https://api.commerce.naver.com/external");
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return base;
+    return marketplaceBaseUrl(account, QStringLiteral("https://api.commerce.naver.com/external"));
 }
 
 } // namespace
