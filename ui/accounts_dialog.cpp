@@ -3,6 +3,8 @@
 #include "accounts/account_store.h"
 #include "accounts/secret_store.h"
 #include "channel_badge.h"
+#include "connection_health_text.h"
+#include "semantic_colors.h"
 #include "connectors/email_settings.h"
 #include "net/imap_session.h"
 #include "net/smtp_client.h"
@@ -34,10 +36,12 @@ AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keycha
       m_smtpPort(new QSpinBox), m_user(new QLineEdit), m_tls(new QComboBox), m_caFile(new QLineEdit),
       m_pinned(new QLineEdit), m_folders(new QLineEdit), m_signature(new QPlainTextEdit),
       m_password(new QLineEdit), m_passwordCommand(new QLineEdit),
-      m_test(new QPushButton(tr("Test connection"))), m_status(new QLabel), m_testJob(new WorkerJob(nullptr))
+      m_test(new QPushButton(tr("Test connection"))), m_status(new QLabel), m_health(new QLabel), m_testJob(new WorkerJob(nullptr))
 {
     m_testJob->setParent(this);
     setObjectName(QStringLiteral("accountsDialog"));
+    m_health->setObjectName(QStringLiteral("accountHealth"));
+    m_health->setWordWrap(true);
     setWindowTitle(tr("Accounts"));
     m_list->setObjectName(QStringLiteral("accountList"));
     m_imapPort->setRange(1, 65535);
@@ -116,6 +120,7 @@ AccountsDialog::AccountsDialog(Database& db, std::shared_ptr<SecretStore> keycha
     actions->addWidget(m_test);
     actions->addWidget(saveButton);
     right->addLayout(actions);
+    right->addWidget(m_health);
     right->addWidget(m_status);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close);
     auto* top = new QHBoxLayout;
@@ -223,6 +228,21 @@ void AccountsDialog::load(const Account& a)
     m_signature->setPlainText(a.setting(QStringLiteral("signature")));
     m_passwordCommand->setText(a.setting(QStringLiteral("secret_command")));
     m_password->clear();
+    showHealth(a);
+}
+
+void AccountsDialog::showHealth(const Account& a)
+{
+    m_health->setVisible(a.id != 0); // a new account has no history yet
+    if (a.id == 0)
+        return;
+    const AccountHealth health = accountHealth(m_db, a);
+    m_health->setText(ConnectionHealthText::describe(health));
+    // A palette role, not a fixed colour, so the warning reads in light and dark.
+    QPalette p = palette();
+    if (health.key && health.key->warn())
+        p.setColor(QPalette::WindowText, SemanticColors::color(SemanticColors::Role::Danger, p));
+    m_health->setPalette(p);
 }
 
 Account AccountsDialog::formAccount() const
@@ -283,11 +303,17 @@ void AccountsDialog::saveMarketplace()
         m_status->setText(named.error().message);
         return;
     }
-    for (const AccountField& f : channelOfAccountKind(a.kind).accountFields)
+    for (const AccountField& f : channelOfAccountKind(a.kind).accountFields) {
+        const QString label = QCoreApplication::translate("casebook::ui", f.label);
         if (f.required && a.setting(toQString(f.key)).isEmpty()) {
-            m_status->setText(tr("%1 is needed.").arg(QCoreApplication::translate("casebook::ui", f.label)));
+            m_status->setText(tr("%1 is needed.").arg(label));
             return;
         }
+        if (!accountFieldValueOk(f, a.setting(toQString(f.key)))) {
+            m_status->setText(tr("%1: enter a date as 2027-06-30.").arg(label));
+            return;
+        }
+    }
     AccountStore store(m_db);
     const auto existing = store.byName(a.name);
     if (existing && existing->kind != a.kind) {

@@ -49,6 +49,7 @@ private:
     Account marketplaceAccount() const;
     void saveMarketplace();
     void load(const Account& a);
+    void showHealth(const Account& a);
     void clearForm();
     Account formAccount() const;
     void save();
@@ -85,6 +86,7 @@ private:
     QLineEdit* m_passwordCommand;
     QPushButton* m_test;
     QLabel* m_status;
+    QLabel* m_health; // the account's connection health (connectors/connection_health.h)
     WorkerJob* m_testJob; // "Test connection"; waited for before the dialog goes
 };
 

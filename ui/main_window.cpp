@@ -1,10 +1,12 @@
 #include "main_window.h"
 
+#include "accounts/account_store.h"
 #include "accounts_dialog.h"
 #include "after_first_paint.h"
 #include "compose/outbox.h"
 #include "compose/tone_checker.h"
 #include "composer_pane.h"
+#include "connection_health_text.h"
 #include "connectors/order_lookup.h"
 #include "conversation_pane.h"
 #include "order_panel.h"
@@ -121,7 +123,10 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
     const auto openAccounts = [this, &db, secrets] {
         openOnce(m_accounts, [&] {
             auto* dialog = new AccountsDialog(db, secrets, this);
-            connect(dialog, &QDialog::finished, this, [this] { m_sync->restart(); });
+            connect(dialog, &QDialog::finished, this, [this] {
+                m_sync->restart();
+                showHealthNotices();
+            });
             return dialog;
         });
     };
@@ -141,6 +146,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
         if (arrived)
             refresh();
         statusBar()->showMessage(summary);
+        showHealthNotices(); // a sync may have learned a key's expiry from Coupang
     });
     connect(m_shell, &DesktopShell::accountsRequested, this, openAccounts);
     const auto showOutboxCount = [this, &db] {
@@ -161,6 +167,7 @@ MainWindow::MainWindow(Database& db, const Clock& clock, const QString& title,
     connect(m_sync, &MailSyncController::statusChanged, this,
             [this](const QString& s) { statusBar()->showMessage(s); });
     m_sync->restart();
+    showHealthNotices();
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -305,6 +312,17 @@ void MainWindow::saveState() const
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("ticketListHeader"), m_list->saveHeaderState());
     settings.setValue(QStringLiteral("ticketListSort"), m_list->chosenSort());
+}
+
+void MainWindow::showHealthNotices()
+{
+    QStringList notices;
+    if (const auto accounts = AccountStore(m_db).list())
+        for (const Account& a : accounts.value())
+            if (const auto key = keyExpiryOf(a, m_db.clock().now()))
+                if (const QString notice = ConnectionHealthText::keyNotice(a, *key); !notice.isEmpty())
+                    notices << notice;
+    m_shell->statusBarController()->setHealthNotice(notices.join(QLatin1Char(' ')));
 }
 
 void MainWindow::refresh()

@@ -69,6 +69,8 @@ private:
     void restoreState();
     void saveState() const;
     void refresh();
+    // The status bar's notice of keys about to expire (connectors/connection_health.h has the rule).
+    void showHealthNotices();
     void showIntegrityProblem(const QString& problem);
 
     TicketListModel* m_model;

@@ -78,6 +78,9 @@ QString errorText(const Error& e)
     case ErrorCode::RateLimited:
     case ErrorCode::Io:
         return OrderPanel::tr("The market could not be reached; try again later.");
+    case ErrorCode::AddressNotAllowed:
+        return OrderPanel::tr("The market takes no calls from this computer's address; add it to the "
+                              "account's allowed addresses.");
     case ErrorCode::Unknown:
     case ErrorCode::Conflict:
     case ErrorCode::InvalidInput:

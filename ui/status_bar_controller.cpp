@@ -9,7 +9,8 @@
 namespace casebook::ui {
 
 StatusBarController::StatusBarController(QStatusBar* bar)
-    : QObject(bar), m_bar(bar), m_accountsBox(new QWidget(bar)), m_outboxLabel(new QLabel(bar))
+    : QObject(bar), m_bar(bar), m_accountsBox(new QWidget(bar)), m_outboxLabel(new QLabel(bar)),
+      m_healthLabel(new QLabel(bar))
 {
     setObjectName(QStringLiteral("statusBarController"));
     m_accountsBox->setObjectName(QStringLiteral("accountStates"));
@@ -17,6 +18,9 @@ StatusBarController::StatusBarController(QStatusBar* bar)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(12);
     m_outboxLabel->setObjectName(QStringLiteral("outboxCount"));
+    m_healthLabel->setObjectName(QStringLiteral("healthNotice"));
+    m_healthLabel->hide();
+    m_bar->addPermanentWidget(m_healthLabel);
     m_bar->addPermanentWidget(m_accountsBox);
     m_bar->addPermanentWidget(m_outboxLabel);
     setOutboxCount(0);
@@ -50,6 +54,16 @@ void StatusBarController::setAccountState(const QString& account, const QString&
 void StatusBarController::removeAccount(const QString& account)
 {
     delete m_accounts.take(account);
+}
+
+void StatusBarController::setHealthNotice(const QString& notice)
+{
+    m_healthLabel->setText(notice);
+    m_healthLabel->setToolTip(notice);
+    QPalette p = m_bar->palette();
+    p.setColor(QPalette::WindowText, SemanticColors::color(SemanticColors::Role::Danger, p));
+    m_healthLabel->setPalette(p);
+    m_healthLabel->setVisible(!notice.isEmpty());
 }
 
 void StatusBarController::setOutboxCount(int count)

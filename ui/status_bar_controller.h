@@ -25,12 +25,16 @@ public Q_SLOTS:
     void setAccountState(const QString& account, const QString& state, bool problem = false);
     void removeAccount(const QString& account);
     void setOutboxCount(int count);
+    // A lasting notice about the accounts' connections (a Coupang key about to expire), in the danger
+    // colour; empty hides it.
+    void setHealthNotice(const QString& notice);
 
 private:
     QStatusBar* m_bar;
     QWidget* m_accountsBox;
     QMap<QString, QLabel*> m_accounts;
     QLabel* m_outboxLabel;
+    QLabel* m_healthLabel;
     int m_outbox = 0;
 };
 

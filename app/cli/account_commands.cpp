@@ -3,6 +3,7 @@
 #include "accounts/account_store.h"
 #include "accounts/secret_store.h"
 #include "cli/cli.h"
+#include "connectors/connection_health.h"
 #include "connectors/email_settings.h"
 #include "model/enums.h"
 
@@ -118,6 +119,8 @@ Result<QJsonObject> marketplaceSettings(Context& c, AccountKind kind)
                 return makeError(QStringLiteral("account add %1 needs --%2").arg(toString(kind), o));
             continue;
         }
+        if (!accountFieldValueOk(f, c.value(o)))
+            return makeError(QStringLiteral("--%1 takes a date as yyyy-MM-dd, not '%2'").arg(o, c.value(o)));
         s.insert(toQString(f.key), c.value(o));
     }
     if (c.isSet(QStringLiteral("base-url")))
@@ -186,6 +189,44 @@ int add(Context& c, Database& db)
     return kOk;
 }
 
+// Local time for a person to read; "never" for none.
+QString shownTime(const QDateTime& t)
+{
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("never");
+}
+
+QJsonObject healthJson(const AccountHealth& h)
+{
+    QJsonObject o{{QStringLiteral("last_sync"),
+                   h.lastSync.isValid() ? QJsonValue(h.lastSync.toString(Qt::ISODate)) : QJsonValue()}};
+    if (h.key)
+        o.insert(QStringLiteral("key_expires"),
+                 QJsonObject{{QStringLiteral("date"), h.key->expires.toString(Qt::ISODate)},
+                             {QStringLiteral("days_left"), h.key->daysLeft},
+                             {QStringLiteral("warn"), h.key->warn()}});
+    if (h.token)
+        o.insert(QStringLiteral("token"),
+                 QJsonObject{{QStringLiteral("renewed"), h.token->renewedAt.toString(Qt::ISODate)},
+                             {QStringLiteral("valid_until"), h.token->validUntil.toString(Qt::ISODate)}});
+    return o;
+}
+
+// The health line under an account: last complete sync, the key's expiry, Naver's token.
+QString healthLine(const AccountHealth& h)
+{
+    QStringList parts{QStringLiteral("last sync %1").arg(shownTime(h.lastSync))};
+    if (h.key) {
+        const QString date = h.key->expires.toString(Qt::ISODate);
+        parts << (h.key->expired() ? QStringLiteral("key EXPIRED %1").arg(date)
+                  : h.key->warn()  ? QStringLiteral("key expires %1 (in %2 days)").arg(date).arg(h.key->daysLeft)
+                                   : QStringLiteral("key valid until %1").arg(date));
+    }
+    if (h.token)
+        parts << QStringLiteral("token valid until %1 (renewed %2)")
+                     .arg(shownTime(h.token->validUntil), shownTime(h.token->renewedAt));
+    return parts.join(QStringLiteral(", "));
+}
+
 int list(Context& c, Database& db)
 {
     auto all = AccountStore(db).list();
@@ -197,7 +238,8 @@ int list(Context& c, Database& db)
             arr.append(QJsonObject{{QStringLiteral("id"), a.id},
                                    {QStringLiteral("name"), a.name},
                                    {QStringLiteral("kind"), toString(a.kind)},
-                                   {QStringLiteral("settings"), a.settings}});
+                                   {QStringLiteral("settings"), a.settings},
+                                   {QStringLiteral("health"), healthJson(accountHealth(db, a))}});
         printJson(QJsonDocument(arr));
         return kOk;
     }
@@ -217,10 +259,45 @@ int list(Context& c, Database& db)
                                   : QStringLiteral("%1 %2").arg(toQString(fields.front().key),
                                                                 a.setting(toQString(fields.front().key)));
         }
+        const AccountHealth health = accountHealth(db, a);
         out() << a.name << "\t" << toString(a.kind) << "\t" << what << Qt::endl;
+        out() << "\t" << healthLine(health) << Qt::endl;
+        if (health.key)
+            if (const QString warning = keyExpiryWarning(a, *health.key); !warning.isEmpty())
+                out() << "\t" << warning << Qt::endl;
     }
     if (all->isEmpty())
         out() << "no accounts (casebook-cli account add email NAME …)" << Qt::endl;
+    return kOk;
+}
+
+// Changes a marketplace account's fields (a renewed key's expiry date, a new access key); the others stay.
+int set(Context& c, Database& db)
+{
+    if (c.args.size() != 2)
+        return usage(QStringLiteral("account set takes an account name and the options to change"));
+    AccountStore store(db);
+    auto a = store.byName(c.args[1]);
+    if (!a)
+        return fail(a.error());
+    QJsonObject settings = a->settings;
+    int changed = 0;
+    for (const AccountField& f : channelOfAccountKind(a->kind).accountFields) {
+        const QString o = optionOf(f);
+        if (!c.isSet(o))
+            continue;
+        if (!accountFieldValueOk(f, c.value(o)))
+            return usage(QStringLiteral("--%1 takes a date as yyyy-MM-dd, not '%2'").arg(o, c.value(o)));
+        if (c.value(o).isEmpty() && f.required)
+            return usage(QStringLiteral("--%1 cannot be emptied: the account needs it").arg(o));
+        settings.insert(toQString(f.key), c.value(o));
+        ++changed;
+    }
+    if (changed == 0)
+        return usage(QStringLiteral("account set %1 takes at least one of its fields' options").arg(a->name));
+    if (auto saved = store.updateSettings(a->name, settings); !saved)
+        return fail(saved.error());
+    out() << "changed account " << a->name << Qt::endl;
     return kOk;
 }
 
@@ -255,7 +332,9 @@ int account(Context& c)
         return list(c, *db);
     if (sub == QLatin1String("remove"))
         return remove(c, *db);
-    return usage(QStringLiteral("account takes add, list or remove"));
+    if (sub == QLatin1String("set"))
+        return set(c, *db);
+    return usage(QStringLiteral("account takes add, list, set or remove"));
 }
 
 } // namespace
@@ -283,12 +362,12 @@ QList<Command> accountCommands()
          QStringLiteral(
              "account add email NAME --address ADDR --imap HOST:PORT --smtp HOST:PORT [--user U] "
              "[--tls implicit|starttls|none] [--ca-file PEM] [--pin SHA256] [--password-command CMD] | "
-             "add coupang NAME --vendor-id ID --access-key KEY --wing-user U [--base-url URL] "
+             "add coupang NAME --vendor-id ID --access-key KEY --wing-user U [--key-expires yyyy-MM-dd] [--base-url URL] "
              "[--secret-command CMD] [--horizon-days N] | add naver NAME --client-id ID [--base-url URL] "
              "[--secret-command CMD] [--horizon-days N] | add 11st NAME [--base-url URL] "
              "[--secret-command CMD] [--horizon-days N] | add ebay NAME --username U --client-id ID "
              "[--marketplace-id EBAY_US] [--base-url URL] [--secret-command CMD] [--horizon-days N] "
-             "| list [--json] | remove NAME   accounts"),
+             "| list [--json] | set NAME --FIELD VALUE (--key-expires, --access-key, ...) | remove NAME   accounts"),
          QList<QCommandLineOption>{opt("address", "The seller's email address.", "ADDR"), opt("imap", "IMAP server.", "HOST:PORT"),
           opt("smtp", "SMTP server.", "HOST:PORT"), opt("user", "Login name (default: the address).", "USER"),
           opt("tls", "implicit (default), starttls or none (loopback only).", "MODE"),

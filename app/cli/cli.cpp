@@ -42,6 +42,7 @@ int exitCodeFor(const Error& error)
     case ErrorCode::RateLimited:
     case ErrorCode::Io:
     case ErrorCode::Damaged:
+    case ErrorCode::AddressNotAllowed:
         break;
     }
     return kFailed;

@@ -6,6 +6,7 @@
 #include "cli/send_now.h"
 #include "cli/ticket_arg.h"
 #include "compose/outbox.h"
+#include "connectors/connection_health.h"
 #include "connectors/connector_factory.h"
 #include "connectors/outbox_sender.h"
 #include "store/ticket_queries.h"
@@ -40,6 +41,10 @@ int sync(Context& c)
     auto account = AccountStore(*db).byName(c.args.first());
     if (!account)
         return fail(account.error());
+    // Said before the sync, which an expired key fails.
+    if (const auto key = keyExpiryOf(*account, db->clock().now()))
+        if (const QString warning = keyExpiryWarning(*account, *key); !warning.isEmpty())
+            err() << "casebook-cli: " << warning << Qt::endl;
     auto connector = connectorFor(*account, *db, c.secrets());
     if (!connector)
         return fail(connector.error());

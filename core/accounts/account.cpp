@@ -31,4 +31,11 @@ const QStringList& secretSettingKeys()
     return keys;
 }
 
+bool accountFieldValueOk(const AccountField& field, const QString& value)
+{
+    if (value.isEmpty() || field.format == FieldFormat::Text)
+        return true;
+    return QDate::fromString(value, Qt::ISODate).isValid();
+}
+
 } // namespace casebook

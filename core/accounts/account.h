@@ -35,4 +35,7 @@ struct Account {
 // database by mistake.
 const QStringList& secretSettingKeys();
 
+// Whether `value` has the field's format (a Date is yyyy-MM-dd); an empty value is for `required` to judge.
+bool accountFieldValueOk(const AccountField& field, const QString& value);
+
 } // namespace casebook

@@ -108,6 +108,8 @@ CoupangConnector::CoupangConnector(Account account, Database& db, QString secret
                  db, gatewayKeyFor(Channel::Coupang, m_account.setting(QStringLiteral("vendor_id")))),
              std::move(transport))
 {
+    // Retrying a refused address only adds to the errors Coupang counts before it blocks the caller.
+    m_http.setFinalRefusal([](const HttpReply& reply) { return coupangAddressRefusal(reply).has_value(); });
 }
 
 QString CoupangConnector::vendorPath(const QString& rest) const
@@ -118,11 +120,7 @@ QString CoupangConnector::vendorPath(const QString& rest) const
 HttpReply CoupangConnector::call(const QByteArray& method, const QString& path, const Query& query,
                                  const QByteArray& body)
 {
-    QString base = m_account.setting(QStringLiteral("base_url"));
-    if (base.isEmpty())
-        base = QStringLiteral("https://api-gateway.coupang.com");
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
+    const QString base = marketplaceBaseUrl(m_account, QStringLiteral("https://api-gateway.coupang.com"));
     const QString q = encodeQuery(query);
     return m_http.exchange([&] {
         // Signed with real time: the gateway compares signed-date with its own clock.
@@ -160,10 +158,8 @@ Result<MarketplaceBatch> CoupangConnector::fetchPage(bool callCenter, QDate from
     const QString what =
         callCenter ? QStringLiteral("call-center inquiries") : QStringLiteral("product inquiries");
     if (reply.status != 200)
-        return makeError(
-            m_http.errorCodeOf(reply),
-            QStringLiteral("Coupang did not list the %1 of %2 to %3 (%4).")
-                .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate), coupangServerWords(reply)));
+        return refusal(reply, QStringLiteral("Coupang did not list the %1 of %2 to %3")
+                                  .arg(what, from.toString(Qt::ISODate), to.toString(Qt::ISODate)));
     const QString source = sourceFor(Channel::Coupang, m_account.name);
     MarketplaceBatch batch = callCenter ? parseCoupangCallCenterInquiries(reply.body, source)
                                         : parseCoupangOnlineInquiries(reply.body, source);
@@ -190,26 +186,10 @@ Result<OutboxDraft> CoupangConnector::draftReply(qint64 ticketId, const QString&
     const QString body = text.trimmed();
     if (body.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("The answer is empty."));
-    auto inquiries = inquiriesOfTicket(m_db, ticketId, sourceFor(Channel::Coupang, m_account.name));
-    if (!inquiries)
-        return inquiries.error();
-    if (inquiries->isEmpty())
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("This ticket holds no Coupang inquiry of the account \"%1\".")
-                             .arg(m_account.name));
     // The newest inquiry that still takes an answer; when none does, the newest one's reason.
-    std::optional<Error> firstRefusal;
-    for (const StoredInquiry& inq : inquiries.value()) {
-        auto draft = draftFor(ticketId, inq, body);
-        if (draft) {
-            draft->ticketId = ticketId;
-            draft->accountId = m_account.id;
-            return draft;
-        }
-        if (!firstRefusal)
-            firstRefusal = draft.error();
-    }
-    return *firstRefusal;
+    return draftForNewest(m_db, ticketId, m_account, sourceFor(Channel::Coupang, m_account.name),
+                          QStringLiteral("Coupang inquiry"),
+                          [&](const StoredInquiry& inq) { return draftFor(ticketId, inq, body); });
 }
 
 Result<OutboxDraft> CoupangConnector::draftFor(qint64 ticketId, const StoredInquiry& inq, const QString& text)
@@ -322,6 +302,8 @@ SendOutcome CoupangConnector::send(const OutboxItem& item)
                 .arg(coupangServerWords(reply)));
     if (reply.status >= 500)
         return SendOutcome::retry(coupangServerWords(reply));
+    if (const auto address = coupangAddressRefusal(reply))
+        return SendOutcome::failed(coupangAddressAdvice(*address));
     if (reply.status == 200 && codeOk(reply.body))
         return SendOutcome::sent(coupangServerWords(reply));
     return SendOutcome::failed(coupangServerWords(reply));
@@ -338,7 +320,9 @@ Result<void> CoupangConnector::confirmTransferred(const QString& inquiryId)
     if (reply.status == 200 && codeOk(reply.body))
         return {};
     const bool closed = resultNumber(reply) == kConsultationClosed;
-    return makeError(closed ? ErrorCode::Refused : m_http.errorCodeOf(reply),
+    if (!closed)
+        return refusal(reply, QStringLiteral("Coupang did not confirm call-center inquiry %1").arg(inquiryId));
+    return makeError(ErrorCode::Refused,
                      QStringLiteral("Coupang did not confirm call-center inquiry %1 (%2).%3")
                          .arg(inquiryId, coupangServerWords(reply),
                               closed

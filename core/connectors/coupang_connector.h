@@ -46,6 +46,9 @@ private:
     Result<OutboxDraft> draftFor(qint64 ticketId, const StoredInquiry& inquiry, const QString& text);
     QString vendorPath(const QString& rest) const;
     Result<QList<OrderClaim>> fetchClaims(const QString& orderId, bool exchanges, QDate from, QDate to);
+    // The error for an answer that is not a success (coupang_refusals.cpp): `whatFailed` and Coupang's words,
+    // or what to do about an address not on the allow-list; a key expiry the gateway names is kept.
+    Error refusal(const HttpReply& reply, const QString& whatFailed);
 
     Account m_account;
     Database& m_db;
@@ -56,6 +59,15 @@ private:
 // The gateway's own words for an answer that is not a success: the JSON `message`, else the start of the body
 // (a 403 comes as an HTML page).
 QString coupangServerWords(const HttpReply& reply);
+
+// Coupang's refusal of a call from an address not on the key's allow-list (403 "Not allowed IP"), with the
+// address when the answer names it.
+struct CoupangAddressRefusal {
+    QString address; // this machine's public address as Coupang saw it; empty when not named
+};
+std::optional<CoupangAddressRefusal> coupangAddressRefusal(const HttpReply& reply);
+// What the seller must do about it, with the address when known.
+QString coupangAddressAdvice(const CoupangAddressRefusal& refusal);
 
 // `confirm-transfer` and the window's Ticket menu: the ticket's Coupang account, its secret, the
 // confirmation.

@@ -40,9 +40,7 @@ Result<QList<OrderClaim>> CoupangConnector::fetchClaims(const QString& orderId, 
             query);
         const QString what = exchanges ? QStringLiteral("exchange requests") : QStringLiteral("return requests");
         if (reply.status != 200)
-            return makeError(m_http.errorCodeOf(reply),
-                             QStringLiteral("Coupang did not list the %1 of order %2 (%3).")
-                                 .arg(what, orderId, coupangServerWords(reply)));
+            return refusal(reply, QStringLiteral("Coupang did not list the %1 of order %2").arg(what, orderId));
         auto parsed = exchanges ? parseCoupangExchangeRequests(reply.body) : parseCoupangReturnRequests(reply.body);
         if (!parsed)
             return parsed.error();
@@ -66,8 +64,7 @@ Result<Order> CoupangConnector::fetchOrder(const QString& orderId)
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("Coupang knows no order %1 of this seller.").arg(orderId));
     if (sheet.status != 200)
-        return makeError(m_http.errorCodeOf(sheet), QStringLiteral("Coupang did not give order %1 (%2).")
-                                                        .arg(orderId, coupangServerWords(sheet)));
+        return refusal(sheet, QStringLiteral("Coupang did not give order %1").arg(orderId));
     auto order = parseCoupangOrderSheet(sheet.body);
     if (!order) {
         Error e = order.error();

@@ -9,7 +9,7 @@
 namespace casebook {
 
 // 11st Open API (XML, the `openapikey` header): product Q&A (prodqnalist) and urgent notices (긴급알리미)
-// in, their answers out. See docs/marketplaces.md.
+// in, their answers out, and the order a ticket names. See docs/marketplaces.md.
 class ElevenstConnector final : public Connector, public OutboxTransport {
 public:
     // Without a transport the calls go over the network; tests give an in-process one.
@@ -18,6 +18,8 @@ public:
 
     Result<SyncReport> sync(const SyncControl& control) override;
     Result<OutboxDraft> draftReply(qint64 ticketId, const QString& text) override;
+    // The order's lines and shipping from 11st's per-order delivery list (elevenst_orders.cpp).
+    Result<Order> fetchOrder(const QString& orderId) override;
     OutboxTransport& transport() override { return *this; }
     SendOutcome send(const OutboxItem& item) override;
 

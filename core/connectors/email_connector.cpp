@@ -3,6 +3,7 @@
 
 #include "accounts/account_store.h"
 #include "compose/reply_route.h"
+#include "connectors/connection_health.h"
 #include "connectors/connector_factory.h"
 #include "inbox/mail_importer.h"
 #include "mail/reply_composer.h"
@@ -66,8 +67,17 @@ Result<SyncReport> EmailConnector::sync(const SyncControl& control)
     for (int attempt = 0;; ++attempt) {
         bool dropped = false;
         auto once = syncOnce(control, report, dropped);
-        if (once)
+        if (once) {
+            // Each folder's batches commit their own cursors; the sync as a whole ends here, after the last.
+            if (!(control.cancelled && control.cancelled()))
+                if (auto noted = m_db.write([&](SQLite::Database& w) -> Result<void> {
+                        saveLastSync(w, sourceOfAccount(m_account), m_db.clock().now());
+                        return {};
+                    });
+                    !noted)
+                    report.warnings << noted.error().message;
             return report;
+        }
         if (!dropped || attempt >= m_reconnects || (control.cancelled && control.cancelled()))
             return makeError(
                 QStringLiteral("Sync of \"%1\" failed: %2").arg(m_account.name, once.error().message));

@@ -1,6 +1,7 @@
 #include "connectors/marketplace_connector.h"
 
 #include "compose/outbox.h"
+#include "connectors/connection_health.h"
 #include "connectors/connector_factory.h"
 #include "inbox/ingestor.h"
 #include "store/sql_util.h"
@@ -116,6 +117,8 @@ Result<void> walkWindows(Database& db, const WindowWalk& walk, const PageFetcher
                     ++report.duplicates;
             }
             ticket_writes::saveSourceCursor(w, walk.cursorKey, cursorText(next), db.clock().now());
+            if (done && !walk.finishesSyncOf.isEmpty())
+                saveLastSync(w, walk.finishesSyncOf, db.clock().now());
             return {};
         });
         if (!written)
@@ -170,8 +173,12 @@ Result<SyncReport> syncLists(Database& db, const Account& account, const QString
     int horizon = account.settings.value(QStringLiteral("horizon_days")).toVariant().toInt(&ok);
     if (!ok || horizon <= 0)
         horizon = 30;
-    for (const auto& [list, fetch] : lists) {
-        auto walked = walkWindows(db, {source + QLatin1Char(':') + list, 7, horizon}, fetch, control, report);
+    for (qsizetype i = 0; i < lists.size(); ++i) {
+        const auto& [list, fetch] = lists[i];
+        // A list fails the sync when it fails, so the last one ending means every one did.
+        const QString finishes = i == lists.size() - 1 ? source : QString();
+        auto walked =
+            walkWindows(db, {source + QLatin1Char(':') + list, 7, horizon, finishes}, fetch, control, report);
         if (!walked)
             return walked.error();
     }

@@ -21,6 +21,9 @@ struct WindowWalk {
     QString cursorKey;    // in source_cursors: "coupang:<account>:online" and the like
     int windowDays = 7;   // days one request spans, both ends included
     int horizonDays = 30; // how far back the first sync reaches
+    // Set on a sync's last list: the source whose complete sync the walk's last page notes, in the
+    // transaction of its cursor (connection_health.h, lastSyncKeyOf).
+    QString finishesSyncOf;
 };
 
 // One page of one window (Korea dates, both included; pages from 1). An error stops the walk; the pages

@@ -1,5 +1,6 @@
 #include "connectors/naver_connector.h"
 
+#include "connectors/connection_health.h"
 #include "connectors/shared_call_pacer.h"
 #include "model/channel_keys.h"
 
@@ -11,12 +12,7 @@ namespace {
 
 QString baseUrlOf(const Account& account)
 {
-    QString base = account.setting(QStringLiteral("base_url"));
-    if (base.isEmpty())
-        base = QStringLiteral("https://api.commerce.naver.com/external");
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return base;
+    return marketplaceBaseUrl(account, QStringLiteral("https://api.commerce.naver.com/external"));
 }
 
 } // namespace
@@ -117,12 +113,18 @@ Result<MarketplaceBatch> NaverConnector::fetchPage(bool inquiries, QDate from, Q
 
 Result<SyncReport> NaverConnector::sync(const SyncControl& control)
 {
-    return syncLists(m_db, m_account, sourceFor(Channel::Naver, m_account.name),
-                     {{QStringLiteral("qna"),
-                       [this](QDate from, QDate to, int page) { return fetchPage(false, from, to, page); }},
-                      {QStringLiteral("inquiry"),
-                       [this](QDate from, QDate to, int page) { return fetchPage(true, from, to, page); }}},
-                     control);
+    const QString source = sourceFor(Channel::Naver, m_account.name);
+    auto report = syncLists(m_db, m_account, source,
+                            {{QStringLiteral("qna"),
+                              [this](QDate from, QDate to, int page) { return fetchPage(false, from, to, page); }},
+                             {QStringLiteral("inquiry"),
+                              [this](QDate from, QDate to, int page) { return fetchPage(true, from, to, page); }}},
+                            control);
+    // The token's state for the accounts dialog and `account list`, whatever became of the lists.
+    if (const auto issued = m_tokens.issued())
+        if (auto kept = saveTokenState(m_db, source, {issued->at, issued->validUntil}); !kept && report)
+            report->warnings << kept.error().message;
+    return report;
 }
 
 Result<OutboxDraft> NaverConnector::draftReply(qint64 ticketId, const QString& text)

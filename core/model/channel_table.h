@@ -49,16 +49,23 @@ struct Badge {
 
 // One setting an account of the channel keeps (besides its secret, which goes to the keychain): the key in
 // the account's settings, the CLI's `account add --KEY-WITH-DASHES`, and the field the accounts dialog shows.
+// What an account field's value must look like (checked by the CLI and the accounts dialog alike).
+enum class FieldFormat { Text, Date };
+
 struct AccountField {
     std::string_view key;  // "vendor_id"; the CLI option is the same with '-' for '_'
     const char* label;     // QT_TRANSLATE_NOOP("casebook::ui", …)
     bool required;         // sync and answers cannot work without it
+    FieldFormat format = FieldFormat::Text; // Date: yyyy-MM-dd
 };
 
 inline constexpr AccountField kCoupangFields[] = {
     {"vendor_id", QT_TRANSLATE_NOOP("casebook::ui", "Vendor id"), true},
     {"access_key", QT_TRANSLATE_NOOP("casebook::ui", "Access key"), true},
     {"wing_user", QT_TRANSLATE_NOOP("casebook::ui", "Wing user id"), true},
+    // Coupang's Open API keys expire 180 days after they are issued (Wing shows the date); Casebook warns
+    // 14 days before (connectors/connection_health.h). Learned from the gateway when its refusal names it.
+    {"key_expires", QT_TRANSLATE_NOOP("casebook::ui", "Key expires on (yyyy-MM-dd)"), false, FieldFormat::Date},
 };
 inline constexpr AccountField kNaverFields[] = {
     {"client_id", QT_TRANSLATE_NOOP("casebook::ui", "Client id"), true},

@@ -20,6 +20,9 @@ enum class ErrorCode {
     InvalidInput, // the caller's words or data are off (a bad value, an unreadable file format)
     Io,           // reading or writing a file, the network or the database failed
     Damaged,      // stored or received data fails its own checks (hash mismatch, corrupt file)
+    // The service takes calls only from the network addresses the seller listed (Coupang's IP allow-list)
+    // and this machine's is not among them: no retry helps until the seller adds it.
+    AddressNotAllowed,
 };
 
 // An error a person can act on: what failed and, where known, why; `code` is for the program.

@@ -41,7 +41,13 @@ public:
               std::shared_ptr<HttpTransport> transport = nullptr);
     // `build` makes the request for each try (signatures and tokens are made fresh).
     HttpReply exchange(const std::function<HttpRequest()>& build);
-    bool slowDown(const HttpReply& reply) const { return m_slowDownOn.contains(reply.status); }
+    bool slowDown(const HttpReply& reply) const
+    {
+        return m_slowDownOn.contains(reply.status) && !(m_final && m_final(reply));
+    }
+    // Answers with a slow-down status that are a refusal all the same (Coupang's 403 for an address not on
+    // the allow-list): returned at once, not tried again, and not taken as a reason to slow down.
+    void setFinalRefusal(std::function<bool(const HttpReply&)> isFinal) { m_final = std::move(isFinal); }
     // What a caller can do about an answer that is not a success: no answer or a server fault (Io, try
     // later), the gateway's slow-down (RateLimited), any other refusal (Refused: trying again changes
     // nothing).
@@ -50,6 +56,7 @@ public:
 private:
     HttpPacing m_pacing;
     QList<int> m_slowDownOn;
+    std::function<bool(const HttpReply&)> m_final;
     int m_intervalMs;
     std::unique_ptr<CallPacer> m_pacer;
     std::shared_ptr<HttpTransport> m_transport;

@@ -60,6 +60,14 @@ void NaverTokenSource::invalidate(const QString& token)
     forgetToken(cacheKey(), token);
 }
 
+std::optional<NaverTokenSource::Issued> NaverTokenSource::issued() const
+{
+    const auto kept = keptTokenIssued(cacheKey());
+    if (!kept)
+        return std::nullopt;
+    return Issued{kept->at, kept->validUntil};
+}
+
 Result<QString> NaverTokenSource::token()
 {
     return cachedToken(cacheKey(), kRenewBeforeSecs, [this] { return mint(); });

@@ -4,7 +4,9 @@
 #include "net/http_transport.h"
 #include "net/token_cache.h"
 
+#include <QDateTime>
 #include <QString>
+#include <optional>
 #include <memory>
 
 namespace casebook {
@@ -27,6 +29,13 @@ public:
     Result<QString> token();
     // The gateway refused `token` (401): the next token() fetches a new one, unless a caller already did.
     void invalidate(const QString& token);
+    // When the token in the cache was issued and until when Naver takes it (UTC wall time); none when the
+    // cache holds none. Shown to the seller (connectors/connection_health.h).
+    struct Issued {
+        QDateTime at;
+        QDateTime validUntil;
+    };
+    std::optional<Issued> issued() const;
 
     static constexpr qint64 kRenewBeforeSecs = 600;
 

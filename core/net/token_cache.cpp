@@ -12,6 +12,8 @@ namespace {
 struct CachedToken {
     QString token;
     QDeadlineTimer renewAt;
+    QDateTime issuedAt; // wall time, for the seller to read only
+    QDateTime validUntil;
 };
 
 std::mutex& cacheMutex()
@@ -48,10 +50,20 @@ Result<QString> cachedToken(const QString& key, qint64 renewBeforeSecs,
     auto minted = mint();
     if (!minted)
         return minted.error();
-    cache().insert(
-        key,
-        {minted->token, QDeadlineTimer(std::max<qint64>(0, minted->expiresInSecs - renewBeforeSecs) * 1000)});
+    const QDateTime issuedAt = QDateTime::currentDateTimeUtc();
+    cache().insert(key, {minted->token,
+                         QDeadlineTimer(std::max<qint64>(0, minted->expiresInSecs - renewBeforeSecs) * 1000),
+                         issuedAt, issuedAt.addSecs(minted->expiresInSecs)});
     return minted->token;
+}
+
+std::optional<KeptTokenIssued> keptTokenIssued(const QString& key)
+{
+    std::lock_guard lock(cacheMutex());
+    const auto it = cache().constFind(key);
+    if (it == cache().constEnd())
+        return std::nullopt;
+    return KeptTokenIssued{it->issuedAt, it->validUntil};
 }
 
 void forgetToken(const QString& key, const QString& token)

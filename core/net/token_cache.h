@@ -5,8 +5,10 @@
 #include "model/result.h"
 #include "net/http_transport.h"
 
+#include <QDateTime>
 #include <QString>
 #include <functional>
+#include <optional>
 
 namespace casebook {
 
@@ -23,6 +25,14 @@ Result<MintedToken> readMintedToken(const QByteArray& body, const QString& servi
 // Callers wait for each other, so one token is minted where several need it at once.
 Result<QString> cachedToken(const QString& key, qint64 renewBeforeSecs,
                             const std::function<Result<MintedToken>()>& mint);
+
+// When the token kept under `key` was minted and until when the service takes it (UTC wall time, for the
+// seller to read: connectors/connection_health.h); none when none is kept.
+struct KeptTokenIssued {
+    QDateTime at;
+    QDateTime validUntil;
+};
+std::optional<KeptTokenIssued> keptTokenIssued(const QString& key);
 
 // The service refused `token` (401): the next cachedToken mints another, unless a caller already did.
 void forgetToken(const QString& key, const QString& token);

@@ -1,5 +1,6 @@
 #include "sources/order_sheets.h"
 
+#include "model/carriers.h"
 #include "sources/marketplace_json.h"
 
 #include <QHash>
@@ -160,7 +161,7 @@ Result<Order> parseNaverProductOrders(const QByteArray& json)
                                  p.value(QStringLiteral("quantity")).toInt(),
                                  p.value(QStringLiteral("totalPaymentAmount")).toInteger()};
         if (order.trackingNumber.isEmpty()) {
-            order.carrier = naverCarrierName(d.value(QStringLiteral("deliveryCompany")).toString().trimmed());
+            order.carrier = carrierName(Channel::Naver, d.value(QStringLiteral("deliveryCompany")).toString().trimmed());
             order.trackingNumber = d.value(QStringLiteral("trackingNumber")).toString().trimmed();
         }
         if (!order.shippedAt.isValid())
@@ -186,19 +187,6 @@ Result<Order> parseNaverProductOrders(const QByteArray& json)
     if (order.orderId.isEmpty())
         return makeError(ErrorCode::Damaged, QStringLiteral("Naver's product orders name no orderId."));
     return order;
-}
-
-QString naverCarrierName(const QString& code)
-{
-    // Naver's delivery company codes of the four carriers most sellers use (Commerce API, 택배사 코드);
-    // any other stays a code, which the seller still recognises.
-    static const QHash<QString, QString> names{
-        {QStringLiteral("CJGLS"), QStringLiteral("CJ대한통운")},
-        {QStringLiteral("HANJIN"), QStringLiteral("한진택배")},
-        {QStringLiteral("HYUNDAI"), QStringLiteral("롯데택배")},
-        {QStringLiteral("EPOST"), QStringLiteral("우체국택배")},
-    };
-    return names.value(code, code);
 }
 
 } // namespace casebook

@@ -31,7 +31,4 @@ Result<QStringList> parseNaverProductOrderIds(const QByteArray& json);
 // the delivery (carrier code as a name where known) and any return or exchange claim.
 Result<Order> parseNaverProductOrders(const QByteArray& json);
 
-// A Naver carrier code (CJGLS, HANJIN, …) as the name sellers know; the code itself when not listed.
-QString naverCarrierName(const QString& code);
-
 } // namespace casebook

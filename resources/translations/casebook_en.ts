@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>casebook::ui::ConnectionHealthText</name>
+    <message numerus="yes">
+        <source>The key expires on %1, in %n day(s): reissue it in Wing (Seller information &gt; Additional sales information &gt; Open API key) and enter the new key and date.</source>
+        <translation>
+            <numerusform>The key expires on %1, in %n day: reissue it in Wing (Seller information &gt; Additional sales information &gt; Open API key) and enter the new key and date.</numerusform>
+            <numerusform>The key expires on %1, in %n days: reissue it in Wing (Seller information &gt; Additional sales information &gt; Open API key) and enter the new key and date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The Coupang key of %1 expires on %2, in %n day(s).</source>
+        <translation>
+            <numerusform>The Coupang key of %1 expires on %2, in %n day.</numerusform>
+            <numerusform>The Coupang key of %1 expires on %2, in %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>casebook::ui::ConversationPane</name>
     <message numerus="yes">
         <source>%n remote image(s) blocked.</source>

@@ -239,6 +239,8 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
     <message>
         <source>Gmarket/Auction</source>
         <translation>G마켓/옥션</translation>
+    </message>
+    <message>
         <source>eBay user name</source>
         <translation>eBay 사용자 이름</translation>
     </message>
@@ -257,6 +259,10 @@ Enter the password of %2 to connect now. It is kept in memory only and asked aga
     <message>
         <source>Cert ID (client secret), a space, the refresh token</source>
         <translation>Cert ID(클라이언트 시크릿), 공백, 리프레시 토큰</translation>
+    </message>
+    <message>
+        <source>Key expires on (yyyy-MM-dd)</source>
+        <translation>키 만료일 (yyyy-MM-dd)</translation>
     </message>
 </context>
 <context>
@@ -455,6 +461,10 @@ Set a secret command or start a keychain service.</source>
         <translation>%1을(를) 저장했지만 비밀 키는 저장하지 못했습니다: %2
 비밀 키 명령을 설정하거나 키체인 서비스를 시작하세요.</translation>
     </message>
+    <message>
+        <source>%1: enter a date as 2027-06-30.</source>
+        <translation>%1: 2027-06-30 형식으로 날짜를 입력하세요.</translation>
+    </message>
 </context>
 <context>
     <name>casebook::ui::CaseExportDialog</name>
@@ -648,6 +658,45 @@ Set a secret command or start a keychain service.</source>
     <message>
         <source>Alt+Enter puts the suggested sentence in place of the one at the cursor.</source>
         <translation>Alt+Enter를 누르면 커서가 있는 문장을 제안 문장으로 바꿉니다.</translation>
+    </message>
+</context>
+<context>
+    <name>casebook::ui::ConnectionHealthText</name>
+    <message>
+        <source>Last complete sync: %1</source>
+        <translation>마지막 전체 동기화: %1</translation>
+    </message>
+    <message>
+        <source>Last complete sync: never</source>
+        <translation>마지막 전체 동기화: 없음</translation>
+    </message>
+    <message>
+        <source>The key expired on %1: issue a new one in Wing and enter it here.</source>
+        <translation>키가 %1에 만료되었습니다: Wing에서 새 키를 발급받아 여기에 입력하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The key expires on %1, in %n day(s): reissue it in Wing (Seller information &gt; Additional sales information &gt; Open API key) and enter the new key and date.</source>
+        <translation>
+            <numerusform>키가 %1에 만료됩니다(%n일 남음): Wing(판매자정보 &gt; 추가판매정보 &gt; OPEN API 키 발급)에서 재발급하고 새 키와 만료일을 입력하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The key is valid until %1.</source>
+        <translation>키는 %1까지 유효합니다.</translation>
+    </message>
+    <message>
+        <source>Naver token: valid until %1 (renewed %2)</source>
+        <translation>네이버 토큰: %1까지 유효 (%2 갱신)</translation>
+    </message>
+    <message>
+        <source>The Coupang key of %1 expired on %2.</source>
+        <translation>쿠팡 계정 %1의 키가 %2에 만료되었습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Coupang key of %1 expires on %2, in %n day(s).</source>
+        <translation>
+            <numerusform>쿠팡 계정 %1의 키가 %2에 만료됩니다(%n일 남음).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1615,10 @@ What to do: quit Casebook, keep a copy of this file for support, and put back yo
     <message>
         <source>Delivery completed</source>
         <translation>배송 완료</translation>
+    </message>
+    <message>
+        <source>The market takes no calls from this computer&apos;s address; add it to the account&apos;s allowed addresses.</source>
+        <translation>마켓이 이 컴퓨터의 주소에서 오는 호출을 받지 않습니다. 계정의 허용 IP 주소에 추가하세요.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@ Written from 11st's Open API guide as docs/marketplaces.md summarises it: XML an
 in windows of at most 30 days, answers by PUT (prodqnaanswer, alimianswer). A broken rule answers as 11st
 would and is recorded under "violations", so a test can assert that the connector broke none. /_control/*
 lets the test read what was sent, inject refusals and change items. Usage: fake_11st.py CONFIG.json
-(prints the port on the first line). CONFIG: {"11st": {"api_key", "qnas": [...], "notices": [...]}}.
+(prints the port on the first line). CONFIG: {"11st": {"api_key", "qnas": [...], "notices": [...], "orders": [...]}}; an order's
+lines are served by claimservice/orderlistalladdr (주문번호별 배송정보 조회).
 """
 import datetime as dt
 import json
@@ -121,7 +122,8 @@ class Handler(BaseHTTPRequestHandler):
         c = CFG["11st"]
         parts = self.path_only.strip("/").split("/")
         qna_list = parts[:3] == ["rest", "prodqnaservices", "prodqnalist"]
-        root = "productQnas" if parts[:2] == ["rest", "prodqnaservices"] else "alimi"
+        root = ("productQnas" if parts[:2] == ["rest", "prodqnaservices"]
+                else "orders" if parts[:2] == ["rest", "claimservice"] else "alimi")
         if self.headers.get("openapikey") != c["api_key"]:
             # 11st's words when the key names no seller.
             return self.result(root, "-1", "OpenAPI Key 에 해당하는 유저가 없습니다.",
@@ -134,10 +136,25 @@ class Handler(BaseHTTPRequestHandler):
             return self.qna_answer(parts[3], parts[4])
         if self.command == "PUT" and parts == ["rest", "alimi", "alimianswer"]:
             return self.notice_answer()
+        if self.command == "GET" and parts[:3] == ["rest", "claimservice", "orderlistalladdr"] and len(parts) == 4:
+            return self.order_list(parts[3])
         STATE["violations"].append(f"{self.command} {self.path_only}: no such 11st path")
         self.send_response(404)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def order_list(self, numbers):
+        """주문번호별 배송정보 조회: one <ns2:order> per line of each order named (comma-separated, at most 100)."""
+        wanted = numbers.split(",")
+        if len(wanted) > 100:
+            return self.result("orders", "-28003", "주문번호의 갯수는 최대 100개 까지만 가능 합니다.",
+                               "more than 100 order numbers")
+        if not all(w.isdigit() for w in wanted):
+            return self.result("orders", "-1", "주문번호가 올바르지 않습니다.", "an order number is not digits")
+        lines = [o for o in CFG["11st"].get("orders", []) if str(o["ordNo"]) in wanted]
+        if not lines:  # an order 11st does not know: its result code, not a violation
+            return self.result("orders", "-28002", "해당 건이 없습니다.")
+        return self.xml(200, "orders", "".join(record_xml("order", o) for o in lines))
 
     def window(self, start, end, days):
         try:

@@ -127,6 +127,16 @@ class Handler(BaseHTTPRequestHandler):
         if len(STATE["recent"]) > 10:
             STATE["violations"].append(f"more than 10 calls within a second at {self.path_only}")
             return self.reply(429, {"code": "429", "message": "Too many requests"})
+        # The key's IP allow-list (at most 10 addresses, set in Wing). Coupang's help centre names the refusal
+        # "403 [FORBIDDEN] Not allowed IP"; the body's shape is not published, so this one is our reading.
+        # `public_address` is the caller as the gateway would see it (loopback here); `name_address: false`
+        # leaves it out of the answer.
+        allowed = c.get("allowed_ips")
+        if allowed is not None:
+            caller = c.get("public_address", self.client_address[0])
+            if caller not in allowed:
+                words = "[FORBIDDEN] Not allowed IP" + (f" ({caller})" if c.get("name_address", True) else "")
+                return self.reply(403, {"code": "FORBIDDEN", "message": words})
         auth = self.headers.get("Authorization", "")
         prefix = "CEA algorithm=HmacSHA256, access-key="
         if not auth.startswith(prefix):
@@ -148,6 +158,9 @@ class Handler(BaseHTTPRequestHandler):
         expected = hmac.new(c["secret_key"].encode(), message.encode(), hashlib.sha256).hexdigest()
         if fields.get("signature") != expected:
             return self.violation(401, "Specified signature is invalid")
+        if c.get("key_expired"):  # our reading of an expired key's refusal (not published): it names the date
+            return self.reply(401, {"code": "401",
+                                    "message": f"The access key expired on {c['key_expired']}. Reissue it in Wing."})
         if self.headers.get("Content-Type", "").replace(" ", "").lower() != "application/json;charset=utf-8":
             return self.violation(400, "Content-Type must be application/json;charset=UTF-8")
         parts = self.path_only[len(API):].strip("/").split("/")

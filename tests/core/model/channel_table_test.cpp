@@ -118,7 +118,10 @@ TEST_CASE("account fields: unique keys, a label each, the CLI's option names", "
         }
         CHECK(keys.size() == int(row.accountFields.size()));
     }
-    CHECK(channelInfo(Channel::Coupang).accountFields.size() == 3);
+    // vendor_id, access_key, wing_user and the key's expiry date (optional).
+    CHECK(channelInfo(Channel::Coupang).accountFields.size() == 4);
+    CHECK(channelInfo(Channel::Coupang).accountFields.back().format == FieldFormat::Date);
+    CHECK_FALSE(channelInfo(Channel::Coupang).accountFields.back().required);
     CHECK(channelInfo(Channel::Email).accountFields.empty()); // the dialog's own mail form
 }
 
