@@ -111,7 +111,7 @@ struct ChannelInfo {
     Badge badge;
 };
 
-inline constexpr std::array<ChannelInfo, 7> kChannelTable{{
+inline constexpr std::array<ChannelInfo, 8> kChannelTable{{
     {.channel = Channel::Email,
      .name = "email",
      .label = QT_TRANSLATE_NOOP("casebook::ui", "Email"),
