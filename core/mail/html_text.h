@@ -26,7 +26,8 @@ struct HtmlDisplayLimits {
 
 // What a (sanitized) HTML part holds, counted in one pass that stops as soon as a limit is passed (the
 // counts are then of the part read so far). Unclosed <li>, <p>, <td>, <tr> close at their next sibling, as
-// an HTML parser closes them.
+// an HTML parser closes them. A part that passes is then parsed by Qt (no layout), whose own table nesting
+// must be within the limit too.
 struct HtmlShape {
     int depth = 0;      // deepest nesting seen
     int tableDepth = 0; // deepest nesting of tables seen
