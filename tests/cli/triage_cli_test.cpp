@@ -243,7 +243,7 @@ TEST_CASE("tickets filters by status, category, channel and due time, sorts, lim
     // A bad value is a usage error, with nothing on stdout.
     for (const QStringList& bad :
          {QStringList{QStringLiteral("--status"), QStringLiteral("open,closed")},
-          QStringList{QStringLiteral("--channel"), QStringLiteral("ebay")},
+          QStringList{QStringLiteral("--channel"), QStringLiteral("etsy")},
           QStringList{QStringLiteral("--category"), QStringLiteral("misc")},
           QStringList{QStringLiteral("--due-before"), QStringLiteral("tomorrow")},
           QStringList{QStringLiteral("--sort"), QStringLiteral("subject")},
