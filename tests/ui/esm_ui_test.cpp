@@ -1,5 +1,6 @@
-// A Gmarket/Auction (ESM) ticket answered from the window: the composer takes the row's byte limit, and the
-// answer goes through the outbox to the fake ESM at once.
+// Gmarket/Auction (ESM) from the window: File → Sync marketplace inquiries fetches the boards, the composer
+// takes the row's byte limit, the answer goes through the outbox to the fake ESM at once, and a second answer
+// to the same question is refused in the composer with nothing queued.
 #include "compose/outbox.h"
 #include "composer_editor.h"
 #include "composer_pane.h"
@@ -8,15 +9,17 @@
 #include "main_window.h"
 #include "support/memory_secrets.h"
 
+#include <QAction>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace casebook;
 
-TEST_CASE("the window answers a Gmarket question through the outbox to ESM", "[ui][composer][esm]")
+TEST_CASE("the window syncs ESM, answers a Gmarket question through the outbox and refuses a second answer",
+          "[ui][composer][esm]")
 {
     test::EsmShop shop;
-    REQUIRE(shop.connector().sync({}));
     ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("ESM"), test::memorySecrets());
     auto* sync = window.findChild<ui::MailSyncController*>();
     REQUIRE(sync);
@@ -24,6 +27,15 @@ TEST_CASE("the window answers a Gmarket question through the outbox to ESM", "[u
     REQUIRE(flushed.wait(20000)); // the worker's first flush is over: only a wake sends now
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
+
+    auto* syncNow = window.findChild<QAction*>(QStringLiteral("actionSyncMarketplaces"));
+    REQUIRE(syncNow);
+    syncNow->trigger();
+    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
+        QTest::qWait(50);
+    INFO(window.statusBar()->currentMessage().toStdString());
+    REQUIRE(window.statusBar()->currentMessage().startsWith(QStringLiteral("esmshop: ")));
+
     auto* composer = window.findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
     REQUIRE(composer);
     const qint64 ticket = test::ticketOfExternal(*shop.store.db, QStringLiteral("esm:qna:G-7001"));
@@ -45,5 +57,16 @@ TEST_CASE("the window answers a Gmarket question through the outbox to ESM", "[u
     const QJsonObject body = shop.server.posted()[0][QStringLiteral("body")].toObject();
     CHECK(body.value(QStringLiteral("comments")).toString() == text);
     CHECK(body.value(QStringLiteral("messageNo")).toString() == QStringLiteral("7001"));
+
+    // ESM takes one answer per question: a second is refused before it is queued.
+    composer->setTicket(ticket);
+    composer->openComposer(ui::ComposerPane::Mode::Reply);
+    composer->editor()->setPlainText(QStringLiteral("추가로 안내드립니다. 감사합니다."));
+    composer->send();
+    CHECK(composer->statusText().contains(QStringLiteral("already answered")));
+    auto after = Outbox(*shop.store.db).list(ticket);
+    REQUIRE(after);
+    CHECK(after->size() == 1);
+    CHECK(shop.server.posted().size() == 1);
     CHECK(shop.server.violations().isEmpty());
 }
