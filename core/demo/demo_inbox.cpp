@@ -1,11 +1,12 @@
 #include "demo/demo_inbox.h"
 
 #include "demo/demo_dates.h"
-
 #include "evidence/evidence_locker.h"
 #include "inbox/ingestor.h"
 #include "mail/mime_parser.h"
 #include "sources/marketplace_items.h"
+#include "sources/order_sheets.h"
+#include "store/order_cache.h"
 #include "store/ticket_lookup.h"
 #include "store/ticket_queries.h"
 #include "store/ticket_writes.h"
@@ -22,7 +23,8 @@
 namespace casebook {
 namespace {
 
-constexpr int kLoaderVersion = 3; // 2: split encoded words join, forwarded mail is read; 3: dates in words move
+constexpr int kLoaderVersion = 4; // 2: split encoded words join, forwarded mail is read; 3: dates in words
+                                  // move; 4: orders as the markets answered them, in the order cache
 constexpr qint64 kMaxAgeSecs = 24 * 3600;
 
 QByteArray readAll(const QString& path)
@@ -128,6 +130,51 @@ struct Loader {
         }
     }
 
+    // An order as the market's order API answered it (order_sheets.h parses it, as a fetch does), its dates
+    // moved with the messages', kept in the order cache as if fetched at the reference time: the order panel
+    // and `order --cached` show it with no account to ask.
+    void loadOrder(const QJsonObject& entry)
+    {
+        const QString kind = entry.value(QStringLiteral("kind")).toString();
+        const QString ref = entry.value(QStringLiteral("path")).toString();
+        const QByteArray json = readAll(root + QLatin1Char('/') + ref);
+        Result<Order> order =
+            makeError(ErrorCode::InvalidInput, QStringLiteral("demo.json: unknown order kind %1").arg(kind));
+        if (kind == QLatin1String("coupang_ordersheets"))
+            order = parseCoupangOrderSheet(json);
+        else if (kind == QLatin1String("naver_product_orders"))
+            order = parseNaverProductOrders(json);
+        if (!order) {
+            report.problems << QStringLiteral("%1: %2").arg(ref, order.error().message);
+            return;
+        }
+        for (const QJsonValue& c : entry.value(QStringLiteral("returns")).toArray()) {
+            auto page = parseCoupangReturnRequests(readAll(root + QLatin1Char('/') + c.toString()));
+            if (page)
+                order->claims += page->claims;
+            else
+                report.problems << QStringLiteral("%1: %2").arg(c.toString(), page.error().message);
+        }
+        const auto moved = [this](QDateTime& t) {
+            if (t.isValid())
+                t = t.addSecs(shiftSecs);
+        };
+        moved(order->orderedAt);
+        moved(order->shippedAt);
+        moved(order->deliveredAt);
+        for (OrderClaim& claim : order->claims)
+            moved(claim.requestedAt);
+        order->fetchedAt = reference.isValid() ? reference.addSecs(shiftSecs) : db.clock().now();
+        auto written = db.write([&](SQLite::Database& w) -> Result<void> {
+            order_cache::store(w, order->orderId, order.value());
+            return {};
+        });
+        if (!written)
+            report.problems << QStringLiteral("%1: %2").arg(ref, written.error().message);
+        else
+            ++report.orders;
+    }
+
     void applyTicket(const QJsonObject& entry)
     {
         const QString key = entry.value(QStringLiteral("match")).toString();
@@ -145,7 +192,8 @@ struct Loader {
             ticket_writes::setPriority(w, *ticket, entry.value(QStringLiteral("priority")).toInt());
             if (auto c = categoryFromString(entry.value(QStringLiteral("category")).toString()))
                 ticket_writes::setCategory(w, *ticket, *c);
-            ticket_writes::setSummary(w, *ticket, replayed(entry.value(QStringLiteral("summary")).toString()));
+            ticket_writes::setSummary(w, *ticket,
+                                      replayed(entry.value(QStringLiteral("summary")).toString()));
             const QJsonArray flags = entry.value(QStringLiteral("customer_flags")).toArray();
             if (!flags.isEmpty())
                 if (auto customer = ticket_lookup::customerOfTicket(w, *ticket))
@@ -158,8 +206,11 @@ struct Loader {
         EvidenceLocker locker(db);
         for (const QJsonValue& ev : entry.value(QStringLiteral("evidence")).toArray()) {
             const QJsonObject e = ev.toObject();
-            auto added = locker.add({*ticket, root + QLatin1Char('/') + e.value(QStringLiteral("file")).toString(),
-                                     {}, e.value(QStringLiteral("note")).toString(), QStringLiteral("demo")});
+            auto added = locker.add({*ticket,
+                                     root + QLatin1Char('/') + e.value(QStringLiteral("file")).toString(),
+                                     {},
+                                     e.value(QStringLiteral("note")).toString(),
+                                     QStringLiteral("demo")});
             if (added)
                 ++report.evidence;
             else
@@ -196,7 +247,8 @@ Result<DemoLoadReport> DemoInbox::load(Database& db, const QString& root)
                              .arg(root, err.errorString()));
 
     IngestOptions options;
-    for (const QJsonValue& a : manifest.value(QStringLiteral("seller")).toObject().value(QStringLiteral("addresses")).toArray())
+    for (const QJsonValue& a :
+         manifest.value(QStringLiteral("seller")).toObject().value(QStringLiteral("addresses")).toArray())
         options.ownAddresses << a.toString();
     Loader loader{db, root, Ingestor(db, options)};
     const QDateTime reference =
@@ -219,6 +271,8 @@ Result<DemoLoadReport> DemoInbox::load(Database& db, const QString& root)
     }
     for (const QJsonValue& t : manifest.value(QStringLiteral("tickets")).toArray())
         loader.applyTicket(t.toObject());
+    for (const QJsonValue& o : manifest.value(QStringLiteral("orders")).toArray())
+        loader.loadOrder(o.toObject());
     loader.report.tickets = static_cast<int>(ticket_queries::stats(db.reader()).tickets);
     return loader.report;
 }

@@ -15,6 +15,7 @@ struct DemoLoadReport {
     int quarantined = 0;
     int tickets = 0;
     int evidence = 0;
+    int orders = 0;
     QStringList problems;
 };
 

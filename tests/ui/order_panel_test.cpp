@@ -2,8 +2,12 @@
 // the GUI thread), its error worded by code, and screenshots in English and Korean to look at.
 #include "accounts/account_store.h"
 #include "conversation_pane.h"
+#include "demo_store.h"
 #include "inbox/ingestor.h"
+#include "language_scope.h"
 #include "order_panel.h"
+#include "store/ticket_queries.h"
+#include "support/memory_secrets.h"
 #include "support/test_support.h"
 #include "ui_language.h"
 
@@ -78,11 +82,6 @@ Order sampleOrder()
     return o;
 }
 
-struct LanguageScope {
-    explicit LanguageScope(const QString& language) { REQUIRE(ui::UiLanguage::install(language)); }
-    ~LanguageScope() { ui::UiLanguage::install(QStringLiteral("en")); }
-};
-
 } // namespace
 
 TEST_CASE("the order panel fetches off the GUI thread and shows the order; errors by code", "[ui][orders]")
@@ -118,9 +117,11 @@ TEST_CASE("the order panel fetches off the GUI thread and shows the order; error
     CHECK(fetchedOn.load() != nullptr);
     CHECK(fetchedOn.load() != qApp->thread());
     const QString shown = panel->text();
-    for (const QString& part : {QStringLiteral("2000000007"), QStringLiteral("[달빛] 린넨 셔츠"), QStringLiteral("화이트 L"),
-                                QStringLiteral("38,000"), QStringLiteral("CJ 대한통운"), QStringLiteral("337398446274"),
-                                QStringLiteral("Return requested"), QStringLiteral("Delivery completed"), QStringLiteral("Refresh")})
+    for (const QString& part :
+         {QStringLiteral("2000000007"), QStringLiteral("[달빛] 린넨 셔츠"), QStringLiteral("화이트 L"),
+          QStringLiteral("38,000"), QStringLiteral("CJ 대한통운"), QStringLiteral("337398446274"),
+          QStringLiteral("Return requested"), QStringLiteral("Delivery completed"),
+          QStringLiteral("Refresh")})
         CHECK(shown.contains(part));
 
     // Refresh asks again.
@@ -134,7 +135,8 @@ TEST_CASE("the order panel fetches off the GUI thread and shows the order; error
 
     // The market does not know the order: said in the window's words, the market's beside.
     panel->setFetch([](int) -> Result<Order> {
-        return makeError(ErrorCode::NotFound, QStringLiteral("Coupang knows no order 3100000000 of this seller."));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("Coupang knows no order 3100000000 of this seller."));
     });
     pane.showTicket(unknown);
     REQUIRE(QTest::qWaitFor([&] { return !panel->fetching(); }, 10000));
@@ -150,7 +152,7 @@ TEST_CASE("the order panel in English and Korean (screenshots)", "[ui][orders][s
     const qint64 ticket = ticketWith(store, Channel::Coupang, QStringLiteral("coupang:online:2001"),
                                      {QStringLiteral("2000000007")});
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("ko")}) {
-        LanguageScope scope(language);
+        test::LanguageScope scope(language);
         ui::ConversationPane pane(*store.db, store.clock);
         pane.orderPanel()->setFetch([](int) -> Result<Order> { return sampleOrder(); });
         pane.resize(720, 420);
@@ -166,5 +168,55 @@ TEST_CASE("the order panel in English and Korean (screenshots)", "[ui][orders][s
         QTest::qWait(50);
         const QString path = QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/order-panel-%1.png").arg(language);
         REQUIRE(pane.grab().save(path));
+    }
+}
+
+// Issue 22's "the order panel shows a Coupang and a Naver order on the demo": the demo keeps the markets'
+// order answers in its order cache (resources/demo/orders/), and the window, with no account to ask, shows
+// them beside their tickets at once, in both languages (screenshots demo-order-coupang/naver-en/ko.png).
+TEST_CASE("the demo's window shows a Coupang and a Naver order beside their tickets", "[ui][orders][demo]")
+{
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("ko")}) {
+        test::DemoStore demo;
+        test::LanguageScope scope(language);
+        ui::MainWindow window(*demo.store.db, demo.store.clock, QStringLiteral("Demo inbox"),
+                              test::memorySecrets());
+        window.resize(1400, 860);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        window.viewsPane()->selectView(TicketView::All);
+        const struct {
+            const char* externalId;
+            const char* shot;
+            QStringList words;
+        } cases[] = {{"coupang:call:9310045512",
+                      "coupang",
+                      {QStringLiteral("27000123456"), QStringLiteral("달빛공방 수제 달항아리 머그컵 350ml"),
+                       QStringLiteral("000035820174"), QStringLiteral("36902214")}},
+                     {"naver:inquiry:395820117",
+                      "naver",
+                      {QStringLiteral("2026030318820044"), QStringLiteral("하사미 포셀린 플레이트"),
+                       QStringLiteral("0000EG582013"), QStringLiteral("우체국택배")}}};
+        for (const auto& c : cases) {
+            const auto id = ticket_queries::ticketOfExternalId(demo.store.db->reader(),
+                                                               QString::fromLatin1(c.externalId));
+            REQUIRE(id);
+            const int row = window.ticketListModel()->rowOfTicket(*id);
+            REQUIRE(row >= 0);
+            window.ticketListPane()->selectRow(row);
+            ui::OrderPanel* panel = window.conversationPane()->orderPanel();
+            REQUIRE(QTest::qWaitFor([&] { return panel->isVisible() && !panel->text().isEmpty(); }, 5000));
+            const QString shown = panel->text();
+            INFO(language.toStdString() << " " << c.externalId << ": " << shown.toStdString());
+            for (const QString& w : c.words)
+                CHECK(shown.contains(w));
+            CHECK_FALSE(panel->fetching()); // no account: nothing is asked
+            if (language == QLatin1String("ko"))
+                CHECK(shown.contains(QStringLiteral("주문")));
+            QDir().mkpath(QStringLiteral(CASEBOOK_SCREENSHOT_DIR));
+            QTest::qWait(50);
+            REQUIRE(window.grab().save(QStringLiteral(CASEBOOK_SCREENSHOT_DIR "/demo-order-%1-%2.png")
+                                           .arg(QString::fromLatin1(c.shot), language)));
+        }
     }
 }

@@ -2,6 +2,7 @@
 // plan, a bar's click lists the tickets behind it in the window, the view exports itself, and screenshots
 // in English and Korean for a person to look at (build/dev/screenshots/reports-*.png).
 #include "channel_badge.h"
+#include "language_scope.h"
 #include "main_window.h"
 #include "reports_view.h"
 #include "support/memory_secrets.h"
@@ -29,11 +30,6 @@ using namespace casebook;
 using test::ReportFixtureTicket;
 
 namespace {
-
-struct LanguageScope {
-    explicit LanguageScope(const QString& language) { REQUIRE(ui::UiLanguage::install(language)); }
-    ~LanguageScope() { ui::UiLanguage::install(QStringLiteral("en")); }
-};
 
 struct ReportsWindow {
     test::TempStore store;
@@ -190,7 +186,7 @@ TEST_CASE("the Reports view charts the period's figures and opens the tickets be
 TEST_CASE("screenshots: the Reports view in English and Korean", "[ui][reports]")
 {
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("ko")}) {
-        LanguageScope scope(language);
+        test::LanguageScope scope(language);
         ReportsWindow w;
         w.view->setSplit(ui::ReportsView::Split::Channel);
         if (language == QLatin1String("ko"))
