@@ -49,12 +49,30 @@ Result<int> peekSchemaVersion(const QString& path)
     }
 }
 
+// Switching a new database to WAL takes its exclusive lock after reading it. When two processes open one
+// new database at once, SQLite answers one of them SQLITE_BUSY at once, without the busy handler (waiting
+// could deadlock); so that one waits here, within the same timeout, until the other has switched.
+void switchToWal(SQLite::Database& db)
+{
+    constexpr int kPauseMs = 10;
+    for (int waited = 0;; waited += kPauseMs) {
+        try {
+            db.exec("PRAGMA journal_mode=WAL");
+            return;
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || waited >= kBusyTimeoutMs)
+                throw;
+        }
+        QThread::msleep(kPauseMs);
+    }
+}
+
 } // namespace
 
 void configureConnection(SQLite::Database& db)
 {
     db.setBusyTimeout(kBusyTimeoutMs);
-    db.exec("PRAGMA journal_mode=WAL");
+    switchToWal(db);
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA foreign_keys=ON");
     // The search index's triggers tokenize on every write to messages, and queries on every read.
