@@ -90,14 +90,6 @@ QDateTime elevenstTime(const QString& date, const QString& time = {})
     return t.toUTC();
 }
 
-QString firstLine(const QString& text)
-{
-    QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();
-    if (line.size() > 60)
-        line = line.left(59) + QChar(0x2026);
-    return line;
-}
-
 
 } // namespace
 
@@ -123,7 +115,7 @@ MarketplaceBatch parseElevenstItems(const XmlItemMapping& map, const QList<QJson
         q.subject = QStringLiteral("%1%2 %3")
                         .arg(QString::fromUtf8(map.subjectLabel),
                              category.isEmpty() ? QString() : QStringLiteral(" ") + category,
-                             title.isEmpty() ? firstLine(q.text) : title);
+                             title.isEmpty() ? firstLineOf(q.text) : title);
         if (!product.isEmpty())
             q.subject += QStringLiteral(" · ") + product;
         if (const QString order = field(item, map.order); !order.isEmpty())

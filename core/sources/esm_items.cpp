@@ -3,7 +3,6 @@
 #include "mail/html_text.h"
 #include "mail/order_numbers.h"
 #include "model/channel_keys.h"
-#include "model/sha256.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -103,28 +102,6 @@ QDateTime esmTime(const QString& text)
     return t.toUTC();
 }
 
-QString firstLine(const QString& text)
-{
-    QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();
-    if (line.size() > 60)
-        line = line.left(59) + QChar(0x2026);
-    return line;
-}
-
-InboundMessage itemMessage(const QJsonObject& raw, const QString& externalId, const QString& threadKey,
-                           const QString& source)
-{
-    InboundMessage m;
-    m.channel = Channel::Esm;
-    m.raw = QJsonDocument(raw).toJson(QJsonDocument::Compact);
-    m.rawSha256 = sha256Hex(m.raw);
-    m.externalId = externalId;
-    m.threadKey = threadKey;
-    m.source = source;
-    m.sourceRef = externalId;
-    return m;
-}
-
 } // namespace
 
 QString esmSiteLetter(EsmSite site)
@@ -187,17 +164,18 @@ MarketplaceBatch parseEsmItems(const EsmItemMapping& map, EsmSite site, const QL
         }
         item.insert(QStringLiteral("casebookSite"), esmSiteLetter(site));
         // The two sites number their boards apart: the site's letter keeps their ids apart.
-        const QString key = externalIdFor(Channel::Esm, list, esmSiteLetter(site) + QLatin1Char('-') + number);
-        InboundMessage q = itemMessage(item, key, key, source);
+        const QString key =
+            externalIdFor(Channel::Esm, list, esmSiteLetter(site) + QLatin1Char('-') + number);
+        InboundMessage q = listItemMessage(Channel::Esm, item, key, key, source);
         q.text = decodeHtmlEntities(esmField(item, map.text));
         q.date = esmTime(esmField(item, map.date));
         const QString title = esmField(item, map.title);
         const QString category = esmField(item, map.category);
         const QString product = esmField(item, map.product);
-        q.subject = QStringLiteral("%1%2 %3")
-                        .arg(QString::fromUtf8(map.subjectLabel).arg(esmSiteName(site)),
-                             category.isEmpty() ? QString() : QStringLiteral(" ") + category,
-                             title.isEmpty() ? firstLine(q.text) : title);
+        q.subject =
+            QStringLiteral("%1%2 %3").arg(QString::fromUtf8(map.subjectLabel).arg(esmSiteName(site)),
+                                          category.isEmpty() ? QString() : QStringLiteral(" ") + category,
+                                          title.isEmpty() ? firstLineOf(q.text) : title);
         if (!product.isEmpty())
             q.subject += QStringLiteral(" · ") + product;
         if (const QString order = esmField(item, map.order); !order.isEmpty() && order != QLatin1String("-"))
@@ -221,10 +199,12 @@ MarketplaceBatch parseEsmItems(const EsmItemMapping& map, EsmSite site, const QL
         // The seller's answer, when the list gives its text: an outgoing message of the same thread.
         const QString answer = esmField(item, map.answer);
         if (!answer.isEmpty() && esmAnswered(map, item)) {
-            InboundMessage a = itemMessage(
-                QJsonObject{{QLatin1String(map.id), number}, {QStringLiteral("answer"), answer},
-                            {QStringLiteral("casebookSite"), esmSiteLetter(site)}},
-                key + QStringLiteral(":answer:1"), key, source);
+            InboundMessage a =
+                listItemMessage(Channel::Esm,
+                                QJsonObject{{QLatin1String(map.id), number},
+                                            {QStringLiteral("answer"), answer},
+                                            {QStringLiteral("casebookSite"), esmSiteLetter(site)}},
+                                key + QStringLiteral(":answer:1"), key, source);
             a.direction = Direction::Out;
             a.subject = q.subject;
             a.text = decodeHtmlEntities(answer);

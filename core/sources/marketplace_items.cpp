@@ -45,14 +45,6 @@ InboundMessage answerOf(const InboundMessage& question, const QJsonObject& raw, 
     return a;
 }
 
-QString firstLine(const QString& text, int max = 60)
-{
-    QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();
-    if (line.size() > max)
-        line = line.left(max - 1) + QChar(0x2026);
-    return line;
-}
-
 // Marketplaces mask buyer ids ("kim****"): a masked id names nobody, so such a buyer is only this inquiry.
 Identity buyerIdentity(const QString& kind, const QString& id, const QString& fallbackKey)
 {
@@ -97,6 +89,14 @@ QJsonObject readMarketplaceRoot(const QByteArray& json, QString& problem)
     return doc.object();
 }
 
+QString firstLineOf(const QString& text, int max)
+{
+    QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();
+    if (line.size() > max)
+        line = line.left(max - 1) + QChar(0x2026);
+    return line;
+}
+
 InboundMessage listItemMessage(Channel channel, const QJsonObject& raw, const QString& externalId,
                                const QString& threadKey, const QString& source)
 {
@@ -131,7 +131,7 @@ MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QStri
         InboundMessage q = listItemMessage(Channel::Coupang, item, key, key, source);
         q.text = decodeHtmlEntities(item.value(QStringLiteral("content")).toString());
         q.date = koreaTime(item.value(QStringLiteral("inquiryAt")).toString());
-        q.subject = QStringLiteral("[쿠팡 상품문의] ") + firstLine(q.text);
+        q.subject = QStringLiteral("[쿠팡 상품문의] ") + firstLineOf(q.text);
         for (const QJsonValue& o : item.value(QStringLiteral("orderIds")).toArray())
             if (const QString order = idText(o); !order.isEmpty())
                 q.orderNumbers << order;
@@ -177,7 +177,7 @@ MarketplaceBatch parseCoupangCallCenterInquiries(const QByteArray& json, const Q
         const QString category = item.value(QStringLiteral("receiptCategory")).toString();
         q.subject =
             QStringLiteral("[쿠팡 콜센터%1] %2")
-                .arg(category.isEmpty() ? QString() : QStringLiteral(" · ") + category, firstLine(q.text));
+                .arg(category.isEmpty() ? QString() : QStringLiteral(" · ") + category, firstLineOf(q.text));
         if (const QString order = idText(item.value(QStringLiteral("orderId"))); !order.isEmpty())
             q.orderNumbers << order;
         q.orderNumbers += findOrderNumbers(q.text);
@@ -242,7 +242,7 @@ MarketplaceBatch parseNaverQnas(const QByteArray& json, const QString& source)
         q.date = isoTime(item.value(QStringLiteral("createDate")).toString());
         const QString product = item.value(QStringLiteral("productName")).toString();
         q.subject =
-            QStringLiteral("[네이버 상품문의] %1").arg(product.isEmpty() ? firstLine(q.text) : product);
+            QStringLiteral("[네이버 상품문의] %1").arg(product.isEmpty() ? firstLineOf(q.text) : product);
         q.orderNumbers = findOrderNumbers(q.text);
         const QString writer = item.value(QStringLiteral("maskedWriterId")).toString();
         q.customer = buyerIdentity(identityKindOf(Channel::Naver), writer, key);

@@ -26,6 +26,9 @@ QJsonObject readMarketplaceRoot(const QByteArray& json, QString& problem);
 // fills in the rest.
 InboundMessage listItemMessage(Channel channel, const QJsonObject& raw, const QString& externalId,
                                const QString& threadKey, const QString& source);
+// The first line of an item's text, white space simplified, cut to `max` characters with an ellipsis: the
+// subject of an item that has no title of its own.
+QString firstLineOf(const QString& text, int max = 60);
 
 // Parsers for the documented JSON answers (see docs/marketplaces.md). `source` names the account.
 MarketplaceBatch parseCoupangOnlineInquiries(const QByteArray& json, const QString& source);
