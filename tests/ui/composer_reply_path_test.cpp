@@ -5,6 +5,7 @@
 #include "composer_window.h"
 #include "coupang_fixture.h"
 #include "mail_sync_controller.h"
+#include "marketplace_window.h"
 #include "send_confirmation_dialog.h"
 #include "support/memory_secrets.h"
 
@@ -13,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <SQLiteCpp/Statement.h>
 
 using namespace casebook;
@@ -126,12 +126,7 @@ TEST_CASE("a reply queued in the window is sent at once, not at the outbox worke
     REQUIRE(shop.connector().sync({}));
     QThread::msleep(1100); // the connectors pace their calls: keep the fake's per-second budget
     ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("Coupang"), test::memorySecrets());
-    auto* sync = window.findChild<ui::MailSyncController*>();
-    REQUIRE(sync);
-    QSignalSpy flushed(sync, &ui::MailSyncController::outboxChanged);
-    REQUIRE(flushed.wait(20000)); // the worker's first flush, at start, is over: only a wake sends now
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    test::showAfterFirstFlush(window);
     auto* composer = window.findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
     const qint64 ticket = test::ticketOfExternal(*shop.store.db, QStringLiteral("coupang:online:2004"));
     composer->setTicket(ticket);
@@ -145,10 +140,7 @@ TEST_CASE("a reply queued in the window is sent at once, not at the outbox worke
     REQUIRE(items->size() == 1);
     INFO(composer->statusText().toStdString());
     // The worker's tick is 60 s; waking it sends within moments.
-    for (int i = 0; i < 300 && Outbox(*shop.store.db).item(items->first().id)->state != OutboxState::Sent;
-         ++i)
-        QTest::qWait(50);
-    CHECK(Outbox(*shop.store.db).item(items->first().id)->state == OutboxState::Sent);
+    CHECK(test::stateOnceSent(*shop.store.db, items->first().id) == OutboxState::Sent);
     REQUIRE(shop.server.posted().size() == 1);
     CHECK(shop.server.posted()[0][QStringLiteral("body")]
               .toObject()

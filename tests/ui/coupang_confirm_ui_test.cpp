@@ -1,5 +1,6 @@
 #include "coupang_fixture.h"
 #include "main_window.h"
+#include "marketplace_window.h"
 #include "support/memory_secrets.h"
 #include "ticket_actions_controller.h"
 #include "ticket_list_model.h"
@@ -70,13 +71,7 @@ TEST_CASE("File → Sync marketplace inquiries now fetches a Coupang account's i
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     window.viewsPane()->selectView(TicketView::All);
     CHECK(window.ticketListModel()->rowCount() == 0);
-    auto* sync = window.findChild<QAction*>(QStringLiteral("actionSyncMarketplaces"));
-    REQUIRE(sync);
-    sync->trigger();
-    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
-        QTest::qWait(50);
-    INFO(window.statusBar()->currentMessage().toStdString());
-    REQUIRE(window.statusBar()->currentMessage().startsWith(QStringLiteral("shop: ")));
+    syncMarketplacesFromWindow(window, QStringLiteral("shop"));
     const int rows = window.ticketListModel()->rowCount();
     CHECK(rows > 0); // the list was refreshed with what arrived
     CHECK(ticketOfExternal(*shop.store.db, QStringLiteral("coupang:call:3950")) > 0);
@@ -85,9 +80,7 @@ TEST_CASE("File → Sync marketplace inquiries now fetches a Coupang account's i
     // Again: nothing new, nothing doubled.
     QThread::msleep(1100); // the gateway's ten calls a second, counted across both syncs
     window.statusBar()->clearMessage();
-    sync->trigger();
-    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
-        QTest::qWait(50);
+    syncMarketplacesFromWindow(window, QStringLiteral("shop"));
     CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("shop: 0 new")));
     CHECK(window.ticketListModel()->rowCount() == rows);
 }

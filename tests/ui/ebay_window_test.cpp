@@ -10,14 +10,12 @@
 #include "email_account_form.h"
 #include "mail_sync_controller.h"
 #include "main_window.h"
+#include "marketplace_window.h"
 #include "support/memory_secrets.h"
 
-#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
-#include <QSignalSpy>
-#include <QStatusBar>
 #include <QTest>
 
 using namespace casebook;
@@ -69,20 +67,8 @@ TEST_CASE("eBay from the window: sync, a reply sent by the outbox worker, a clos
 {
     EbayShop shop;
     ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("eBay"), test::memorySecrets());
-    auto* worker = window.findChild<ui::MailSyncController*>();
-    REQUIRE(worker);
-    QSignalSpy flushed(worker, &ui::MailSyncController::outboxChanged);
-    REQUIRE(flushed.wait(20000)); // the worker's first flush, at start, is over: only a wake sends now
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-
-    auto* sync = window.findChild<QAction*>(QStringLiteral("actionSyncMarketplaces"));
-    REQUIRE(sync);
-    sync->trigger();
-    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
-        QTest::qWait(50);
-    INFO(window.statusBar()->currentMessage().toStdString());
-    REQUIRE(window.statusBar()->currentMessage().startsWith(QStringLiteral("bay: ")));
+    test::showAfterFirstFlush(window);
+    test::syncMarketplacesFromWindow(window, QStringLiteral("bay"));
     const qint64 conversation = shop.ticketOf(QStringLiteral("ebay:msg:c2:m2"));
     const qint64 closedCase = shop.ticketOf(QStringLiteral("ebay:inquiry:5002"));
     REQUIRE(conversation > 0);
@@ -101,10 +87,7 @@ TEST_CASE("eBay from the window: sync, a reply sent by the outbox worker, a clos
     REQUIRE(items);
     REQUIRE(items->size() == 1);
     // Queuing wakes the worker, which sends through the eBay connector.
-    for (int i = 0; i < 300 && Outbox(*shop.store.db).item(items->first().id)->state != OutboxState::Sent;
-         ++i)
-        QTest::qWait(50);
-    CHECK(Outbox(*shop.store.db).item(items->first().id)->state == OutboxState::Sent);
+    CHECK(test::stateOnceSent(*shop.store.db, items->first().id) == OutboxState::Sent);
     REQUIRE(shop.server.posted().size() == 1);
     CHECK(shop.server.posted()[0][QStringLiteral("body")].toObject() ==
           QJsonObject{{"conversationId", "c2"}, {"messageText", text}});

@@ -8,12 +8,10 @@
 #include "elevenst_fixture.h"
 #include "mail_sync_controller.h"
 #include "main_window.h"
+#include "marketplace_window.h"
 #include "support/memory_secrets.h"
 #include "support/test_support.h"
 
-#include <QAction>
-#include <QSignalSpy>
-#include <QStatusBar>
 #include <QTest>
 
 using namespace casebook;
@@ -34,20 +32,8 @@ TEST_CASE("the window syncs 11st, answers a Q&A through the outbox and refuses a
     REQUIRE(AccountStore(*store.db).add(account));
 
     ui::MainWindow window(*store.db, store.clock, QStringLiteral("11st"), test::memorySecrets());
-    auto* worker = window.findChild<ui::MailSyncController*>();
-    REQUIRE(worker);
-    QSignalSpy flushed(worker, &ui::MailSyncController::outboxChanged);
-    REQUIRE(flushed.wait(20000)); // the worker's first flush is over: only a wake sends now
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-
-    auto* syncNow = window.findChild<QAction*>(QStringLiteral("actionSyncMarketplaces"));
-    REQUIRE(syncNow);
-    syncNow->trigger();
-    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
-        QTest::qWait(50);
-    INFO(window.statusBar()->currentMessage().toStdString());
-    REQUIRE(window.statusBar()->currentMessage().startsWith(QStringLiteral("eleven: ")));
+    test::showAfterFirstFlush(window);
+    test::syncMarketplacesFromWindow(window, QStringLiteral("eleven"));
     const qint64 question = test::ticketOfExternal(*store.db, QStringLiteral("11st:qna:4881272"));
     const qint64 answeredBefore = test::ticketOfExternal(*store.db, QStringLiteral("11st:qna:4881270"));
     REQUIRE(question > 0);
@@ -66,9 +52,7 @@ TEST_CASE("the window syncs 11st, answers a Q&A through the outbox and refuses a
     auto items = Outbox(*store.db).list(question);
     REQUIRE(items);
     REQUIRE(items->size() == 1);
-    for (int i = 0; i < 300 && Outbox(*store.db).item(items->first().id)->state != OutboxState::Sent; ++i)
-        QTest::qWait(50);
-    CHECK(Outbox(*store.db).item(items->first().id)->state == OutboxState::Sent);
+    CHECK(test::stateOnceSent(*store.db, items->first().id) == OutboxState::Sent);
     REQUIRE(server.posted().size() == 1);
     CHECK(server.posted()[0][QStringLiteral("path")].toString() ==
           QStringLiteral("/rest/prodqnaservices/prodqnaanswer/4881272/48073872"));

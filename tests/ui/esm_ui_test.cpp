@@ -7,11 +7,9 @@
 #include "esm_fixture.h"
 #include "mail_sync_controller.h"
 #include "main_window.h"
+#include "marketplace_window.h"
 #include "support/memory_secrets.h"
 
-#include <QAction>
-#include <QSignalSpy>
-#include <QStatusBar>
 #include <QTest>
 
 using namespace casebook;
@@ -21,20 +19,8 @@ TEST_CASE("the window syncs ESM, answers a Gmarket question through the outbox a
 {
     test::EsmShop shop;
     ui::MainWindow window(*shop.store.db, shop.store.clock, QStringLiteral("ESM"), test::memorySecrets());
-    auto* sync = window.findChild<ui::MailSyncController*>();
-    REQUIRE(sync);
-    QSignalSpy flushed(sync, &ui::MailSyncController::outboxChanged);
-    REQUIRE(flushed.wait(20000)); // the worker's first flush is over: only a wake sends now
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-
-    auto* syncNow = window.findChild<QAction*>(QStringLiteral("actionSyncMarketplaces"));
-    REQUIRE(syncNow);
-    syncNow->trigger();
-    for (int i = 0; i < 600 && !window.statusBar()->currentMessage().contains(QStringLiteral("fetched")); ++i)
-        QTest::qWait(50);
-    INFO(window.statusBar()->currentMessage().toStdString());
-    REQUIRE(window.statusBar()->currentMessage().startsWith(QStringLiteral("esmshop: ")));
+    test::showAfterFirstFlush(window);
+    test::syncMarketplacesFromWindow(window, QStringLiteral("esmshop"));
 
     auto* composer = window.findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
     REQUIRE(composer);
@@ -50,9 +36,7 @@ TEST_CASE("the window syncs ESM, answers a Gmarket question through the outbox a
     auto items = Outbox(*shop.store.db).list(ticket);
     REQUIRE(items);
     REQUIRE(items->size() == 1);
-    for (int i = 0; i < 300 && Outbox(*shop.store.db).item(items->first().id)->state != OutboxState::Sent; ++i)
-        QTest::qWait(50);
-    CHECK(Outbox(*shop.store.db).item(items->first().id)->state == OutboxState::Sent);
+    CHECK(test::stateOnceSent(*shop.store.db, items->first().id) == OutboxState::Sent);
     REQUIRE(shop.server.posted().size() == 1);
     const QJsonObject body = shop.server.posted()[0][QStringLiteral("body")].toObject();
     CHECK(body.value(QStringLiteral("comments")).toString() == text);
