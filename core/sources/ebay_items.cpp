@@ -179,16 +179,11 @@ MarketplaceBatch parseEbayCases(const QString& list, const QByteArray& json, con
             // Marked: ingest knows raw items by their hash, and the question may come from the same item.
             QJsonObject raw = item;
             raw.insert(QStringLiteral("casebookEvent"), QStringLiteral("state:") + status);
-            InboundMessage note =
-                listItemMessage(Channel::Ebay, raw, key + QStringLiteral(":state:") + status, key, source);
+            InboundMessage note = followUpOf(q, raw, key + QStringLiteral(":state:") + status);
             note.direction = Direction::Note;
-            note.subject = q.subject;
             note.text = QStringLiteral("eBay closed %1 %2 (%3).").arg(list, id, status);
             const QDateTime modified = isoTime(textAt(item, map.modified));
             note.date = modified.isValid() && modified > q.date ? modified : q.date.addSecs(1);
-            note.customer = q.customer;
-            note.customerName = q.customerName;
-            note.orderNumbers = q.orderNumbers;
             batch.messages << note;
         }
     }

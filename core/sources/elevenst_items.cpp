@@ -90,7 +90,6 @@ QDateTime elevenstTime(const QString& date, const QString& time = {})
     return t.toUTC();
 }
 
-
 } // namespace
 
 MarketplaceBatch parseElevenstItems(const XmlItemMapping& map, const QList<QJsonObject>& records,
@@ -149,17 +148,13 @@ MarketplaceBatch parseElevenstItems(const XmlItemMapping& map, const QList<QJson
         }
         const QDateTime answeredAt = elevenstTime(field(item, map.answerDate));
         for (int i = 0; i < answers.size(); ++i) {
-            InboundMessage a = listItemMessage(
-                Channel::Elevenst, QJsonObject{{QLatin1String(map.id), id}, {QLatin1String(map.answer), answers[i]}},
-                key + QStringLiteral(":answer:%1").arg(i + 1), key, source);
+            InboundMessage a = followUpOf(
+                q, QJsonObject{{QLatin1String(map.id), id}, {QLatin1String(map.answer), answers[i]}},
+                key + QStringLiteral(":answer:%1").arg(i + 1));
             a.direction = Direction::Out;
-            a.subject = q.subject;
             a.text = decodeHtmlEntities(answers[i]);
             // 11st gives an answer's day at most: never before the question.
             a.date = answeredAt.isValid() && answeredAt > q.date ? answeredAt : q.date.addSecs(i + 1);
-            a.customer = q.customer;
-            a.customerName = q.customerName;
-            a.orderNumbers = q.orderNumbers;
             batch.messages << a;
         }
         // 11st asks for another answer: a question of its own in the thread, once per answer given.
@@ -168,15 +163,10 @@ MarketplaceBatch parseElevenstItems(const XmlItemMapping& map, const QList<QJson
             // stored from the same item.
             QJsonObject raw = item;
             raw.insert(QStringLiteral("casebookEvent"), QStringLiteral("again:%1").arg(answers.size()));
-            InboundMessage again = listItemMessage(
-                Channel::Elevenst, raw, key + QStringLiteral(":again:%1").arg(answers.size()), key, source);
-            again.subject = q.subject;
+            InboundMessage again = followUpOf(q, raw, key + QStringLiteral(":again:%1").arg(answers.size()));
             again.text = QStringLiteral("11번가가 재답변을 요청했습니다.\n\n") + q.text;
             again.date = q.date.addSecs(answers.size() + 1);
-            again.customer = q.customer;
-            again.customerName = q.customerName;
             again.fromName = QStringLiteral("11번가");
-            again.orderNumbers = q.orderNumbers;
             again.replyBy = q.replyBy;
             batch.messages << again;
         }

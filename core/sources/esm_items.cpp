@@ -199,20 +199,15 @@ MarketplaceBatch parseEsmItems(const EsmItemMapping& map, EsmSite site, const QL
         // The seller's answer, when the list gives its text: an outgoing message of the same thread.
         const QString answer = esmField(item, map.answer);
         if (!answer.isEmpty() && esmAnswered(map, item)) {
-            InboundMessage a =
-                listItemMessage(Channel::Esm,
-                                QJsonObject{{QLatin1String(map.id), number},
-                                            {QStringLiteral("answer"), answer},
-                                            {QStringLiteral("casebookSite"), esmSiteLetter(site)}},
-                                key + QStringLiteral(":answer:1"), key, source);
+            InboundMessage a = followUpOf(q,
+                                          QJsonObject{{QLatin1String(map.id), number},
+                                                      {QStringLiteral("answer"), answer},
+                                                      {QStringLiteral("casebookSite"), esmSiteLetter(site)}},
+                                          key + QStringLiteral(":answer:1"));
             a.direction = Direction::Out;
-            a.subject = q.subject;
             a.text = decodeHtmlEntities(answer);
             const QDateTime answeredAt = esmTime(esmField(item, map.answerDate));
             a.date = answeredAt.isValid() && answeredAt > q.date ? answeredAt : q.date.addSecs(1);
-            a.customer = q.customer;
-            a.customerName = q.customerName;
-            a.orderNumbers = q.orderNumbers;
             batch.messages << a;
         }
     }

@@ -89,6 +89,17 @@ QJsonObject readMarketplaceRoot(const QByteArray& json, QString& problem)
     return doc.object();
 }
 
+InboundMessage followUpOf(const InboundMessage& question, const QJsonObject& raw, const QString& externalId)
+{
+    InboundMessage m =
+        listItemMessage(question.channel, raw, externalId, question.threadKey, question.source);
+    m.subject = question.subject;
+    m.customer = question.customer;
+    m.customerName = question.customerName;
+    m.orderNumbers = question.orderNumbers;
+    return m;
+}
+
 QString firstLineOf(const QString& text, int max)
 {
     QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();

@@ -26,6 +26,10 @@ QJsonObject readMarketplaceRoot(const QByteArray& json, QString& problem);
 // fills in the rest.
 InboundMessage listItemMessage(Channel channel, const QJsonObject& raw, const QString& externalId,
                                const QString& threadKey, const QString& source);
+// A message that follows `question` in its thread (the seller's answer, the market's note or request): a raw
+// item and an id of its own; the channel, thread, source, subject, customer and order numbers of the
+// question. The parser sets its direction, text, date and sender.
+InboundMessage followUpOf(const InboundMessage& question, const QJsonObject& raw, const QString& externalId);
 // The first line of an item's text, white space simplified, cut to `max` characters with an ellipsis: the
 // subject of an item that has no title of its own.
 QString firstLineOf(const QString& text, int max = 60);
