@@ -475,13 +475,13 @@ void checkReportPlans(SQLite::Database& db)
         if (scans || all.find(index) == std::string::npos)
             bad.push_back((scans ? std::string("scans a table") : "not planned on " + index) + ":\n  " + sql +
                           "\n" + all);
-        // The messages of a period's tickets (dates, directions, channels) come off the index alone: read
-        // from the rows, which hold the text, they were half a year's report's time.
         // Each ticket's messages, orders and events are found from the period's tickets on tickets_created
         // alone, without reading the tickets' rows.
         if (sql.find("FROM tickets t CROSS JOIN") != std::string::npos &&
             all.find("USING COVERING INDEX tickets_created ") == std::string::npos)
             bad.push_back("reads the tickets' rows, not tickets_created alone:\n  " + sql + "\n" + all);
+        // The messages of a period's tickets (dates, directions, channels) come off the index alone: read
+        // from the rows, which hold the text, they were half a year's report's time.
         const bool messages = sql.find("CROSS JOIN messages m") != std::string::npos;
         sawMessages = sawMessages || messages;
         if (messages && all.find("USING COVERING INDEX messages_ticket ") == std::string::npos)
