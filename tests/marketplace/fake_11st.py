@@ -18,7 +18,7 @@ import time
 import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler
 
-from fake_server import read_request, serve
+from fake_server import answer_injected, read_request, serve
 from xml.sax.saxutils import escape
 
 LOCK = threading.Lock()
@@ -89,16 +89,8 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             if self.path_only.startswith("/_control/"):
                 return self.control()
-            if STATE["inject"]:
-                status = STATE["inject"].pop(0)
-                STATE["requests"].append({"method": self.command, "path": self.path_only, "status": status,
-                                          "at": time.time()})
-                body = b"<html><body>Too Many Requests</body></html>"
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                return self.wfile.write(body)
+            if answer_injected(self, STATE):
+                return None
             return self.api()
 
     do_GET = do_POST = do_PUT = handle_any

@@ -20,10 +20,9 @@ import os
 import sys
 import threading
 import time
-import urllib.parse
 from http.server import BaseHTTPRequestHandler
 
-from fake_server import serve
+from fake_server import answer_injected, read_request, serve
 
 LOCK = threading.Lock()
 STATE = {"requests": [], "posted": [], "violations": [], "inject": []}
@@ -68,24 +67,14 @@ class Handler(BaseHTTPRequestHandler):
         STATE["violations"].append(f"{self.command} {self.path_only}: {words}")
 
     def handle_any(self):
-        self.path_only = urllib.parse.urlsplit(self.path).path
-        length = int(self.headers.get("Content-Length") or 0)
-        self.body = self.rfile.read(length) if length else b""
+        read_request(self)
         self.json_body = None
         self.sites = set()
         with LOCK:
             if self.path_only.startswith("/_control/"):
                 return self.control()
-            if STATE["inject"]:
-                status = STATE["inject"].pop(0)
-                STATE["requests"].append({"method": self.command, "path": self.path_only, "status": status,
-                                          "at": time.time()})
-                body = b"<html><body>Too Many Requests</body></html>"
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                return self.wfile.write(body)
+            if answer_injected(self, STATE):
+                return None
             return self.api()
 
     do_GET = do_POST = do_PUT = handle_any

@@ -2,6 +2,7 @@
 port on its first line (the tests read it) and serves until killed."""
 import json
 import sys
+import time
 import urllib.parse
 from http.server import ThreadingHTTPServer
 
@@ -22,6 +23,23 @@ def read_request(handler):
     handler.query = dict(urllib.parse.parse_qsl(parsed.query, keep_blank_values=True))
     length = int(handler.headers.get("Content-Length") or 0)
     handler.body = handler.rfile.read(length) if length else b""
+
+
+def answer_injected(handler, state):
+    """Answers with the next status the test injected (/_control/inject), as a gateway's HTML page, and records
+    the request; False when none is queued."""
+    if not state["inject"]:
+        return False
+    status = state["inject"].pop(0)
+    state["requests"].append({"method": handler.command, "path": handler.path_only, "status": status,
+                              "at": time.time()})
+    body = b"<html><body>Too Many Requests</body></html>"
+    handler.send_response(status)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+    return True
 
 
 def serve(handler, cfg, defaults):
