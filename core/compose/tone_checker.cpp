@@ -366,12 +366,25 @@ QList<ToneFinding> ToneChecker::check(const QString& whole, const QString& langu
         const QString modelInput = unquoted.mid(sentenceSpan.start, sentenceSpan.end - sentenceSpan.start);
         // The model judges the sentence as a whole, so its finding is the sentence. A category's sentence
         // exceptions (a date with "may change", our own "we'll reply by 5 pm") hold for it as for the rules.
+        QList<const ToneCategoryRules*> byModel;
         for (const QString& category : model->flagged(modelInput)) {
             if (byRules.contains(category))
                 continue;
             const auto c = std::find_if(rules->categories.begin(), rules->categories.end(),
                                         [&](const ToneCategoryRules& r) { return r.category == category; });
             if (c == rules->categories.end() || !c->useModel || anyMatch(c->sentenceExceptions, sentence))
+                continue;
+            byModel << &*c;
+        }
+        // A category that yields to another found in this sentence (model_yields_to) is left out: one fault,
+        // one finding. Yielding is one way (the rules refuse two categories yielding to each other).
+        const auto found = [&](const QString& category) {
+            return byRules.contains(category) ||
+                   std::any_of(byModel.begin(), byModel.end(),
+                               [&](const ToneCategoryRules* r) { return r->category == category; });
+        };
+        for (const ToneCategoryRules* c : byModel) {
+            if (std::any_of(c->modelYieldsTo.begin(), c->modelYieldsTo.end(), found))
                 continue;
             finding(*c, sentenceSpan.start, sentenceSpan.end, nullptr);
             findings.last().wholeSentence = true;

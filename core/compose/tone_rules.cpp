@@ -221,6 +221,12 @@ Result<ToneCategoryRules> readCategory(const QJsonObject& o, const QString& orig
     c.suggestion = o.value(QStringLiteral("suggestion")).toString();
     c.rewrite = o.value(QStringLiteral("rewrite")).toString(); // optional: without it no rewrite is offered
     c.useModel = o.value(QStringLiteral("model")).toBool(true);
+    for (const QJsonValue& v : o.value(QStringLiteral("model_yields_to")).toArray()) {
+        if (!toneCategories().contains(v.toString()) || v.toString() == c.category)
+            return makeError(QStringLiteral("%1: model_yields_to names an unknown category or itself: %2")
+                                 .arg(where, v.toString()));
+        c.modelYieldsTo << v.toString();
+    }
     if (c.reason.isEmpty() || c.suggestion.isEmpty())
         return makeError(QStringLiteral("%1: needs a reason and a suggestion").arg(where));
     const Dialect dialect = narrowed(outer, o);
@@ -275,6 +281,12 @@ Result<ToneRules> ToneRules::fromJson(const QByteArray& json, const QString& ori
             return c.error();
         rules.categories << c.value();
     }
+    // Two categories yielding to each other would both be left out where the model finds both.
+    for (const ToneCategoryRules& a : rules.categories)
+        for (const ToneCategoryRules& b : rules.categories)
+            if (a.modelYieldsTo.contains(b.category) && b.modelYieldsTo.contains(a.category))
+                return makeError(QStringLiteral("%1: categories %2 and %3 yield to each other (model_yields_to)")
+                                     .arg(origin, a.category, b.category));
     for (const QJsonValue& v : root.value(QStringLiteral("hints")).toArray()) {
         const QJsonObject o = v.toObject();
         ToneHintRules h;

@@ -33,6 +33,10 @@ struct ToneCategoryRules {
     QList<QRegularExpression> sentenceExceptions; // a match anywhere in the sentence cancels it
     bool useModel = true; // false: only the rules find this category (a word list, where n-grams of
                           // "shirt" read as a swear word)
+    // The model's finding of this category is not reported in a sentence that already has a finding of one of
+    // these (by the rules or the model): "delivered by Friday, guaranteed" is one fault, a date promised, not
+    // also a false hope; the more specific finding says what to fix.
+    QStringList modelYieldsTo;
 };
 
 struct ToneHintRules {

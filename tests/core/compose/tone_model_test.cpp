@@ -8,7 +8,8 @@ using namespace casebook;
 
 namespace {
 
-// A model of two words: "banana" reads as blame, "kiwi" as a date promise; nothing else counts.
+// A model of three words: "banana" reads as blame, "kiwi" as a date promise, "mango" as a false hope and an
+// over-promise; nothing else counts.
 QByteArray tinyModel(int minLetters)
 {
     QByteArray text = "# test model\nversion\t1\nngram\t1\t1\n";
@@ -19,6 +20,7 @@ QByteArray tinyModel(int minLetters)
     text += "bias\t-5\t-5\t-5\t-5\t-5\t-5\t-5\t-5\t-5\t-5\n";
     text += "f\twbanana\t0\t0\t10\t0\t0\t0\t0\t0\t0\t0\n";
     text += "f\twkiwi\t0\t0\t0\t0\t10\t0\t0\t0\t0\t0\n";
+    text += "f\twmango\t0\t0\t0\t10\t0\t0\t0\t0\t10\t0\n"; // a false hope and an over-promise
     return text;
 }
 
@@ -114,6 +116,44 @@ TEST_CASE("the model ignores quoted words, short sentences and a category's sent
                        [](const ToneFinding& f) { return f.category == QLatin1String("date_promise"); }));
 }
 
+TEST_CASE("the model's false hope and over-promise yield to a date promise found in the same sentence",
+          "[tone][model]")
+{
+    const ToneChecker checker = englishRulesWith(tinyModel(0));
+    // Alone, the model's false hope and over-promise are reported.
+    CHECK(described(checker.check(QStringLiteral("The mango will sort it."), QStringLiteral("en"))) ==
+          QStringList{QStringLiteral("false_hope 0-23 The mango will sort it."),
+                      QStringLiteral("over_promise 0-23 The mango will sort it.")});
+    // Beside the model's date promise they are the same fault: one finding, the more specific one.
+    CHECK(described(checker.check(QStringLiteral("The mango kiwi will sort it."), QStringLiteral("en"))) ==
+          QStringList{QStringLiteral("date_promise 0-28 The mango kiwi will sort it.")});
+    // Beside the rules' date promise too, and only in that sentence.
+    const auto ruled = checker.check(
+        QStringLiteral("It will definitely arrive by Friday, mango. The mango will sort it."), QStringLiteral("en"));
+    QStringList categories;
+    for (const ToneFinding& f : ruled)
+        categories << f.category;
+    CHECK(categories.contains(QStringLiteral("date_promise")));
+    CHECK(categories.count(QStringLiteral("false_hope")) == 1);
+    CHECK(categories.count(QStringLiteral("over_promise")) == 1);
+    for (const ToneFinding& f : ruled)
+        if (f.category != QLatin1String("date_promise"))
+            CHECK(f.text == QStringLiteral("The mango will sort it."));
+}
+
+TEST_CASE("rules where two categories yield to each other are refused", "[tone][model]")
+{
+    const QByteArray json = R"({"language": "en", "version": 1, "categories": [
+        {"category": "false_hope", "reason": "r", "suggestion": "s", "patterns": [], "model_yields_to": ["date_promise"]},
+        {"category": "date_promise", "reason": "r", "suggestion": "s", "patterns": [], "model_yields_to": ["false_hope"]}]})";
+    const auto rules = ToneRules::fromJson(json, QStringLiteral("mutual.json"));
+    REQUIRE_FALSE(rules.ok());
+    CHECK(rules.error().message.contains(QStringLiteral("yield to each other")));
+    const QByteArray unknown = R"({"language": "en", "version": 1, "categories": [
+        {"category": "false_hope", "reason": "r", "suggestion": "s", "patterns": [], "model_yields_to": ["maybe"]}]})";
+    CHECK_FALSE(ToneRules::fromJson(unknown, QStringLiteral("unknown.json")).ok());
+}
+
 TEST_CASE("a broken model file is refused with its line", "[tone][model]")
 {
     const auto missing = ToneModel::fromText("version\t1\n", QStringLiteral("m.tsv"));
@@ -123,7 +163,7 @@ TEST_CASE("a broken model file is refused with its line", "[tone][model]")
     shortWeights += "f\twplum\t1\t2\n";
     const auto bad = ToneModel::fromText(shortWeights, QStringLiteral("m.tsv"));
     REQUIRE(!bad.ok());
-    CHECK(bad.error().message.startsWith(QStringLiteral("m.tsv, line 10:")));
+    CHECK(bad.error().message.startsWith(QStringLiteral("m.tsv, line 11:")));
     const auto version = ToneModel::fromText("version\t2\n", QStringLiteral("m.tsv"));
     REQUIRE(!version.ok());
     CHECK(version.error().message.contains(QStringLiteral("version 2")));
