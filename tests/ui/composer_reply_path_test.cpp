@@ -129,18 +129,12 @@ TEST_CASE("a reply queued in the window is sent at once, not at the outbox worke
     test::showAfterFirstFlush(window);
     auto* composer = window.findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
     const qint64 ticket = test::ticketOfExternal(*shop.store.db, QStringLiteral("coupang:online:2004"));
-    composer->setTicket(ticket);
-    composer->openComposer(ui::ComposerPane::Mode::Reply);
-    REQUIRE(composer->channel() == Channel::Coupang);
     const QString text = QStringLiteral("문의 주셔서 감사합니다. 해당 상품은 현재 재고가 있습니다.");
-    composer->editor()->setPlainText(text);
-    composer->send();
-    auto items = Outbox(*shop.store.db).list(ticket);
-    REQUIRE(items);
-    REQUIRE(items->size() == 1);
+    test::replyFromComposer(*composer, ticket, Channel::Coupang, text);
     INFO(composer->statusText().toStdString());
+    const OutboxItem item = test::onlyQueued(*shop.store.db, ticket);
     // The worker's tick is 60 s; waking it sends within moments.
-    CHECK(test::stateOnceSent(*shop.store.db, items->first().id) == OutboxState::Sent);
+    CHECK(test::stateOnceSent(*shop.store.db, item.id) == OutboxState::Sent);
     REQUIRE(shop.server.posted().size() == 1);
     CHECK(shop.server.posted()[0][QStringLiteral("body")]
               .toObject()

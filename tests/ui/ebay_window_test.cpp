@@ -3,7 +3,6 @@
 // worker, and a closed case refuses a message before anything is queued.
 #include "accounts_dialog.h"
 #include "compose/outbox.h"
-#include "composer_editor.h"
 #include "composer_pane.h"
 #include "connectors/connector_factory.h"
 #include "ebay_fixture.h"
@@ -76,27 +75,19 @@ TEST_CASE("eBay from the window: sync, a reply sent by the outbox worker, a clos
 
     auto* composer = window.findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
     REQUIRE(composer);
-    composer->setTicket(conversation);
-    composer->openComposer(ui::ComposerPane::Mode::Reply);
-    REQUIRE(composer->channel() == Channel::Ebay);
     const QString text = QStringLiteral("Yes, two are left. Thank you for asking.");
-    composer->editor()->setPlainText(text);
-    composer->send();
+    test::replyFromComposer(*composer, conversation, Channel::Ebay, text);
     INFO(composer->statusText().toStdString());
-    auto items = Outbox(*shop.store.db).list(conversation);
-    REQUIRE(items);
-    REQUIRE(items->size() == 1);
+    const OutboxItem item = test::onlyQueued(*shop.store.db, conversation);
     // Queuing wakes the worker, which sends through the eBay connector.
-    CHECK(test::stateOnceSent(*shop.store.db, items->first().id) == OutboxState::Sent);
+    CHECK(test::stateOnceSent(*shop.store.db, item.id) == OutboxState::Sent);
     REQUIRE(shop.server.posted().size() == 1);
     CHECK(shop.server.posted()[0][QStringLiteral("body")].toObject() ==
           QJsonObject{{"conversationId", "c2"}, {"messageText", text}});
 
     // eBay closed inquiry 5002, as the sync saw: the composer says so and queues nothing.
-    composer->setTicket(closedCase);
-    composer->openComposer(ui::ComposerPane::Mode::Reply);
-    composer->editor()->setPlainText(QStringLiteral("Hello, is there anything else we can do?"));
-    composer->send();
+    test::replyFromComposer(*composer, closedCase, Channel::Ebay,
+                            QStringLiteral("Hello, is there anything else we can do?"));
     CHECK(composer->statusText().contains(QStringLiteral("closed")));
     auto none = Outbox(*shop.store.db).list(closedCase);
     REQUIRE(none);

@@ -3,7 +3,6 @@
 // question is refused in the composer with nothing queued (11st would replace the first).
 #include "accounts/account_store.h"
 #include "compose/outbox.h"
-#include "composer_editor.h"
 #include "composer_pane.h"
 #include "elevenst_fixture.h"
 #include "mail_sync_controller.h"
@@ -41,18 +40,12 @@ TEST_CASE("the window syncs 11st, answers a Q&A through the outbox and refuses a
 
     auto* composer = window.findChild<ui::ComposerPane*>(QStringLiteral("composerPane"));
     REQUIRE(composer);
-    composer->setTicket(question);
-    composer->openComposer(ui::ComposerPane::Mode::Reply);
-    REQUIRE(composer->channel() == Channel::Elevenst);
     const QString text =
         QStringLiteral("문의 주셔서 감사합니다. 꿀사과는 당도 선별 후 보내 드리고 있습니다.");
-    composer->editor()->setPlainText(text);
-    composer->send();
+    test::replyFromComposer(*composer, question, Channel::Elevenst, text);
     INFO(composer->statusText().toStdString());
-    auto items = Outbox(*store.db).list(question);
-    REQUIRE(items);
-    REQUIRE(items->size() == 1);
-    CHECK(test::stateOnceSent(*store.db, items->first().id) == OutboxState::Sent);
+    const OutboxItem item = test::onlyQueued(*store.db, question);
+    CHECK(test::stateOnceSent(*store.db, item.id) == OutboxState::Sent);
     REQUIRE(server.posted().size() == 1);
     CHECK(server.posted()[0][QStringLiteral("path")].toString() ==
           QStringLiteral("/rest/prodqnaservices/prodqnaanswer/4881272/48073872"));
@@ -61,10 +54,7 @@ TEST_CASE("the window syncs 11st, answers a Q&A through the outbox and refuses a
     // A second answer to the same question, and one to a question answered before Casebook saw it: refused
     // in the composer, nothing queued, nothing sent.
     for (const qint64 ticket : {question, answeredBefore}) {
-        composer->setTicket(ticket);
-        composer->openComposer(ui::ComposerPane::Mode::Reply);
-        composer->editor()->setPlainText(QStringLiteral("추가로 안내드립니다. 감사합니다."));
-        composer->send();
+        test::replyFromComposer(*composer, ticket, Channel::Elevenst, QStringLiteral("추가로 안내드립니다. 감사합니다."));
         INFO(composer->statusText().toStdString());
         CHECK(composer->statusText().contains(QStringLiteral("already answered")));
         auto queued = Outbox(*store.db).list(ticket);

@@ -1,8 +1,11 @@
 #pragma once
 
 // The window's marketplace paths as a seller drives them, shared by the connectors' window tests: the
-// outbox worker's first flush, File → Sync marketplace inquiries, and an answer leaving through the outbox.
+// outbox worker's first flush, File → Sync marketplace inquiries, a reply typed in the composer, and an answer
+// leaving through the outbox.
 #include "compose/outbox.h"
+#include "composer_editor.h"
+#include "composer_pane.h"
 #include "mail_sync_controller.h"
 #include "main_window.h"
 
@@ -37,6 +40,26 @@ inline void syncMarketplacesFromWindow(ui::MainWindow& window, const QString& ac
         QTest::qWait(50);
     INFO(window.statusBar()->currentMessage().toStdString());
     REQUIRE(window.statusBar()->currentMessage().startsWith(account + QStringLiteral(": ")));
+}
+
+// Opens the composer on `ticket` as a reply, checks that it answers through `channel`, types `text` and sends
+// it, as a seller does. The composer's status line says what became of it.
+inline void replyFromComposer(ui::ComposerPane& composer, qint64 ticket, Channel channel, const QString& text)
+{
+    composer.setTicket(ticket);
+    composer.openComposer(ui::ComposerPane::Mode::Reply);
+    REQUIRE(composer.channel() == channel);
+    composer.editor()->setPlainText(text);
+    composer.send();
+}
+
+// The one outbox item queued for `ticket`.
+inline OutboxItem onlyQueued(Database& db, qint64 ticket)
+{
+    auto items = Outbox(db).list(ticket);
+    REQUIRE(items);
+    REQUIRE(items->size() == 1);
+    return items->first();
 }
 
 // The outbox item's state once it is sent, or after 15 s: queuing wakes the worker, which sends at once.
