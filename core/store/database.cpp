@@ -33,6 +33,10 @@ Result<int> peekSchemaVersion(const QString& path)
     try {
         db = std::make_unique<SQLite::Database>(path.toStdString(), SQLite::OPEN_READONLY);
         db->setBusyTimeout(kBusyTimeoutMs);
+        // One read transaction, so that the version and what isCasebookDatabase reads come from one state
+        // of the file: read statement by statement, another process setting up this new database in between
+        // showed us its version 0 and then its tables, and we refused our own schema as another program's.
+        SQLite::Transaction snapshot(*db, SQLite::TransactionBehavior::DEFERRED);
         const int version = db->execAndGet("PRAGMA user_version").getInt();
         // A version past ours is refused by the caller as a newer Casebook's (a future one may add tables).
         if (version <= latestMigration() && !isCasebookDatabase(*db, version))

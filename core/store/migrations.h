@@ -14,7 +14,8 @@ inline constexpr int kApplicationId = 0x4353424B;
 
 // True for an empty database (new, nothing in it), one carrying Casebook's application_id, and one from a
 // Casebook before the id was set (user_version > 0 and its tickets table): another program's SQLite file
-// is not given Casebook's schema.
+// is not given Casebook's schema. It reads the file in several statements: call it inside one read
+// transaction, or another process writing in between gives it a state that never was.
 bool isCasebookDatabase(SQLite::Database& db, int userVersion);
 
 // The refusal for a database from a newer Casebook; `what` names the file.
