@@ -325,6 +325,24 @@ TEST_CASE("tone, second round: help is not a threat, a decision is not a maybe, 
     }
 }
 
+// Issue 20's seventh round: a sentence that is nothing but a dismissal shuts the door as a bare "no" does; the
+// same words with a next step beside them do not.
+TEST_CASE("a dismissal as the whole sentence is a curt refusal, with a next step it is not", "[tone]")
+{
+    for (const char* text : {"Whatever.", "Not interested.", "Ask eBay.", "Take it up with the courier.",
+                             "I'm done talking.", "Again: no.", "그건 택배사랑 얘기하세요.", "네이버에 문의하시든가요.",
+                             "안 된다면 안 되는 겁니다."}) {
+        INFO(text);
+        CHECK(categoriesOf(QString::fromUtf8(text)).contains(QStringLiteral("curt_refusal")));
+    }
+    for (const char* text : {"Ask eBay to look at the case, and I'll send them the tracking history today.",
+                             "I'm done with the refund: it went back to your card this morning.",
+                             "택배사에 문의하시면 조사 접수 번호를 바로 받으실 수 있고, 저희도 함께 확인하겠습니다."}) {
+        INFO(text);
+        CHECK_FALSE(categoriesOf(QString::fromUtf8(text)).contains(QStringLiteral("curt_refusal")));
+    }
+}
+
 TEST_CASE("a finding carries its sentence and a rewrite, which replaces just that sentence", "[tone]")
 {
     const QString text = QStringLiteral("주문 확인했습니다. 걱정 마세요, 100% 보상해 드립니다. 감사합니다.");
